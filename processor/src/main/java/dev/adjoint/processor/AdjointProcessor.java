@@ -1,0 +1,154 @@
+package dev.adjoint.processor;
+
+import com.google.auto.service.AutoService;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.emit.AdjointClassGenerator;
+import dev.adjoint.processor.emit.MethodPlan;
+import dev.adjoint.processor.frontend.JavacTrees;
+import dev.adjoint.processor.frontend.MethodReader;
+import dev.adjoint.processor.frontend.MethodValidator;
+import dev.adjoint.processor.frontend.SubsetFence;
+import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.Var;
+import dev.adjoint.processor.transform.Differentiator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Generates the adjoint of every {@code @Differentiable} method. Phases, each its own class:
+ * validate the signature ({@link MethodValidator}), fence the body ({@link SubsetFence}), read
+ * it into IR ({@link MethodReader}), transform ({@link Differentiator}), write Java ({@link
+ * AdjointClassGenerator}). Errors are reported at their position and collected; a class with any
+ * error gets no generated code, and nothing is thrown out of {@link #process}.
+ */
+@AutoService(Processor.class)
+public final class AdjointProcessor extends AbstractProcessor {
+  static final String ANNOTATION = "dev.adjoint.Differentiable";
+
+  /** {@code -Aadjoint.analyses=off}: every double active, every overwrite recorded. */
+  public static final String ANALYSES_OPTION = "adjoint.analyses";
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(ANNOTATION);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(ANALYSES_OPTION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ANNOTATION);
+    if (annotation == null || annotations.isEmpty()) {
+      return false;
+    }
+    Set<? extends Element> annotated = round.getElementsAnnotatedWith(annotation);
+    Trees trees;
+    try {
+      trees = JavacTrees.of(processingEnv);
+    } catch (IllegalStateException e) {
+      for (Element element : annotated) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            Message.TREES_UNAVAILABLE.format(e.getMessage()), element);
+      }
+      return false;
+    }
+    Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
+    for (Element e : annotated) {
+      if (e instanceof ExecutableElement m && m.getEnclosingElement() instanceof TypeElement t) {
+        byClass.computeIfAbsent(t, k -> new ArrayList<>()).add(m);
+      }
+    }
+    byClass.forEach((owner, methods) -> processClass(owner, methods, trees));
+    return false;
+  }
+
+  private void processClass(TypeElement owner, List<ExecutableElement> methods, Trees trees) {
+    Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager(), trees);
+    List<MethodPlan> plans = new ArrayList<>();
+    for (ExecutableElement method : methods) {
+      try {
+        plan(method, trees, diagnostics).ifPresent(plans::add);
+      } catch (RuntimeException e) {
+        diagnostics.error(method, Message.INTERNAL, method.getSimpleName(), e);
+      }
+    }
+    if (diagnostics.errorCount() > 0) {
+      return;
+    }
+    try {
+      new AdjointClassGenerator(processingEnv.getElementUtils())
+          .generate(owner, plans)
+          .writeTo(processingEnv.getFiler());
+    } catch (IOException | RuntimeException e) {
+      diagnostics.error(owner, Message.INTERNAL, owner.getSimpleName(), e);
+    }
+  }
+
+  private Optional<MethodPlan> plan(ExecutableElement method, Trees trees,
+      Diagnostics diagnostics) {
+    Optional<MethodValidator.Signature> signature =
+        new MethodValidator(diagnostics).validate(method);
+    TreePath path = trees.getPath(method);
+    if (signature.isEmpty() || path == null) {
+      return Optional.empty();
+    }
+    CompilationUnitTree unit = path.getCompilationUnit();
+    MethodTree tree = (MethodTree) path.getLeaf();
+    if (new SubsetFence(unit, diagnostics).check(tree.getBody()) > 0) {
+      return Optional.empty();
+    }
+    SourcePositions positions = trees.getSourcePositions();
+    MethodReader reader = new MethodReader(unit, positions, diagnostics);
+    Optional<Function> read = reader.read(tree, signature.get().parameterTypes());
+    if (read.isEmpty()) {
+      return Optional.empty();
+    }
+    Function lowered = Differentiator.lower(read.get());
+    List<Var> independents = new ArrayList<>();
+    for (int i : signature.get().independents()) {
+      independents.add(lowered.params().get(i));
+    }
+    boolean analyses = !"off".equals(processingEnv.getOptions().get(ANALYSES_OPTION));
+    Differentiator differentiator = new Differentiator(analyses);
+    Var seed = Differentiator.seedParameter();
+    long start = positions.getStartPosition(unit, tree);
+    long end = positions.getEndPosition(unit, tree);
+    return Optional.of(new MethodPlan(
+        method,
+        lowered.params(),
+        independents,
+        differentiator.differentiate(lowered, independents, null),
+        differentiator.differentiate(lowered, independents, seed),
+        seed,
+        reader.fileName(),
+        (int) unit.getLineMap().getLineNumber(start),
+        (int) unit.getLineMap().getLineNumber(end)));
+  }
+}

@@ -1,0 +1,102 @@
+package dev.adjoint.processor.analysis;
+
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Exprs;
+import dev.adjoint.processor.ir.Op;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Type;
+import dev.adjoint.processor.ir.Var;
+import dev.adjoint.processor.rules.Rule;
+import dev.adjoint.processor.rules.RulesTable;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Where derivatives flow in a three-address expression: which operands carry one, and with which
+ * rule. Shared by the analyses and the reverse transform so they agree on every operator.
+ */
+public final class Derivatives {
+  private Derivatives() {}
+
+  /** The rule an expression of three-address form applies, if any carries a derivative. */
+  public static Optional<Rule> ruleOf(Expr e) {
+    if (e.type() != Type.DOUBLE) {
+      return Optional.empty();
+    }
+    if (e instanceof Expr.Unary u && u.op() == Op.NEG) {
+      return RulesTable.operator(Op.NEG);
+    } else if (e instanceof Expr.Binary b) {
+      return RulesTable.operator(b.op());
+    } else if (e instanceof Expr.Call c) {
+      return RulesTable.function(c.name(), c.args().size()).filter(r -> !r.isPiecewiseConstant());
+    }
+    return Optional.empty();
+  }
+
+  /** The operands of {@code e} in rule-argument order. */
+  public static List<Expr> operandsOf(Expr e) {
+    if (e instanceof Expr.Unary u) {
+      return List.of(u.operand());
+    } else if (e instanceof Expr.Binary b) {
+      return List.of(b.left(), b.right());
+    } else if (e instanceof Expr.Call c) {
+      return c.args();
+    }
+    return List.of();
+  }
+
+  /**
+   * The double variables whose derivative flows into the value of {@code e}: the operand of a
+   * copy, the atoms of a differentiable operator, nothing for integer or piecewise-constant code.
+   */
+  public static Set<Var> flowingInto(Expr e) {
+    Set<Var> out = new LinkedHashSet<>();
+    if (e instanceof Expr.Ref r && r.var().type() == Type.DOUBLE) {
+      out.add(r.var());
+    } else if (ruleOf(e).isPresent()) {
+      for (Expr operand : operandsOf(e)) {
+        if (operand instanceof Expr.Ref r && r.var().type() == Type.DOUBLE) {
+          out.add(r.var());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** One term of the chain rule: {@code operandBar += targetBar * partial}. */
+  public record Contribution(Var operand, Expr partial) {}
+
+  /**
+   * The chain-rule terms of {@code a}: one per active operand, with the rule's partial
+   * instantiated over the operands and the primal result (the target, after the assignment).
+   */
+  public static List<Contribution> contributions(Stmt.Assign a, Predicate<Var> active) {
+    List<Contribution> out = new ArrayList<>();
+    if (!active.test(a.target())) {
+      return out;
+    }
+    Expr value = a.value();
+    if (value instanceof Expr.Ref r) {
+      if (active.test(r.var())) {
+        out.add(new Contribution(r.var(), Expr.Const.ofInt(1)));
+      }
+      return out;
+    }
+    Optional<Rule> rule = ruleOf(value);
+    if (rule.isEmpty()) {
+      return out;
+    }
+    List<Expr> operands = operandsOf(value);
+    for (int i = 0; i < operands.size(); i++) {
+      if (operands.get(i) instanceof Expr.Ref r && active.test(r.var())) {
+        Expr partial = Exprs.instantiate(rule.get().partial(i), operands, Exprs.ref(a.target()));
+        out.add(new Contribution(r.var(), partial));
+      }
+    }
+    return out;
+  }
+}

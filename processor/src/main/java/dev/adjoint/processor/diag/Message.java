@@ -1,0 +1,51 @@
+package dev.adjoint.processor.diag;
+
+/**
+ * Every message the processor reports, in one place. Each starts with a stable tag in brackets
+ * so users and tests can search for it; the text names the construct and what to do instead.
+ */
+public enum Message {
+  TREES_UNAVAILABLE(
+      "[adjoint.trees] Adjoint cannot read method bodies in this environment (the javac Tree API"
+          + " is unavailable: %s). Build with javac (Maven, Gradle or the command line) to"
+          + " generate adjoints"),
+  NOT_STATIC("[adjoint.static] @Differentiable method %s must be static; make it static and pass"
+      + " what it needs from the instance as parameters"),
+  PRIVATE("[adjoint.private] @Differentiable method %s must not be private, so that the generated"
+      + " %s can document it; make it package-private"),
+  NO_BODY("[adjoint.body] @Differentiable method %s has no body to differentiate"),
+  RETURN_TYPE("[adjoint.return] @Differentiable method %s returns %s; it must return double"),
+  PARAMETER_TYPE("[adjoint.parameter] parameter %s of %s has type %s; supported parameter types are"
+      + " double (differentiated) and int, long, boolean (passed through)"),
+  GENERIC_METHOD("[adjoint.generic] @Differentiable method %s must not declare type parameters"),
+  VARARGS("[adjoint.varargs] @Differentiable method %s must not take varargs"),
+  NESTING("[adjoint.nesting] @Differentiable method %s must be declared in a top-level or static"
+      + " nested class, not a %s"),
+  WRT_UNKNOWN("[adjoint.wrt] wrt names \"%s\", which is not a parameter of %s; parameters are %s"),
+  WRT_NOT_DOUBLE("[adjoint.wrt] wrt names %s of type %s; only double parameters can be"
+      + " differentiated"),
+  WRT_DUPLICATE("[adjoint.wrt] wrt names \"%s\" twice"),
+  NO_DIFFERENTIABLE_PARAMETER("[adjoint.wrt] %s has no double parameter to differentiate with"
+      + " respect to"),
+  UNSUPPORTED("[adjoint.unsupported] %s is not supported in a @Differentiable method; %s"),
+  UNKNOWN_NAME("[adjoint.name] cannot resolve %s: a @Differentiable method can read only its"
+      + " parameters, its locals and constants of Math; pass %s in as a parameter"),
+  UNKNOWN_FUNCTION("[adjoint.call] no derivative rule for %s(%s): Adjoint differentiates the"
+      + " functions of java.lang.Math/StrictMath (%s); compute this value outside and pass it in"),
+  LOCAL_TYPE("[adjoint.type] local %s has type %s; supported local types are double, int, long,"
+      + " boolean and var"),
+  CAST_TYPE("[adjoint.cast] cast to %s is not supported; cast only to double, int or long"),
+  TYPE_MISMATCH("[adjoint.type] %s"),
+  INTERNAL("[adjoint.internal] Adjoint failed on %s (%s); this is a bug in Adjoint, please report"
+      + " it with the method's source");
+
+  private final String format;
+
+  Message(String format) {
+    this.format = format;
+  }
+
+  public String format(Object... args) {
+    return String.format(format, args);
+  }
+}

@@ -1,0 +1,122 @@
+package dev.adjoint.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.JavaText;
+import dev.adjoint.processor.ir.Op;
+import dev.adjoint.processor.ir.SourceRef;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Stmts;
+import dev.adjoint.processor.ir.Var;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes an IR body as Java statements. Forward statements carry a trailing comment with their
+ * source line; each group of backward statements is introduced by the source statement it
+ * differentiates, so a reader can match every line of the adjoint to the code it came from.
+ */
+final class BodyWriter {
+  private final Names names;
+  private final JavaText text;
+  private final Declarations declarations;
+  private final CodeBlock.Builder code = CodeBlock.builder();
+  private boolean backward;
+  private SourceRef lastGroup = SourceRef.NONE;
+
+  BodyWriter(List<Stmt> body, List<Var> parameters, Names names) {
+    this.names = names;
+    this.text = new JavaText(names::of);
+    // User names first, so that our temporaries never push a user's local off its name.
+    for (Var p : parameters) {
+      names.of(p);
+    }
+    Stmts.walk(body, s -> {
+      if (s instanceof Stmt.Assign a
+          && (a.target().role() == Var.Role.LOCAL || a.target().role() == Var.Role.PARAM)) {
+        names.of(a.target());
+      }
+    });
+    this.declarations = new Declarations(body, Set.copyOf(parameters));
+  }
+
+  CodeBlock write(List<Stmt> body, String forwardTitle) {
+    code.add("// $L\n", forwardTitle);
+    block(body);
+    return code.build();
+  }
+
+  String name(Var v) {
+    return names.of(v);
+  }
+
+  String print(Expr e) {
+    return text.print(e);
+  }
+
+  private void block(List<Stmt> stmts) {
+    for (Stmt s : stmts) {
+      for (Var v : declarations.before(s)) {
+        code.addStatement("$L $L = $L", v.type().javaName(), names.of(v), v.type().zeroLiteral());
+      }
+      statement(s);
+    }
+  }
+
+  private void statement(Stmt s) {
+    if (s instanceof Stmt.Section section) {
+      backward = true;
+      lastGroup = SourceRef.NONE;
+      code.add("\n// $L\n", section.title());
+    } else if (s instanceof Stmt.Assign a) {
+      groupComment(a.source());
+      code.add("$L;$L\n", assignment(a), trailingComment(a.source()));
+    } else if (s instanceof Stmt.If i) {
+      groupComment(i.source());
+      code.add("if ($L) {$L\n", text.print(i.condition()), trailingComment(i.source()));
+      branches(i);
+      code.add("}\n");
+    }
+  }
+
+  private void branches(Stmt.If i) {
+    code.indent();
+    block(i.then());
+    code.unindent();
+    List<Stmt> otherwise = i.otherwise();
+    if (otherwise.size() == 1 && otherwise.get(0) instanceof Stmt.If elseIf
+        && declarations.before(elseIf).isEmpty()) {
+      code.add("} else if ($L) {\n", text.print(elseIf.condition()));
+      branches(elseIf);
+    } else if (!otherwise.isEmpty()) {
+      code.add("} else {\n");
+      code.indent();
+      block(otherwise);
+      code.unindent();
+    }
+  }
+
+  private String assignment(Stmt.Assign a) {
+    String target = names.of(a.target());
+    Expr value = a.value();
+    if (a.accumulate()) {
+      if (value instanceof Expr.Unary u && u.op() == Op.NEG) {
+        return target + " -= " + text.print(u.operand());
+      }
+      return target + " += " + text.print(value);
+    }
+    String declaration = declarations.declares(a) ? a.target().type().javaName() + " " : "";
+    return declaration + target + " = " + text.print(value);
+  }
+
+  private void groupComment(SourceRef src) {
+    if (backward && !src.isNone() && !src.equals(lastGroup)) {
+      code.add("// line $L: $L\n", src.line(), src.text());
+    }
+    lastGroup = src;
+  }
+
+  private String trailingComment(SourceRef src) {
+    return backward || src.isNone() ? "" : " // line " + src.line();
+  }
+}

@@ -1,0 +1,29 @@
+package dev.adjoint.processor.emit;
+
+import dev.adjoint.processor.ir.Var;
+import dev.adjoint.processor.transform.Differentiator;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * Everything the emitter needs about one differentiated method.
+ *
+ * @param element the user's method
+ * @param independents the differentiated parameters, in declaration order
+ * @param gradient the transformed body with a unit seed (value-and-gradient call)
+ * @param pullback the transformed body with {@code seed} as the result's adjoint
+ * @param seed the pullback's seed parameter
+ * @param sourceFile the user's file name, for comments
+ * @param firstLine first line of the method in that file
+ * @param lastLine last line of the method
+ */
+public record MethodPlan(
+    ExecutableElement element,
+    List<Var> parameters,
+    List<Var> independents,
+    Differentiator.Result gradient,
+    Differentiator.Result pullback,
+    Var seed,
+    String sourceFile,
+    int firstLine,
+    int lastLine) {}

@@ -1,0 +1,517 @@
+package dev.adjoint.processor.frontend;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.SourcePositions;
+import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.Op;
+import dev.adjoint.processor.ir.SourceRef;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Type;
+import dev.adjoint.processor.ir.Var;
+import dev.adjoint.processor.rules.Rule;
+import dev.adjoint.processor.rules.RulesTable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a method body (javac trees, not yet attributed) into IR, resolving names and types
+ * itself over the supported subset. Desugars compound assignment and {@code ++}/{@code --};
+ * keeps branches, ternaries and returns for the transforms. Each statement that cannot be read
+ * is reported at its tree and reading goes on, so one build shows every problem.
+ */
+public final class MethodReader {
+  private static final Map<String, Double> CONSTANTS =
+      Map.of(
+          "Math.PI", Math.PI,
+          "Math.E", Math.E,
+          "StrictMath.PI", StrictMath.PI,
+          "StrictMath.E", StrictMath.E,
+          "Double.POSITIVE_INFINITY", Double.POSITIVE_INFINITY,
+          "Double.NEGATIVE_INFINITY", Double.NEGATIVE_INFINITY,
+          "Double.MAX_VALUE", Double.MAX_VALUE,
+          "Double.MIN_VALUE", Double.MIN_VALUE,
+          "Double.NaN", Double.NaN);
+
+  private final CompilationUnitTree unit;
+  private final SourcePositions positions;
+  private final Diagnostics diagnostics;
+  private final StaticImports imports;
+  private final String fileName;
+  private final Deque<Map<String, Var>> scopes = new ArrayDeque<>();
+  private int errors;
+
+  public MethodReader(
+      CompilationUnitTree unit, SourcePositions positions, Diagnostics diagnostics) {
+    this.unit = unit;
+    this.positions = positions;
+    this.diagnostics = diagnostics;
+    this.imports = new StaticImports(unit);
+    String path = unit.getSourceFile().getName();
+    this.fileName = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  }
+
+  /** The simple name of the file being read, for comments in generated code. */
+  public String fileName() {
+    return fileName;
+  }
+
+  /** {@code Math} or {@code StrictMath} for the spellings of those classes, else null. */
+  static String mathOwner(String qualified) {
+    switch (qualified) {
+      case "Math":
+      case "java.lang.Math":
+        return "Math";
+      case "StrictMath":
+      case "java.lang.StrictMath":
+        return "StrictMath";
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Reads {@code method}, whose parameters have the given IR types. Returns empty if anything
+   * was reported.
+   */
+  public Optional<Function> read(MethodTree method, List<Type> paramTypes) {
+    List<Var> params = new ArrayList<>();
+    Map<String, Var> scope = new HashMap<>();
+    for (int i = 0; i < paramTypes.size(); i++) {
+      String name = method.getParameters().get(i).getName().toString();
+      Var v = new Var(name, paramTypes.get(i), Var.Role.PARAM);
+      params.add(v);
+      scope.put(name, v);
+    }
+    scopes.push(scope);
+    List<Stmt> body = new ArrayList<>();
+    readBlock(method.getBody().getStatements(), body);
+    scopes.pop();
+    return errors == 0
+        ? Optional.of(new Function(method.getName().toString(), params, body, null))
+        : Optional.empty();
+  }
+
+  private void readBlock(List<? extends StatementTree> statements, List<Stmt> out) {
+    scopes.push(new HashMap<>());
+    for (StatementTree s : statements) {
+      try {
+        readStatement(s, out);
+      } catch (Unsupported u) {
+        errors++;
+        diagnostics.error(u.tree, unit, u.message, u.args);
+      }
+    }
+    scopes.pop();
+  }
+
+  private void readStatement(StatementTree s, List<Stmt> out) {
+    SourceRef src = sourceOf(s);
+    switch (s.getKind()) {
+      case BLOCK:
+        readBlock(((BlockTree) s).getStatements(), out);
+        break;
+      case EMPTY_STATEMENT:
+        break;
+      case VARIABLE:
+        readDeclaration((VariableTree) s, src, out);
+        break;
+      case EXPRESSION_STATEMENT:
+        out.add(readAssignment(((ExpressionStatementTree) s).getExpression(), src));
+        break;
+      case IF:
+        IfTree ifTree = (IfTree) s;
+        Expr cond = condition(ifTree.getCondition());
+        List<Stmt> then = new ArrayList<>();
+        readBlock(List.of(ifTree.getThenStatement()), then);
+        List<Stmt> otherwise = new ArrayList<>();
+        if (ifTree.getElseStatement() != null) {
+          readBlock(List.of(ifTree.getElseStatement()), otherwise);
+        }
+        out.add(new Stmt.If(cond, then, otherwise, src));
+        break;
+      case RETURN:
+        ExpressionTree value = ((ReturnTree) s).getExpression();
+        out.add(new Stmt.Return(numeric(value), src));
+        break;
+      default:
+        throw unsupported(s);
+    }
+  }
+
+  private void readDeclaration(VariableTree decl, SourceRef src, List<Stmt> out) {
+    String name = decl.getName().toString();
+    Type type;
+    Expr init = decl.getInitializer() == null ? null : expression(decl.getInitializer());
+    Tree typeTree = decl.getType();
+    if (typeTree == null || typeTree.toString().equals("var")) {
+      if (init == null) {
+        throw new Unsupported(decl, Message.LOCAL_TYPE, name, "var without initializer");
+      }
+      type = init.type();
+    } else {
+      type = primitive(typeTree).orElseThrow(
+          () -> new Unsupported(typeTree, Message.LOCAL_TYPE, name, typeTree));
+    }
+    Var v = new Var(name, type, Var.Role.LOCAL);
+    scopes.peek().put(name, v);
+    if (init != null) {
+      out.add(Stmt.Assign.set(v, convert(init, type, decl.getInitializer()), src));
+    }
+  }
+
+  private Stmt readAssignment(ExpressionTree e, SourceRef src) {
+    switch (e.getKind()) {
+      case ASSIGNMENT:
+        AssignmentTree a = (AssignmentTree) e;
+        Var target = target(a.getVariable());
+        return Stmt.Assign.set(target, convert(expression(a.getExpression()), target.type(),
+            a.getExpression()), src);
+      case PLUS_ASSIGNMENT:
+      case MINUS_ASSIGNMENT:
+      case MULTIPLY_ASSIGNMENT:
+      case DIVIDE_ASSIGNMENT:
+      case REMAINDER_ASSIGNMENT:
+        CompoundAssignmentTree c = (CompoundAssignmentTree) e;
+        Var v = target(c.getVariable());
+        Expr rhs = arithmetic(c, operator(e.getKind()), new Expr.Ref(v),
+            expression(c.getExpression()));
+        return Stmt.Assign.set(v, narrow(rhs, v.type()), src);
+      case PREFIX_INCREMENT:
+      case POSTFIX_INCREMENT:
+      case PREFIX_DECREMENT:
+      case POSTFIX_DECREMENT:
+        UnaryTree u = (UnaryTree) e;
+        Var w = target(u.getExpression());
+        boolean up = e.getKind() == Tree.Kind.PREFIX_INCREMENT
+            || e.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+        Expr step = arithmetic(u, up ? Op.ADD : Op.SUB, new Expr.Ref(w), Expr.Const.ofInt(1));
+        return Stmt.Assign.set(w, narrow(step, w.type()), src);
+      case METHOD_INVOCATION:
+        throw new Unsupported(e, Message.UNSUPPORTED, "a call whose result is discarded",
+            "a differentiated method has no side effects to call for; remove the call");
+      default:
+        throw new Unsupported(e, Message.UNSUPPORTED, "this expression statement",
+            "write an assignment to a local or parameter");
+    }
+  }
+
+  /** Compound assignment narrows implicitly ({@code int k; k += 0.5}); make that explicit. */
+  private static Expr narrow(Expr value, Type target) {
+    return value.type() == target ? value : new Expr.Cast(target, value);
+  }
+
+  private Var target(ExpressionTree t) {
+    if (t.getKind() != Tree.Kind.IDENTIFIER) {
+      throw new Unsupported(t, Message.UNSUPPORTED, "assignment to " + t,
+          "assign only to locals and parameters");
+    }
+    String name = ((IdentifierTree) t).getName().toString();
+    return lookup(name).orElseThrow(
+        () -> new Unsupported(t, Message.UNSUPPORTED, "assignment to field " + name,
+            "a differentiated method must not change state; use a local"));
+  }
+
+  private Expr expression(ExpressionTree e) {
+    switch (e.getKind()) {
+      case PARENTHESIZED:
+        return expression(((ParenthesizedTree) e).getExpression());
+      case INT_LITERAL:
+        return Expr.Const.ofInt((Integer) ((LiteralTree) e).getValue());
+      case LONG_LITERAL:
+        long l = (Long) ((LiteralTree) e).getValue();
+        if ((long) (double) l != l) {
+          throw new Unsupported(e, Message.UNSUPPORTED, "the long literal " + l,
+              "use a value of magnitude below 2^53");
+        }
+        return new Expr.Const(Type.LONG, l, null);
+      case DOUBLE_LITERAL:
+        return Expr.Const.ofDouble((Double) ((LiteralTree) e).getValue());
+      case BOOLEAN_LITERAL:
+        return new Expr.Const(Type.BOOLEAN, (Boolean) ((LiteralTree) e).getValue() ? 1 : 0, null);
+      case IDENTIFIER:
+        return identifier((IdentifierTree) e);
+      case MEMBER_SELECT:
+        return constant((MemberSelectTree) e);
+      case UNARY_PLUS:
+        return numeric(((UnaryTree) e).getExpression());
+      case UNARY_MINUS:
+        return new Expr.Unary(Op.NEG, numeric(((UnaryTree) e).getExpression()));
+      case LOGICAL_COMPLEMENT:
+        return new Expr.Unary(Op.NOT, condition(((UnaryTree) e).getExpression()));
+      case CONDITIONAL_EXPRESSION:
+        ConditionalExpressionTree c = (ConditionalExpressionTree) e;
+        Expr then = expression(c.getTrueExpression());
+        Expr otherwise = expression(c.getFalseExpression());
+        if ((then.type() == Type.BOOLEAN) != (otherwise.type() == Type.BOOLEAN)) {
+          throw new Unsupported(e, Message.TYPE_MISMATCH,
+              "the branches of this conditional have types " + then.type().javaName() + " and "
+                  + otherwise.type().javaName());
+        }
+        return new Expr.Cond(condition(c.getCondition()), then, otherwise);
+      case METHOD_INVOCATION:
+        return call((MethodInvocationTree) e);
+      case TYPE_CAST:
+        TypeCastTree cast = (TypeCastTree) e;
+        Type to = primitive(cast.getType()).filter(Type::isNumeric).orElseThrow(
+            () -> new Unsupported(cast.getType(), Message.CAST_TYPE, cast.getType()));
+        return new Expr.Cast(to, numeric(cast.getExpression()));
+      case ASSIGNMENT:
+      case PLUS_ASSIGNMENT:
+      case MINUS_ASSIGNMENT:
+      case MULTIPLY_ASSIGNMENT:
+      case DIVIDE_ASSIGNMENT:
+      case REMAINDER_ASSIGNMENT:
+      case PREFIX_INCREMENT:
+      case PREFIX_DECREMENT:
+      case POSTFIX_INCREMENT:
+      case POSTFIX_DECREMENT:
+        throw new Unsupported(e, Message.UNSUPPORTED, "an assignment inside an expression",
+            "make the assignment a statement of its own");
+      default:
+        if (e instanceof BinaryTree b) {
+          return binary(b);
+        }
+        throw unsupported(e);
+    }
+  }
+
+  private Expr binary(BinaryTree b) {
+    Op op = operator(b.getKind());
+    if (op.isLogical()) {
+      return new Expr.Binary(op, condition(b.getLeftOperand()), condition(b.getRightOperand()));
+    }
+    Expr left = expression(b.getLeftOperand());
+    Expr right = expression(b.getRightOperand());
+    if (op.isComparison()) {
+      boolean leftBool = left.type() == Type.BOOLEAN;
+      if (leftBool != (right.type() == Type.BOOLEAN)
+          || (leftBool && op != Op.EQ && op != Op.NE)) {
+        throw new Unsupported(b, Message.TYPE_MISMATCH, "cannot compare " + left.type().javaName()
+            + " with " + right.type().javaName() + " using " + op.symbol());
+      }
+      return new Expr.Binary(op, left, right);
+    }
+    return arithmetic(b, op, left, right);
+  }
+
+  private static Expr arithmetic(Tree at, Op op, Expr left, Expr right) {
+    if (!left.type().isNumeric() || !right.type().isNumeric()) {
+      throw new Unsupported(at, Message.TYPE_MISMATCH, "operator " + op.symbol()
+          + " needs numbers, not boolean");
+    }
+    if (op == Op.REM && Type.promote(left.type(), right.type()) == Type.DOUBLE) {
+      throw new Unsupported(at, Message.UNSUPPORTED, "the remainder operator % on double",
+          "use it on int or long values only");
+    }
+    return new Expr.Binary(op, left, right);
+  }
+
+  private static Op operator(Tree.Kind kind) {
+    switch (kind) {
+      case PLUS:
+      case PLUS_ASSIGNMENT:
+        return Op.ADD;
+      case MINUS:
+      case MINUS_ASSIGNMENT:
+        return Op.SUB;
+      case MULTIPLY:
+      case MULTIPLY_ASSIGNMENT:
+        return Op.MUL;
+      case DIVIDE:
+      case DIVIDE_ASSIGNMENT:
+        return Op.DIV;
+      case REMAINDER:
+      case REMAINDER_ASSIGNMENT:
+        return Op.REM;
+      case LESS_THAN:
+        return Op.LT;
+      case LESS_THAN_EQUAL:
+        return Op.LE;
+      case GREATER_THAN:
+        return Op.GT;
+      case GREATER_THAN_EQUAL:
+        return Op.GE;
+      case EQUAL_TO:
+        return Op.EQ;
+      case NOT_EQUAL_TO:
+        return Op.NE;
+      case CONDITIONAL_AND:
+        return Op.AND;
+      case CONDITIONAL_OR:
+        return Op.OR;
+      default:
+        throw new IllegalArgumentException(kind.toString());
+    }
+  }
+
+  private Expr identifier(IdentifierTree id) {
+    String name = id.getName().toString();
+    Optional<Var> v = lookup(name);
+    if (v.isPresent()) {
+      return new Expr.Ref(v.get());
+    }
+    Optional<String> owner = imports.ownerOf(name);
+    if (owner.isPresent() && CONSTANTS.containsKey(owner.get() + "." + name)) {
+      return new Expr.Const(Type.DOUBLE, CONSTANTS.get(owner.get() + "." + name),
+          owner.get() + "." + name);
+    }
+    throw new Unsupported(id, Message.UNKNOWN_NAME, name, name);
+  }
+
+  private Expr constant(MemberSelectTree select) {
+    String owner = mathOwner(select.getExpression().toString());
+    String key = (owner != null ? owner : select.getExpression().toString()) + "."
+        + select.getIdentifier();
+    Double value = CONSTANTS.get(key);
+    if (value == null) {
+      throw new Unsupported(select, Message.UNKNOWN_NAME, select, select);
+    }
+    return new Expr.Const(Type.DOUBLE, value, key);
+  }
+
+  private Expr call(MethodInvocationTree call) {
+    ExpressionTree callee = call.getMethodSelect();
+    String name;
+    String owner;
+    if (callee.getKind() == Tree.Kind.MEMBER_SELECT) {
+      MemberSelectTree select = (MemberSelectTree) callee;
+      name = select.getIdentifier().toString();
+      owner = mathOwner(select.getExpression().toString());
+    } else {
+      name = callee.toString();
+      owner = imports.ownerOf(name).orElse(null);
+    }
+    List<Expr> args = new ArrayList<>();
+    for (ExpressionTree a : call.getArguments()) {
+      args.add(numeric(a));
+    }
+    Optional<Rule> rule = owner == null ? Optional.empty()
+        : RulesTable.function(name, args.size());
+    if (rule.isEmpty()) {
+      String known = RulesTable.functions().stream().map(Rule::name).distinct()
+          .collect(Collectors.joining(", "));
+      String argTypes = args.stream().map(a -> a.type().javaName())
+          .collect(Collectors.joining(", "));
+      throw new Unsupported(call, Message.UNKNOWN_FUNCTION, callee, argTypes, known);
+    }
+    return new Expr.Call(owner, name, args, resultType(name, args));
+  }
+
+  /** Math.abs/max/min keep integer types; every other rule function returns double. */
+  private static Type resultType(String name, List<Expr> args) {
+    if (name.equals("abs") || name.equals("max") || name.equals("min")) {
+      Type t = Type.INT;
+      for (Expr a : args) {
+        t = Type.promote(t, a.type());
+      }
+      return t;
+    }
+    return Type.DOUBLE;
+  }
+
+  private Expr numeric(ExpressionTree e) {
+    Expr x = expression(e);
+    if (!x.type().isNumeric()) {
+      throw new Unsupported(e, Message.TYPE_MISMATCH, "expected a number here, not a boolean");
+    }
+    return x;
+  }
+
+  private Expr condition(ExpressionTree e) {
+    Expr x = expression(e);
+    if (x.type() != Type.BOOLEAN) {
+      throw new Unsupported(e, Message.TYPE_MISMATCH,
+          "expected a boolean condition here, not " + x.type().javaName());
+    }
+    return x;
+  }
+
+  private static Expr convert(Expr value, Type to, Tree at) {
+    if (value.type() == to || (to.isNumeric() && value.type().isNumeric()
+        && Type.promote(value.type(), to) == to)) {
+      return value;
+    }
+    throw new Unsupported(at, Message.TYPE_MISMATCH, "cannot assign a " + value.type().javaName()
+        + " to a " + to.javaName() + "; add a cast");
+  }
+
+  private static Optional<Type> primitive(Tree typeTree) {
+    if (typeTree instanceof PrimitiveTypeTree p) {
+      switch (p.getPrimitiveTypeKind()) {
+        case DOUBLE:
+          return Optional.of(Type.DOUBLE);
+        case INT:
+          return Optional.of(Type.INT);
+        case LONG:
+          return Optional.of(Type.LONG);
+        case BOOLEAN:
+          return Optional.of(Type.BOOLEAN);
+        default:
+          return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Var> lookup(String name) {
+    for (Map<String, Var> scope : scopes) {
+      Var v = scope.get(name);
+      if (v != null) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private SourceRef sourceOf(Tree t) {
+    long pos = positions.getStartPosition(unit, t);
+    int line = pos < 0 ? 0 : (int) unit.getLineMap().getLineNumber(pos);
+    String text = t.toString().replaceAll("\\s+", " ").trim();
+    if (text.endsWith(";")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    if (t.getKind() == Tree.Kind.IF) {
+      text = "if (" + ((IfTree) t).getCondition().toString().replaceAll("^\\((.*)\\)$", "$1")
+          + ")";
+    }
+    if (text.length() > 80) {
+      text = text.substring(0, 77) + "...";
+    }
+    return new SourceRef(fileName, line, text);
+  }
+
+  private static Unsupported unsupported(Tree t) {
+    return new Unsupported(t, Message.UNSUPPORTED, "this construct (" + t.getKind() + ")",
+        "rewrite it with double locals, arithmetic, Math functions and if/else");
+  }
+}

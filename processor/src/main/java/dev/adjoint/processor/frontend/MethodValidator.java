@@ -1,0 +1,171 @@
+package dev.adjoint.processor.frontend;
+
+import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Checks what the signature of a {@code @Differentiable} method promises, before its body is
+ * read: static, not private, returns double, parameter types we model, a valid {@code wrt}.
+ */
+public final class MethodValidator {
+  private static final String ANNOTATION = "dev.adjoint.Differentiable";
+
+  /** A valid signature: the IR type of each parameter and the indices to differentiate. */
+  public record Signature(List<Type> parameterTypes, List<Integer> independents) {}
+
+  private final Diagnostics diagnostics;
+
+  public MethodValidator(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  public Optional<Signature> validate(ExecutableElement method) {
+    int before = diagnostics.errorCount();
+    String name = method.getSimpleName().toString();
+    Set<Modifier> modifiers = method.getModifiers();
+    if (!modifiers.contains(Modifier.STATIC)) {
+      diagnostics.error(method, Message.NOT_STATIC, name);
+    }
+    if (modifiers.contains(Modifier.PRIVATE)) {
+      diagnostics.error(method, Message.PRIVATE, name,
+          method.getEnclosingElement().getSimpleName() + "Adjoint");
+    }
+    if (modifiers.contains(Modifier.ABSTRACT) || modifiers.contains(Modifier.NATIVE)) {
+      diagnostics.error(method, Message.NO_BODY, name);
+    }
+    if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
+      diagnostics.error(method, Message.RETURN_TYPE, name, method.getReturnType());
+    }
+    if (!method.getTypeParameters().isEmpty()) {
+      diagnostics.error(method, Message.GENERIC_METHOD, name);
+    }
+    if (method.isVarArgs()) {
+      diagnostics.error(method, Message.VARARGS, name);
+    }
+    checkNesting(method, name);
+    List<Type> types = new ArrayList<>();
+    for (VariableElement p : method.getParameters()) {
+      Optional<Type> t = irType(p.asType());
+      if (t.isEmpty()) {
+        diagnostics.error(p, Message.PARAMETER_TYPE, p.getSimpleName(), name, p.asType());
+      }
+      types.add(t.orElse(null));
+    }
+    if (diagnostics.errorCount() > before) {
+      return Optional.empty();
+    }
+    Optional<List<Integer>> independents = independents(method, types);
+    return independents.map(ind -> new Signature(types, ind));
+  }
+
+  private void checkNesting(ExecutableElement method, String name) {
+    for (Element e = method.getEnclosingElement(); e instanceof TypeElement t;
+        e = e.getEnclosingElement()) {
+      boolean innerClass = t.getNestingKind() == NestingKind.MEMBER
+          && !t.getModifiers().contains(Modifier.STATIC)
+          && t.getEnclosingElement().getKind() == ElementKind.CLASS
+          && t.getKind() == ElementKind.CLASS;
+      if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS
+          || innerClass) {
+        String kind = innerClass ? "inner (non-static) class"
+            : t.getNestingKind().toString().toLowerCase() + " class";
+        diagnostics.error(method, Message.NESTING, name, kind);
+        return;
+      }
+    }
+  }
+
+  private Optional<List<Integer>> independents(ExecutableElement method, List<Type> types) {
+    List<? extends VariableElement> params = method.getParameters();
+    AnnotationMirror annotation = annotation(method);
+    List<String> wrt = wrtNames(annotation);
+    List<Integer> out = new ArrayList<>();
+    int before = diagnostics.errorCount();
+    if (wrt.isEmpty()) {
+      for (int i = 0; i < types.size(); i++) {
+        if (types.get(i) == Type.DOUBLE) {
+          out.add(i);
+        }
+      }
+    } else {
+      List<String> names = params.stream().map(p -> p.getSimpleName().toString())
+          .collect(Collectors.toList());
+      Set<String> seen = new HashSet<>();
+      for (String w : wrt) {
+        int i = names.indexOf(w);
+        if (!seen.add(w)) {
+          diagnostics.error(method, annotation, Message.WRT_DUPLICATE, w);
+        } else if (i < 0) {
+          diagnostics.error(method, annotation, Message.WRT_UNKNOWN, w,
+              method.getSimpleName(), names);
+        } else if (types.get(i) != Type.DOUBLE) {
+          diagnostics.error(method, annotation, Message.WRT_NOT_DOUBLE, w, params.get(i).asType());
+        } else {
+          out.add(i);
+        }
+      }
+      out.sort(Integer::compare);
+    }
+    if (diagnostics.errorCount() == before && out.isEmpty()) {
+      diagnostics.error(method, Message.NO_DIFFERENTIABLE_PARAMETER, method.getSimpleName());
+    }
+    return diagnostics.errorCount() == before ? Optional.of(out) : Optional.empty();
+  }
+
+  private static AnnotationMirror annotation(ExecutableElement method) {
+    for (AnnotationMirror m : method.getAnnotationMirrors()) {
+      if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(ANNOTATION)) {
+        return m;
+      }
+    }
+    throw new IllegalStateException("method is not annotated");
+  }
+
+  private static List<String> wrtNames(AnnotationMirror annotation) {
+    List<String> out = new ArrayList<>();
+    annotation.getElementValues().forEach((k, v) -> {
+      if (k.getSimpleName().contentEquals("wrt")) {
+        @SuppressWarnings("unchecked")
+        List<? extends AnnotationValue> values = (List<? extends AnnotationValue>) v.getValue();
+        for (AnnotationValue value : values) {
+          out.add((String) value.getValue());
+        }
+      }
+    });
+    return out;
+  }
+
+  private static Optional<Type> irType(TypeMirror t) {
+    switch (t.getKind()) {
+      case DOUBLE:
+        return Optional.of(Type.DOUBLE);
+      case INT:
+        return Optional.of(Type.INT);
+      case LONG:
+        return Optional.of(Type.LONG);
+      case BOOLEAN:
+        return Optional.of(Type.BOOLEAN);
+      default:
+        return Optional.empty();
+    }
+  }
+}

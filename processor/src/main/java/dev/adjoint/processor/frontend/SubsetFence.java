@@ -1,0 +1,173 @@
+package dev.adjoint.processor.frontend;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Message;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The supported subset, as a whitelist of tree kinds: anything else in a method body is an
+ * error on its own tree, naming the construct and what to write instead. The fence does not
+ * descend into a rejected tree, so one construct gives one error.
+ */
+public final class SubsetFence extends TreeScanner<Void, Void> {
+
+  private static final Set<Tree.Kind> ALLOWED =
+      EnumSet.of(
+          Tree.Kind.BLOCK,
+          Tree.Kind.VARIABLE,
+          Tree.Kind.EXPRESSION_STATEMENT,
+          Tree.Kind.IF,
+          Tree.Kind.RETURN,
+          Tree.Kind.EMPTY_STATEMENT,
+          Tree.Kind.ASSIGNMENT,
+          Tree.Kind.PLUS_ASSIGNMENT,
+          Tree.Kind.MINUS_ASSIGNMENT,
+          Tree.Kind.MULTIPLY_ASSIGNMENT,
+          Tree.Kind.DIVIDE_ASSIGNMENT,
+          Tree.Kind.REMAINDER_ASSIGNMENT,
+          Tree.Kind.PREFIX_INCREMENT,
+          Tree.Kind.PREFIX_DECREMENT,
+          Tree.Kind.POSTFIX_INCREMENT,
+          Tree.Kind.POSTFIX_DECREMENT,
+          Tree.Kind.PLUS,
+          Tree.Kind.MINUS,
+          Tree.Kind.MULTIPLY,
+          Tree.Kind.DIVIDE,
+          Tree.Kind.REMAINDER,
+          Tree.Kind.LESS_THAN,
+          Tree.Kind.LESS_THAN_EQUAL,
+          Tree.Kind.GREATER_THAN,
+          Tree.Kind.GREATER_THAN_EQUAL,
+          Tree.Kind.EQUAL_TO,
+          Tree.Kind.NOT_EQUAL_TO,
+          Tree.Kind.CONDITIONAL_AND,
+          Tree.Kind.CONDITIONAL_OR,
+          Tree.Kind.LOGICAL_COMPLEMENT,
+          Tree.Kind.UNARY_MINUS,
+          Tree.Kind.UNARY_PLUS,
+          Tree.Kind.CONDITIONAL_EXPRESSION,
+          Tree.Kind.PARENTHESIZED,
+          Tree.Kind.IDENTIFIER,
+          Tree.Kind.MEMBER_SELECT,
+          Tree.Kind.METHOD_INVOCATION,
+          Tree.Kind.TYPE_CAST,
+          Tree.Kind.INT_LITERAL,
+          Tree.Kind.LONG_LITERAL,
+          Tree.Kind.DOUBLE_LITERAL,
+          Tree.Kind.BOOLEAN_LITERAL);
+
+  /** What to call each rejected construct, and what to do instead. */
+  private static final Map<Tree.Kind, String[]> REJECTED = new EnumMap<>(Tree.Kind.class);
+
+  static {
+    String loops = "loops are not supported yet; unroll the loop or write it as separate steps";
+    reject(Tree.Kind.FOR_LOOP, "a for loop", loops);
+    reject(Tree.Kind.ENHANCED_FOR_LOOP, "an enhanced for loop", loops);
+    reject(Tree.Kind.WHILE_LOOP, "a while loop", loops);
+    reject(Tree.Kind.DO_WHILE_LOOP, "a do/while loop", loops);
+    reject(Tree.Kind.BREAK, "break", "restructure the code with if/else");
+    reject(Tree.Kind.CONTINUE, "continue", "restructure the code with if/else");
+    reject(Tree.Kind.LABELED_STATEMENT, "a labeled statement", "remove the label");
+    String ifElse = "write it as if/else if/else";
+    reject(Tree.Kind.SWITCH, "a switch statement", ifElse);
+    reject(Tree.Kind.SWITCH_EXPRESSION, "a switch expression", ifElse + " or a ternary");
+    reject(Tree.Kind.YIELD, "yield", ifElse);
+    String exceptions = "derivatives of exceptional control flow are undefined; check inputs before"
+        + " calling and keep the differentiated method free of exceptions";
+    reject(Tree.Kind.TRY, "try", exceptions);
+    reject(Tree.Kind.THROW, "throw", exceptions);
+    reject(Tree.Kind.ASSERT, "assert", "check the precondition before calling the method");
+    reject(Tree.Kind.SYNCHRONIZED, "synchronized", "differentiated code must be pure arithmetic");
+    String functional = "compute with plain expressions and Math functions instead";
+    reject(Tree.Kind.LAMBDA_EXPRESSION, "a lambda", functional);
+    reject(Tree.Kind.MEMBER_REFERENCE, "a method reference", functional);
+    reject(Tree.Kind.NEW_CLASS, "object creation (new)",
+        "a differentiated method works on primitives; pass the values in as double parameters");
+    reject(Tree.Kind.NEW_ARRAY, "an array", "arrays are not supported yet; use double locals");
+    reject(Tree.Kind.ARRAY_ACCESS, "array access", "arrays are not supported yet; pass the elements"
+        + " as double parameters");
+    reject(Tree.Kind.CLASS, "a local class", "move the class out of the method");
+    reject(Tree.Kind.INTERFACE, "a local interface", "move it out of the method");
+    reject(Tree.Kind.RECORD, "a local record", "move it out of the method");
+    reject(Tree.Kind.ENUM, "a local enum", "move it out of the method");
+    reject(Tree.Kind.INSTANCE_OF, "instanceof", "differentiated code works on primitives only");
+    String strings = "strings are not supported; a differentiated method computes numbers only";
+    reject(Tree.Kind.STRING_LITERAL, "a string", strings);
+    reject(Tree.Kind.CHAR_LITERAL, "a char", "use int");
+    reject(Tree.Kind.NULL_LITERAL, "null", "differentiated code works on primitives only");
+    reject(Tree.Kind.FLOAT_LITERAL, "a float literal", "use a double literal such as 1.5");
+    String bits = "bitwise operators have no derivative; compute this outside and pass it in";
+    for (Tree.Kind k :
+        EnumSet.of(
+            Tree.Kind.AND, Tree.Kind.OR, Tree.Kind.XOR, Tree.Kind.LEFT_SHIFT,
+            Tree.Kind.RIGHT_SHIFT, Tree.Kind.UNSIGNED_RIGHT_SHIFT, Tree.Kind.BITWISE_COMPLEMENT,
+            Tree.Kind.AND_ASSIGNMENT, Tree.Kind.OR_ASSIGNMENT, Tree.Kind.XOR_ASSIGNMENT,
+            Tree.Kind.LEFT_SHIFT_ASSIGNMENT, Tree.Kind.RIGHT_SHIFT_ASSIGNMENT,
+            Tree.Kind.UNSIGNED_RIGHT_SHIFT_ASSIGNMENT)) {
+      reject(k, "the bitwise operator " + k.name().toLowerCase().replace('_', ' '), bits);
+    }
+  }
+
+  private final CompilationUnitTree unit;
+  private final Diagnostics diagnostics;
+  private int errors;
+
+  public SubsetFence(CompilationUnitTree unit, Diagnostics diagnostics) {
+    this.unit = unit;
+    this.diagnostics = diagnostics;
+  }
+
+  /** Checks a method body; returns how many constructs it rejected. */
+  public int check(Tree body) {
+    scan(body, null);
+    return errors;
+  }
+
+  @Override
+  public Void scan(Tree tree, Void unused) {
+    if (tree == null) {
+      return null;
+    }
+    if (!ALLOWED.contains(tree.getKind())) {
+      String[] what = REJECTED.get(tree.getKind());
+      if (what == null) {
+        what = new String[] {"this construct (" + tree.getKind() + ")", "rewrite it with"
+            + " double locals, arithmetic, Math functions and if/else"};
+      }
+      errors++;
+      diagnostics.error(tree, unit, Message.UNSUPPORTED, what[0], what[1]);
+      return null;
+    }
+    return super.scan(tree, unused);
+  }
+
+  @Override
+  public Void visitVariable(VariableTree node, Void unused) {
+    // The declared type is checked by the reader; only the initializer holds code.
+    return scan(node.getInitializer(), unused);
+  }
+
+  @Override
+  public Void visitTypeCast(TypeCastTree node, Void unused) {
+    return scan(node.getExpression(), unused);
+  }
+
+  @Override
+  public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+    // The callee is resolved by the reader; type arguments and receivers are not code here.
+    return scan(node.getArguments(), unused);
+  }
+
+  private static void reject(Tree.Kind kind, String construct, String advice) {
+    REJECTED.put(kind, new String[] {construct, advice});
+  }
+}

@@ -1,0 +1,84 @@
+package dev.adjoint.processor.ir;
+
+import java.util.List;
+
+/** An expression of the IR. After lowering, differentiable expressions are one operator over atoms. */
+public sealed interface Expr
+    permits Expr.Const, Expr.Ref, Expr.Unary, Expr.Binary, Expr.Call, Expr.Cond, Expr.Cast,
+        Expr.Hole {
+
+  Type type();
+
+  /** Variables and constants: what three-address form allows as operands. */
+  default boolean isAtom() {
+    return this instanceof Const || this instanceof Ref;
+  }
+
+  /**
+   * A literal or a named constant. Integers are held exactly in {@code value}; {@code symbol}
+   * (such as {@code Math.PI}) is what the emitter prints when present.
+   */
+  record Const(Type type, double value, String symbol) implements Expr {
+    public static Const ofDouble(double value) {
+      return new Const(Type.DOUBLE, value, null);
+    }
+
+    public static Const ofInt(int value) {
+      return new Const(Type.INT, value, null);
+    }
+
+    public boolean is(double v) {
+      return type != Type.BOOLEAN && value == v;
+    }
+  }
+
+  record Ref(Var var) implements Expr {
+    @Override
+    public Type type() {
+      return var.type();
+    }
+  }
+
+  record Unary(Op op, Expr operand) implements Expr {
+    @Override
+    public Type type() {
+      return op == Op.NOT ? Type.BOOLEAN : operand.type();
+    }
+  }
+
+  record Binary(Op op, Expr left, Expr right) implements Expr {
+    @Override
+    public Type type() {
+      if (op.isComparison() || op.isLogical()) {
+        return Type.BOOLEAN;
+      }
+      return Type.promote(left.type(), right.type());
+    }
+  }
+
+  /** A call to a function of the rules table, e.g. {@code Math.exp}. */
+  record Call(String owner, String name, List<Expr> args, Type type) implements Expr {
+    public Call {
+      args = List.copyOf(args);
+    }
+  }
+
+  record Cond(Expr condition, Expr then, Expr otherwise) implements Expr {
+    @Override
+    public Type type() {
+      return then.type() == Type.BOOLEAN ? Type.BOOLEAN : Type.promote(then.type(), otherwise.type());
+    }
+  }
+
+  record Cast(Type type, Expr operand) implements Expr {}
+
+  /** A placeholder in a rule template: argument {@code index}, or the call's result if -1. */
+  record Hole(int index) implements Expr {
+    public static final int RESULT = -1;
+
+    @Override
+    public Type type() {
+      return Type.DOUBLE;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package dev.adjoint.processor.ir;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Queries and rewrites over expressions. */
+public final class Exprs {
+  private Exprs() {}
+
+  public static Expr ref(Var v) {
+    return new Expr.Ref(v);
+  }
+
+  /** The variables {@code e} reads, in first-occurrence order. */
+  public static Set<Var> reads(Expr e) {
+    Set<Var> out = new LinkedHashSet<>();
+    collectReads(e, out);
+    return out;
+  }
+
+  public static void collectReads(Expr e, Set<Var> out) {
+    if (e instanceof Expr.Ref r) {
+      out.add(r.var());
+    }
+    for (Expr child : children(e)) {
+      collectReads(child, out);
+    }
+  }
+
+  /** How many times {@code e} reads {@code v}. */
+  public static int countReads(Expr e, Var v) {
+    int n = e instanceof Expr.Ref r && r.var() == v ? 1 : 0;
+    for (Expr child : children(e)) {
+      n += countReads(child, v);
+    }
+    return n;
+  }
+
+  public static List<Expr> children(Expr e) {
+    if (e instanceof Expr.Unary u) {
+      return List.of(u.operand());
+    } else if (e instanceof Expr.Binary b) {
+      return List.of(b.left(), b.right());
+    } else if (e instanceof Expr.Call c) {
+      return c.args();
+    } else if (e instanceof Expr.Cond c) {
+      return List.of(c.condition(), c.then(), c.otherwise());
+    } else if (e instanceof Expr.Cast c) {
+      return List.of(c.operand());
+    }
+    return List.of();
+  }
+
+  /** Rebuilds {@code e} bottom-up, applying {@code f} to every node after its children. */
+  public static Expr rewrite(Expr e, Function<Expr, Expr> f) {
+    Expr rebuilt;
+    if (e instanceof Expr.Unary u) {
+      rebuilt = new Expr.Unary(u.op(), rewrite(u.operand(), f));
+    } else if (e instanceof Expr.Binary b) {
+      rebuilt = new Expr.Binary(b.op(), rewrite(b.left(), f), rewrite(b.right(), f));
+    } else if (e instanceof Expr.Call c) {
+      List<Expr> args = new ArrayList<>();
+      for (Expr a : c.args()) {
+        args.add(rewrite(a, f));
+      }
+      rebuilt = new Expr.Call(c.owner(), c.name(), args, c.type());
+    } else if (e instanceof Expr.Cond c) {
+      rebuilt =
+          new Expr.Cond(
+              rewrite(c.condition(), f), rewrite(c.then(), f), rewrite(c.otherwise(), f));
+    } else if (e instanceof Expr.Cast c) {
+      rebuilt = new Expr.Cast(c.type(), rewrite(c.operand(), f));
+    } else {
+      rebuilt = e;
+    }
+    return f.apply(rebuilt);
+  }
+
+  /** Replaces reads of the map's variables by the mapped expressions. */
+  public static Expr substitute(Expr e, Map<Var, ? extends Expr> replacements) {
+    return rewrite(
+        e,
+        node ->
+            node instanceof Expr.Ref r && replacements.containsKey(r.var())
+                ? replacements.get(r.var())
+                : node);
+  }
+
+  /** Fills a rule template's holes with the call's arguments and result. */
+  public static Expr instantiate(Expr template, List<Expr> args, Expr result) {
+    return rewrite(
+        template,
+        node -> {
+          if (node instanceof Expr.Hole h) {
+            return h.index() == Expr.Hole.RESULT ? result : args.get(h.index());
+          }
+          return node;
+        });
+  }
+
+  /** Whether the template refers to the call's result. */
+  public static boolean usesResult(Expr template) {
+    if (template instanceof Expr.Hole h && h.index() == Expr.Hole.RESULT) {
+      return true;
+    }
+    for (Expr child : children(template)) {
+      if (usesResult(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

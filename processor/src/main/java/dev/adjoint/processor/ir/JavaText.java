@@ -1,0 +1,114 @@
+package dev.adjoint.processor.ir;
+
+import java.util.function.Function;
+
+/** Prints expressions as Java source with the fewest parentheses that keep their meaning. */
+public final class JavaText {
+  private static final int PRIMARY = 14;
+  private static final int CONDITIONAL = 2;
+
+  private final Function<Var, String> names;
+
+  public JavaText(Function<Var, String> names) {
+    this.names = names;
+  }
+
+  public String print(Expr e) {
+    StringBuilder out = new StringBuilder();
+    print(e, out);
+    return out.toString();
+  }
+
+  private void print(Expr e, StringBuilder out) {
+    if (e instanceof Expr.Const c) {
+      out.append(literal(c));
+    } else if (e instanceof Expr.Ref r) {
+      out.append(names.apply(r.var()));
+    } else if (e instanceof Expr.Hole h) {
+      out.append(h.index() == Expr.Hole.RESULT ? "result" : "$" + h.index());
+    } else if (e instanceof Expr.Unary u) {
+      out.append(u.op().symbol());
+      // "- -x" and "-(-1.0)" must not print as "--x".
+      boolean clash = u.op() == Op.NEG && startsWithMinus(u.operand());
+      child(u.operand(), u.op().precedence(), clash, out);
+    } else if (e instanceof Expr.Binary b) {
+      int p = b.op().precedence();
+      child(b.left(), p, false, out);
+      out.append(' ').append(b.op().symbol()).append(' ');
+      // Floating-point + and * are not associative: a right operand of equal precedence keeps
+      // its parentheses so the printed code evaluates in the IR's order.
+      child(b.right(), p + 1, false, out);
+    } else if (e instanceof Expr.Call c) {
+      out.append(c.owner()).append('.').append(c.name()).append('(');
+      for (int i = 0; i < c.args().size(); i++) {
+        if (i > 0) {
+          out.append(", ");
+        }
+        print(c.args().get(i), out);
+      }
+      out.append(')');
+    } else if (e instanceof Expr.Cond c) {
+      child(c.condition(), CONDITIONAL + 1, false, out);
+      out.append(" ? ");
+      child(c.then(), CONDITIONAL + 1, false, out);
+      out.append(" : ");
+      child(c.otherwise(), CONDITIONAL, false, out);
+    } else if (e instanceof Expr.Cast c) {
+      out.append('(').append(c.type().javaName()).append(") ");
+      child(c.operand(), Op.NEG.precedence(), false, out);
+    }
+  }
+
+  private void child(Expr e, int minPrecedence, boolean forceParens, StringBuilder out) {
+    if (forceParens || precedence(e) < minPrecedence) {
+      out.append('(');
+      print(e, out);
+      out.append(')');
+    } else {
+      print(e, out);
+    }
+  }
+
+  private static int precedence(Expr e) {
+    if (e instanceof Expr.Unary u) {
+      return u.op().precedence();
+    } else if (e instanceof Expr.Binary b) {
+      return b.op().precedence();
+    } else if (e instanceof Expr.Cond) {
+      return CONDITIONAL;
+    } else if (e instanceof Expr.Cast) {
+      return Op.NEG.precedence();
+    } else if (e instanceof Expr.Const c && c.symbol() == null && Math.copySign(1.0, c.value()) < 0) {
+      return Op.NEG.precedence();
+    }
+    return PRIMARY;
+  }
+
+  private static boolean startsWithMinus(Expr e) {
+    return (e instanceof Expr.Unary u && u.op() == Op.NEG)
+        || (e instanceof Expr.Const c && c.symbol() == null && Math.copySign(1.0, c.value()) < 0);
+  }
+
+  /** Java source for a constant of the given type. */
+  public static String literal(Expr.Const c) {
+    if (c.symbol() != null) {
+      return c.symbol();
+    }
+    double v = c.value();
+    switch (c.type()) {
+      case BOOLEAN:
+        return v != 0 ? "true" : "false";
+      case INT:
+        return Long.toString((long) v);
+      case LONG:
+        return (long) v + "L";
+      default:
+        if (Double.isNaN(v)) {
+          return "Double.NaN";
+        } else if (Double.isInfinite(v)) {
+          return v > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+        }
+        return Double.toString(v);
+    }
+  }
+}

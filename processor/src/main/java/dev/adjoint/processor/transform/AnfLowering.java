@@ -1,0 +1,139 @@
+package dev.adjoint.processor.transform;
+
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Exprs;
+import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.SourceRef;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Type;
+import dev.adjoint.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lowers to three-address form: every differentiable assignment applies one operator or rule
+ * to atoms, so each intermediate value has a name the backward sweep can reuse. Conditions are
+ * recorded in a {@link Var.Role#BRANCH} variable before the {@code if}, so the backward sweep
+ * takes the same branch even if the condition's inputs change later. Integer and boolean
+ * subexpressions carry no derivative and stay whole.
+ *
+ * <p>Guarantee relied on by {@link ReverseMode}: the final operator of an assignment never reads
+ * its own target.
+ */
+public final class AnfLowering {
+  private AnfLowering() {}
+
+  public static Function apply(Function fn) {
+    return fn.withBody(lowerBlock(fn.body()));
+  }
+
+  private static List<Stmt> lowerBlock(List<Stmt> block) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : block) {
+      if (s instanceof Stmt.Assign a) {
+        lowerAssign(a.target(), a.value(), a.source(), out);
+      } else if (s instanceof Stmt.If i) {
+        Var branch = new Var("branch", Type.BOOLEAN, Var.Role.BRANCH);
+        out.add(Stmt.Assign.set(branch, i.condition(), i.source()));
+        out.add(new Stmt.If(Exprs.ref(branch), lowerBlock(i.then()), lowerBlock(i.otherwise()),
+            i.source()));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static void lowerAssign(Var target, Expr value, SourceRef src, List<Stmt> out) {
+    if (target.type() != Type.DOUBLE || !differentiable(value)) {
+      out.add(Stmt.Assign.set(target, value, src));
+      return;
+    }
+    if (value instanceof Expr.Cond c) {
+      lowerConditional(target, c, src, out);
+      return;
+    }
+    Expr last = operands(value, src, out);
+    if (Exprs.countReads(last, target) > 0 && !last.isAtom()) {
+      Var t = temp(last);
+      out.add(Stmt.Assign.set(t, last, src));
+      last = Exprs.ref(t);
+    } else if (last instanceof Expr.Ref r && r.var() == target) {
+      return; // x = x
+    }
+    out.add(Stmt.Assign.set(target, last, src));
+  }
+
+  private static void lowerConditional(Var target, Expr.Cond c, SourceRef src, List<Stmt> out) {
+    Var branch = new Var("branch", Type.BOOLEAN, Var.Role.BRANCH);
+    out.add(Stmt.Assign.set(branch, c.condition(), src));
+    List<Stmt> then = new ArrayList<>();
+    lowerAssign(target, c.then(), src, then);
+    List<Stmt> otherwise = new ArrayList<>();
+    lowerAssign(target, c.otherwise(), src, otherwise);
+    out.add(new Stmt.If(Exprs.ref(branch), then, otherwise, src));
+  }
+
+  /** Lowers the operands of {@code e} into temporaries and returns {@code e} over atoms. */
+  private static Expr operands(Expr e, SourceRef src, List<Stmt> out) {
+    if (e instanceof Expr.Unary u) {
+      return new Expr.Unary(u.op(), atom(u.operand(), src, out));
+    } else if (e instanceof Expr.Binary b) {
+      return new Expr.Binary(b.op(), atom(b.left(), src, out), atom(b.right(), src, out));
+    } else if (e instanceof Expr.Call c) {
+      List<Expr> args = new ArrayList<>();
+      for (Expr a : c.args()) {
+        args.add(atom(a, src, out));
+      }
+      return new Expr.Call(c.owner(), c.name(), args, c.type());
+    } else if (e instanceof Expr.Cast c && c.operand().type() == Type.DOUBLE) {
+      return operands(c.operand(), src, out); // (double) of a double is the identity
+    }
+    return e;
+  }
+
+  /** An atom for {@code e}: itself, or a temporary holding its value. */
+  private static Expr atom(Expr e, SourceRef src, List<Stmt> out) {
+    if (e.isAtom() || e.type() != Type.DOUBLE || !differentiable(e)) {
+      return e;
+    }
+    Var t = temp(e);
+    lowerAssign(t, e, src, out);
+    return Exprs.ref(t);
+  }
+
+  /** Whether a derivative can flow through {@code e}; integer-valued code stays whole. */
+  private static boolean differentiable(Expr e) {
+    return e.type() == Type.DOUBLE
+        && !(e instanceof Expr.Cast c && c.operand().type() != Type.DOUBLE);
+  }
+
+  private static Var temp(Expr e) {
+    String name;
+    if (e instanceof Expr.Call c) {
+      name = c.name();
+    } else if (e instanceof Expr.Binary b) {
+      switch (b.op()) {
+        case ADD:
+          name = "sum";
+          break;
+        case SUB:
+          name = "difference";
+          break;
+        case MUL:
+          name = "product";
+          break;
+        case DIV:
+          name = "quotient";
+          break;
+        default:
+          name = "tmp";
+      }
+    } else if (e instanceof Expr.Unary) {
+      name = "negated";
+    } else {
+      name = "tmp";
+    }
+    return new Var(name, Type.DOUBLE, Var.Role.TEMP);
+  }
+}

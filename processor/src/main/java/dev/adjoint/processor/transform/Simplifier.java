@@ -1,0 +1,255 @@
+package dev.adjoint.processor.transform;
+
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Exprs;
+import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.Layout;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Stmts;
+import dev.adjoint.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the mechanical output of the transforms into code a person would write: folds the
+ * chain rule's trivial factors, inlines temporaries and adjoints used once, rematerializes cheap
+ * arithmetic instead of naming it, merges {@code x̄ = 0; x̄ += a; x̄ += b} into {@code x̄ = a +
+ * b}, and drops dead statements. Every rewrite checks that no variable it reads is written on
+ * the way, so values and evaluation order stay those of the unsimplified code.
+ */
+public final class Simplifier {
+  /** Larger inlined expressions read worse than a named intermediate. */
+  private static final int MAX_INLINED_SIZE = 9;
+
+  private final Set<Var> roots;
+
+  private Simplifier(Set<Var> roots) {
+    this.roots = roots;
+  }
+
+  /** Simplifies {@code fn}; {@code roots} are read after the body (the result, outputs). */
+  public static Function apply(Function fn, Set<Var> roots) {
+    Simplifier s = new Simplifier(roots);
+    List<Stmt> body = fn.body();
+    for (int round = 0; round < 1000; round++) {
+      List<Stmt> next = s.removeDead(s.mergeAccumulations(s.inlineOne(s.algebra(body))));
+      if (next.equals(body)) {
+        break;
+      }
+      body = next;
+    }
+    return fn.withBody(body);
+  }
+
+  private List<Stmt> algebra(List<Stmt> block) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : block) {
+      if (s instanceof Stmt.Assign a) {
+        out.add(new Stmt.Assign(a.target(), Algebra.simplify(a.value()), a.accumulate(),
+            a.source()));
+      } else if (s instanceof Stmt.If i) {
+        out.add(new Stmt.If(Algebra.simplify(i.condition()), algebra(i.then()),
+            algebra(i.otherwise()), i.source()));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Inlines one variable's definition into its uses, if any variable qualifies. */
+  private List<Stmt> inlineOne(List<Stmt> body) {
+    Layout layout = new Layout(body);
+    for (Stmt.Assign def : Stmts.assignments(body)) {
+      Var v = def.target();
+      if (!v.isSynthetic() && v.role() != Var.Role.BRANCH || roots.contains(v) || def.accumulate()
+          || countWrites(body, v) != 1) {
+        continue;
+      }
+      List<Stmt> uses = new ArrayList<>();
+      int reads = 0;
+      for (Stmt s : flatten(body)) {
+        int n = readsOf(s, v);
+        if (n > 0) {
+          uses.add(s);
+          reads += n;
+        }
+      }
+      Expr e = def.value();
+      boolean cheap = e.isAtom() || reads == 1
+          || (!(v.role() == Var.Role.ADJOINT) && isCheap(e));
+      if (!cheap || uses.isEmpty() || size(e) > MAX_INLINED_SIZE) {
+        continue;
+      }
+      Set<Var> inputs = Exprs.reads(e);
+      boolean safe = true;
+      for (Stmt use : uses) {
+        safe &= layout.dominates(def, use) && !writesAny(
+            layout.between(layout.indexOf(def), layout.indexOf(use)), inputs);
+        safe &= !(use instanceof Stmt.If) || isCheap(e) || e.isAtom();
+      }
+      if (safe) {
+        return replace(body, def, v, e);
+      }
+    }
+    return body;
+  }
+
+  private static boolean isCheap(Expr e) {
+    if (e.isAtom()) {
+      return true;
+    }
+    if (e instanceof Expr.Call) {
+      return false;
+    }
+    for (Expr child : Exprs.children(e)) {
+      if (!child.isAtom()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int size(Expr e) {
+    int n = 1;
+    for (Expr child : Exprs.children(e)) {
+      n += size(child);
+    }
+    return n;
+  }
+
+  private List<Stmt> replace(List<Stmt> block, Stmt.Assign def, Var v, Expr e) {
+    Map<Var, Expr> sub = Map.of(v, e);
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : block) {
+      if (s == def) {
+        continue;
+      }
+      if (s instanceof Stmt.Assign a) {
+        out.add(new Stmt.Assign(a.target(), Exprs.substitute(a.value(), sub), a.accumulate(),
+            a.source()));
+      } else if (s instanceof Stmt.If i) {
+        out.add(new Stmt.If(Exprs.substitute(i.condition(), sub), replace(i.then(), def, v, e),
+            replace(i.otherwise(), def, v, e), i.source()));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code v = e1; ...; v += e2} becomes {@code ...; v = e1 + e2} when nothing between touches
+   * {@code v} or writes what {@code e1} reads.
+   */
+  private List<Stmt> mergeAccumulations(List<Stmt> block) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : block) {
+      if (s instanceof Stmt.If i) {
+        out.add(new Stmt.If(i.condition(), mergeAccumulations(i.then()),
+            mergeAccumulations(i.otherwise()), i.source()));
+      } else {
+        out.add(s);
+      }
+    }
+    for (int i = 0; i < out.size(); i++) {
+      if (!(out.get(i) instanceof Stmt.Assign first) || first.accumulate()
+          || first.target().role() != Var.Role.ADJOINT) {
+        continue;
+      }
+      Var v = first.target();
+      Set<Var> inputs = Exprs.reads(first.value());
+      for (int j = i + 1; j < out.size(); j++) {
+        Stmt s = out.get(j);
+        if (s instanceof Stmt.Assign second && second.target() == v && second.accumulate()
+            && Exprs.countReads(second.value(), v) == 0) {
+          Expr sum = Algebra.simplify(new Expr.Binary(dev.adjoint.processor.ir.Op.ADD,
+              first.value(), second.value()));
+          out.set(j, Stmt.Assign.set(v, sum, second.source()));
+          out.remove(i);
+          i--;
+          break;
+        }
+        if (Stmts.reads(s).contains(v) || Stmts.writes(s).contains(v)
+            || writesAny(List.of(s), inputs)) {
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Drops assignments nobody reads, and branches left empty. */
+  private List<Stmt> removeDead(List<Stmt> body) {
+    Set<Var> read = new HashSet<>(roots);
+    Stmts.walk(
+        body,
+        s -> {
+      if (s instanceof Stmt.Assign a) {
+        // x += e updates x without reading it for anyone else: not a use that keeps x.
+        Exprs.collectReads(a.value(), read);
+      } else if (s instanceof Stmt.If i) {
+        Exprs.collectReads(i.condition(), read);
+      }
+    });
+    return pruneBlock(body, read);
+  }
+
+  private List<Stmt> pruneBlock(List<Stmt> block, Set<Var> read) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : block) {
+      if (s instanceof Stmt.Assign a && !read.contains(a.target())) {
+        continue;
+      }
+      if (s instanceof Stmt.If i) {
+        List<Stmt> then = pruneBlock(i.then(), read);
+        List<Stmt> otherwise = pruneBlock(i.otherwise(), read);
+        if (then.isEmpty() && otherwise.isEmpty()) {
+          continue;
+        }
+        out.add(new Stmt.If(i.condition(), then, otherwise, i.source()));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static boolean writesAny(List<Stmt> stmts, Set<Var> vars) {
+    for (Stmt s : stmts) {
+      if (s instanceof Stmt.Assign a && vars.contains(a.target())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int countWrites(List<Stmt> body, Var v) {
+    int n = 0;
+    for (Stmt.Assign a : Stmts.assignments(body)) {
+      if (a.target() == v) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Reads of {@code v} by {@code s} itself (its value or condition), not nested statements. */
+  private static int readsOf(Stmt s, Var v) {
+    if (s instanceof Stmt.Assign a) {
+      return Exprs.countReads(a.value(), v) + (a.accumulate() && a.target() == v ? 1 : 0);
+    } else if (s instanceof Stmt.If i) {
+      return Exprs.countReads(i.condition(), v);
+    }
+    return 0;
+  }
+
+  private static List<Stmt> flatten(List<Stmt> body) {
+    List<Stmt> out = new ArrayList<>();
+    Stmts.walk(body, out::add);
+    return out;
+  }
+}
