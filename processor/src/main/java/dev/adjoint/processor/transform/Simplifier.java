@@ -8,6 +8,8 @@ import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,10 @@ import java.util.Set;
  */
 public final class Simplifier {
   /** Larger inlined expressions read worse than a named intermediate. */
-  private static final int MAX_INLINED_SIZE = 9;
+  private static final int MAX_INLINED_SIZE = 16;
 
   private final Set<Var> roots;
+  private final Map<Stmt, Set<Var>> liveOut = new IdentityHashMap<>();
 
   private Simplifier(Set<Var> roots) {
     this.roots = roots;
@@ -35,7 +38,7 @@ public final class Simplifier {
     Simplifier s = new Simplifier(roots);
     List<Stmt> body = fn.body();
     for (int round = 0; round < 1000; round++) {
-      List<Stmt> next = s.removeDead(s.mergeAccumulations(s.inlineOne(s.algebra(body))));
+      List<Stmt> next = s.mergeAccumulations(s.removeDead(s.inlineOne(s.algebra(body))));
       if (next.equals(body)) {
         break;
       }
@@ -147,7 +150,7 @@ public final class Simplifier {
    */
   private List<Stmt> mergeAccumulations(List<Stmt> block) {
     List<Stmt> out = new ArrayList<>();
-    for (Stmt s : block) {
+    for (Stmt s : sinkInits(block)) {
       if (s instanceof Stmt.If i) {
         out.add(new Stmt.If(i.condition(), mergeAccumulations(i.then()),
             mergeAccumulations(i.otherwise()), i.source()));
@@ -182,39 +185,93 @@ public final class Simplifier {
     return out;
   }
 
-  /** Drops assignments nobody reads, and branches left empty. */
-  private List<Stmt> removeDead(List<Stmt> body) {
-    Set<Var> read = new HashSet<>(roots);
-    Stmts.walk(
-        body,
-        s -> {
-      if (s instanceof Stmt.Assign a) {
-        // x += e updates x without reading it for anyone else: not a use that keeps x.
-        Exprs.collectReads(a.value(), read);
-      } else if (s instanceof Stmt.If i) {
-        Exprs.collectReads(i.condition(), read);
-      }
-    });
-    return pruneBlock(body, read);
-  }
-
-  private List<Stmt> pruneBlock(List<Stmt> block, Set<Var> read) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : block) {
-      if (s instanceof Stmt.Assign a && !read.contains(a.target())) {
+  /**
+   * Moves {@code v̄ = 0} into the branches of the next {@code if} when that {@code if} holds
+   * every later use of {@code v̄}, so the branch can declare {@code v̄} at its first use.
+   */
+  private List<Stmt> sinkInits(List<Stmt> block) {
+    List<Stmt> out = new ArrayList<>(block);
+    for (int i = 0; i < out.size(); i++) {
+      if (!(out.get(i) instanceof Stmt.Assign init) || init.accumulate()
+          || init.target().role() != Var.Role.ADJOINT || !(init.value() instanceof Expr.Const)) {
         continue;
       }
-      if (s instanceof Stmt.If i) {
-        List<Stmt> then = pruneBlock(i.then(), read);
-        List<Stmt> otherwise = pruneBlock(i.otherwise(), read);
+      Var v = init.target();
+      for (int j = i + 1; j < out.size(); j++) {
+        Stmt s = out.get(j);
+        if (!mentions(s, v)) {
+          continue;
+        }
+        Set<Var> after = liveOut.get(s);
+        if (s instanceof Stmt.If branch && after != null && !after.contains(v)
+            && !Exprs.reads(branch.condition()).contains(v)) {
+          out.set(j, new Stmt.If(branch.condition(), withInit(branch.then(), init),
+              withInit(branch.otherwise(), init), branch.source()));
+          out.remove(i);
+          i--;
+        }
+        break;
+      }
+    }
+    return out;
+  }
+
+  private static List<Stmt> withInit(List<Stmt> branch, Stmt.Assign init) {
+    if (branch.stream().noneMatch(s -> mentions(s, init.target()))) {
+      return branch;
+    }
+    List<Stmt> out = new ArrayList<>();
+    out.add(Stmt.Assign.set(init.target(), init.value(), init.source()));
+    out.addAll(branch);
+    return out;
+  }
+
+  private static boolean mentions(Stmt s, Var v) {
+    return Stmts.reads(s).contains(v) || Stmts.writes(s).contains(v);
+  }
+
+  /**
+   * Drops assignments whose value no later statement reads (flow-sensitive liveness over the
+   * structured body, so a reset or a restore that nothing reads afterwards goes too), and
+   * branches left empty. Records each {@code if}'s live-out set for {@link #sinkInit}.
+   */
+  private List<Stmt> removeDead(List<Stmt> body) {
+    liveOut.clear();
+    return prune(body, new HashSet<>(roots));
+  }
+
+  private List<Stmt> prune(List<Stmt> block, Set<Var> live) {
+    List<Stmt> out = new ArrayList<>();
+    for (int k = block.size() - 1; k >= 0; k--) {
+      Stmt s = block.get(k);
+      if (s instanceof Stmt.Assign a) {
+        if (!live.contains(a.target())) {
+          continue;
+        }
+        if (!a.accumulate()) {
+          live.remove(a.target());
+        }
+        Exprs.collectReads(a.value(), live);
+        out.add(s);
+      } else if (s instanceof Stmt.If i) {
+        Set<Var> after = new HashSet<>(live);
+        Set<Var> thenLive = new HashSet<>(live);
+        List<Stmt> then = prune(i.then(), thenLive);
+        List<Stmt> otherwise = prune(i.otherwise(), live);
         if (then.isEmpty() && otherwise.isEmpty()) {
           continue;
         }
-        out.add(new Stmt.If(i.condition(), then, otherwise, i.source()));
+        live.addAll(thenLive);
+        Exprs.collectReads(i.condition(), live);
+        Stmt.If kept = then.equals(i.then()) && otherwise.equals(i.otherwise())
+            ? i : new Stmt.If(i.condition(), then, otherwise, i.source());
+        liveOut.put(kept, after);
+        out.add(kept);
       } else {
         out.add(s);
       }
     }
+    Collections.reverse(out);
     return out;
   }
 
