@@ -82,7 +82,7 @@ public final class Derivatives {
     Expr value = a.value();
     if (value instanceof Expr.Ref r) {
       if (active.test(r.var())) {
-        out.add(new Contribution(r.var(), Expr.Const.ofInt(1)));
+        out.add(new Contribution(r.var(), Expr.Const.ofDouble(1)));
       }
       return out;
     }

@@ -3,7 +3,6 @@ package dev.adjoint.processor.analysis;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Stmt;
-import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
 import java.util.Collections;
 import java.util.HashSet;
@@ -26,22 +25,36 @@ public final class ToBeRecorded {
   }
 
   public static ToBeRecorded analyse(Function fn, Activity activity, boolean enabled) {
-    List<Stmt.Assign> order = Stmts.assignments(fn.body());
-    Set<Var> defined = new HashSet<>(fn.params());
-    // Variables read by the backward sweep of the statements seen so far.
-    Set<Var> neededEarlier = new HashSet<>();
-    Set<Stmt.Assign> recorded = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Stmt.Assign a : order) {
-      boolean overwrites = defined.contains(a.target());
-      if (overwrites && (!enabled || neededEarlier.contains(a.target()))) {
-        recorded.add(a);
-      }
-      defined.add(a.target());
-      for (Derivatives.Contribution c : Derivatives.contributions(a, activity::isActive)) {
-        neededEarlier.addAll(Exprs.reads(c.partial()));
+    ToBeRecorded tbr = new ToBeRecorded(Collections.newSetFromMap(new IdentityHashMap<>()));
+    tbr.walk(fn.body(), new HashSet<>(fn.params()), new HashSet<>(), activity, enabled);
+    return tbr;
+  }
+
+  /**
+   * Walks {@code block} in execution order. {@code defined}: variables that may hold a value on
+   * some path to here (so assigning one overwrites it); {@code needed}: variables that the
+   * backward sweep of statements before here reads. Both only grow; branches join by union.
+   */
+  private void walk(List<Stmt> block, Set<Var> defined, Set<Var> needed, Activity activity,
+      boolean enabled) {
+    for (Stmt s : block) {
+      if (s instanceof Stmt.Assign a) {
+        if (defined.contains(a.target()) && (!enabled || needed.contains(a.target()))) {
+          recorded.add(a);
+        }
+        defined.add(a.target());
+        for (Derivatives.Contribution c : Derivatives.contributions(a, activity::isActive)) {
+          needed.addAll(Exprs.reads(c.partial()));
+        }
+      } else if (s instanceof Stmt.If i) {
+        Set<Var> definedElse = new HashSet<>(defined);
+        Set<Var> neededElse = new HashSet<>(needed);
+        walk(i.then(), defined, needed, activity, enabled);
+        walk(i.otherwise(), definedElse, neededElse, activity, enabled);
+        defined.addAll(definedElse);
+        needed.addAll(neededElse);
       }
     }
-    return new ToBeRecorded(recorded);
   }
 
   public boolean mustSave(Stmt.Assign a) {

@@ -19,8 +19,8 @@ public enum Message {
       + " double (differentiated) and int, long, boolean (passed through)"),
   GENERIC_METHOD("[adjoint.generic] @Differentiable method %s must not declare type parameters"),
   VARARGS("[adjoint.varargs] @Differentiable method %s must not take varargs"),
-  NESTING("[adjoint.nesting] @Differentiable method %s must be declared in a top-level or static"
-      + " nested class, not a %s"),
+  NESTING("[adjoint.nesting] @Differentiable method %s must be declared in a top-level or member"
+      + " class, not in %s"),
   WRT_UNKNOWN("[adjoint.wrt] wrt names \"%s\", which is not a parameter of %s; parameters are %s"),
   WRT_NOT_DOUBLE("[adjoint.wrt] wrt names %s of type %s; only double parameters can be"
       + " differentiated"),

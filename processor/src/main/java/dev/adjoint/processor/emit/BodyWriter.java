@@ -110,7 +110,10 @@ final class BodyWriter {
   }
 
   private void groupComment(SourceRef src) {
-    if (backward && !src.isNone() && !src.equals(lastGroup)) {
+    if (src.isNone()) {
+      return;
+    }
+    if (backward && !src.equals(lastGroup)) {
       code.add("// line $L: $L\n", src.line(), src.text());
     }
     lastGroup = src;

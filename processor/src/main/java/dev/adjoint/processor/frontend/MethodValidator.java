@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
@@ -76,18 +75,13 @@ public final class MethodValidator {
     return independents.map(ind -> new Signature(types, ind));
   }
 
+  /** Local and anonymous classes have no name the generated class could document. */
   private void checkNesting(ExecutableElement method, String name) {
     for (Element e = method.getEnclosingElement(); e instanceof TypeElement t;
         e = e.getEnclosingElement()) {
-      boolean innerClass = t.getNestingKind() == NestingKind.MEMBER
-          && !t.getModifiers().contains(Modifier.STATIC)
-          && t.getEnclosingElement().getKind() == ElementKind.CLASS
-          && t.getKind() == ElementKind.CLASS;
-      if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS
-          || innerClass) {
-        String kind = innerClass ? "inner (non-static) class"
-            : t.getNestingKind().toString().toLowerCase() + " class";
-        diagnostics.error(method, Message.NESTING, name, kind);
+      if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
+        diagnostics.error(method, Message.NESTING, name,
+            t.getNestingKind() == NestingKind.LOCAL ? "a local class" : "an anonymous class");
         return;
       }
     }

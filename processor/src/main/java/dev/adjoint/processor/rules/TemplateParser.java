@@ -95,10 +95,8 @@ final class TemplateParser {
           && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
         pos++;
       }
-      String number = text.substring(start, pos);
-      return number.contains(".")
-          ? Expr.Const.ofDouble(Double.parseDouble(number))
-          : Expr.Const.ofInt(Integer.parseInt(number));
+      // Partials are real-valued: an integer literal here must never turn 1 / n into int division.
+      return Expr.Const.ofDouble(Double.parseDouble(text.substring(start, pos)));
     }
     String name = identifier();
     if (accept(".")) {

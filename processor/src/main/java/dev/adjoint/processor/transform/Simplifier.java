@@ -38,7 +38,8 @@ public final class Simplifier {
     Simplifier s = new Simplifier(roots);
     List<Stmt> body = fn.body();
     for (int round = 0; round < 1000; round++) {
-      List<Stmt> next = s.mergeAccumulations(s.removeDead(s.inlineOne(s.algebra(body))));
+      List<Stmt> next =
+          s.mergeAccumulations(s.removeDead(s.inlineOne(s.dropCopyBack(s.algebra(body)))));
       if (next.equals(body)) {
         break;
       }
@@ -101,6 +102,30 @@ public final class Simplifier {
     return body;
   }
 
+  /**
+   * Drops {@code w = v} where {@code v = w} came before and neither changed since: the merge of
+   * {@code w̄ = 0; w̄ += v̄} leaves these after a copy.
+   */
+  private List<Stmt> dropCopyBack(List<Stmt> body) {
+    Layout layout = new Layout(body);
+    for (Stmt.Assign back : Stmts.assignments(body)) {
+      if (back.accumulate() || !(back.value() instanceof Expr.Ref r)) {
+        continue;
+      }
+      Var v = r.var();
+      Var w = back.target();
+      for (Stmt.Assign def : Stmts.assignments(body)) {
+        if (def.target() == v && !def.accumulate() && def.value() instanceof Expr.Ref d
+            && d.var() == w && countWrites(body, v) == 1 && layout.dominates(def, back)
+            && !writesAny(layout.between(layout.indexOf(def), layout.indexOf(back)),
+                Set.of(v, w))) {
+          return replace(body, back, null, null);
+        }
+      }
+    }
+    return body;
+  }
+
   private static boolean isCheap(Expr e) {
     if (e.isAtom()) {
       return true;
@@ -124,8 +149,9 @@ public final class Simplifier {
     return n;
   }
 
+  /** Removes {@code def} and substitutes {@code e} for {@code v} (if {@code v} is not null). */
   private List<Stmt> replace(List<Stmt> block, Stmt.Assign def, Var v, Expr e) {
-    Map<Var, Expr> sub = Map.of(v, e);
+    Map<Var, Expr> sub = v == null ? Map.of() : Map.of(v, e);
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : block) {
       if (s == def) {
@@ -275,10 +301,13 @@ public final class Simplifier {
     return out;
   }
 
+  /** Whether any of {@code stmts}, or a statement nested in one, assigns one of {@code vars}. */
   private static boolean writesAny(List<Stmt> stmts, Set<Var> vars) {
     for (Stmt s : stmts) {
-      if (s instanceof Stmt.Assign a && vars.contains(a.target())) {
-        return true;
+      for (Var written : Stmts.writes(s)) {
+        if (vars.contains(written)) {
+          return true;
+        }
       }
     }
     return false;

@@ -1,0 +1,254 @@
+package dev.adjoint.processor.diagnostics;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import dev.adjoint.processor.AdjointProcessor;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every construct outside the supported subset is a javac error on the line that holds it, with
+ * a message naming the construct, and no adjoint is generated for the class.
+ */
+class RejectedInputTest {
+
+  /** Each case: a name, the annotated method's source, the line to point at, the message. */
+  static Stream<Arguments> bodies() {
+    return Stream.of(
+        body("for loop", "double s = 0;\n for (int i = 0; i < 3; i++) { s += x; }\n return s;",
+            "for (int i", "a for loop is not supported"),
+        body("while loop", "while (x > 1) { x = x / 2; }\n return x;", "while (x > 1)",
+            "a while loop is not supported"),
+        body("do/while loop", "do { x = x / 2; } while (x > 1);\n return x;", "do {",
+            "a do/while loop is not supported"),
+        body("switch", "switch ((int) x) { case 1: return x; default: return 2 * x; }",
+            "switch ((int) x)", "a switch statement is not supported"),
+        body("switch expression", "return switch ((int) x) { case 1 -> x; default -> 2 * x; };",
+            "return switch", "a switch expression is not supported"),
+        body("try", "try { return Math.log(x); } catch (RuntimeException e) { return 0; }",
+            "try {", "try is not supported"),
+        body("throw", "if (x < 0) { throw new IllegalArgumentException(); }\n return x;",
+            "throw new", "throw is not supported"),
+        body("lambda", "java.util.function.DoubleUnaryOperator f = v -> v * v;\n return x;",
+            "v -> v * v", "a lambda is not supported"),
+        body("method reference",
+            "java.util.function.DoubleUnaryOperator f = Math::exp;\n return x;",
+            "Math::exp", "a method reference is not supported"),
+        body("new object", "Double d = new Double(x);\n return x;", "new Double",
+            "object creation (new) is not supported"),
+        body("array creation", "double[] a = new double[2];\n return x;", "new double[2]",
+            "an array is not supported"),
+        body("string", "String s = \"x\";\n return x;", "\"x\"", "a string is not supported"),
+        body("float literal", "double f = 1.5f;\n return x * f;", "1.5f",
+            "a float literal is not supported"),
+        body("char literal", "int c = 'a';\n return x * c;", "'a'", "a char is not supported"),
+        body("null", "Object o = null;\n return x;", "null", "null is not supported"),
+        body("bitwise and", "int k = 3 & 1;\n return x * k;", "3 & 1",
+            "bitwise operator and is not supported"),
+        body("shift", "int k = 1 << 2;\n return x * k;", "1 << 2",
+            "bitwise operator left shift is not supported"),
+        body("instanceof", "Object o = x;\n if (o instanceof Double) { return x; }\n return 0;",
+            "instanceof", "instanceof is not supported"),
+        body("synchronized", "synchronized (Rejected.class) { return x; }", "synchronized",
+            "synchronized is not supported"),
+        body("assert", "assert x > 0;\n return x;", "assert x", "assert is not supported"),
+        body("labeled statement", "outer: { x = x * 2; }\n return x;", "outer:",
+            "a labeled statement is not supported"),
+        body("local class", "class Local {}\n return x;", "class Local",
+            "a local class is not supported"),
+        body("unknown function", "return Math.fma(x, x, x);", "Math.fma",
+            "no derivative rule for Math.fma(double, double, double)"),
+        body("call to another method", "return helper(x);", "helper(x)",
+            "no derivative rule for helper(double)"),
+        body("field read", "return x * scale;", "x * scale", "cannot resolve scale"),
+        body("field write", "scale = x;\n return x;", "scale = x", "assignment to field scale"),
+        body("other constant", "return x * Integer.MAX_VALUE;", "Integer.MAX_VALUE",
+            "cannot resolve Integer.MAX_VALUE"),
+        body("double remainder", "return x % 2.0;", "x % 2.0",
+            "the remainder operator % on double is not supported"),
+        body("assignment in expression", "double y;\n return (y = x) * 2;", "(y = x)",
+            "an assignment inside an expression is not supported"),
+        body("increment in expression", "int i = 0;\n return x * i++;", "i++",
+            "an assignment inside an expression is not supported"),
+        body("discarded call", "Math.exp(x);\n return x;", "Math.exp(x);",
+            "a call whose result is discarded is not supported"),
+        body("float local", "float f = 1;\n return x * f;", "float f",
+            "local f has type float"),
+        body("object local", "Double d = x;\n return d;", "Double d",
+            "local d has type Double"),
+        body("cast to float", "return (float) x;", "(float) x", "cast to float is not supported"),
+        body("boolean arithmetic", "boolean b = x > 0;\n return x * (b ? 1 : 0) + (b + 1);",
+            "(b + 1)", "operator + needs numbers"),
+        body("numeric condition", "if (x) { return 1; }\n return 0;", "if (x)",
+            "expected a boolean condition"));
+  }
+
+  private static Arguments body(String name, String body, String line, String message) {
+    return Arguments.of(name, body, line, message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bodies")
+  void rejectsConstructAtItsLine(String name, String body, String line, String message) {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Rejected",
+        "package test;\n"
+            + "import dev.adjoint.Differentiable;\n"
+            + "class Rejected {\n"
+            + "  static double scale = 2;\n"
+            + "  static double helper(double v) { return v; }\n"
+            + "  @Differentiable\n"
+            + "  static double f(double x) {\n"
+            + "    " + body + "\n"
+            + "  }\n"
+            + "}\n");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
+    assertNoInternalErrorAndNoBrokenGeneratedCode(compilation);
+  }
+
+  static Stream<Arguments> signatures() {
+    return Stream.of(
+        Arguments.of("instance method", "@Differentiable double f(double x) { return x; }",
+            "must be static"),
+        Arguments.of("private method",
+            "@Differentiable private static double f(double x) { return x; }",
+            "must not be private"),
+        Arguments.of("int return", "@Differentiable static int f(double x) { return 1; }",
+            "returns int; it must return double"),
+        Arguments.of("float return", "@Differentiable static float f(double x) { return 1; }",
+            "returns float; it must return double"),
+        Arguments.of("array parameter",
+            "@Differentiable static double f(double[] x) { return 1; }",
+            "parameter x of f has type double[]"),
+        Arguments.of("String parameter",
+            "@Differentiable static double f(double x, String s) { return x; }",
+            "parameter s of f has type java.lang.String"),
+        Arguments.of("float parameter",
+            "@Differentiable static double f(float x) { return x; }",
+            "parameter x of f has type float"),
+        Arguments.of("generic method",
+            "@Differentiable static <T> double f(double x) { return x; }",
+            "must not declare type parameters"),
+        Arguments.of("varargs", "@Differentiable static double f(double... x) { return 1; }",
+            "must not take varargs"),
+        Arguments.of("abstract method",
+            "abstract static class A { @Differentiable abstract double f(double x); }",
+            "must be static"),
+        Arguments.of("wrt unknown",
+            "@Differentiable(wrt = \"y\") static double f(double x) { return x; }",
+            "wrt names \"y\", which is not a parameter of f"),
+        Arguments.of("wrt int", "@Differentiable(wrt = \"n\") static double f(double x, int n)"
+            + " { return x * n; }", "wrt names n of type int"),
+        Arguments.of("wrt twice", "@Differentiable(wrt = {\"x\", \"x\"}) static double f(double x)"
+            + " { return x; }", "wrt names \"x\" twice"),
+        Arguments.of("no double parameter",
+            "@Differentiable static double f(int n) { return n; }",
+            "has no double parameter"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("signatures")
+  void rejectsSignature(String name, String member, String message) {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Rejected",
+        "package test;\n"
+            + "import dev.adjoint.Differentiable;\n"
+            + "class Rejected {\n"
+            + "  " + member + "\n"
+            + "}\n");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining(message).inFile(source)
+        .onLineContaining(member.substring(0, Math.min(20, member.length())));
+    assertNoInternalErrorAndNoBrokenGeneratedCode(compilation);
+  }
+
+  @Test
+  void reportsEveryErrorInOneBuildAndGoesOn() {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Many",
+        "package test;\n"
+            + "import dev.adjoint.Differentiable;\n"
+            + "class Many {\n"
+            + "  @Differentiable static double f(double x) {\n"
+            + "    double a = Math.fma(x, x, x);\n"
+            + "    while (a > 1) { a = a / 2; }\n"
+            + "    return a;\n"
+            + "  }\n"
+            + "  @Differentiable static double g(double x) {\n"
+            + "    String s = \"no\";\n"
+            + "    return x;\n"
+            + "  }\n"
+            + "}\n");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("a while loop").inFile(source)
+        .onLineContaining("while (a > 1)");
+    assertThat(compilation).hadErrorContaining("a string").inFile(source)
+        .onLineContaining("String s");
+    assertNoInternalErrorAndNoBrokenGeneratedCode(compilation);
+  }
+
+  @Test
+  void reportsUnknownFunctionsOnEveryStatement() {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Calls",
+        "package test;\n"
+            + "import dev.adjoint.Differentiable;\n"
+            + "class Calls {\n"
+            + "  @Differentiable static double f(double x) {\n"
+            + "    double a = Math.fma(x, x, x);\n"
+            + "    double b = Math.ulp(x);\n"
+            + "    return a + b;\n"
+            + "  }\n"
+            + "}\n");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("Math.fma").inFile(source)
+        .onLineContaining("double a");
+    assertThat(compilation).hadErrorContaining("Math.ulp").inFile(source)
+        .onLineContaining("double b");
+  }
+
+  @Test
+  void aCleanClassBesideARejectedOneStillGetsItsAdjoint() {
+    JavaFileObject bad = JavaFileObjects.forSourceString("test.Bad",
+        "package test;\n"
+            + "import dev.adjoint.Differentiable;\n"
+            + "class Bad {\n"
+            + "  @Differentiable static double f(double x) { for (;;) { } }\n"
+            + "}\n");
+    JavaFileObject good = JavaFileObjects.forSourceString("test.Good",
+        "package test;\n"
+            + "import dev.adjoint.Differentiable;\n"
+            + "class Good {\n"
+            + "  @Differentiable static double f(double x) { return x * x; }\n"
+            + "}\n");
+    Compilation compilation = compile(bad, good);
+    assertThat(compilation).hadErrorContaining("a for loop").inFile(bad)
+        .onLineContaining("for (;;)");
+    // Good's adjoint is generated and compiles: the only error is Bad's.
+    assertThat(compilation.errors()).hasSize(1);
+  }
+
+  private static Compilation compile(JavaFileObject... sources) {
+    return Compiler.javac().withProcessors(new AdjointProcessor()).compile(sources);
+  }
+
+  /**
+   * No internal failure, and no error inside a generated file: for rejected code the processor
+   * writes nothing, so nothing it wrote can fail to compile.
+   */
+  private static void assertNoInternalErrorAndNoBrokenGeneratedCode(Compilation compilation) {
+    for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
+      assertThat(d.getMessage(null)).doesNotContain("[adjoint.internal]");
+      if (d.getSource() != null) {
+        assertThat(d.getSource().getName()).doesNotContain("Adjoint.java");
+      }
+    }
+  }
+}
