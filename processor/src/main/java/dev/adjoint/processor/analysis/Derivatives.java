@@ -30,6 +30,10 @@ public final class Derivatives {
     if (e instanceof Expr.Unary u && u.op() == Op.NEG) {
       return RulesTable.operator(Op.NEG);
     } else if (e instanceof Expr.Binary b) {
+      if (b.op() == Op.DIV && b.left() instanceof Expr.Const c && c.symbol() == null
+          && c.is(1)) {
+        return Optional.of(RulesTable.reciprocal());
+      }
       return RulesTable.operator(b.op());
     } else if (e instanceof Expr.Call c) {
       return RulesTable.function(c.name(), c.args().size()).filter(r -> !r.isPiecewiseConstant());

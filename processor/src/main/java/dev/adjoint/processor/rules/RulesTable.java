@@ -23,6 +23,8 @@ public final class RulesTable {
   /** Arithmetic operators, keyed by {@link Op}. */
   private static final Map<Op, Rule> OPERATORS = new LinkedHashMap<>();
 
+  private static Rule reciprocal;
+
   static {
     unary("sin", "Math.cos(x)");
     unary("cos", "-Math.sin(x)");
@@ -57,7 +59,10 @@ public final class RulesTable {
     operator(Op.MUL, "x, y", "y", "x");
     operator(Op.DIV, "x, y", "1 / y", "-result / y");
     operator(Op.NEG, "x", "-1");
+    // 1 / y: d/dy = -1 / y² = -result², a multiplication where the general rule divides.
+    reciprocal = rule("1/", List.of("x", "y"), "", "0", "-result * result");
   }
+
 
   private RulesTable() {}
 
@@ -69,6 +74,11 @@ public final class RulesTable {
 
   public static Optional<Rule> operator(Op op) {
     return Optional.ofNullable(OPERATORS.get(op));
+  }
+
+  /** The rule for {@code 1 / y}, which reuses the result instead of dividing again. */
+  public static Rule reciprocal() {
+    return reciprocal;
   }
 
   /** Every function rule, in table order (for docs and tests). */

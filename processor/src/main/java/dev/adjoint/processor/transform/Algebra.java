@@ -70,6 +70,12 @@ final class Algebra {
         }
         return e;
       case ADD:
+        if (type == Type.DOUBLE) {
+          Expr collected = LikeTerms.collect(b);
+          if (collected != null) {
+            return collected;
+          }
+        }
         if (isConst(l, 0) && r.type() == type) {
           return r;
         } else if (isConst(r, 0) && l.type() == type) {
@@ -79,6 +85,12 @@ final class Algebra {
         }
         return e;
       case SUB:
+        if (type == Type.DOUBLE) {
+          Expr collected = LikeTerms.collect(b);
+          if (collected != null) {
+            return collected;
+          }
+        }
         if (isConst(r, 0) && l.type() == type) {
           return l;
         } else if (isConst(l, 0) && r.type() == type) {
