@@ -13,6 +13,7 @@ import dev.adjoint.processor.emit.MethodPlan;
 import dev.adjoint.processor.frontend.JavacTrees;
 import dev.adjoint.processor.frontend.MethodReader;
 import dev.adjoint.processor.frontend.MethodValidator;
+import dev.adjoint.processor.frontend.Shadowing;
 import dev.adjoint.processor.frontend.SubsetFence;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Var;
@@ -64,9 +65,20 @@ public final class AdjointProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      processRound(annotations, round);
+    } catch (RuntimeException e) {
+      // Last line of defence: a bug in Adjoint must be a clear error, never a javac crash.
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          Message.INTERNAL.format("this round", e));
+    }
+    return false;
+  }
+
+  private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ANNOTATION);
     if (annotation == null || annotations.isEmpty()) {
-      return false;
+      return;
     }
     Set<? extends Element> annotated = round.getElementsAnnotatedWith(annotation);
     Trees trees;
@@ -77,7 +89,7 @@ public final class AdjointProcessor extends AbstractProcessor {
         processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
             Message.TREES_UNAVAILABLE.format(e.getMessage()), element);
       }
-      return false;
+      return;
     }
     Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
     for (Element e : annotated) {
@@ -86,7 +98,6 @@ public final class AdjointProcessor extends AbstractProcessor {
       }
     }
     byClass.forEach((owner, methods) -> processClass(owner, methods, trees));
-    return false;
   }
 
   private void processClass(TypeElement owner, List<ExecutableElement> methods, Trees trees) {
@@ -125,7 +136,8 @@ public final class AdjointProcessor extends AbstractProcessor {
       return Optional.empty();
     }
     SourcePositions positions = trees.getSourcePositions();
-    MethodReader reader = new MethodReader(unit, positions, diagnostics);
+    Shadowing shadowing = new Shadowing(method, unit, processingEnv.getElementUtils());
+    MethodReader reader = new MethodReader(unit, positions, diagnostics, shadowing);
     Optional<Function> read = reader.read(tree, signature.get().parameterTypes());
     if (read.isEmpty()) {
       return Optional.empty();
@@ -149,6 +161,8 @@ public final class AdjointProcessor extends AbstractProcessor {
         seed,
         reader.fileName(),
         (int) unit.getLineMap().getLineNumber(start),
-        (int) unit.getLineMap().getLineNumber(end)));
+        (int) unit.getLineMap().getLineNumber(end),
+        shadowing.generatedCodeMustQualify("Math") || shadowing.generatedCodeMustQualify(
+            "StrictMath")));
   }
 }

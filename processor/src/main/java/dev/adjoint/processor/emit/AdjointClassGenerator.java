@@ -103,7 +103,8 @@ public final class AdjointClassGenerator {
 
   private MethodSpec gradientMethod(TypeElement owner, ClassName record, MethodPlan m) {
     Names names = new Names();
-    BodyWriter body = new BodyWriter(m.gradient().function().body(), m.parameters(), names);
+    BodyWriter body = new BodyWriter(m.gradient().function().body(), m.parameters(), names,
+        m.qualifyMath());
     CodeBlock code = body.write(m.gradient().function().body(), forwardTitle(m));
     List<String> values = new ArrayList<>();
     values.add(body.name(m.gradient().function().result()));
@@ -123,7 +124,8 @@ public final class AdjointClassGenerator {
     Names names = new Names();
     List<Var> params = new ArrayList<>(m.parameters());
     params.add(m.seed());
-    BodyWriter body = new BodyWriter(m.pullback().function().body(), params, names);
+    BodyWriter body = new BodyWriter(m.pullback().function().body(), params, names,
+        m.qualifyMath());
     String grad = names.reserve("grad");
     CodeBlock code = body.write(m.pullback().function().body(), forwardTitle(m));
     MethodSpec.Builder method = signature(m, m.element().getSimpleName() + "Pullback")

@@ -24,9 +24,9 @@ final class BodyWriter {
   private boolean backward;
   private SourceRef lastGroup = SourceRef.NONE;
 
-  BodyWriter(List<Stmt> body, List<Var> parameters, Names names) {
+  BodyWriter(List<Stmt> body, List<Var> parameters, Names names, boolean qualifyMath) {
     this.names = names;
-    this.text = new JavaText(names::of);
+    this.text = new JavaText(names::of, qualifyMath);
     // User names first, so that our temporaries never push a user's local off its name.
     for (Var p : parameters) {
       names.of(p);

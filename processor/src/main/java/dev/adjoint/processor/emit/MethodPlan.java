@@ -16,6 +16,8 @@ import javax.lang.model.element.ExecutableElement;
  * @param sourceFile the user's file name, for comments
  * @param firstLine first line of the method in that file
  * @param lastLine last line of the method
+ * @param qualifyMath whether a class of the package is called {@code Math} or {@code
+ *     StrictMath}, so generated code must name {@code java.lang}'s in full
  */
 public record MethodPlan(
     ExecutableElement element,
@@ -26,4 +28,5 @@ public record MethodPlan(
     Var seed,
     String sourceFile,
     int firstLine,
-    int lastLine) {}
+    int lastLine,
+    boolean qualifyMath) {}

@@ -70,9 +70,12 @@ public final class MethodReader {
   private final Deque<Map<String, Var>> scopes = new ArrayDeque<>();
   private int errors;
 
-  public MethodReader(
-      CompilationUnitTree unit, SourcePositions positions, Diagnostics diagnostics) {
+  private final Shadowing shadowing;
+
+  public MethodReader(CompilationUnitTree unit, SourcePositions positions,
+      Diagnostics diagnostics, Shadowing shadowing) {
     this.unit = unit;
+    this.shadowing = shadowing;
     this.positions = positions;
     this.diagnostics = diagnostics;
     this.imports = new StaticImports(unit);
@@ -83,6 +86,11 @@ public final class MethodReader {
   /** The simple name of the file being read, for comments in generated code. */
   public String fileName() {
     return fileName;
+  }
+
+  /** {@link #mathOwner}, unless the simple name means another class here. */
+  private String resolvedMathOwner(String qualified) {
+    return shadowing.isTypeShadowed(qualified) ? null : mathOwner(qualified);
   }
 
   /** {@code Math} or {@code StrictMath} for the spellings of those classes, else null. */
@@ -380,7 +388,7 @@ public final class MethodReader {
     if (v.isPresent()) {
       return new Expr.Ref(v.get());
     }
-    Optional<String> owner = imports.ownerOf(name);
+    Optional<String> owner = shadowing.isMember(name) ? Optional.empty() : imports.ownerOf(name);
     if (owner.isPresent() && CONSTANTS.containsKey(owner.get() + "." + name)) {
       return new Expr.Const(Type.DOUBLE, CONSTANTS.get(owner.get() + "." + name),
           owner.get() + "." + name);
@@ -389,7 +397,7 @@ public final class MethodReader {
   }
 
   private Expr constant(MemberSelectTree select) {
-    String owner = mathOwner(select.getExpression().toString());
+    String owner = resolvedMathOwner(select.getExpression().toString());
     String key = (owner != null ? owner : select.getExpression().toString()) + "."
         + select.getIdentifier();
     Double value = CONSTANTS.get(key);
@@ -406,10 +414,11 @@ public final class MethodReader {
     if (callee.getKind() == Tree.Kind.MEMBER_SELECT) {
       MemberSelectTree select = (MemberSelectTree) callee;
       name = select.getIdentifier().toString();
-      owner = mathOwner(select.getExpression().toString());
+      owner = resolvedMathOwner(select.getExpression().toString());
     } else {
       name = callee.toString();
-      owner = imports.ownerOf(name).orElse(null);
+      // The class's own methods hide statically imported ones.
+      owner = shadowing.isMember(name) ? null : imports.ownerOf(name).orElse(null);
     }
     List<Expr> args = new ArrayList<>();
     for (ExpressionTree a : call.getArguments()) {

@@ -8,9 +8,16 @@ public final class JavaText {
   private static final int CONDITIONAL = 2;
 
   private final Function<Var, String> names;
+  private final String qualifier;
 
   public JavaText(Function<Var, String> names) {
+    this(names, false);
+  }
+
+  /** @param qualifyMath write {@code java.lang.Math} where a local class hides {@code Math} */
+  public JavaText(Function<Var, String> names, boolean qualifyMath) {
     this.names = names;
+    this.qualifier = qualifyMath ? "java.lang." : "";
   }
 
   public String print(Expr e) {
@@ -21,7 +28,9 @@ public final class JavaText {
 
   private void print(Expr e, StringBuilder out) {
     if (e instanceof Expr.Const c) {
-      out.append(literal(c));
+      String literal = literal(c);
+      out.append(c.symbol() != null && c.symbol().contains("Math.") ? qualifier + literal
+          : literal);
     } else if (e instanceof Expr.Ref r) {
       out.append(names.apply(r.var()));
     } else if (e instanceof Expr.Hole h) {
@@ -39,7 +48,7 @@ public final class JavaText {
       // its parentheses so the printed code evaluates in the IR's order.
       child(b.right(), p + 1, false, out);
     } else if (e instanceof Expr.Call c) {
-      out.append(c.owner()).append('.').append(c.name()).append('(');
+      out.append(qualifier).append(c.owner()).append('.').append(c.name()).append('(');
       for (int i = 0; i < c.args().size(); i++) {
         if (i > 0) {
           out.append(", ");

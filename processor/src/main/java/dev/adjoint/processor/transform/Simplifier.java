@@ -48,20 +48,32 @@ public final class Simplifier {
     return fn.withBody(body);
   }
 
-  private List<Stmt> algebra(List<Stmt> block) {
+  /**
+   * Algebraic clean-up of the backward sweep only. The forward sweep must compute exactly the
+   * user's values, so its expressions are never reassociated or otherwise rewritten.
+   */
+  private List<Stmt> algebra(List<Stmt> body) {
     List<Stmt> out = new ArrayList<>();
-    for (Stmt s : block) {
-      if (s instanceof Stmt.Assign a) {
-        out.add(new Stmt.Assign(a.target(), Algebra.simplify(a.value()), a.accumulate(),
-            a.source()));
-      } else if (s instanceof Stmt.If i) {
-        out.add(new Stmt.If(Algebra.simplify(i.condition()), algebra(i.then()),
-            algebra(i.otherwise()), i.source()));
-      } else {
-        out.add(s);
-      }
+    boolean backward = false;
+    for (Stmt s : body) {
+      backward |= s instanceof Stmt.Section;
+      out.add(backward ? simplified(s) : s);
     }
     return out;
+  }
+
+  private static Stmt simplified(Stmt s) {
+    if (s instanceof Stmt.Assign a) {
+      return new Stmt.Assign(a.target(), Algebra.simplify(a.value()), a.accumulate(),
+          a.source());
+    } else if (s instanceof Stmt.If i) {
+      List<Stmt> then = new ArrayList<>();
+      i.then().forEach(t -> then.add(simplified(t)));
+      List<Stmt> otherwise = new ArrayList<>();
+      i.otherwise().forEach(t -> otherwise.add(simplified(t)));
+      return new Stmt.If(Algebra.simplify(i.condition()), then, otherwise, i.source());
+    }
+    return s;
   }
 
   /** Inlines one variable's definition into its uses, if any variable qualifies. */

@@ -16,6 +16,7 @@ class AnalysesOffTest {
           .options("-Aadjoint.analyses=off")
           .add(ArithmeticGradientTest.ASSIGNMENTS.cases())
           .add(BranchGradientTest.BRANCHES.cases())
+          .add(BranchGradientTest.GUARDED.cases())
           .add(CompositeFunctionGradientTest.CASES);
 
   @TestFactory

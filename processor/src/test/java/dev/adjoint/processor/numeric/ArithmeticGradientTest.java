@@ -220,6 +220,97 @@ class ArithmeticGradientTest {
                 return a2.multiply(a2.add(b.multiply(d.v("x"))));
               })
               .random(POINTS, r -> args(u(r, -1.2, 1.2), u(r, -1.2, 1.2))),
+          GradientCase.of("resultTemplatesOverwritten", "double x, double y",
+                  """
+                  double t = Math.exp(x);
+                  t = t * y;
+                  double u = Math.tan(y);
+                  u = u + x;
+                  double q = x / y;
+                  q = q * q;
+                  double s = Math.sqrt(x * x + 1);
+                  s = s * 3;
+                  return t + u + q + s;""")
+              .oracle(d -> d.v("x").exp().multiply(d.v("y")).add(d.v("y").tan()).add(d.v("x"))
+                  .add(d.v("x").divide(d.v("y")).square())
+                  .add(d.v("x").square().add(1).sqrt().multiply(3)))
+              .at(0.5, 0.7)
+              .at(-1.1, -0.4),
+          GradientCase.of("selfResultChain", "double x",
+                  """
+                  x = Math.exp(x);
+                  x = Math.sqrt(x);
+                  x = Math.tanh(x);
+                  x = Math.cbrt(x);
+                  x = Math.expm1(x);
+                  return x;""")
+              .oracle(d -> d.v("x").exp().sqrt().tanh().cbrt().expm1())
+              .at(0.5)
+              .at(-1.5),
+          GradientCase.of("divisorOverwritten", "double x, double y",
+                  """
+                  double q = x / y;
+                  y = y * 2;
+                  return q + y;""")
+              .oracle(d -> d.v("x").divide(d.v("y")).add(d.v("y").multiply(2)))
+              .at(0.5, 0.7),
+          GradientCase.of("powArgumentsOverwritten", "double x, double y",
+                  """
+                  double p = Math.pow(x, y);
+                  x = p * 2;
+                  y = x + y;
+                  return p * y;""")
+              .oracle(d -> {
+                DerivativeStructure p = d.v("x").pow(d.v("y"));
+                return p.multiply(p.multiply(2).add(d.v("y")));
+              })
+              .at(0.5, 0.7)
+              .at(1.7, -1.2),
+          GradientCase.of("hypotResultOverwritten", "double x, double y",
+                  """
+                  double h = Math.hypot(x, y);
+                  h = h * h * x;
+                  x = h;
+                  return x + h;""")
+              .oracle(d -> d.v("x").hypot(d.v("y")).square().multiply(d.v("x")).multiply(2))
+              .at(0.5, 0.7),
+          GradientCase.of("atan2ArgumentsOverwritten", "double y, double x",
+                  """
+                  double a = Math.atan2(y, x);
+                  y = a * x;
+                  x = y - x;
+                  return a * x + y;""")
+              .oracle(d -> {
+                DerivativeStructure a = DerivativeStructure.atan2(d.v("y"), d.v("x"));
+                DerivativeStructure y1 = a.multiply(d.v("x"));
+                return a.multiply(y1.subtract(d.v("x"))).add(y1);
+              })
+              .at(0.5, 0.7)
+              .at(0.5, -0.7),
+          GradientCase.of("reciprocalsOverwritten", "double x, double y",
+                  """
+                  double r = 1 / y;
+                  double s = 1.0 / (x * y);
+                  r = r * s;
+                  s = 2 / s;
+                  y = 1 / r;
+                  return r + s + y;""")
+              .oracle(d -> {
+                DerivativeStructure r = d.v("y").reciprocal();
+                DerivativeStructure s = d.v("x").multiply(d.v("y")).reciprocal();
+                r = r.multiply(s);
+                s = s.reciprocal().multiply(2);
+                return r.add(s).add(r.reciprocal());
+              })
+              .at(0.5, 0.7)
+              .at(-1.3, 0.4),
+          GradientCase.of("subtractSelfNegated", "double x", "x -= -x;\nreturn x * x;")
+              .oracle(d -> d.v("x").multiply(2).square())
+              .at(1.5),
+          GradientCase.of("sameCallTwice", "double x",
+                  "return Math.sin(x) * Math.sin(x) + Math.exp(x) / Math.exp(x);")
+              .oracle(d -> d.v("x").sin().square().add(1))
+              .at(1.5),
           GradientCase.of("unusedLocal", "double x, double y",
                   """
                   double unused = Math.exp(x * y);
@@ -369,10 +460,194 @@ class ArithmeticGradientTest {
               .oracle(d -> d.v("x").multiply(d.i("n") / 3).add(d.i("n") / 3).multiply(d.v("x")))
               .at(1.5, 7)
               .at(-1.5, 8),
+          GradientCase.of("intRemainder", "double x, int n",
+                  """
+                  int r = n % 3;
+                  long q = (long) n % 4L;
+                  return x * r + x * x * q;""")
+              .oracle(d -> d.v("x").multiply(d.i("n") % 3)
+                  .add(d.v("x").square().multiply((long) d.i("n") % 4L)))
+              .at(1.5, 7)
+              .at(1.5, -7)
+              .at(-0.5, 9),
+          GradientCase.of("intCompoundWithDouble", "double x, int n",
+                  """
+                  int k = n;
+                  k *= x;
+                  k += x * 2;
+                  return k * x + x;""")
+              .oracle(d -> {
+                int k = (int) (d.i("n") * d.x("x"));
+                k = (int) (k + d.x("x") * 2);
+                return d.v("x").multiply(k).add(d.v("x"));
+              })
+              .at(1.7, 3)
+              .at(-2.3, 4),
+          GradientCase.of("longCompoundWithDouble", "double x, long m",
+                  """
+                  long k = m;
+                  k += x * 10;
+                  return k + x * x;""")
+              .oracle(d -> d.v("x").square().add((long) (d.l("m") + d.x("x") * 10)))
+              .at(1.77, 3L)
+              .at(-1.77, 3L),
+          GradientCase.of("intOverloadsOfMath", "double x, int n, long m",
+                  """
+                  int a = Math.abs(n);
+                  int b = Math.max(n, 2);
+                  long c = Math.min(m, 5L);
+                  long e = Math.abs(m);
+                  return x * a + x * x * b + c * x + e;""")
+              .oracle(d -> d.v("x").multiply(Math.abs(d.i("n")))
+                  .add(d.v("x").square().multiply(Math.max(d.i("n"), 2)))
+                  .add(d.v("x").multiply(Math.min(d.l("m"), 5L))).add(Math.abs(d.l("m"))))
+              .at(1.5, -3, 7L)
+              .at(-0.5, 4, -9L),
+          GradientCase.of("absOfMinValues", "double x, int n, long m",
+                  "return x * Math.abs(n) / 1e9 + Math.abs(m) / 1e18 * x;")
+              .oracle(d -> d.v("x").multiply(Math.abs(d.i("n")) / 1e9)
+                  .add(d.v("x").multiply(Math.abs(d.l("m")) / 1e18)))
+              .at(1.5, Integer.MIN_VALUE, Long.MIN_VALUE)
+              .at(1.5, -7, -7_000_000_000_000_000_000L),
+          GradientCase.of("mathOfIntArgument", "double x, int n",
+                  "return x * Math.sqrt(n / 2) + Math.exp(n) / 100 * x;")
+              .oracle(d -> d.v("x").multiply(Math.sqrt(d.i("n") / 2))
+                  .add(d.v("x").multiply(Math.exp(d.i("n")) / 100)))
+              .at(1.5, 5)
+              .at(-1.5, 8),
+          GradientCase.of("ternaryNumericPromotion", "double x, int n",
+                  """
+                  double r = n > 0 ? n / 2 : x;
+                  return r * x;""")
+              .oracle(d -> (d.i("n") > 0 ? d.c(d.i("n") / 2) : d.v("x")).multiply(d.v("x")))
+              .at(1.5, 5)
+              .at(1.5, -5),
+          GradientCase.of("returnIntExpression", "double x, int n",
+                  """
+                  if (x > 0) {
+                    return n / 2;
+                  }
+                  return x;""")
+              .oracle(d -> d.x("x") > 0 ? d.c(d.i("n") / 2).add(d.v("x").multiply(0)) : d.v("x"))
+              .at(1.5, 5)
+              .at(-1.5, 5),
+          GradientCase.of("constantIntArithmetic", "double x",
+                  "return 1 / 2 * x + 3 / 2 * x * x + 7 / 2.0 * x;")
+              .oracle(d -> d.v("x").square().add(d.v("x").multiply(3.5)))
+              .at(1.5),
+          GradientCase.of("intMinAndNegation", "double x, int n",
+                  """
+                  int k = -2147483648;
+                  int j = -n;
+                  return x * k / 1e9 + x * j;""")
+              .oracle(d -> d.v("x").multiply(-2147483648).divide(1e9).add(d.v("x").multiply(-d.i("n"))))
+              .at(1.5, Integer.MIN_VALUE)
+              .at(1.5, 3),
+          GradientCase.of("narrowingCasts", "double x, long m",
+                  """
+                  int k = (int) m;
+                  int s = (int) (x * 1e10);
+                  return k * x + s / 1e9;""")
+              .oracle(d -> d.v("x").multiply((int) d.l("m")).add((int) (d.x("x") * 1e10) / 1e9))
+              .at(1.5, 5_000_000_000L)
+              .at(-1.5, 7L),
           GradientCase.of("intParamOnly", "int n, double x", "return n * x * x - n;")
               .oracle(d -> d.v("x").square().multiply(d.i("n")).subtract(d.i("n")))
               .at(3, 1.5)
               .at(-2, 0.25));
+
+  private static final CaseSuite SYNTAX =
+      CaseSuite.of(
+          "adjtest.ar.Syntax",
+          GradientCase.of("radixLiterals", "double x",
+                  "return x * 010 + 0b101 * x * x + 0x1.8p1 * x + 0XFF * x + 1_0L * x;")
+              .oracle(d -> d.v("x").multiply(8).add(d.v("x").square().multiply(5))
+                  .add(d.v("x").multiply(3)).add(d.v("x").multiply(255)).add(d.v("x").multiply(10)))
+              .at(1.5),
+          GradientCase.of("extremeLiterals", "double x",
+                  "return x * -0.0 + x * 1.7976931348623157e308 / 1e308"
+                      + " + x * 2.2250738585072014E-308 * 1e308;")
+              .oracle(d -> d.v("x").multiply(1.7976931348623157e308 / 1e308)
+                  .add(d.v("x").multiply(2.2250738585072014E-308 * 1e308)))
+              .at(0.5)
+              .at(-0.25),
+          GradientCase.of("unaryPlus", "double x", "return +x * x - +(x * 2);")
+              .oracle(d -> d.v("x").square().subtract(d.v("x").multiply(2)))
+              .at(1.5),
+          GradientCase.of("finalLocals", "double x",
+                  """
+                  final double t = x * x;
+                  final int k = 3;
+                  return t * x * k;""")
+              .oracle(d -> d.v("x").pow(3).multiply(3))
+              .at(1.5),
+          GradientCase.of("multipleDeclarators", "double x, double y",
+                  """
+                  double a = x, b = y * a;
+                  int i = 2, j = i * 3;
+                  return a * b * j;""")
+              .oracle(d -> d.v("x").square().multiply(d.v("y")).multiply(6))
+              .at(1.5, 2.0),
+          GradientCase.of("bareBlockAndEmptyStatements", "double x",
+                  """
+                  double r = x;
+                  ;
+                  {
+                    double t = r * r;
+                    r = t + r;
+                  }
+                  return r;""")
+              .oracle(d -> d.v("x").square().add(d.v("x")))
+              .at(1.5),
+          GradientCase.of("sameNameInSiblingBlocks", "double x, double y",
+                  """
+                  double r = 0;
+                  if (x > 0) {
+                    double t = x * x;
+                    r = t;
+                  } else {
+                    double t = y;
+                    r = t * t * x;
+                  }
+                  {
+                    double t = r * y;
+                    r = r + t;
+                  }
+                  return r;""")
+              .oracle(d -> {
+                DerivativeStructure r = d.x("x") > 0 ? d.v("x").square()
+                    : d.v("y").square().multiply(d.v("x"));
+                return r.add(r.multiply(d.v("y")));
+              })
+              .at(1.5, 0.5)
+              .at(-1.5, 0.5),
+          GradientCase.of("sameNameDifferentTypes", "double x, int n",
+                  """
+                  double r = x;
+                  if (n > 0) {
+                    int t = n * 2;
+                    r = r * t;
+                  } else {
+                    double t = x * x;
+                    r = r + t;
+                  }
+                  return r;""")
+              .oracle(d -> d.i("n") > 0 ? d.v("x").multiply(2 * d.i("n"))
+                  : d.v("x").add(d.v("x").square()))
+              .at(1.5, 2)
+              .at(1.5, -1),
+          GradientCase.of("selfAssignment", "double x", "x = x;\nreturn x * x;")
+              .oracle(d -> d.v("x").square())
+              .at(1.5),
+          GradientCase.of("extraParentheses", "double x, double y",
+                  "return ((((x)) * ((y + (x)))));")
+              .oracle(d -> d.v("x").multiply(d.v("y").add(d.v("x"))))
+              .at(1.5, -2.0));
+
+  @TestFactory
+  Stream<DynamicNode> syntaxVariants() {
+    return SYNTAX.tests();
+  }
 
   @TestFactory
   Stream<DynamicNode> operatorsLiteralsConstants() {

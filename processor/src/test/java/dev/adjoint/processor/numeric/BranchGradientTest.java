@@ -407,6 +407,192 @@ class BranchGradientTest {
               .at(-1.0)
               .at(1.0));
 
+  /**
+   * Operations that are only valid on the path that guards them: the generated code must not
+   * evaluate them eagerly (an exception from int division) nor let an untaken branch's NaN or
+   * infinity leak into the gradient (0 * NaN).
+   */
+  static final CaseSuite GUARDED =
+      CaseSuite.of(
+          "adjtest.br.Guarded",
+          GradientCase.of("andGuardsIntDivision", "double x, int n",
+                  """
+                  if (n != 0 && 10 / n > 2) {
+                    return x * x;
+                  }
+                  return x;""")
+              .oracle(d -> d.i("n") != 0 && 10 / d.i("n") > 2 ? d.v("x").square() : d.v("x"))
+              .at(1.5, 0)
+              .at(1.5, 2)
+              .at(1.5, 5),
+          GradientCase.of("orGuardsIntDivision", "double x, int n",
+                  """
+                  if (n == 0 || 10 / n > 2) {
+                    return x * x;
+                  }
+                  return x;""")
+              .oracle(d -> d.i("n") == 0 || 10 / d.i("n") > 2 ? d.v("x").square() : d.v("x"))
+              .at(1.5, 0)
+              .at(1.5, 2)
+              .at(1.5, 5),
+          GradientCase.of("ternaryGuardsIntDivision", "double x, int n",
+                  """
+                  int q = n != 0 ? 10 / n : 0;
+                  return q * x;""")
+              .oracle(d -> d.v("x").multiply(d.i("n") != 0 ? 10 / d.i("n") : 0))
+              .at(1.5, 0)
+              .at(1.5, 3),
+          GradientCase.of("ternarySqrtOfNegativeUntaken", "double x",
+                  "return x > 0 ? Math.sqrt(x) : -x;")
+              .oracle(d -> d.x("x") > 0 ? d.v("x").sqrt() : d.v("x").negate())
+              .at(-1.0)
+              .at(4.0),
+          GradientCase.of("ternaryLogOfNegativeUntaken", "double x, double y",
+                  """
+                  double r = x > 0 ? Math.log(x) * y : x * y;
+                  return r;""")
+              .oracle(d -> d.x("x") > 0 ? d.v("x").log().multiply(d.v("y"))
+                  : d.v("x").multiply(d.v("y")))
+              .at(-2.0, 1.5)
+              .at(2.0, 1.5),
+          GradientCase.of("ternaryReciprocalOfZeroUntaken", "double x",
+                  "return x > 1e-3 ? 1 / x : x;")
+              .oracle(d -> d.x("x") > 1e-3 ? d.v("x").reciprocal() : d.v("x"))
+              .at(0.0)
+              .at(2.0),
+          GradientCase.of("ifSqrtOfNegativeUntaken", "double x",
+                  """
+                  double s = 0;
+                  if (x > 0) {
+                    s = Math.sqrt(x);
+                  }
+                  return s + x;""")
+              .oracle(d -> d.x("x") > 0 ? d.v("x").sqrt().add(d.v("x")) : d.v("x"))
+              .at(-1.0)
+              .at(4.0),
+          GradientCase.of("andGuardsSqrtInCondition", "double x",
+                  """
+                  if (x > 0 && Math.sqrt(x) > 1) {
+                    return x * 2;
+                  }
+                  return x * 3;""")
+              .oracle(d -> d.x("x") > 0 && Math.sqrt(d.x("x")) > 1 ? d.v("x").multiply(2)
+                  : d.v("x").multiply(3))
+              .at(-1.0)
+              .at(4.0)
+              .at(0.25),
+          GradientCase.of("acosGuarded", "double x",
+                  "return x < 1 && x > -1 ? Math.acos(x) : x * x;")
+              .oracle(d -> d.x("x") < 1 && d.x("x") > -1 ? d.v("x").acos() : d.v("x").square())
+              .at(0.5)
+              .at(3.0)
+              .at(-3.0),
+          GradientCase.of("conditionOnReassignedVariable", "double x, double y",
+                  """
+                  double r = x;
+                  if (r > 0) {
+                    r = r - 2;
+                  }
+                  if (r > 0) {
+                    r = r * y;
+                  } else {
+                    r = r * r;
+                  }
+                  return r;""")
+              .oracle(d -> {
+                DerivativeStructure r = d.v("x");
+                if (r.getValue() > 0) {
+                  r = r.subtract(2);
+                }
+                return r.getValue() > 0 ? r.multiply(d.v("y")) : r.square();
+              })
+              .at(1.0, 3.0)
+              .at(3.0, 3.0)
+              .at(-1.0, 3.0),
+          GradientCase.of("ternaryInCondition", "double x, double y",
+                  """
+                  if ((x > 0 ? y : -y) > 1) {
+                    return x * y;
+                  }
+                  return x - y;""")
+              .oracle(d -> (d.x("x") > 0 ? d.x("y") : -d.x("y")) > 1
+                  ? d.v("x").multiply(d.v("y")) : d.v("x").subtract(d.v("y")))
+              .at(1.0, 2.0)
+              .at(-1.0, 2.0)
+              .at(-1.0, -2.0)
+              .at(1.0, 0.5),
+          GradientCase.of("booleanLocalsAndEquality", "double x, double y, boolean f",
+                  """
+                  boolean big = x * y > 1;
+                  if (big && f == true && !!f) {
+                    return x * y;
+                  }
+                  return big ? y : x;""")
+              .oracle(d -> {
+                boolean big = d.x("x") * d.x("y") > 1;
+                if (big && d.b("f")) {
+                  return d.v("x").multiply(d.v("y"));
+                }
+                return big ? d.v("y").add(d.v("x").multiply(0)) : d.v("x").add(d.v("y").multiply(0));
+              })
+              .at(2.0, 1.0, true)
+              .at(2.0, 1.0, false)
+              .at(0.2, 1.0, true),
+          GradientCase.of("nestedReturns", "double x, double y",
+                  """
+                  double r = x;
+                  if (x > 0) {
+                    if (y > 0) {
+                      r = r * y;
+                      if (r > 1) {
+                        return r;
+                      }
+                    } else {
+                      return -r;
+                    }
+                    r = r + 1;
+                  } else if (y > 0) {
+                    return y * y;
+                  }
+                  return r * x;""")
+              .oracle(d -> {
+                DerivativeStructure x = d.v("x");
+                DerivativeStructure y = d.v("y");
+                DerivativeStructure r = x;
+                if (d.x("x") > 0) {
+                  if (d.x("y") > 0) {
+                    r = r.multiply(y);
+                    if (r.getValue() > 1) {
+                      return r;
+                    }
+                  } else {
+                    return r.negate();
+                  }
+                  r = r.add(1);
+                } else if (d.x("y") > 0) {
+                  return y.square();
+                }
+                return r.multiply(x);
+              })
+              .at(2.0, 1.5)
+              .at(0.5, 0.5)
+              .at(1.0, -1.0)
+              .at(-1.0, 2.0)
+              .at(-1.0, -2.0),
+          GradientCase.of("constantCondition", "double x, double y",
+                  """
+                  if (true) {
+                    return x * y;
+                  }
+                  return y;""")
+              .oracle(d -> d.v("x").multiply(d.v("y")))
+              .at(1.5, 2.0));
+
+  @TestFactory
+  Stream<DynamicNode> guardedOperations() {
+    return GUARDED.tests();
+  }
+
   @TestFactory
   Stream<DynamicNode> branches() {
     return BRANCHES.tests();

@@ -147,7 +147,7 @@ public final class CaseSuite {
     Failures f = new Failures();
     double expectedValue = m.call(args);
     ValueAndGradient vg = m.valueAndGradient(args);
-    f.check("value (vs original method)", expectedValue, vg.value(), Tolerances.VALUE);
+    f.check("value (vs original method)", expectedValue, vg.value(), c.valueTolerance());
     if (!vg.componentNames().equals(c.expectedComponents())) {
       f.add("record components " + vg.componentNames() + ", expected " + c.expectedComponents());
     }
@@ -183,7 +183,8 @@ public final class CaseSuite {
     Failures f = new Failures();
     double expectedValue = m.call(args);
     double value = m.pullback(SEED, grad, args);
-    f.check("pullback return value (vs original method)", expectedValue, value, Tolerances.VALUE);
+    f.check("pullback return value (vs original method)", expectedValue, value,
+        c.valueTolerance());
     double[] implied = new double[n];
     for (int i = 0; i < n; i++) {
       implied[i] = (grad[i] - before[i]) / SEED;

@@ -51,6 +51,9 @@ public final class FiniteDifferences {
     if (a == b) {
       return 0; // also equal infinities
     }
+    if (Double.isInfinite(a) || Double.isInfinite(b)) {
+      return Double.POSITIVE_INFINITY;
+    }
     double scale = Math.max(1.0, Math.max(Math.abs(a), Math.abs(b)));
     return Math.abs(a - b) / scale;
   }

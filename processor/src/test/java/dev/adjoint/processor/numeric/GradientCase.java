@@ -37,6 +37,7 @@ public final class GradientCase {
   private boolean finiteDifferences = true;
   private double fdRelativeStep = FiniteDifferences.DEFAULT_RELATIVE_STEP;
   private double fdTolerance = Tolerances.FINITE_DIFFERENCES;
+  private double valueTolerance = Tolerances.VALUE;
   private final List<Point> points = new ArrayList<>();
   private String annotationOverride;
 
@@ -86,6 +87,16 @@ public final class GradientCase {
   public GradientCase fdTolerance(double tolerance) {
     this.fdTolerance = tolerance;
     return this;
+  }
+
+  /** Relative tolerance of the generated value against the original method (0: bit-exact). */
+  public GradientCase valueTolerance(double tolerance) {
+    this.valueTolerance = tolerance;
+    return this;
+  }
+
+  public double valueTolerance() {
+    return valueTolerance;
   }
 
   /** A point; numbers are converted to the parameter types. */
