@@ -41,16 +41,9 @@ public final class Derivatives {
     return Optional.empty();
   }
 
-  /** The operands of {@code e} in rule-argument order. */
+  /** The operands of {@code e} in rule-argument order (for the rule {@link #ruleOf} gives). */
   public static List<Expr> operandsOf(Expr e) {
-    if (e instanceof Expr.Unary u) {
-      return List.of(u.operand());
-    } else if (e instanceof Expr.Binary b) {
-      return List.of(b.left(), b.right());
-    } else if (e instanceof Expr.Call c) {
-      return c.args();
-    }
-    return List.of();
+    return Exprs.children(e);
   }
 
   /**

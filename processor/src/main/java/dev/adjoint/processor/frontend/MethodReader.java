@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.lang.model.type.TypeKind;
 
 /**
  * Reads a method body (javac trees, not yet attributed) into IR, resolving names and types
@@ -475,21 +476,24 @@ public final class MethodReader {
   }
 
   private static Optional<Type> primitive(Tree typeTree) {
-    if (typeTree instanceof PrimitiveTypeTree p) {
-      switch (p.getPrimitiveTypeKind()) {
-        case DOUBLE:
-          return Optional.of(Type.DOUBLE);
-        case INT:
-          return Optional.of(Type.INT);
-        case LONG:
-          return Optional.of(Type.LONG);
-        case BOOLEAN:
-          return Optional.of(Type.BOOLEAN);
-        default:
-          return Optional.empty();
-      }
+    return typeTree instanceof PrimitiveTypeTree p ? irType(p.getPrimitiveTypeKind())
+        : Optional.empty();
+  }
+
+  /** The IR type of a Java type kind, if the IR models it. */
+  static Optional<Type> irType(TypeKind kind) {
+    switch (kind) {
+      case DOUBLE:
+        return Optional.of(Type.DOUBLE);
+      case INT:
+        return Optional.of(Type.INT);
+      case LONG:
+        return Optional.of(Type.LONG);
+      case BOOLEAN:
+        return Optional.of(Type.BOOLEAN);
+      default:
+        return Optional.empty();
     }
-    return Optional.empty();
   }
 
   private Optional<Var> lookup(String name) {

@@ -149,17 +149,6 @@ public final class MethodValidator {
   }
 
   private static Optional<Type> irType(TypeMirror t) {
-    switch (t.getKind()) {
-      case DOUBLE:
-        return Optional.of(Type.DOUBLE);
-      case INT:
-        return Optional.of(Type.INT);
-      case LONG:
-        return Optional.of(Type.LONG);
-      case BOOLEAN:
-        return Optional.of(Type.BOOLEAN);
-      default:
-        return Optional.empty();
-    }
+    return MethodReader.irType(t.getKind());
   }
 }
