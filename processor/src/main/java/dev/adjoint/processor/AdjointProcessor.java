@@ -18,6 +18,7 @@ import dev.adjoint.processor.frontend.SubsetFence;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.transform.Differentiator;
+import dev.adjoint.processor.transform.UnsupportedConstruct;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,6 +107,15 @@ public final class AdjointProcessor extends AbstractProcessor {
     for (ExecutableElement method : methods) {
       try {
         plan(method, trees, diagnostics).ifPresent(plans::add);
+      } catch (UnsupportedConstruct e) {
+        TreePath path = trees.getPath(method);
+        if (e.source().origin() instanceof com.sun.source.tree.Tree tree && path != null) {
+          diagnostics.error(tree, path.getCompilationUnit(), Message.UNSUPPORTED_AT_LINE,
+              e.source().line(), e.getMessage());
+        } else {
+          diagnostics.error(method, Message.UNSUPPORTED_AT_LINE, e.source().line(),
+              e.getMessage());
+        }
       } catch (RuntimeException e) {
         diagnostics.error(method, Message.INTERNAL, method.getSimpleName(), e);
       }

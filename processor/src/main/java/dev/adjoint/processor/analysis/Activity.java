@@ -1,9 +1,6 @@
 package dev.adjoint.processor.analysis;
 
 import dev.adjoint.processor.ir.Function;
-import dev.adjoint.processor.ir.Stmt;
-import dev.adjoint.processor.ir.Stmts;
-import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -23,17 +20,17 @@ public final class Activity {
   }
 
   public static Activity analyse(Function fn, Collection<Var> independents, boolean enabled) {
-    List<Stmt.Assign> assigns = Stmts.assignments(fn.body());
+    List<Derivatives.Flow> flows = Derivatives.flows(fn.body());
     if (!enabled) {
       Set<Var> all = new LinkedHashSet<>();
       for (Var p : fn.params()) {
-        if (p.type() == Type.DOUBLE) {
+        if (p.type().isDifferentiable()) {
           all.add(p);
         }
       }
-      for (Stmt.Assign a : assigns) {
-        if (a.target().type() == Type.DOUBLE) {
-          all.add(a.target());
+      for (Derivatives.Flow f : flows) {
+        if (f.target().type().isDifferentiable()) {
+          all.add(f.target());
         }
       }
       return new Activity(all);
@@ -42,10 +39,9 @@ public final class Activity {
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (Stmt.Assign a : assigns) {
-        if (!varied.contains(a.target())
-            && Derivatives.flowingInto(a.value()).stream().anyMatch(varied::contains)) {
-          changed |= varied.add(a.target());
+      for (Derivatives.Flow f : flows) {
+        if (!varied.contains(f.target()) && f.sources().stream().anyMatch(varied::contains)) {
+          changed |= varied.add(f.target());
         }
       }
     }
@@ -54,9 +50,9 @@ public final class Activity {
     changed = true;
     while (changed) {
       changed = false;
-      for (Stmt.Assign a : assigns) {
-        if (useful.contains(a.target())) {
-          changed |= useful.addAll(Derivatives.flowingInto(a.value()));
+      for (Derivatives.Flow f : flows) {
+        if (useful.contains(f.target())) {
+          changed |= useful.addAll(f.sources());
         }
       }
     }

@@ -52,8 +52,10 @@ public final class Derivatives {
    */
   public static Set<Var> flowingInto(Expr e) {
     Set<Var> out = new LinkedHashSet<>();
-    if (e instanceof Expr.Ref r && r.var().type() == Type.DOUBLE) {
+    if (e instanceof Expr.Ref r && r.var().type().isDifferentiable()) {
       out.add(r.var());
+    } else if (e instanceof Expr.Index i && e.type().isDifferentiable()) {
+      out.add(dev.adjoint.processor.ir.Stmts.baseVar(i.array()));
     } else if (ruleOf(e).isPresent()) {
       for (Expr operand : operandsOf(e)) {
         if (operand instanceof Expr.Ref r && r.var().type() == Type.DOUBLE) {
@@ -61,6 +63,23 @@ public final class Derivatives {
         }
       }
     }
+    return out;
+  }
+
+  /** Derivative flow of one statement: into {@code target}, from {@code sources}. */
+  public record Flow(Var target, Set<Var> sources) {}
+
+  /** Every assignment's and store's flow, nested statements included. */
+  public static List<Flow> flows(List<Stmt> body) {
+    List<Flow> out = new ArrayList<>();
+    dev.adjoint.processor.ir.Stmts.walk(body, s -> {
+      if (s instanceof Stmt.Assign a) {
+        out.add(new Flow(a.target(), flowingInto(a.value())));
+      } else if (s instanceof Stmt.Store st) {
+        out.add(new Flow(dev.adjoint.processor.ir.Stmts.baseVar(st.array()),
+            flowingInto(st.value())));
+      }
+    });
     return out;
   }
 

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.analysis;
 
+import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Stmt;
@@ -46,6 +47,12 @@ public final class ToBeRecorded {
         for (Derivatives.Contribution c : Derivatives.contributions(a, activity::isActive)) {
           needed.addAll(Exprs.reads(c.partial()));
         }
+        if (a.value() instanceof Expr.Index load && activity.isActive(a.target())) {
+          needed.addAll(indexReads(load.array(), load.index())); // for x̄[i] += v̄
+        }
+      } else if (s instanceof Stmt.Store st
+          && activity.isActive(dev.adjoint.processor.ir.Stmts.baseVar(st.array()))) {
+        needed.addAll(indexReads(st.array(), st.index()));
       } else if (s instanceof Stmt.If i) {
         Set<Var> definedElse = new HashSet<>(defined);
         Set<Var> neededElse = new HashSet<>(needed);
@@ -53,8 +60,25 @@ public final class ToBeRecorded {
         walk(i.otherwise(), definedElse, neededElse, activity, enabled);
         defined.addAll(definedElse);
         needed.addAll(neededElse);
+      } else if (s instanceof Stmt.Loop l) {
+        // Later iterations overwrite what the backward sweep of earlier ones reads: inside a
+        // loop, everything the body ever assigns is already defined, and everything its
+        // backward sweep reads is already needed.
+        defined.addAll(dev.adjoint.processor.ir.Stmts.writes(l));
+        ToBeRecorded probe = new ToBeRecorded(Collections.newSetFromMap(new IdentityHashMap<>()));
+        Set<Var> bodyNeeds = new HashSet<>();
+        probe.walk(l.body(), new HashSet<>(defined), bodyNeeds, activity, enabled);
+        needed.addAll(bodyNeeds);
+        walk(l.body(), defined, needed, activity, enabled);
       }
     }
+  }
+
+  /** Variables an element address reads: the index, and a matrix row's index. */
+  private static Set<Var> indexReads(Expr array, Expr index) {
+    Set<Var> out = new HashSet<>(Exprs.reads(index));
+    Exprs.collectReads(array, out);
+    return out;
   }
 
   public boolean mustSave(Stmt.Assign a) {

@@ -16,14 +16,15 @@ public enum Message {
   NO_BODY("[adjoint.body] @Differentiable method %s has no body to differentiate"),
   RETURN_TYPE("[adjoint.return] @Differentiable method %s returns %s; it must return double"),
   PARAMETER_TYPE("[adjoint.parameter] parameter %s of %s has type %s; supported parameter types are"
-      + " double (differentiated) and int, long, boolean (passed through)"),
+      + " double, double[], double[][] (differentiated) and int, long, boolean, int[] (passed"
+      + " through)"),
   GENERIC_METHOD("[adjoint.generic] @Differentiable method %s must not declare type parameters"),
   VARARGS("[adjoint.varargs] @Differentiable method %s must not take varargs"),
   NESTING("[adjoint.nesting] @Differentiable method %s must be declared in a top-level or member"
       + " class, not in %s"),
   WRT_UNKNOWN("[adjoint.wrt] wrt names \"%s\", which is not a parameter of %s; parameters are %s"),
-  WRT_NOT_DOUBLE("[adjoint.wrt] wrt names %s of type %s; only double parameters can be"
-      + " differentiated"),
+  WRT_NOT_DOUBLE("[adjoint.wrt] wrt names %s of type %s; only double, double[] and double[][]"
+      + " parameters can be differentiated"),
   WRT_DUPLICATE("[adjoint.wrt] wrt names \"%s\" twice"),
   NO_DIFFERENTIABLE_PARAMETER("[adjoint.wrt] %s has no double parameter to differentiate with"
       + " respect to"),
@@ -33,9 +34,10 @@ public enum Message {
   UNKNOWN_FUNCTION("[adjoint.call] no derivative rule for %s(%s): Adjoint differentiates the"
       + " functions of java.lang.Math/StrictMath (%s); compute this value outside and pass it in"),
   LOCAL_TYPE("[adjoint.type] local %s has type %s; supported local types are double, int, long,"
-      + " boolean and var"),
+      + " boolean, double[], double[][], int[] and var"),
   CAST_TYPE("[adjoint.cast] cast to %s is not supported; cast only to double, int or long"),
   TYPE_MISMATCH("[adjoint.type] %s"),
+  UNSUPPORTED_AT_LINE("[adjoint.unsupported] line %d: %s"),
   INTERNAL("[adjoint.internal] Adjoint failed on %s (%s); this is a bug in Adjoint, please report"
       + " it with the method's source");
 

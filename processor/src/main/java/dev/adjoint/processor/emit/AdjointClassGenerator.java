@@ -8,6 +8,9 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Stmts;
+import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -83,22 +86,27 @@ public final class AdjointClassGenerator {
     MethodSpec.Builder components = MethodSpec.constructorBuilder()
         .addParameter(TypeName.DOUBLE, "value");
     List<String> names = componentNames(m);
-    for (String c : names) {
-      components.addParameter(TypeName.DOUBLE, c);
+    boolean allScalar = true;
+    for (int i = 0; i < names.size(); i++) {
+      Var p = m.independents().get(i);
+      components.addParameter(javaType(p.type()), names.get(i));
+      allScalar &= p.type() == Type.DOUBLE;
     }
-    return TypeSpec.recordBuilder(record)
+    TypeSpec.Builder b = TypeSpec.recordBuilder(record)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .recordConstructor(components.build())
         .addJavadoc("The value of {@code $L} and its partial derivatives with respect to $L.\n",
-            m.element().getSimpleName(), paramList(m.independents()))
-        .addMethod(MethodSpec.methodBuilder("gradient")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(ArrayTypeName.of(TypeName.DOUBLE))
-            .addJavadoc("The partial derivatives as a new array, in parameter order: $L.\n",
-                String.join(", ", names))
-            .addStatement("return new double[] {$L}", String.join(", ", names))
-            .build())
-        .build();
+            m.element().getSimpleName(), paramList(m.independents()));
+    if (allScalar) {
+      b.addMethod(MethodSpec.methodBuilder("gradient")
+          .addModifiers(Modifier.PUBLIC)
+          .returns(ArrayTypeName.of(TypeName.DOUBLE))
+          .addJavadoc("The partial derivatives as a new array, in parameter order: $L.\n",
+              String.join(", ", names))
+          .addStatement("return new double[] {$L}", String.join(", ", names))
+          .build());
+    }
+    return b.build();
   }
 
   private MethodSpec gradientMethod(TypeElement owner, ClassName record, MethodPlan m) {
@@ -124,32 +132,51 @@ public final class AdjointClassGenerator {
     Names names = new Names();
     List<Var> params = new ArrayList<>(m.parameters());
     params.add(m.seed());
+    Map<Var, Var> adjoints = m.pullback().parameterAdjoints();
+    for (Var p : m.independents()) {
+      if (p.type().isArray()) {
+        params.add(adjoints.get(p));
+      }
+    }
     BodyWriter body = new BodyWriter(m.pullback().function().body(), params, names,
         m.qualifyMath());
-    String grad = names.reserve("grad");
+    boolean scalars = m.independents().stream().anyMatch(p -> p.type() == Type.DOUBLE);
+    String grad = scalars ? names.reserve("grad") : null;
     CodeBlock code = body.write(m.pullback().function().body(), forwardTitle(m));
     MethodSpec.Builder method = signature(m, m.element().getSimpleName() + "Pullback")
-        .addParameter(TypeName.DOUBLE, body.name(m.seed()))
-        .addParameter(ArrayTypeName.of(TypeName.DOUBLE), grad)
-        .returns(TypeName.DOUBLE)
+        .addParameter(TypeName.DOUBLE, body.name(m.seed()));
+    if (scalars) {
+      method.addParameter(ArrayTypeName.of(TypeName.DOUBLE), grad);
+    }
+    for (Var p : m.independents()) {
+      if (p.type().isArray()) {
+        method.addParameter(javaType(p.type()), body.name(adjoints.get(p)));
+      }
+    }
+    method.returns(TypeName.DOUBLE)
         .addJavadoc("Pullback of {@link $L#$L}: returns its value and adds {@code $L} times its"
             + " gradient to {@code $L}.\n", owner.getQualifiedName(),
-            linkSignature(m.element()), body.name(m.seed()), grad)
-        .addJavadoc("\n<p>$L. Allocates nothing; the caller owns {@code $L}.\n",
-            slots(m, grad), grad)
+            linkSignature(m.element()), body.name(m.seed()),
+            grad != null ? grad : "the adjoint arrays")
+        .addJavadoc("\n<p>$L. $L\n", slots(m, grad, body), ownership(m, grad))
         .addJavadoc("\n<p>Generated from $L:$L-$L.\n", m.sourceFile(), m.firstLine(),
             m.lastLine())
         .addCode(code);
-    List<String> adjoints = adjointNames(m.independents(), m.pullback().parameterAdjoints(), body);
     boolean first = true;
-    for (int i = 0; i < adjoints.size(); i++) {
-      if (!adjoints.get(i).equals("0.0")) {
+    int slot = 0;
+    for (Var p : m.independents()) {
+      if (p.type() != Type.DOUBLE) {
+        continue;
+      }
+      Var bar = adjoints.get(p);
+      if (bar != null) {
         if (first) {
           method.addCode("\n");
           first = false;
         }
-        method.addStatement("$L[$L] += $L", grad, i, adjoints.get(i));
+        method.addStatement("$L[$L] += $L", grad, slot, body.name(bar));
       }
+      slot++;
     }
     return method.addStatement("return $L", body.name(m.pullback().function().result())).build();
   }
@@ -174,12 +201,38 @@ public final class AdjointClassGenerator {
     return out;
   }
 
-  private static String slots(MethodPlan m, String grad) {
+  private static String slots(MethodPlan m, String grad, BodyWriter body) {
     List<String> parts = new ArrayList<>();
-    for (int i = 0; i < m.independents().size(); i++) {
-      parts.add("{@code " + grad + "[" + i + "]} receives ∂/∂" + m.independents().get(i).name());
+    int slot = 0;
+    for (Var p : m.independents()) {
+      String into = p.type() == Type.DOUBLE ? grad + "[" + slot++ + "]"
+          : body.name(m.pullback().parameterAdjoints().get(p));
+      parts.add("{@code " + into + "} receives ∂/∂" + p.name());
     }
     return String.join(", ", parts);
+  }
+
+  private static String ownership(MethodPlan m, String grad) {
+    boolean[] stacks = {false};
+    Stmts.walk(m.pullback().function().body(), s -> stacks[0] |= s instanceof Stmt.Push);
+    boolean arrays = m.independents().stream().anyMatch(p -> p.type().isArray());
+    String allocation = stacks[0] ? "Allocates only the stacks that record its loops"
+        : "Allocates nothing";
+    String owned = grad == null ? "the adjoint arrays" : arrays ? "{@code " + grad
+        + "} and the adjoint arrays" : "{@code " + grad + "}";
+    return allocation + "; the caller owns " + owned
+        + (arrays ? ", which must have the shapes of their parameters." : ".");
+  }
+
+  private static TypeName javaType(Type type) {
+    switch (type) {
+      case DOUBLE_ARRAY:
+        return ArrayTypeName.of(TypeName.DOUBLE);
+      case DOUBLE_MATRIX:
+        return ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE));
+      default:
+        return TypeName.DOUBLE;
+    }
   }
 
   private static String forwardTitle(MethodPlan m) {

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.JavaText;
@@ -7,6 +8,7 @@ import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.SourceRef;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
+import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +19,8 @@ import java.util.Set;
  * differentiates, so a reader can match every line of the adjoint to the code it came from.
  */
 final class BodyWriter {
+  private static final ClassName STACKS = ClassName.get("dev.adjoint.runtime", "Stacks");
+
   private final Names names;
   private final JavaText text;
   private final Declarations declarations;
@@ -41,6 +45,11 @@ final class BodyWriter {
   }
 
   CodeBlock write(List<Stmt> body, String forwardTitle) {
+    boolean[] pushes = {false};
+    Stmts.walk(body, s -> pushes[0] |= s instanceof Stmt.Push);
+    if (pushes[0]) {
+      code.addStatement("$T $L = new $T()", STACKS, JavaText.STACKS, STACKS);
+    }
     code.add("// $L\n", forwardTitle);
     block(body);
     return code.build();
@@ -76,7 +85,35 @@ final class BodyWriter {
       code.add("if ($L) {$L\n", text.print(i.condition()), trailingComment(i.source()));
       branches(i);
       code.add("}\n");
+    } else if (s instanceof Stmt.Loop l) {
+      groupComment(l.source());
+      code.add("while ($L) {$L\n", text.print(l.condition()), trailingComment(l.source()));
+      code.indent();
+      block(l.body());
+      block(l.update());
+      code.unindent();
+      code.add("}\n");
+    } else if (s instanceof Stmt.Store st) {
+      groupComment(st.source());
+      String target = text.print(new Expr.Index(st.array(), st.index()));
+      code.add("$L;$L\n", update(target, st.value(), st.accumulate()),
+          trailingComment(st.source()));
+    } else if (s instanceof Stmt.Push p) {
+      groupComment(p.source());
+      code.add("$L.push$L($L);$L\n", JavaText.STACKS, JavaText.stackSuffix(p.value().type()),
+          text.print(p.value()), trailingComment(p.source()));
     }
+  }
+
+  /** {@code t = e}, {@code t += e}, {@code t -= e}, {@code t++}, {@code t--}. */
+  private String update(String target, Expr value, boolean accumulate) {
+    if (accumulate) {
+      if (value instanceof Expr.Unary u && u.op() == Op.NEG) {
+        return target + " -= " + text.print(u.operand());
+      }
+      return target + " += " + text.print(value);
+    }
+    return target + " = " + text.print(value);
   }
 
   private void branches(Stmt.If i) {
@@ -99,14 +136,16 @@ final class BodyWriter {
   private String assignment(Stmt.Assign a) {
     String target = names.of(a.target());
     Expr value = a.value();
-    if (a.accumulate()) {
-      if (value instanceof Expr.Unary u && u.op() == Op.NEG) {
-        return target + " -= " + text.print(u.operand());
-      }
-      return target + " += " + text.print(value);
+    if (declarations.declares(a)) {
+      return a.target().type().javaName() + " " + target + " = " + text.print(value);
     }
-    String declaration = declarations.declares(a) ? a.target().type().javaName() + " " : "";
-    return declaration + target + " = " + text.print(value);
+    if (!a.accumulate() && a.target().type() == Type.INT && value instanceof Expr.Binary b
+        && b.left() instanceof Expr.Ref r && r.var() == a.target()
+        && b.right() instanceof Expr.Const c && c.is(1)
+        && (b.op() == Op.ADD || b.op() == Op.SUB)) {
+      return target + (b.op() == Op.ADD ? "++" : "--");
+    }
+    return update(target, value, a.accumulate());
   }
 
   private void groupComment(SourceRef src) {

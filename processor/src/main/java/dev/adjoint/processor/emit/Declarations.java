@@ -30,10 +30,8 @@ final class Declarations {
       Set<Var> vars = new java.util.LinkedHashSet<>();
       if (s instanceof Stmt.Assign a) {
         vars.add(a.target());
-        Exprs.collectReads(a.value(), vars);
-      } else if (s instanceof Stmt.If i) {
-        Exprs.collectReads(i.condition(), vars);
       }
+      vars.addAll(dev.adjoint.processor.ir.Stmts.ownReads(s));
       for (Var v : vars) {
         if (!declaredElsewhere.contains(v)) {
           occurrences.computeIfAbsent(v, k -> new ArrayList<>()).add(s);

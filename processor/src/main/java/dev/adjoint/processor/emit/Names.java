@@ -15,7 +15,8 @@ import javax.lang.model.SourceVersion;
  */
 final class Names {
   private final Map<Var, String> names = new IdentityHashMap<>();
-  private final Set<String> taken = new HashSet<>(Set.of("Math", "StrictMath", "Double"));
+  private final Set<String> taken = new HashSet<>(Set.of("Math", "StrictMath", "Double", "stacks",
+      "Stacks"));
 
   /** Reserves a name the generated method uses for something that is not a Var. */
   String reserve(String suggestion) {
@@ -28,6 +29,11 @@ final class Names {
   }
 
   String of(Var v) {
+    if (v.role() == Var.Role.PARAM) {
+      // The user's parameters are the method's signature: their names are fixed.
+      names.putIfAbsent(v, v.name());
+      taken.add(v.name());
+    }
     String name = names.get(v);
     if (name == null) {
       name = reserve(v.name());

@@ -1,19 +1,27 @@
 package dev.adjoint.processor.frontend;
 
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
@@ -22,14 +30,17 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.SourcePositions;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.SourceRef;
 import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.rules.Rule;
@@ -63,12 +74,18 @@ public final class MethodReader {
           "Double.MIN_VALUE", Double.MIN_VALUE,
           "Double.NaN", Double.NaN);
 
+  /** Where {@code withoutDerivative} lives; the rules table gives it a zero derivative. */
+  public static final String GRADIENTS = "dev.adjoint.runtime.Gradients";
+
+  private static final Expr TRUE = new Expr.Const(Type.BOOLEAN, 1, null);
+
   private final CompilationUnitTree unit;
   private final SourcePositions positions;
   private final Diagnostics diagnostics;
   private final StaticImports imports;
   private final String fileName;
   private final Deque<Map<String, Var>> scopes = new ArrayDeque<>();
+  private final java.util.Set<Var> storedArrays = new java.util.HashSet<>();
   private int errors;
 
   private final Shadowing shadowing;
@@ -172,9 +189,94 @@ public final class MethodReader {
         ExpressionTree value = ((ReturnTree) s).getExpression();
         out.add(new Stmt.Return(numeric(value), src));
         break;
+      case WHILE_LOOP:
+        WhileLoopTree whileLoop = (WhileLoopTree) s;
+        out.add(new Stmt.Loop(condition(whileLoop.getCondition()),
+            body(whileLoop.getStatement()), List.of(), src));
+        break;
+      case DO_WHILE_LOOP:
+        readDoWhile((DoWhileLoopTree) s, src, out);
+        break;
+      case FOR_LOOP:
+        readFor((ForLoopTree) s, src, out);
+        break;
+      case ENHANCED_FOR_LOOP:
+        readForEach((EnhancedForLoopTree) s, src, out);
+        break;
+      case BREAK:
+        if (((BreakTree) s).getLabel() != null) {
+          throw new Unsupported(s, Message.UNSUPPORTED, "a labeled break",
+              "use a boolean flag tested in the outer loop's condition");
+        }
+        out.add(new Stmt.Break(src));
+        break;
+      case CONTINUE:
+        if (((ContinueTree) s).getLabel() != null) {
+          throw new Unsupported(s, Message.UNSUPPORTED, "a labeled continue",
+              "use a boolean flag and if/else in the inner loop");
+        }
+        out.add(new Stmt.Continue(src));
+        break;
       default:
         throw unsupported(s);
     }
+  }
+
+  private List<Stmt> body(StatementTree statement) {
+    List<Stmt> body = new ArrayList<>();
+    readBlock(List.of(statement), body);
+    return body;
+  }
+
+  /** {@code do body while (c)}: {@code again = true; while (again) { body; again = c; }}. */
+  private void readDoWhile(DoWhileLoopTree loop, SourceRef src, List<Stmt> out) {
+    Var again = new Var("again", Type.BOOLEAN, Var.Role.TEMP);
+    out.add(Stmt.Assign.set(again, TRUE, src));
+    List<Stmt> body = body(loop.getStatement());
+    Stmt next = Stmt.Assign.set(again, condition(loop.getCondition()), src);
+    out.add(new Stmt.Loop(Exprs.ref(again), body, List.of(next), src));
+  }
+
+  private void readFor(ForLoopTree loop, SourceRef src, List<Stmt> out) {
+    scopes.push(new HashMap<>());
+    for (StatementTree init : loop.getInitializer()) {
+      readStatement(init, out);
+    }
+    Expr cond = loop.getCondition() == null ? TRUE : condition(loop.getCondition());
+    List<Stmt> update = new ArrayList<>();
+    for (ExpressionStatementTree u : loop.getUpdate()) {
+      update.add(readAssignment(u.getExpression(), src));
+    }
+    out.add(new Stmt.Loop(cond, body(loop.getStatement()), update, src));
+    scopes.pop();
+  }
+
+  /** {@code for (double v : a) body}: a counted loop over {@code a}'s elements. */
+  private void readForEach(EnhancedForLoopTree loop, SourceRef src, List<Stmt> out) {
+    Expr array = expression(loop.getExpression());
+    if (!array.type().isArray()) {
+      throw new Unsupported(loop.getExpression(), Message.TYPE_MISMATCH,
+          "a for-each loop needs an array here, not " + array.type().javaName());
+    }
+    if (!(array instanceof Expr.Ref)) {
+      Var copy = new Var("elements", array.type(), Var.Role.LOCAL);
+      out.add(Stmt.Assign.set(copy, array, src));
+      array = Exprs.ref(copy);
+    }
+    scopes.push(new HashMap<>());
+    Var index = new Var("index", Type.INT, Var.Role.LOCAL);
+    out.add(Stmt.Assign.set(index, Expr.Const.ofInt(0), src));
+    String name = loop.getVariable().getName().toString();
+    Var element = new Var(name, array.type().elementType(), Var.Role.LOCAL);
+    scopes.peek().put(name, element);
+    List<Stmt> body = new ArrayList<>();
+    body.add(Stmt.Assign.set(element, new Expr.Index(array, Exprs.ref(index)), src));
+    body.addAll(body(loop.getStatement()));
+    Stmt step = Stmt.Assign.set(index,
+        new Expr.Binary(Op.ADD, Exprs.ref(index), Expr.Const.ofInt(1)), src);
+    Expr cond = new Expr.Binary(Op.LT, Exprs.ref(index), new Expr.Length(array));
+    out.add(new Stmt.Loop(cond, body, List.of(step), src));
+    scopes.pop();
   }
 
   private void readDeclaration(VariableTree decl, SourceRef src, List<Stmt> out) {
@@ -199,6 +301,10 @@ public final class MethodReader {
   }
 
   private Stmt readAssignment(ExpressionTree e, SourceRef src) {
+    ExpressionTree lhs = assignedTree(e);
+    if (lhs != null && lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
+      return readStore(e, (ArrayAccessTree) lhs, src);
+    }
     switch (e.getKind()) {
       case ASSIGNMENT:
         AssignmentTree a = (AssignmentTree) e;
@@ -232,6 +338,56 @@ public final class MethodReader {
         throw new Unsupported(e, Message.UNSUPPORTED, "this expression statement",
             "write an assignment to a local or parameter");
     }
+  }
+
+  private static ExpressionTree assignedTree(ExpressionTree e) {
+    if (e instanceof AssignmentTree a) {
+      return a.getVariable();
+    } else if (e instanceof CompoundAssignmentTree c) {
+      return c.getVariable();
+    } else if (e instanceof UnaryTree u) {
+      return u.getExpression();
+    }
+    return null;
+  }
+
+  /** {@code a[i] = e}, {@code a[i][j] += e}, {@code a[i]++}: a store into a local array. */
+  private Stmt readStore(ExpressionTree e, ArrayAccessTree lhs, SourceRef src) {
+    Expr array = expression(lhs.getExpression());
+    Expr index = integer(lhs.getIndex());
+    Type element = array.type().elementType();
+    Var base = Stmts.baseVar(array);
+    if (base.role() == Var.Role.PARAM) {
+      throw new Unsupported(lhs, Message.UNSUPPORTED, "a write into array parameter "
+          + base.name(), "copy it into a local array (new double[n]) and write there");
+    }
+    if (!element.isNumeric()) {
+      throw new Unsupported(lhs, Message.UNSUPPORTED, "assigning a whole row",
+          "assign the row's elements one by one");
+    }
+    Expr current = new Expr.Index(array, index);
+    Expr value;
+    switch (e.getKind()) {
+      case ASSIGNMENT:
+        value = convert(expression(((AssignmentTree) e).getExpression()), element, e);
+        break;
+      case PLUS_ASSIGNMENT:
+      case MINUS_ASSIGNMENT:
+      case MULTIPLY_ASSIGNMENT:
+      case DIVIDE_ASSIGNMENT:
+      case REMAINDER_ASSIGNMENT:
+        CompoundAssignmentTree c = (CompoundAssignmentTree) e;
+        value = narrow(arithmetic(c, operator(e.getKind()), current,
+            expression(c.getExpression())), element);
+        break;
+      default:
+        boolean up = e.getKind() == Tree.Kind.PREFIX_INCREMENT
+            || e.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+        value = narrow(arithmetic(e, up ? Op.ADD : Op.SUB, current, Expr.Const.ofInt(1)),
+            element);
+    }
+    storedArrays.add(base);
+    return new Stmt.Store(array, index, value, false, src);
   }
 
   /** Compound assignment narrows implicitly ({@code int k; k += 0.5}); make that explicit. */
@@ -289,6 +445,16 @@ public final class MethodReader {
         return new Expr.Cond(condition(c.getCondition()), then, otherwise);
       case METHOD_INVOCATION:
         return call((MethodInvocationTree) e);
+      case ARRAY_ACCESS:
+        ArrayAccessTree access = (ArrayAccessTree) e;
+        Expr array = expression(access.getExpression());
+        if (!array.type().isArray()) {
+          throw new Unsupported(access, Message.TYPE_MISMATCH, access.getExpression()
+              + " is not an array");
+        }
+        return new Expr.Index(array, integer(access.getIndex()));
+      case NEW_ARRAY:
+        return newArray((NewArrayTree) e);
       case TYPE_CAST:
         TypeCastTree cast = (TypeCastTree) e;
         Type to = primitive(cast.getType()).filter(Type::isNumeric).orElseThrow(
@@ -397,7 +563,47 @@ public final class MethodReader {
     throw new Unsupported(id, Message.UNKNOWN_NAME, name, name);
   }
 
+  private Expr newArray(NewArrayTree tree) {
+    if (tree.getInitializers() != null || tree.getDimensions().isEmpty()) {
+      throw new Unsupported(tree, Message.UNSUPPORTED, "an array initializer",
+          "allocate with new double[n] and assign the elements");
+    }
+    Type type;
+    Optional<Type> element = primitive(tree.getType());
+    int rank = tree.getDimensions().size();
+    if (element.equals(Optional.of(Type.DOUBLE)) && rank == 1) {
+      type = Type.DOUBLE_ARRAY;
+    } else if (element.equals(Optional.of(Type.DOUBLE)) && rank == 2) {
+      type = Type.DOUBLE_MATRIX;
+    } else if (element.equals(Optional.of(Type.INT)) && rank == 1) {
+      type = Type.INT_ARRAY;
+    } else {
+      throw new Unsupported(tree, Message.UNSUPPORTED, "this array type",
+          "use double[], double[][] or int[]");
+    }
+    List<Expr> dims = new ArrayList<>();
+    for (ExpressionTree d : tree.getDimensions()) {
+      dims.add(integer(d));
+    }
+    return new Expr.NewArray(type, dims);
+  }
+
+  private Expr integer(ExpressionTree e) {
+    Expr x = expression(e);
+    if (x.type() != Type.INT) {
+      throw new Unsupported(e, Message.TYPE_MISMATCH, "an index or length must be an int, not "
+          + x.type().javaName());
+    }
+    return x;
+  }
+
   private Expr constant(MemberSelectTree select) {
+    if (select.getIdentifier().contentEquals("length")) {
+      Expr array = expression(select.getExpression());
+      if (array.type().isArray()) {
+        return new Expr.Length(array);
+      }
+    }
     String owner = resolvedMathOwner(select.getExpression().toString());
     String key = (owner != null ? owner : select.getExpression().toString()) + "."
         + select.getIdentifier();
@@ -423,7 +629,10 @@ public final class MethodReader {
     }
     List<Expr> args = new ArrayList<>();
     for (ExpressionTree a : call.getArguments()) {
-      args.add(numeric(a));
+      args.add(expression(a));
+    }
+    if (name.equals("withoutDerivative") && args.size() == 1 && isGradients(callee)) {
+      return new Expr.Call(GRADIENTS, name, args, Type.DOUBLE);
     }
     Optional<Rule> rule = owner == null ? Optional.empty()
         : RulesTable.function(name, args.size());
@@ -434,7 +643,22 @@ public final class MethodReader {
           .collect(Collectors.joining(", "));
       throw new Unsupported(call, Message.UNKNOWN_FUNCTION, callee, argTypes, known);
     }
+    for (int i = 0; i < args.size(); i++) {
+      if (!args.get(i).type().isNumeric()) {
+        throw new Unsupported(call.getArguments().get(i), Message.TYPE_MISMATCH,
+            "expected a number here, not " + args.get(i).type().javaName());
+      }
+    }
     return new Expr.Call(owner, name, args, resultType(name, args));
+  }
+
+  /** {@code Gradients.withoutDerivative}: qualified, fully qualified or statically imported. */
+  private boolean isGradients(ExpressionTree callee) {
+    if (callee instanceof MemberSelectTree select) {
+      String owner = select.getExpression().toString();
+      return owner.equals("Gradients") || owner.equals(GRADIENTS);
+    }
+    return imports.importsGradients();
   }
 
   /** Math.abs/max/min keep integer types; every other rule function returns double. */
@@ -452,7 +676,8 @@ public final class MethodReader {
   private Expr numeric(ExpressionTree e) {
     Expr x = expression(e);
     if (!x.type().isNumeric()) {
-      throw new Unsupported(e, Message.TYPE_MISMATCH, "expected a number here, not a boolean");
+      throw new Unsupported(e, Message.TYPE_MISMATCH, "expected a number here, not "
+          + x.type().javaName());
     }
     return x;
   }
@@ -476,6 +701,17 @@ public final class MethodReader {
   }
 
   private static Optional<Type> primitive(Tree typeTree) {
+    if (typeTree instanceof ArrayTypeTree array) {
+      Optional<Type> element = primitive(array.getType());
+      if (element.equals(Optional.of(Type.DOUBLE))) {
+        return Optional.of(Type.DOUBLE_ARRAY);
+      } else if (element.equals(Optional.of(Type.DOUBLE_ARRAY))) {
+        return Optional.of(Type.DOUBLE_MATRIX);
+      } else if (element.equals(Optional.of(Type.INT))) {
+        return Optional.of(Type.INT_ARRAY);
+      }
+      return Optional.empty();
+    }
     return typeTree instanceof PrimitiveTypeTree p ? irType(p.getPrimitiveTypeKind())
         : Optional.empty();
   }
@@ -520,7 +756,7 @@ public final class MethodReader {
     if (text.length() > 80) {
       text = text.substring(0, 77) + "...";
     }
-    return new SourceRef(fileName, line, text);
+    return new SourceRef(fileName, line, text, t);
   }
 
   private static Unsupported unsupported(Tree t) {

@@ -17,6 +17,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -95,7 +96,7 @@ public final class MethodValidator {
     int before = diagnostics.errorCount();
     if (wrt.isEmpty()) {
       for (int i = 0; i < types.size(); i++) {
-        if (types.get(i) == Type.DOUBLE) {
+        if (types.get(i).isDifferentiable()) {
           out.add(i);
         }
       }
@@ -110,7 +111,7 @@ public final class MethodValidator {
         } else if (i < 0) {
           diagnostics.error(method, annotation, Message.WRT_UNKNOWN, w,
               method.getSimpleName(), names);
-        } else if (types.get(i) != Type.DOUBLE) {
+        } else if (!types.get(i).isDifferentiable()) {
           diagnostics.error(method, annotation, Message.WRT_NOT_DOUBLE, w, params.get(i).asType());
         } else {
           out.add(i);
@@ -149,6 +150,17 @@ public final class MethodValidator {
   }
 
   private static Optional<Type> irType(TypeMirror t) {
+    if (t instanceof ArrayType array) {
+      Optional<Type> element = irType(array.getComponentType());
+      if (element.equals(Optional.of(Type.DOUBLE))) {
+        return Optional.of(Type.DOUBLE_ARRAY);
+      } else if (element.equals(Optional.of(Type.DOUBLE_ARRAY))) {
+        return Optional.of(Type.DOUBLE_MATRIX);
+      } else if (element.equals(Optional.of(Type.INT))) {
+        return Optional.of(Type.INT_ARRAY);
+      }
+      return Optional.empty();
+    }
     return MethodReader.irType(t.getKind());
   }
 }

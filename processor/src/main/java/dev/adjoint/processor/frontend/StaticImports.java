@@ -12,6 +12,7 @@ import java.util.Optional;
 final class StaticImports {
   private final Map<String, String> single = new HashMap<>();
   private String onDemand;
+  private boolean gradients;
 
   StaticImports(CompilationUnitTree unit) {
     for (ImportTree imp : unit.getImports()) {
@@ -19,6 +20,9 @@ final class StaticImports {
         continue;
       }
       MemberSelectTree select = (MemberSelectTree) imp.getQualifiedIdentifier();
+      if (select.getExpression().toString().equals(MethodReader.GRADIENTS)) {
+        gradients = true;
+      }
       String owner = MethodReader.mathOwner(select.getExpression().toString());
       if (owner == null) {
         continue;
@@ -30,6 +34,11 @@ final class StaticImports {
         single.put(member, owner);
       }
     }
+  }
+
+  /** Whether {@code withoutDerivative} is imported statically. */
+  boolean importsGradients() {
+    return gradients;
   }
 
   /** The class ({@code Math} or {@code StrictMath}) an unqualified member comes from. */

@@ -2,6 +2,7 @@ package dev.adjoint.processor.frontend;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
@@ -63,20 +64,22 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
           Tree.Kind.INT_LITERAL,
           Tree.Kind.LONG_LITERAL,
           Tree.Kind.DOUBLE_LITERAL,
-          Tree.Kind.BOOLEAN_LITERAL);
+          Tree.Kind.BOOLEAN_LITERAL,
+          Tree.Kind.FOR_LOOP,
+          Tree.Kind.ENHANCED_FOR_LOOP,
+          Tree.Kind.WHILE_LOOP,
+          Tree.Kind.DO_WHILE_LOOP,
+          Tree.Kind.BREAK,
+          Tree.Kind.CONTINUE,
+          Tree.Kind.ARRAY_ACCESS,
+          Tree.Kind.NEW_ARRAY);
 
   /** What to call each rejected construct, and what to do instead. */
   private static final Map<Tree.Kind, String[]> REJECTED = new EnumMap<>(Tree.Kind.class);
 
   static {
-    String loops = "loops are not supported yet; unroll the loop or write it as separate steps";
-    reject(Tree.Kind.FOR_LOOP, "a for loop", loops);
-    reject(Tree.Kind.ENHANCED_FOR_LOOP, "an enhanced for loop", loops);
-    reject(Tree.Kind.WHILE_LOOP, "a while loop", loops);
-    reject(Tree.Kind.DO_WHILE_LOOP, "a do/while loop", loops);
-    reject(Tree.Kind.BREAK, "break", "restructure the code with if/else");
-    reject(Tree.Kind.CONTINUE, "continue", "restructure the code with if/else");
-    reject(Tree.Kind.LABELED_STATEMENT, "a labeled statement", "remove the label");
+    reject(Tree.Kind.LABELED_STATEMENT, "a labeled statement",
+        "remove the label; to leave nested loops, set a flag the outer loop tests");
     String ifElse = "write it as if/else if/else";
     reject(Tree.Kind.SWITCH, "a switch statement", ifElse);
     reject(Tree.Kind.SWITCH_EXPRESSION, "a switch expression", ifElse + " or a ternary");
@@ -92,9 +95,6 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
     reject(Tree.Kind.MEMBER_REFERENCE, "a method reference", functional);
     reject(Tree.Kind.NEW_CLASS, "object creation (new)",
         "a differentiated method works on primitives; pass the values in as double parameters");
-    reject(Tree.Kind.NEW_ARRAY, "an array", "arrays are not supported yet; use double locals");
-    reject(Tree.Kind.ARRAY_ACCESS, "array access", "arrays are not supported yet; pass the elements"
-        + " as double parameters");
     reject(Tree.Kind.CLASS, "a local class", "move the class out of the method");
     reject(Tree.Kind.INTERFACE, "a local interface", "move it out of the method");
     reject(Tree.Kind.RECORD, "a local record", "move it out of the method");
@@ -141,7 +141,7 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
       String[] what = REJECTED.get(tree.getKind());
       if (what == null) {
         what = new String[] {"this construct (" + tree.getKind() + ")", "rewrite it with"
-            + " double locals, arithmetic, Math functions and if/else"};
+            + " locals, arrays, arithmetic, Math functions, if/else and loops"};
       }
       errors++;
       diagnostics.error(tree, unit, Message.UNSUPPORTED, what[0], what[1]);
@@ -159,6 +159,13 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
   @Override
   public Void visitTypeCast(TypeCastTree node, Void unused) {
     return scan(node.getExpression(), unused);
+  }
+
+  @Override
+  public Void visitNewArray(NewArrayTree node, Void unused) {
+    // The element type is checked by the reader.
+    scan(node.getDimensions(), unused);
+    return scan(node.getInitializers(), unused);
   }
 
   @Override

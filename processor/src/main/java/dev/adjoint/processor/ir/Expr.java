@@ -5,7 +5,7 @@ import java.util.List;
 /** An expression of the IR. After lowering, differentiable expressions are one operator over atoms. */
 public sealed interface Expr
     permits Expr.Const, Expr.Ref, Expr.Unary, Expr.Binary, Expr.Call, Expr.Cond, Expr.Cast,
-        Expr.Hole {
+        Expr.Hole, Expr.Index, Expr.Length, Expr.NewArray, Expr.Pop {
 
   Type type();
 
@@ -71,6 +71,35 @@ public sealed interface Expr
   }
 
   record Cast(Type type, Expr operand) implements Expr {}
+
+  /** {@code array[index]}: an element of a {@code double[]} or {@code int[]}, or a matrix row. */
+  record Index(Expr array, Expr index) implements Expr {
+    @Override
+    public Type type() {
+      return array.type().elementType();
+    }
+  }
+
+  /** {@code array.length}. */
+  record Length(Expr array) implements Expr {
+    @Override
+    public Type type() {
+      return Type.INT;
+    }
+  }
+
+  /** {@code new double[rows]} or {@code new double[rows][columns]}, filled with zeros. */
+  record NewArray(Type type, List<Expr> dimensions) implements Expr {
+    public NewArray {
+      dimensions = List.copyOf(dimensions);
+    }
+  }
+
+  /**
+   * Takes the value pushed last of this type from the method's stacks. Has an effect: the
+   * simplifier never moves, copies or drops it.
+   */
+  record Pop(Type type) implements Expr {}
 
   /** A placeholder in a rule template: argument {@code index}, or the call's result if -1. */
   record Hole(int index) implements Expr {

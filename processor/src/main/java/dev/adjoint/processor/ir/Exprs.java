@@ -51,6 +51,12 @@ public final class Exprs {
       return List.of(c.condition(), c.then(), c.otherwise());
     } else if (e instanceof Expr.Cast c) {
       return List.of(c.operand());
+    } else if (e instanceof Expr.Index i) {
+      return List.of(i.array(), i.index());
+    } else if (e instanceof Expr.Length l) {
+      return List.of(l.array());
+    } else if (e instanceof Expr.NewArray n) {
+      return n.dimensions();
     }
     return List.of();
   }
@@ -74,6 +80,16 @@ public final class Exprs {
               rewrite(c.condition(), f), rewrite(c.then(), f), rewrite(c.otherwise(), f));
     } else if (e instanceof Expr.Cast c) {
       rebuilt = new Expr.Cast(c.type(), rewrite(c.operand(), f));
+    } else if (e instanceof Expr.Index i) {
+      rebuilt = new Expr.Index(rewrite(i.array(), f), rewrite(i.index(), f));
+    } else if (e instanceof Expr.Length l) {
+      rebuilt = new Expr.Length(rewrite(l.array(), f));
+    } else if (e instanceof Expr.NewArray n) {
+      List<Expr> dims = new ArrayList<>();
+      for (Expr d : n.dimensions()) {
+        dims.add(rewrite(d, f));
+      }
+      rebuilt = new Expr.NewArray(n.type(), dims);
     } else {
       rebuilt = e;
     }
@@ -100,6 +116,32 @@ public final class Exprs {
           }
           return node;
         });
+  }
+
+  /** Whether evaluating {@code e} has an effect (a stack pop), so it must stay where it is. */
+  public static boolean hasEffect(Expr e) {
+    if (e instanceof Expr.Pop) {
+      return true;
+    }
+    for (Expr child : children(e)) {
+      if (hasEffect(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code e} reads an array element (whose value stores may change). */
+  public static boolean readsMemory(Expr e) {
+    if (e instanceof Expr.Index) {
+      return true;
+    }
+    for (Expr child : children(e)) {
+      if (readsMemory(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the template refers to the call's result. */

@@ -7,6 +7,9 @@ public final class JavaText {
   private static final int PRIMARY = 14;
   private static final int CONDITIONAL = 2;
 
+  /** The name generated methods give their {@code dev.adjoint.runtime.Stacks}. */
+  public static final String STACKS = "stacks";
+
   private final Function<Var, String> names;
   private final String qualifier;
 
@@ -48,7 +51,9 @@ public final class JavaText {
       // its parentheses so the printed code evaluates in the IR's order.
       child(b.right(), p + 1, false, out);
     } else if (e instanceof Expr.Call c) {
-      out.append(qualifier).append(c.owner()).append('.').append(c.name()).append('(');
+      boolean math = c.owner().equals("Math") || c.owner().equals("StrictMath");
+      out.append(math ? qualifier : "").append(c.owner()).append('.').append(c.name())
+          .append('(');
       for (int i = 0; i < c.args().size(); i++) {
         if (i > 0) {
           out.append(", ");
@@ -65,6 +70,26 @@ public final class JavaText {
     } else if (e instanceof Expr.Cast c) {
       out.append('(').append(c.type().javaName()).append(") ");
       child(c.operand(), Op.NEG.precedence(), false, out);
+    } else if (e instanceof Expr.Index i) {
+      child(i.array(), PRIMARY, false, out);
+      out.append('[');
+      print(i.index(), out);
+      out.append(']');
+    } else if (e instanceof Expr.Length l) {
+      child(l.array(), PRIMARY, false, out);
+      out.append(".length");
+    } else if (e instanceof Expr.NewArray n) {
+      out.append("new ").append(n.type() == Type.INT_ARRAY ? "int" : "double");
+      for (Expr d : n.dimensions()) {
+        out.append('[');
+        print(d, out);
+        out.append(']');
+      }
+      if (n.type() == Type.DOUBLE_MATRIX && n.dimensions().size() == 1) {
+        out.append("[]");
+      }
+    } else if (e instanceof Expr.Pop p) {
+      out.append(STACKS).append(".pop").append(stackSuffix(p.type())).append("()");
     }
   }
 
@@ -96,6 +121,18 @@ public final class JavaText {
   private static boolean startsWithMinus(Expr e) {
     return (e instanceof Expr.Unary u && u.op() == Op.NEG)
         || (e instanceof Expr.Const c && c.symbol() == null && Math.copySign(1.0, c.value()) < 0);
+  }
+
+  /** {@code Double}, {@code Int} or {@code Boolean}: the Stacks method family for a type. */
+  public static String stackSuffix(Type type) {
+    switch (type) {
+      case DOUBLE:
+        return "Double";
+      case BOOLEAN:
+        return "Boolean";
+      default:
+        return "Int";
+    }
   }
 
   /** Java source for a constant of the given type. */

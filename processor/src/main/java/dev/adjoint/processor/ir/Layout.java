@@ -33,6 +33,11 @@ public final class Layout {
         inner.add(s);
         visit(i.then(), path, inner);
         visit(i.otherwise(), path, inner);
+      } else if (s instanceof Stmt.Loop l) {
+        List<Stmt> inner = new ArrayList<>(parents);
+        inner.add(s);
+        visit(l.body(), path, inner);
+        visit(l.update(), path, inner);
       }
     }
   }
@@ -55,6 +60,17 @@ public final class Layout {
       }
     }
     return false;
+  }
+
+  /** The loops enclosing {@code s}, outermost first. */
+  public List<Stmt.Loop> loopsAround(Stmt s) {
+    List<Stmt.Loop> out = new ArrayList<>();
+    for (Stmt p : ancestors.get(s)) {
+      if (p instanceof Stmt.Loop l) {
+        out.add(l);
+      }
+    }
+    return out;
   }
 
   /** Every statement, in program order. */

@@ -17,6 +17,9 @@ public final class Stmts {
       if (s instanceof Stmt.If i) {
         walk(i.then(), visitor);
         walk(i.otherwise(), visitor);
+      } else if (s instanceof Stmt.Loop l) {
+        walk(l.body(), visitor);
+        walk(l.update(), visitor);
       }
     }
   }
@@ -34,11 +37,58 @@ public final class Stmts {
             }
           } else if (t instanceof Stmt.If i) {
             Exprs.collectReads(i.condition(), out);
+          } else if (t instanceof Stmt.Loop l) {
+            Exprs.collectReads(l.condition(), out);
           } else if (t instanceof Stmt.Return r) {
             Exprs.collectReads(r.value(), out);
+          } else if (t instanceof Stmt.Store st) {
+            Exprs.collectReads(st.array(), out);
+            Exprs.collectReads(st.index(), out);
+            Exprs.collectReads(st.value(), out);
+          } else if (t instanceof Stmt.Push p) {
+            Exprs.collectReads(p.value(), out);
           }
         });
     return out;
+  }
+
+  /** Variables read by the expressions of {@code s} itself, not by statements nested in it. */
+  public static Set<Var> ownReads(Stmt s) {
+    Set<Var> out = new LinkedHashSet<>();
+    if (s instanceof Stmt.Assign a) {
+      Exprs.collectReads(a.value(), out);
+      if (a.accumulate()) {
+        out.add(a.target());
+      }
+    } else if (s instanceof Stmt.If i) {
+      Exprs.collectReads(i.condition(), out);
+    } else if (s instanceof Stmt.Loop l) {
+      Exprs.collectReads(l.condition(), out);
+    } else if (s instanceof Stmt.Store st) {
+      Exprs.collectReads(st.array(), out);
+      Exprs.collectReads(st.index(), out);
+      Exprs.collectReads(st.value(), out);
+    } else if (s instanceof Stmt.Push p) {
+      Exprs.collectReads(p.value(), out);
+    } else if (s instanceof Stmt.Return r) {
+      Exprs.collectReads(r.value(), out);
+    }
+    return out;
+  }
+
+  /** Whether {@code s} or a statement nested in it stores into an array. */
+  public static boolean storesMemory(Stmt s) {
+    boolean[] found = {false};
+    walk(List.of(s), t -> found[0] |= t instanceof Stmt.Store);
+    return found[0];
+  }
+
+  /** Whether {@code s} or a statement nested in it pushes or pops (stack order matters). */
+  public static boolean hasEffect(Stmt s) {
+    boolean[] found = {false};
+    walk(List.of(s), t -> found[0] |= t instanceof Stmt.Push
+        || (t instanceof Stmt.Assign a && Exprs.hasEffect(a.value())));
+    return found[0];
   }
 
   /** Variables assigned by {@code s}, including nested statements. */
@@ -49,9 +99,20 @@ public final class Stmts {
         t -> {
           if (t instanceof Stmt.Assign a) {
             out.add(a.target());
+          } else if (t instanceof Stmt.Store st) {
+            out.add(baseVar(st.array()));
           }
         });
     return out;
+  }
+
+  /** The variable an array expression ({@code a} or {@code m[i]}) starts from. */
+  public static Var baseVar(Expr array) {
+    Expr e = array;
+    while (e instanceof Expr.Index i) {
+      e = i.array();
+    }
+    return ((Expr.Ref) e).var();
   }
 
   /** Every assignment in {@code stmts}, nested ones included, in program order. */
@@ -75,6 +136,17 @@ public final class Stmts {
         out.add(new Stmt.Assign(a.target(), a.value(), a.accumulate(), a.source()));
       } else if (s instanceof Stmt.If i) {
         out.add(new Stmt.If(i.condition(), copy(i.then()), copy(i.otherwise()), i.source()));
+      } else if (s instanceof Stmt.Loop l) {
+        out.add(new Stmt.Loop(l.condition(), copy(l.body()), copy(l.update()), l.source()));
+      } else if (s instanceof Stmt.Store st) {
+        out.add(new Stmt.Store(st.array(), st.index(), st.value(), st.accumulate(),
+            st.source()));
+      } else if (s instanceof Stmt.Push p) {
+        out.add(new Stmt.Push(p.value(), p.source()));
+      } else if (s instanceof Stmt.Break b) {
+        out.add(new Stmt.Break(b.source()));
+      } else if (s instanceof Stmt.Continue c) {
+        out.add(new Stmt.Continue(c.source()));
       } else if (s instanceof Stmt.Return r) {
         out.add(new Stmt.Return(r.value(), r.source()));
       } else if (s instanceof Stmt.Section sec) {

@@ -1,11 +1,17 @@
 package dev.adjoint.processor.ir;
 
-/** The value types the IR models. Only {@link #DOUBLE} carries derivatives. */
+/**
+ * The value types the IR models. Derivatives flow through {@link #DOUBLE} values and the
+ * elements of {@link #DOUBLE_ARRAY} and {@link #DOUBLE_MATRIX}.
+ */
 public enum Type {
   DOUBLE("double", 3),
   LONG("long", 2),
   INT("int", 1),
-  BOOLEAN("boolean", 0);
+  BOOLEAN("boolean", 0),
+  DOUBLE_ARRAY("double[]", -1),
+  DOUBLE_MATRIX("double[][]", -1),
+  INT_ARRAY("int[]", -1);
 
   private final String javaName;
   private final int numericRank;
@@ -20,7 +26,30 @@ public enum Type {
   }
 
   public boolean isNumeric() {
-    return this != BOOLEAN;
+    return numericRank > 0;
+  }
+
+  public boolean isArray() {
+    return numericRank < 0;
+  }
+
+  /** Whether values of this type carry derivatives (doubles, and arrays of doubles). */
+  public boolean isDifferentiable() {
+    return this == DOUBLE || this == DOUBLE_ARRAY || this == DOUBLE_MATRIX;
+  }
+
+  /** The type of {@code a[i]} for an array {@code a} of this type. */
+  public Type elementType() {
+    switch (this) {
+      case DOUBLE_ARRAY:
+        return DOUBLE;
+      case DOUBLE_MATRIX:
+        return DOUBLE_ARRAY;
+      case INT_ARRAY:
+        return INT;
+      default:
+        throw new IllegalStateException(this + " is not an array");
+    }
   }
 
   /** Java's binary numeric promotion over the types we model. */
@@ -37,8 +66,10 @@ public enum Type {
         return "0L";
       case INT:
         return "0";
-      default:
+      case BOOLEAN:
         return "false";
+      default:
+        return "null";
     }
   }
 }

@@ -50,6 +50,7 @@ public final class RulesTable {
     define("hypot", "x, y", "", "x / result", "y / result");
     define("max", "x, y", "ties go to the first argument", "x >= y ? 1 : 0", "x >= y ? 0 : 1");
     define("min", "x, y", "ties go to the first argument", "x <= y ? 1 : 0", "x <= y ? 0 : 1");
+    define("withoutDerivative", "x", "Gradients.withoutDerivative: the gradient stops here");
     for (String f : List.of("signum", "floor", "ceil", "rint")) {
       define(f, "x", "piecewise constant: derivative 0, also at jumps");
     }

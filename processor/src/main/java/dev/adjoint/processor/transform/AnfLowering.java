@@ -37,6 +37,17 @@ public final class AnfLowering {
         out.add(Stmt.Assign.set(branch, i.condition(), i.source()));
         out.add(new Stmt.If(Exprs.ref(branch), lowerBlock(i.then()), lowerBlock(i.otherwise()),
             i.source()));
+      } else if (s instanceof Stmt.Loop l) {
+        out.add(new Stmt.Loop(l.condition(), lowerBlock(l.body()), lowerBlock(l.update()),
+            l.source()));
+      } else if (s instanceof Stmt.Store st) {
+        Expr value = st.value();
+        if (value.type() == Type.DOUBLE && differentiable(value) && !value.isAtom()) {
+          Var t = temp(value);
+          lowerAssign(t, value, st.source(), out);
+          value = Exprs.ref(t);
+        }
+        out.add(new Stmt.Store(st.array(), st.index(), value, st.accumulate(), st.source()));
       } else {
         out.add(s);
       }
@@ -131,6 +142,8 @@ public final class AnfLowering {
       }
     } else if (e instanceof Expr.Unary) {
       name = "negated";
+    } else if (e instanceof Expr.Index) {
+      name = "element";
     } else {
       name = "tmp";
     }

@@ -30,7 +30,7 @@ public final class Differentiator {
 
   /** The primal in the form the transforms start from (also what the tests inspect). */
   public static Function lower(Function read) {
-    return AnfLowering.apply(ReturnNormalizer.apply(read));
+    return AnfLowering.apply(AliasExpansion.apply(ControlFlowNormalizer.apply(read)));
   }
 
   /**
@@ -42,8 +42,8 @@ public final class Differentiator {
     Activity activity = Activity.analyse(lowered, independents, analyses);
     ToBeRecorded recording = ToBeRecorded.analyse(lowered, activity, analyses);
     Expr seedValue = seed == null ? Expr.Const.ofDouble(1) : Exprs.ref(seed);
-    ReverseMode.Output out =
-        ReverseMode.apply(lowered, independents, activity, recording, seedValue);
+    ReverseMode.Output out = ReverseMode.apply(lowered, independents, activity, recording,
+        seedValue, seed == null);
     Set<Var> roots = new LinkedHashSet<>(out.parameterAdjoints().values());
     roots.add(lowered.result());
     return new Result(Simplifier.apply(out.function(), roots), out.parameterAdjoints());

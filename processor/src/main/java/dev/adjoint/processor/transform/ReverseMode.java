@@ -9,11 +9,13 @@ import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.SourceRef;
 import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,12 @@ import java.util.Set;
  * Reverse mode over three-address IR: a forward sweep (the primal, saving values the analyses
  * say will be overwritten) followed by a backward sweep that visits statements in reverse,
  * adding each rule's chain-rule terms into adjoint variables. Branches keep their shape: the
- * backward sweep tests the recorded decision. The output is ordinary IR, so later passes
- * ({@link Simplifier}, or a second transform) treat it like any other function.
+ * backward sweep tests the recorded decision. A loop is replayed backwards as many times as it
+ * ran forwards; inside loops, saved values, branch decisions and inner trip counts go on the
+ * method's {@code Stacks} (pushed forwards, popped backwards). Arrays have adjoint arrays of the
+ * same shape: a read {@code v = a[i]} adds {@code v̄} into {@code ā[i]}; a store moves
+ * {@code ā[i]} back to the stored value and clears it. The output is ordinary IR, so later
+ * passes ({@link Simplifier}, or a second transform) treat it like any other function.
  */
 public final class ReverseMode {
 
@@ -34,7 +40,8 @@ public final class ReverseMode {
   private final Activity activity;
   private final ToBeRecorded recording;
   private final Map<Var, Var> adjoints = new LinkedHashMap<>();
-  private final Map<Stmt.Assign, Var> saves = new java.util.IdentityHashMap<>();
+  private final Map<Stmt.Assign, Var> saves = new IdentityHashMap<>();
+  private final Map<Stmt.Loop, Var> counters = new IdentityHashMap<>();
   private final Set<Var> reassigned = new HashSet<>();
 
   private ReverseMode(Activity activity, ToBeRecorded recording) {
@@ -45,49 +52,103 @@ public final class ReverseMode {
   /**
    * @param fn three-address IR with a single exit
    * @param seed the adjoint of the result: a constant 1 or the pullback's seed parameter
+   * @param allocateArrayAdjoints whether the function allocates its array parameters' adjoints
+   *     (value-and-gradient call) or receives them from the caller (pullback)
    */
-  public static Output apply(
-      Function fn, List<Var> independents, Activity activity, ToBeRecorded recording, Expr seed) {
-    return new ReverseMode(activity, recording).transform(fn, independents, seed);
+  public static Output apply(Function fn, List<Var> independents, Activity activity,
+      ToBeRecorded recording, Expr seed, boolean allocateArrayAdjoints) {
+    return new ReverseMode(activity, recording)
+        .transform(fn, independents, seed, allocateArrayAdjoints);
   }
 
-  private Output transform(Function fn, List<Var> independents, Expr seed) {
+  private Output transform(Function fn, List<Var> independents, Expr seed, boolean allocate) {
     Set<Var> defined = new HashSet<>(fn.params());
-    for (Stmt.Assign a : dev.adjoint.processor.ir.Stmts.assignments(fn.body())) {
+    for (Stmt.Assign a : Stmts.assignments(fn.body())) {
       if (!defined.add(a.target())) {
         reassigned.add(a.target());
       }
     }
     reassigned.addAll(fn.params());
+    Stmts.walk(fn.body(), s -> {
+      if (s instanceof Stmt.Loop l) {
+        reassigned.addAll(Stmts.writes(l));
+      }
+    });
 
-    List<Stmt> body = new ArrayList<>(forward(fn.body()));
+    List<Stmt> body = new ArrayList<>();
+    if (allocate) {
+      for (Var p : independents) {
+        if (p.type().isArray()) {
+          allocateLike(p, body); // zeros even when p does not reach the result
+        }
+      }
+    }
+    body.addAll(forward(fn.body(), 0));
     body.add(new Stmt.Section("backward sweep", SourceRef.NONE));
     for (Var v : activity.variables()) {
-      Expr init = v == fn.result() ? seed : Expr.Const.ofDouble(0);
-      body.add(Stmt.Assign.set(adjoint(v), init, SourceRef.NONE));
+      if (v.type() == Type.DOUBLE) {
+        Expr init = v == fn.result() ? seed : Expr.Const.ofDouble(0);
+        body.add(Stmt.Assign.set(adjoint(v), init, SourceRef.NONE));
+      }
     }
-    body.addAll(backward(fn.body()));
+    body.addAll(backward(fn.body(), 0));
 
     Map<Var, Var> outputs = new LinkedHashMap<>();
     for (Var p : independents) {
-      if (activity.isActive(p)) {
+      if (activity.isActive(p) || p.type().isArray()) {
         outputs.put(p, adjoint(p));
       }
     }
     return new Output(fn.withBody(body), Collections.unmodifiableMap(outputs));
   }
 
-  private List<Stmt> forward(List<Stmt> block) {
+  /** {@code pBar = new double[p.length]} (row by row for a matrix), zero-filled. */
+  private void allocateLike(Var p, List<Stmt> out) {
+    Var bar = adjoint(p);
+    Expr rows = new Expr.Length(Exprs.ref(p));
+    out.add(Stmt.Assign.set(bar, new Expr.NewArray(p.type(), List.of(rows)), SourceRef.NONE));
+    if (p.type() == Type.DOUBLE_MATRIX) {
+      Var row = new Var("row", Type.INT, Var.Role.TEMP);
+      out.add(Stmt.Assign.set(row, Expr.Const.ofInt(0), SourceRef.NONE));
+      Expr columns = new Expr.Length(new Expr.Index(Exprs.ref(p), Exprs.ref(row)));
+      out.add(new Stmt.Loop(new Expr.Binary(Op.LT, Exprs.ref(row), rows), List.of(
+          new Stmt.Store(Exprs.ref(bar), Exprs.ref(row),
+              new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(columns)), false, SourceRef.NONE),
+          increment(row, 1, SourceRef.NONE)), List.of(), SourceRef.NONE));
+    }
+  }
+
+  private List<Stmt> forward(List<Stmt> block, int depth) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : block) {
-      if (s instanceof Stmt.Assign a && recording.mustSave(a)) {
-        Var save = new Var(a.target().name() + "Saved", a.target().type(), Var.Role.SAVE);
-        saves.put(a, save);
-        out.add(Stmt.Assign.set(save, Exprs.ref(a.target()), a.source()));
+      if (s instanceof Stmt.Assign a) {
+        if (recording.mustSave(a)) {
+          if (depth > 0) {
+            out.add(new Stmt.Push(Exprs.ref(a.target()), a.source()));
+          } else {
+            Var save = new Var(a.target().name() + "Saved", a.target().type(), Var.Role.SAVE);
+            saves.put(a, save);
+            out.add(Stmt.Assign.set(save, Exprs.ref(a.target()), a.source()));
+          }
+        }
         out.add(a);
+        companion(a, depth).ifPresent(out::add);
+        if (depth > 0 && a.target().role() == Var.Role.BRANCH) {
+          out.add(new Stmt.Push(Exprs.ref(a.target()), a.source()));
+        }
       } else if (s instanceof Stmt.If i) {
-        out.add(new Stmt.If(i.condition(), forward(i.then()), forward(i.otherwise()),
-            i.source()));
+        out.add(new Stmt.If(i.condition(), forward(i.then(), depth),
+            forward(i.otherwise(), depth), i.source()));
+      } else if (s instanceof Stmt.Loop l) {
+        Var count = new Var("iterations", Type.INT, Var.Role.TEMP);
+        counters.put(l, count);
+        out.add(Stmt.Assign.set(count, Expr.Const.ofInt(0), l.source()));
+        List<Stmt> body = new ArrayList<>(forward(l.body(), depth + 1));
+        body.add(increment(count, 1, l.source()));
+        out.add(new Stmt.Loop(l.condition(), body, List.of(), l.source()));
+        if (depth > 0) {
+          out.add(new Stmt.Push(Exprs.ref(count), l.source()));
+        }
       } else {
         out.add(s);
       }
@@ -95,29 +156,67 @@ public final class ReverseMode {
     return out;
   }
 
-  private List<Stmt> backward(List<Stmt> block) {
+  /** A local array's adjoint is allocated with it, with the same shape. */
+  private java.util.Optional<Stmt> companion(Stmt.Assign a, int depth) {
+    Var v = a.target();
+    if (!v.type().isArray() || !activity.isActive(v)) {
+      return java.util.Optional.empty();
+    }
+    if (!(a.value() instanceof Expr.NewArray n)) {
+      throw new UnsupportedConstruct(a.source(), "array " + v.name() + " must be created with"
+          + " new where it is declared");
+    }
+    if (depth > 0) {
+      throw new UnsupportedConstruct(a.source(), "allocating array " + v.name() + " inside a"
+          + " loop is not supported; allocate it once before the loop and overwrite it");
+    }
+    return java.util.Optional.of(Stmt.Assign.set(adjoint(v), n, a.source()));
+  }
+
+  private List<Stmt> backward(List<Stmt> block, int depth) {
     List<Stmt> out = new ArrayList<>();
     for (int k = block.size() - 1; k >= 0; k--) {
       Stmt s = block.get(k);
       if (s instanceof Stmt.Assign a) {
-        reverse(a, out);
+        reverse(a, depth, out);
+      } else if (s instanceof Stmt.Store st) {
+        reverse(st, out);
       } else if (s instanceof Stmt.If i) {
-        List<Stmt> then = backward(i.then());
-        List<Stmt> otherwise = backward(i.otherwise());
+        List<Stmt> then = backward(i.then(), depth);
+        List<Stmt> otherwise = backward(i.otherwise(), depth);
         if (!then.isEmpty() || !otherwise.isEmpty()) {
+          if (depth > 0 && i.condition() instanceof Expr.Ref r) {
+            out.add(Stmt.Assign.set(r.var(), new Expr.Pop(Type.BOOLEAN), i.source()));
+          }
           out.add(new Stmt.If(i.condition(), then, otherwise, i.source()));
+        } else if (depth > 0 && i.condition() instanceof Expr.Ref) {
+          // The decision was pushed; keep the stack balanced.
+          out.add(Stmt.Assign.set(((Expr.Ref) i.condition()).var(),
+              new Expr.Pop(Type.BOOLEAN), i.source()));
         }
+      } else if (s instanceof Stmt.Loop l) {
+        Var count = counters.get(l);
+        if (depth > 0) {
+          out.add(Stmt.Assign.set(count, new Expr.Pop(Type.INT), l.source()));
+        }
+        List<Stmt> body = new ArrayList<>(backward(l.body(), depth + 1));
+        body.add(increment(count, -1, l.source()));
+        out.add(new Stmt.Loop(new Expr.Binary(Op.GT, Exprs.ref(count), Expr.Const.ofInt(0)),
+            body, List.of(), l.source()));
       }
     }
     return out;
   }
 
   /** {@code uBar += vBar * ∂v/∂u} for each active operand, then forget and restore {@code v}. */
-  private void reverse(Stmt.Assign a, List<Stmt> out) {
+  private void reverse(Stmt.Assign a, int depth, List<Stmt> out) {
     Var v = a.target();
     SourceRef src = a.source();
-    if (activity.isActive(v)) {
+    if (activity.isActive(v) && v.type() == Type.DOUBLE) {
       Expr vBar = Exprs.ref(adjoint(v));
+      if (a.value() instanceof Expr.Index load) {
+        out.add(new Stmt.Store(adjointArray(load.array()), load.index(), vBar, true, src));
+      }
       for (Derivatives.Contribution c : Derivatives.contributions(a, activity::isActive)) {
         out.add(Stmt.Assign.add(adjoint(c.operand()), times(vBar, c.partial()), src));
       }
@@ -126,10 +225,38 @@ public final class ReverseMode {
         out.add(Stmt.Assign.set(adjoint(v), Expr.Const.ofDouble(0), src));
       }
     }
-    Var save = saves.get(a);
-    if (save != null) {
-      out.add(Stmt.Assign.set(v, Exprs.ref(save), src));
+    if (recording.mustSave(a)) {
+      Expr saved = depth > 0 ? new Expr.Pop(v.type()) : Exprs.ref(saves.get(a));
+      out.add(Stmt.Assign.set(v, saved, src));
     }
+  }
+
+  /** {@code a[i] = t}: {@code t̄ += ā[i]; ā[i] = 0}, since the old element is gone. */
+  private void reverse(Stmt.Store st, List<Stmt> out) {
+    Var base = Stmts.baseVar(st.array());
+    if (!activity.isActive(base)) {
+      return;
+    }
+    Expr adjointArray = adjointArray(st.array());
+    Expr element = new Expr.Index(adjointArray, st.index());
+    if (st.value() instanceof Expr.Ref r && activity.isActive(r.var())) {
+      out.add(Stmt.Assign.add(adjoint(r.var()), element, st.source()));
+    }
+    out.add(new Stmt.Store(adjointArray, st.index(), Expr.Const.ofDouble(0), false,
+        st.source()));
+  }
+
+  /** {@code a} → {@code aBar}, {@code m[i]} → {@code mBar[i]}. */
+  private Expr adjointArray(Expr array) {
+    if (array instanceof Expr.Index i) {
+      return new Expr.Index(adjointArray(i.array()), i.index());
+    }
+    return Exprs.ref(adjoint(((Expr.Ref) array).var()));
+  }
+
+  private static Stmt increment(Var v, int by, SourceRef src) {
+    return Stmt.Assign.set(v, new Expr.Binary(by > 0 ? Op.ADD : Op.SUB, Exprs.ref(v),
+        Expr.Const.ofInt(Math.abs(by))), src);
   }
 
   private static Expr times(Expr adjoint, Expr partial) {
@@ -137,7 +264,7 @@ public final class ReverseMode {
   }
 
   private Var adjoint(Var v) {
-    return adjoints.computeIfAbsent(v, p -> new Var(p.name() + "Bar", Type.DOUBLE,
+    return adjoints.computeIfAbsent(v, p -> new Var(p.name() + "Bar", p.type(),
         Var.Role.ADJOINT));
   }
 }

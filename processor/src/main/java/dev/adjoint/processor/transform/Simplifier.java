@@ -66,14 +66,23 @@ public final class Simplifier {
     if (s instanceof Stmt.Assign a) {
       return new Stmt.Assign(a.target(), Algebra.simplify(a.value()), a.accumulate(),
           a.source());
+    } else if (s instanceof Stmt.Store st) {
+      return new Stmt.Store(st.array(), st.index(), Algebra.simplify(st.value()),
+          st.accumulate(), st.source());
     } else if (s instanceof Stmt.If i) {
-      List<Stmt> then = new ArrayList<>();
-      i.then().forEach(t -> then.add(simplified(t)));
-      List<Stmt> otherwise = new ArrayList<>();
-      i.otherwise().forEach(t -> otherwise.add(simplified(t)));
-      return new Stmt.If(Algebra.simplify(i.condition()), then, otherwise, i.source());
+      return new Stmt.If(Algebra.simplify(i.condition()), simplifiedAll(i.then()),
+          simplifiedAll(i.otherwise()), i.source());
+    } else if (s instanceof Stmt.Loop l) {
+      return new Stmt.Loop(l.condition(), simplifiedAll(l.body()), simplifiedAll(l.update()),
+          l.source());
     }
     return s;
+  }
+
+  private static List<Stmt> simplifiedAll(List<Stmt> block) {
+    List<Stmt> out = new ArrayList<>();
+    block.forEach(t -> out.add(simplified(t)));
+    return out;
   }
 
   /** Inlines one variable's definition into its uses, if any variable qualifies. */
@@ -82,7 +91,7 @@ public final class Simplifier {
     for (Stmt.Assign def : Stmts.assignments(body)) {
       Var v = def.target();
       if (!v.isSynthetic() && v.role() != Var.Role.BRANCH || roots.contains(v) || def.accumulate()
-          || countWrites(body, v) != 1) {
+          || countWrites(body, v) != 1 || Exprs.hasEffect(def.value()) || v.type().isArray()) {
         continue;
       }
       List<Stmt> uses = new ArrayList<>();
@@ -103,9 +112,14 @@ public final class Simplifier {
       Set<Var> inputs = Exprs.reads(e);
       boolean safe = true;
       for (Stmt use : uses) {
-        safe &= layout.dominates(def, use) && !writesAny(
-            layout.between(layout.indexOf(def), layout.indexOf(use)), inputs);
+        List<Stmt> between = layout.between(layout.indexOf(def), layout.indexOf(use));
+        safe &= layout.dominates(def, use) && !writesAny(between, inputs);
         safe &= !(use instanceof Stmt.If) || isCheap(e) || e.isAtom();
+        // Never move work into a loop, nor a value across iterations.
+        safe &= e instanceof Expr.Const
+            || layout.loopsAround(def).equals(layout.loopsAround(use));
+        safe &= !(use instanceof Stmt.Loop);
+        safe &= !Exprs.readsMemory(e) || between.stream().noneMatch(Stmts::storesMemory);
       }
       if (safe) {
         return replace(body, def, v, e);
@@ -129,6 +143,7 @@ public final class Simplifier {
       for (Stmt.Assign def : Stmts.assignments(body)) {
         if (def.target() == v && !def.accumulate() && def.value() instanceof Expr.Ref d
             && d.var() == w && countWrites(body, v) == 1 && layout.dominates(def, back)
+            && layout.loopsAround(def).equals(layout.loopsAround(back))
             && !writesAny(layout.between(layout.indexOf(def), layout.indexOf(back)),
                 Set.of(v, w))) {
           return replace(body, back, null, null);
@@ -166,17 +181,8 @@ public final class Simplifier {
     Map<Var, Expr> sub = v == null ? Map.of() : Map.of(v, e);
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : block) {
-      if (s == def) {
-        continue;
-      }
-      if (s instanceof Stmt.Assign a) {
-        out.add(new Stmt.Assign(a.target(), Exprs.substitute(a.value(), sub), a.accumulate(),
-            a.source()));
-      } else if (s instanceof Stmt.If i) {
-        out.add(new Stmt.If(Exprs.substitute(i.condition(), sub), replace(i.then(), def, v, e),
-            replace(i.otherwise(), def, v, e), i.source()));
-      } else {
-        out.add(s);
+      if (s != def) {
+        out.add(Substitution.apply(s, sub, b -> replace(b, def, v, e)));
       }
     }
     return out;
@@ -192,6 +198,9 @@ public final class Simplifier {
       if (s instanceof Stmt.If i) {
         out.add(new Stmt.If(i.condition(), mergeAccumulations(i.then()),
             mergeAccumulations(i.otherwise()), i.source()));
+      } else if (s instanceof Stmt.Loop l) {
+        out.add(new Stmt.Loop(l.condition(), mergeAccumulations(l.body()),
+            mergeAccumulations(l.update()), l.source()));
       } else {
         out.add(s);
       }
@@ -215,7 +224,8 @@ public final class Simplifier {
           break;
         }
         if (Stmts.reads(s).contains(v) || Stmts.writes(s).contains(v)
-            || writesAny(List.of(s), inputs)) {
+            || writesAny(List.of(s), inputs) || Stmts.hasEffect(s)
+            || Exprs.readsMemory(first.value()) && Stmts.storesMemory(s)) {
           break;
         }
       }
@@ -283,7 +293,8 @@ public final class Simplifier {
     for (int k = block.size() - 1; k >= 0; k--) {
       Stmt s = block.get(k);
       if (s instanceof Stmt.Assign a) {
-        if (!live.contains(a.target())) {
+        boolean effect = Exprs.hasEffect(a.value());
+        if (!live.contains(a.target()) && !effect) {
           continue;
         }
         if (!a.accumulate()) {
@@ -291,6 +302,28 @@ public final class Simplifier {
         }
         Exprs.collectReads(a.value(), live);
         out.add(s);
+      } else if (s instanceof Stmt.Store || s instanceof Stmt.Push) {
+        // Memory and stacks are kept whole: what they hold is read by identity, not by name.
+        live.addAll(Stmts.reads(s));
+        out.add(s);
+      } else if (s instanceof Stmt.Loop l) {
+        Set<Var> loopLive = new HashSet<>(live);
+        Exprs.collectReads(l.condition(), loopLive);
+        while (true) {
+          Set<Var> next = new HashSet<>(loopLive);
+          prune(l.body(), next);
+          next.addAll(loopLive);
+          if (next.equals(loopLive)) {
+            break;
+          }
+          loopLive = next;
+        }
+        Set<Var> bodyLive = new HashSet<>(loopLive);
+        List<Stmt> kept = prune(l.body(), bodyLive);
+        live.addAll(loopLive);
+        live.addAll(bodyLive);
+        out.add(kept.equals(l.body()) ? l
+            : new Stmt.Loop(l.condition(), kept, l.update(), l.source()));
       } else if (s instanceof Stmt.If i) {
         Set<Var> after = new HashSet<>(live);
         Set<Var> thenLive = new HashSet<>(live);
@@ -341,6 +374,13 @@ public final class Simplifier {
       return Exprs.countReads(a.value(), v) + (a.accumulate() && a.target() == v ? 1 : 0);
     } else if (s instanceof Stmt.If i) {
       return Exprs.countReads(i.condition(), v);
+    } else if (s instanceof Stmt.Loop l) {
+      return Exprs.countReads(l.condition(), v);
+    } else if (s instanceof Stmt.Store st) {
+      return Exprs.countReads(st.array(), v) + Exprs.countReads(st.index(), v)
+          + Exprs.countReads(st.value(), v);
+    } else if (s instanceof Stmt.Push p) {
+      return Exprs.countReads(p.value(), v);
     }
     return 0;
   }

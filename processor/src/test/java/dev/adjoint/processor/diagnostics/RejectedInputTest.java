@@ -24,12 +24,14 @@ class RejectedInputTest {
   /** Each case: a name, the annotated method's source, the line to point at, the message. */
   static Stream<Arguments> bodies() {
     return Stream.of(
-        body("for loop", "double s = 0;\n for (int i = 0; i < 3; i++) { s += x; }\n return s;",
-            "for (int i", "a for loop is not supported"),
-        body("while loop", "while (x > 1) { x = x / 2; }\n return x;", "while (x > 1)",
-            "a while loop is not supported"),
-        body("do/while loop", "do { x = x / 2; } while (x > 1);\n return x;", "do {",
-            "a do/while loop is not supported"),
+        body("labeled break", "outer:\n for (int i = 0; i < 3; i++) { break outer; }\n return x;",
+            "outer:", "a labeled statement is not supported"),
+        body("array initializer", "double[] a = {1, 2};\n return x * a[0];", "{1, 2}",
+            "an array initializer is not supported"),
+        body("float array", "float[] a = new float[2];\n return x;", "new float[2]",
+            "this array type is not supported"),
+        body("write into parameter", "double[] a = new double[1];\n a[0] = x;\n"
+            + " return helperArray(a);", "helperArray(a)", "no derivative rule for helperArray"),
         body("switch", "switch ((int) x) { case 1: return x; default: return 2 * x; }",
             "switch ((int) x)", "a switch statement is not supported"),
         body("switch expression", "return switch ((int) x) { case 1 -> x; default -> 2 * x; };",
@@ -45,8 +47,6 @@ class RejectedInputTest {
             "Math::exp", "a method reference is not supported"),
         body("new object", "Double d = new Double(x);\n return x;", "new Double",
             "object creation (new) is not supported"),
-        body("array creation", "double[] a = new double[2];\n return x;", "new double[2]",
-            "an array is not supported"),
         body("string", "String s = \"x\";\n return x;", "\"x\"", "a string is not supported"),
         body("float literal", "double f = 1.5f;\n return x * f;", "1.5f",
             "a float literal is not supported"),
@@ -105,6 +105,7 @@ class RejectedInputTest {
             + "class Rejected {\n"
             + "  static double scale = 2;\n"
             + "  static double helper(double v) { return v; }\n"
+            + "  static double helperArray(double[] v) { return v[0]; }\n"
             + "  @Differentiable\n"
             + "  static double f(double x) {\n"
             + "    " + body + "\n"
@@ -127,9 +128,9 @@ class RejectedInputTest {
             "returns int; it must return double"),
         Arguments.of("float return", "@Differentiable static float f(double x) { return 1; }",
             "returns float; it must return double"),
-        Arguments.of("array parameter",
-            "@Differentiable static double f(double[] x) { return 1; }",
-            "parameter x of f has type double[]"),
+        Arguments.of("float array parameter",
+            "@Differentiable static double f(float[] x) { return 1; }",
+            "parameter x of f has type float[]"),
         Arguments.of("String parameter",
             "@Differentiable static double f(double x, String s) { return x; }",
             "parameter s of f has type java.lang.String"),
@@ -179,7 +180,7 @@ class RejectedInputTest {
             + "class Many {\n"
             + "  @Differentiable static double f(double x) {\n"
             + "    double a = Math.fma(x, x, x);\n"
-            + "    while (a > 1) { a = a / 2; }\n"
+            + "    switch ((int) a) { default: a = 2; }\n"
             + "    return a;\n"
             + "  }\n"
             + "  @Differentiable static double g(double x) {\n"
@@ -188,10 +189,41 @@ class RejectedInputTest {
             + "  }\n"
             + "}\n");
     Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorContaining("a while loop").inFile(source)
-        .onLineContaining("while (a > 1)");
+    assertThat(compilation).hadErrorContaining("a switch statement").inFile(source)
+        .onLineContaining("switch ((int) a)");
     assertThat(compilation).hadErrorContaining("a string").inFile(source)
         .onLineContaining("String s");
+    assertNoInternalErrorAndNoBrokenGeneratedCode(compilation);
+  }
+
+  static Stream<Arguments> transformRejections() {
+    return Stream.of(
+        Arguments.of("store into a parameter",
+            "static double f(double[] x) { x[0] = 1; return x[0]; }",
+            "a write into array parameter x"),
+        Arguments.of("store through an alias of a parameter",
+            "static double f(double[][] m) { double[] row = m[0]; row[0] = 2; return row[1]; }",
+            "a write into array parameter m"),
+        Arguments.of("allocation inside a loop", "static double f(double x) { double s = 0;"
+            + " for (int i = 0; i < 3; i++) { double[] a = new double[2]; a[0] = x; s += a[0]; }"
+            + " return s; }", "allocating array a inside a loop"),
+        Arguments.of("reassigned alias", "static double f(double[][] m) { double[] r = m[0];"
+            + " double s = r[0]; r = m[1]; return s + r[0]; }", "assigned more than once"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("transformRejections")
+  void rejectsWhatCannotBeReversed(String name, String method, String message) {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Rejected",
+        "package test;\n"
+            + "import dev.adjoint.Differentiable;\n"
+            + "class Rejected {\n"
+            + "  @Differentiable\n"
+            + "  " + method + "\n"
+            + "}\n");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining(message).inFile(source)
+        .onLineContaining(method.substring(0, 24));
     assertNoInternalErrorAndNoBrokenGeneratedCode(compilation);
   }
 
@@ -220,7 +252,7 @@ class RejectedInputTest {
         "package test;\n"
             + "import dev.adjoint.Differentiable;\n"
             + "class Bad {\n"
-            + "  @Differentiable static double f(double x) { for (;;) { } }\n"
+            + "  @Differentiable static double f(double x) { synchronized (Bad.class) { return x; } }\n"
             + "}\n");
     JavaFileObject good = JavaFileObjects.forSourceString("test.Good",
         "package test;\n"
@@ -229,8 +261,8 @@ class RejectedInputTest {
             + "  @Differentiable static double f(double x) { return x * x; }\n"
             + "}\n");
     Compilation compilation = compile(bad, good);
-    assertThat(compilation).hadErrorContaining("a for loop").inFile(bad)
-        .onLineContaining("for (;;)");
+    assertThat(compilation).hadErrorContaining("synchronized").inFile(bad)
+        .onLineContaining("synchronized (Bad.class)");
     // Good's adjoint is generated and compiles: the only error is Bad's.
     assertThat(compilation.errors()).hasSize(1);
   }

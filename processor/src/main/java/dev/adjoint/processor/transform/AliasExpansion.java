@@ -1,0 +1,90 @@
+package dev.adjoint.processor.transform;
+
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Exprs;
+import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.Layout;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Stmts;
+import dev.adjoint.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replaces array aliases ({@code double[] row = m[i]}, {@code for (double[] row : m)}) by what
+ * they alias, so every element access names its array and index and the backward sweep can
+ * address the matching adjoint element. Also the one check that no store reaches a parameter's
+ * array, directly or through an alias: the primal must not change its caller's inputs.
+ */
+final class AliasExpansion {
+  private AliasExpansion() {}
+
+  static Function apply(Function fn) {
+    List<Stmt> body = fn.body();
+    for (Stmt.Assign def : Stmts.assignments(body)) {
+      Var v = def.target();
+      if (!v.type().isArray() || v.role() == Var.Role.PARAM
+          || def.value() instanceof Expr.NewArray) {
+        continue;
+      }
+      body = expand(body, def);
+    }
+    Stmts.walk(body, s -> {
+      if (s instanceof Stmt.Store st && Stmts.baseVar(st.array()).role() == Var.Role.PARAM) {
+        throw new UnsupportedConstruct(st.source(), "a write into array parameter "
+            + Stmts.baseVar(st.array()).name() + " is not supported; copy it into a local array"
+            + " (new double[n]) and write there");
+      }
+    });
+    return fn.withBody(body);
+  }
+
+  private static List<Stmt> expand(List<Stmt> body, Stmt.Assign def) {
+    Var v = def.target();
+    String why = "array " + v.name() + " aliases " + def.value().toString()
+        .replaceAll("Ref\\[var=|\\]", "");
+    int writes = 0;
+    for (Stmt.Assign a : Stmts.assignments(body)) {
+      writes += a.target() == v ? 1 : 0;
+    }
+    if (writes != 1) {
+      throw new UnsupportedConstruct(def.source(), "array variable " + v.name() + " is assigned"
+          + " more than once; declare a separate variable for each array");
+    }
+    Layout layout = new Layout(body);
+    List<Var> inputs = new ArrayList<>(Exprs.reads(def.value()));
+    for (Stmt use : layout.statements()) {
+      if (use == def || !Stmts.ownReads(use).contains(v)) {
+        continue;
+      }
+      List<Stmt.Loop> defLoops = layout.loopsAround(def);
+      List<Stmt.Loop> useLoops = layout.loopsAround(use);
+      boolean sameIteration = useLoops.size() >= defLoops.size()
+          && useLoops.subList(0, defLoops.size()).equals(defLoops);
+      boolean unchanged = layout.between(layout.indexOf(def), layout.indexOf(use)).stream()
+          .noneMatch(s -> s instanceof Stmt.Assign a && inputs.contains(a.target()));
+      // Loops between the alias and its use must not change what it aliases in any iteration.
+      for (Stmt.Loop inner : useLoops.subList(Math.min(defLoops.size(), useLoops.size()),
+          useLoops.size())) {
+        unchanged &= Stmts.writes(inner).stream().noneMatch(inputs::contains);
+      }
+      if (!layout.dominates(def, use) || !sameIteration || !unchanged) {
+        throw new UnsupportedConstruct(use.source(), why + ", whose index changes before this"
+            + " use; index the matrix directly (m[i][j])");
+      }
+    }
+    return substitute(body, def, Map.of(v, def.value()));
+  }
+
+  private static List<Stmt> substitute(List<Stmt> block, Stmt def, Map<Var, Expr> sub) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : block) {
+      if (s == def) {
+        continue;
+      }
+      out.add(Substitution.apply(s, sub, b -> substitute(b, def, sub)));
+    }
+    return out;
+  }
+}
