@@ -10,6 +10,7 @@ import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.emit.AdjointClassGenerator;
 import dev.adjoint.processor.emit.MethodPlan;
+import dev.adjoint.processor.frontend.CalleeResolver;
 import dev.adjoint.processor.frontend.JavacTrees;
 import dev.adjoint.processor.frontend.MethodReader;
 import dev.adjoint.processor.frontend.MethodValidator;
@@ -147,7 +148,8 @@ public final class AdjointProcessor extends AbstractProcessor {
     }
     SourcePositions positions = trees.getSourcePositions();
     Shadowing shadowing = new Shadowing(method, unit, processingEnv.getElementUtils());
-    MethodReader reader = new MethodReader(unit, positions, diagnostics, shadowing);
+    CalleeResolver callees = new CalleeResolver(method, unit, processingEnv.getElementUtils());
+    MethodReader reader = new MethodReader(unit, positions, diagnostics, shadowing, callees);
     Optional<Function> read = reader.read(tree, signature.get().parameterTypes());
     if (read.isEmpty()) {
       return Optional.empty();

@@ -54,6 +54,12 @@ public final class Derivatives {
     Set<Var> out = new LinkedHashSet<>();
     if (e instanceof Expr.Ref r && r.var().type().isDifferentiable()) {
       out.add(r.var());
+    } else if (e instanceof Expr.Invoke call) {
+      for (int i : call.independents()) {
+        if (call.args().get(i) instanceof Expr.Ref r && r.var().type().isDifferentiable()) {
+          out.add(r.var());
+        }
+      }
     } else if (e instanceof Expr.Index i && e.type().isDifferentiable()) {
       out.add(dev.adjoint.processor.ir.Stmts.baseVar(i.array()));
     } else if (ruleOf(e).isPresent()) {

@@ -47,6 +47,9 @@ public final class ToBeRecorded {
         for (Derivatives.Contribution c : Derivatives.contributions(a, activity::isActive)) {
           needed.addAll(Exprs.reads(c.partial()));
         }
+        if (a.value() instanceof Expr.Invoke call && activity.isActive(a.target())) {
+          needed.addAll(Exprs.reads(call)); // the callee's pullback runs on the same arguments
+        }
         if (a.value() instanceof Expr.Index load && activity.isActive(a.target())) {
           needed.addAll(indexReads(load.array(), load.index())); // for x̄[i] += v̄
         }

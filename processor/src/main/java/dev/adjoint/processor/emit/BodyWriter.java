@@ -3,6 +3,7 @@ package dev.adjoint.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.transform.Algebra;
 import dev.adjoint.processor.ir.JavaText;
 import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.SourceRef;
@@ -80,6 +81,8 @@ final class BodyWriter {
     } else if (s instanceof Stmt.Assign a) {
       groupComment(a.source());
       code.add("$L;$L\n", assignment(a), trailingComment(a.source()));
+    } else if (s instanceof Stmt.If i && i.then().isEmpty()) {
+      statement(new Stmt.If(Algebra.not(i.condition()), i.otherwise(), List.of(), i.source()));
     } else if (s instanceof Stmt.If i) {
       groupComment(i.source());
       code.add("if ($L) {$L\n", text.print(i.condition()), trailingComment(i.source()));
@@ -98,6 +101,9 @@ final class BodyWriter {
       String target = text.print(new Expr.Index(st.array(), st.index()));
       code.add("$L;$L\n", update(target, st.value(), st.accumulate()),
           trailingComment(st.source()));
+    } else if (s instanceof Stmt.Evaluate ev) {
+      groupComment(ev.source());
+      code.add("$L;$L\n", text.print(ev.call()), trailingComment(ev.source()));
     } else if (s instanceof Stmt.Push p) {
       groupComment(p.source());
       code.add("$L.push$L($L);$L\n", JavaText.STACKS, JavaText.stackSuffix(p.value().type()),

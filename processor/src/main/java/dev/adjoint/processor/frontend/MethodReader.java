@@ -90,9 +90,12 @@ public final class MethodReader {
 
   private final Shadowing shadowing;
 
+  private final CalleeResolver callees;
+
   public MethodReader(CompilationUnitTree unit, SourcePositions positions,
-      Diagnostics diagnostics, Shadowing shadowing) {
+      Diagnostics diagnostics, Shadowing shadowing, CalleeResolver callees) {
     this.unit = unit;
+    this.callees = callees;
     this.shadowing = shadowing;
     this.positions = positions;
     this.diagnostics = diagnostics;
@@ -636,6 +639,14 @@ public final class MethodReader {
     }
     Optional<Rule> rule = owner == null ? Optional.empty()
         : RulesTable.function(name, args.size());
+    if (rule.isEmpty() && owner == null) {
+      String qualifier = callee instanceof MemberSelectTree select
+          ? select.getExpression().toString() : null;
+      Optional<CalleeResolver.Callee> target = callees.resolve(qualifier, name, args.size());
+      if (target.isPresent()) {
+        return invoke(call, target.get(), args);
+      }
+    }
     if (rule.isEmpty()) {
       String known = RulesTable.functions().stream().map(Rule::name).distinct()
           .collect(Collectors.joining(", "));
@@ -650,6 +661,29 @@ public final class MethodReader {
       }
     }
     return new Expr.Call(owner, name, args, resultType(name, args));
+  }
+
+  /** A call of another {@code @Differentiable} method, differentiated through its pullback. */
+  private Expr invoke(MethodInvocationTree call, CalleeResolver.Callee callee, List<Expr> args) {
+    for (int i = 0; i < args.size(); i++) {
+      Type expected = callee.parameterTypes().get(i);
+      Expr arg = args.get(i);
+      boolean fits = arg.type() == expected || (expected.isNumeric() && arg.type().isNumeric()
+          && Type.promote(arg.type(), expected) == expected);
+      if (!fits) {
+        throw new Unsupported(call.getArguments().get(i), Message.TYPE_MISMATCH,
+            "argument " + (i + 1) + " of " + callee.name() + " must be " + expected.javaName()
+                + ", not " + arg.type().javaName());
+      }
+      if (expected.isArray() && !(arg instanceof Expr.Ref r && r.var().role() == Var.Role.PARAM)) {
+        throw new Unsupported(call.getArguments().get(i), Message.UNSUPPORTED,
+            "passing a local or computed array to " + callee.name(),
+            "pass one of this method's array parameters; the callee's pullback reads the array"
+                + " again during the backward sweep, so it must not change");
+      }
+    }
+    return new Expr.Invoke(callee.owner(), callee.adjointOwner(), callee.name(), args,
+        callee.independents());
   }
 
   /** {@code Gradients.withoutDerivative}: qualified, fully qualified or statically imported. */

@@ -149,7 +149,7 @@ public final class MethodValidator {
     return out;
   }
 
-  private static Optional<Type> irType(TypeMirror t) {
+  static Optional<Type> irType(TypeMirror t) {
     if (t instanceof ArrayType array) {
       Optional<Type> element = irType(array.getComponentType());
       if (element.equals(Optional.of(Type.DOUBLE))) {

@@ -5,7 +5,7 @@ import java.util.List;
 /** An expression of the IR. After lowering, differentiable expressions are one operator over atoms. */
 public sealed interface Expr
     permits Expr.Const, Expr.Ref, Expr.Unary, Expr.Binary, Expr.Call, Expr.Cond, Expr.Cast,
-        Expr.Hole, Expr.Index, Expr.Length, Expr.NewArray, Expr.Pop {
+        Expr.Hole, Expr.Index, Expr.Length, Expr.NewArray, Expr.Pop, Expr.Invoke {
 
   Type type();
 
@@ -100,6 +100,26 @@ public sealed interface Expr
    * simplifier never moves, copies or drops it.
    */
   record Pop(Type type) implements Expr {}
+
+  /**
+   * A call of another {@code @Differentiable} method (or, in a backward sweep, of its pullback).
+   *
+   * @param owner how generated code names the callee's class
+   * @param adjointOwner how generated code names the callee's generated adjoint class
+   * @param independents the callee's differentiated parameter positions
+   */
+  record Invoke(String owner, String adjointOwner, String name, List<Expr> args,
+      List<Integer> independents) implements Expr {
+    public Invoke {
+      args = List.copyOf(args);
+      independents = List.copyOf(independents);
+    }
+
+    @Override
+    public Type type() {
+      return Type.DOUBLE;
+    }
+  }
 
   /** A placeholder in a rule template: argument {@code index}, or the call's result if -1. */
   record Hole(int index) implements Expr {

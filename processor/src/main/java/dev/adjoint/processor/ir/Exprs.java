@@ -57,6 +57,8 @@ public final class Exprs {
       return List.of(l.array());
     } else if (e instanceof Expr.NewArray n) {
       return n.dimensions();
+    } else if (e instanceof Expr.Invoke i) {
+      return i.args();
     }
     return List.of();
   }
@@ -90,6 +92,13 @@ public final class Exprs {
         dims.add(rewrite(d, f));
       }
       rebuilt = new Expr.NewArray(n.type(), dims);
+    } else if (e instanceof Expr.Invoke call) {
+      List<Expr> args = new ArrayList<>();
+      for (Expr a : call.args()) {
+        args.add(rewrite(a, f));
+      }
+      rebuilt = new Expr.Invoke(call.owner(), call.adjointOwner(), call.name(), args,
+          call.independents());
     } else {
       rebuilt = e;
     }

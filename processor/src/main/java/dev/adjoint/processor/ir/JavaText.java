@@ -88,6 +88,15 @@ public final class JavaText {
       if (n.type() == Type.DOUBLE_MATRIX && n.dimensions().size() == 1) {
         out.append("[]");
       }
+    } else if (e instanceof Expr.Invoke call) {
+      out.append(call.owner()).append('.').append(call.name()).append('(');
+      for (int i = 0; i < call.args().size(); i++) {
+        if (i > 0) {
+          out.append(", ");
+        }
+        print(call.args().get(i), out);
+      }
+      out.append(')');
     } else if (e instanceof Expr.Pop p) {
       out.append(STACKS).append(".pop").append(stackSuffix(p.type())).append("()");
     }

@@ -5,7 +5,7 @@ import java.util.List;
 /** A statement of the IR. Structured: branches keep their shape so the output stays readable. */
 public sealed interface Stmt
     permits Stmt.Assign, Stmt.Store, Stmt.If, Stmt.Loop, Stmt.Return, Stmt.Break, Stmt.Continue,
-        Stmt.Push, Stmt.Section {
+        Stmt.Push, Stmt.Evaluate, Stmt.Section {
 
   SourceRef source();
 
@@ -55,6 +55,9 @@ public sealed interface Stmt
 
   /** Records a value on the method's stacks for the backward sweep. */
   record Push(Expr value, SourceRef source) implements Stmt {}
+
+  /** Evaluates a call for its effect (a callee's pullback adding into adjoints). */
+  record Evaluate(Expr.Invoke call, SourceRef source) implements Stmt {}
 
   /** Only before {@code ReturnNormalizer} runs. */
   record Return(Expr value, SourceRef source) implements Stmt {}

@@ -47,6 +47,8 @@ public final class Stmts {
             Exprs.collectReads(st.value(), out);
           } else if (t instanceof Stmt.Push p) {
             Exprs.collectReads(p.value(), out);
+          } else if (t instanceof Stmt.Evaluate ev) {
+            Exprs.collectReads(ev.call(), out);
           }
         });
     return out;
@@ -70,6 +72,8 @@ public final class Stmts {
       Exprs.collectReads(st.value(), out);
     } else if (s instanceof Stmt.Push p) {
       Exprs.collectReads(p.value(), out);
+    } else if (s instanceof Stmt.Evaluate ev) {
+      Exprs.collectReads(ev.call(), out);
     } else if (s instanceof Stmt.Return r) {
       Exprs.collectReads(r.value(), out);
     }
@@ -79,14 +83,14 @@ public final class Stmts {
   /** Whether {@code s} or a statement nested in it stores into an array. */
   public static boolean storesMemory(Stmt s) {
     boolean[] found = {false};
-    walk(List.of(s), t -> found[0] |= t instanceof Stmt.Store);
+    walk(List.of(s), t -> found[0] |= t instanceof Stmt.Store || t instanceof Stmt.Evaluate);
     return found[0];
   }
 
   /** Whether {@code s} or a statement nested in it pushes or pops (stack order matters). */
   public static boolean hasEffect(Stmt s) {
     boolean[] found = {false};
-    walk(List.of(s), t -> found[0] |= t instanceof Stmt.Push
+    walk(List.of(s), t -> found[0] |= t instanceof Stmt.Push || t instanceof Stmt.Evaluate
         || (t instanceof Stmt.Assign a && Exprs.hasEffect(a.value())));
     return found[0];
   }
@@ -143,6 +147,8 @@ public final class Stmts {
             st.source()));
       } else if (s instanceof Stmt.Push p) {
         out.add(new Stmt.Push(p.value(), p.source()));
+      } else if (s instanceof Stmt.Evaluate ev) {
+        out.add(new Stmt.Evaluate(ev.call(), ev.source()));
       } else if (s instanceof Stmt.Break b) {
         out.add(new Stmt.Break(b.source()));
       } else if (s instanceof Stmt.Continue c) {

@@ -10,8 +10,29 @@ import dev.adjoint.processor.ir.Type;
  * {@code -(-e)}, constant folding). Each rewrite keeps the expression's type and its value up to
  * rounding; none removes a term that could carry a NaN or an infinity from the primal.
  */
-final class Algebra {
+public final class Algebra {
   private Algebra() {}
+
+  /** The negation of a condition, flipping a comparison rather than wrapping it. */
+  public static Expr not(Expr condition) {
+    if (condition instanceof Expr.Unary u && u.op() == Op.NOT) {
+      return u.operand();
+    }
+    if (condition instanceof Expr.Binary b && b.op().isComparison()
+        && b.left().type() != Type.DOUBLE && b.right().type() != Type.DOUBLE) {
+      // Flipping is exact for integers; for doubles NaN makes !(a < b) differ from a >= b.
+      Op flipped = switch (b.op()) {
+        case LT -> Op.GE;
+        case LE -> Op.GT;
+        case GT -> Op.LE;
+        case GE -> Op.LT;
+        case EQ -> Op.NE;
+        default -> Op.EQ;
+      };
+      return new Expr.Binary(flipped, b.left(), b.right());
+    }
+    return new Expr.Unary(Op.NOT, condition);
+  }
 
   static Expr simplify(Expr e) {
     return Exprs.rewrite(e, Algebra::step);

@@ -97,6 +97,13 @@ public final class AnfLowering {
         args.add(atom(a, src, out));
       }
       return new Expr.Call(c.owner(), c.name(), args, c.type());
+    } else if (e instanceof Expr.Invoke call) {
+      List<Expr> args = new ArrayList<>();
+      for (Expr a : call.args()) {
+        args.add(atom(a, src, out));
+      }
+      return new Expr.Invoke(call.owner(), call.adjointOwner(), call.name(), args,
+          call.independents());
     } else if (e instanceof Expr.Cast c && c.operand().type() == Type.DOUBLE) {
       return operands(c.operand(), src, out); // (double) of a double is the identity
     }
@@ -123,6 +130,8 @@ public final class AnfLowering {
     String name;
     if (e instanceof Expr.Call c) {
       name = c.name();
+    } else if (e instanceof Expr.Invoke call) {
+      name = call.name();
     } else if (e instanceof Expr.Binary b) {
       switch (b.op()) {
         case ADD:

@@ -43,6 +43,8 @@ public final class ReverseMode {
   private final Map<Stmt.Assign, Var> saves = new IdentityHashMap<>();
   private final Map<Stmt.Loop, Var> counters = new IdentityHashMap<>();
   private final Set<Var> reassigned = new HashSet<>();
+  private Var scratch;
+  private int scratchSize;
 
   private ReverseMode(Activity activity, ToBeRecorded recording) {
     this.activity = activity;
@@ -92,6 +94,11 @@ public final class ReverseMode {
       }
     }
     body.addAll(backward(fn.body(), 0));
+    if (scratch != null) {
+      // One buffer for every callee's scalar gradient, allocated once per call.
+      body.add(0, Stmt.Assign.set(scratch, new Expr.NewArray(Type.DOUBLE_ARRAY,
+          List.of(Expr.Const.ofInt(scratchSize))), SourceRef.NONE));
+    }
 
     Map<Var, Var> outputs = new LinkedHashMap<>();
     for (Var p : independents) {
@@ -216,6 +223,8 @@ public final class ReverseMode {
       Expr vBar = Exprs.ref(adjoint(v));
       if (a.value() instanceof Expr.Index load) {
         out.add(new Stmt.Store(adjointArray(load.array()), load.index(), vBar, true, src));
+      } else if (a.value() instanceof Expr.Invoke call) {
+        pullback(call, vBar, src, out);
       }
       for (Derivatives.Contribution c : Derivatives.contributions(a, activity::isActive)) {
         out.add(Stmt.Assign.add(adjoint(c.operand()), times(vBar, c.partial()), src));
@@ -229,6 +238,58 @@ public final class ReverseMode {
       Expr saved = depth > 0 ? new Expr.Pop(v.type()) : Exprs.ref(saves.get(a));
       out.add(Stmt.Assign.set(v, saved, src));
     }
+  }
+
+  /**
+   * {@code v = g(a, x)}: {@code g}'s generated pullback adds {@code v̄ ∂g/∂·} into a scratch
+   * slot per scalar argument (then into {@code ā}) and directly into array adjoints.
+   */
+  private void pullback(Expr.Invoke call, Expr vBar, SourceRef src, List<Stmt> out) {
+    List<Expr> args = new ArrayList<>(call.args());
+    args.add(vBar);
+    List<Expr> arrayAdjoints = new ArrayList<>();
+    List<Stmt> after = new ArrayList<>();
+    int slot = 0;
+    for (int i : call.independents()) {
+      Expr arg = call.args().get(i);
+      if (!arg.type().isArray()) {
+        Expr scratchSlot = new Expr.Index(Exprs.ref(scratch()), Expr.Const.ofInt(slot));
+        out.add(new Stmt.Store(Exprs.ref(scratch()), Expr.Const.ofInt(slot),
+            Expr.Const.ofDouble(0), false, src));
+        if (arg instanceof Expr.Ref r && activity.isActive(r.var())) {
+          after.add(Stmt.Assign.add(adjoint(r.var()), scratchSlot, src));
+        }
+        slot++;
+      } else {
+        Var array = ((Expr.Ref) arg).var();
+        if (activity.isActive(array)) {
+          arrayAdjoints.add(Exprs.ref(adjoint(array)));
+        } else if (array.type() == Type.DOUBLE_ARRAY) {
+          // The callee wants somewhere to add this argument's gradient; nobody reads it.
+          arrayAdjoints.add(new Expr.NewArray(Type.DOUBLE_ARRAY,
+              List.of(new Expr.Length(arg))));
+        } else {
+          throw new UnsupportedConstruct(src, "matrix " + array.name() + " is differentiated by "
+              + call.name() + " but not here; add it to this method's wrt or remove it from "
+              + call.name() + "'s");
+        }
+      }
+    }
+    scratchSize = Math.max(scratchSize, slot);
+    if (slot > 0) {
+      args.add(Exprs.ref(scratch()));
+    }
+    args.addAll(arrayAdjoints);
+    out.add(new Stmt.Evaluate(new Expr.Invoke(call.adjointOwner(), call.adjointOwner(),
+        call.name() + "Pullback", args, List.of()), src));
+    out.addAll(after);
+  }
+
+  private Var scratch() {
+    if (scratch == null) {
+      scratch = new Var("calleeGradient", Type.DOUBLE_ARRAY, Var.Role.TEMP);
+    }
+    return scratch;
   }
 
   /** {@code a[i] = t}: {@code t̄ += ā[i]; ā[i] = 0}, since the old element is gone. */

@@ -157,7 +157,7 @@ public final class Simplifier {
     if (e.isAtom()) {
       return true;
     }
-    if (e instanceof Expr.Call) {
+    if (e instanceof Expr.Call || e instanceof Expr.Invoke) {
       return false;
     }
     for (Expr child : Exprs.children(e)) {
@@ -224,7 +224,7 @@ public final class Simplifier {
           break;
         }
         if (Stmts.reads(s).contains(v) || Stmts.writes(s).contains(v)
-            || writesAny(List.of(s), inputs) || Stmts.hasEffect(s)
+            || writesAny(List.of(s), inputs)
             || Exprs.readsMemory(first.value()) && Stmts.storesMemory(s)) {
           break;
         }
@@ -302,7 +302,8 @@ public final class Simplifier {
         }
         Exprs.collectReads(a.value(), live);
         out.add(s);
-      } else if (s instanceof Stmt.Store || s instanceof Stmt.Push) {
+      } else if (s instanceof Stmt.Store || s instanceof Stmt.Push
+          || s instanceof Stmt.Evaluate) {
         // Memory and stacks are kept whole: what they hold is read by identity, not by name.
         live.addAll(Stmts.reads(s));
         out.add(s);
@@ -381,6 +382,8 @@ public final class Simplifier {
           + Exprs.countReads(st.value(), v);
     } else if (s instanceof Stmt.Push p) {
       return Exprs.countReads(p.value(), v);
+    } else if (s instanceof Stmt.Evaluate ev) {
+      return Exprs.countReads(ev.call(), v);
     }
     return 0;
   }

@@ -25,6 +25,8 @@ final class Substitution {
           Exprs.substitute(st.value(), sub), st.accumulate(), st.source());
     } else if (s instanceof Stmt.Push p) {
       return new Stmt.Push(Exprs.substitute(p.value(), sub), p.source());
+    } else if (s instanceof Stmt.Evaluate ev) {
+      return new Stmt.Evaluate((Expr.Invoke) Exprs.substitute(ev.call(), sub), ev.source());
     } else if (s instanceof Stmt.If i) {
       return new Stmt.If(Exprs.substitute(i.condition(), sub), nested.apply(i.then()),
           nested.apply(i.otherwise()), i.source());

@@ -1,0 +1,148 @@
+package dev.adjoint.processor.frontend;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ImportTree;
+import dev.adjoint.processor.emit.AdjointClassGenerator;
+import dev.adjoint.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.Elements;
+
+/**
+ * Finds the {@code @Differentiable} method a call names: an unqualified name in the enclosing
+ * classes, or {@code Type.name} with {@code Type} in the same package, imported, or fully
+ * qualified. Such a call is differentiated through the callee's generated pullback.
+ */
+public final class CalleeResolver {
+
+  /** A callee: where it lives, its adjoint class, and which parameters it differentiates. */
+  record Callee(String owner, String adjointOwner, String name, List<Type> parameterTypes,
+      List<Integer> independents) {}
+
+  private static final String ANNOTATION = "dev.adjoint.Differentiable";
+
+  private final Element method;
+  private final CompilationUnitTree unit;
+  private final Elements elements;
+
+  public CalleeResolver(Element method, CompilationUnitTree unit, Elements elements) {
+    this.method = method;
+    this.unit = unit;
+    this.elements = elements;
+  }
+
+  /** {@code qualifier} is null for an unqualified call. */
+  Optional<Callee> resolve(String qualifier, String name, int arity) {
+    if (qualifier == null) {
+      for (Element e = method.getEnclosingElement(); e instanceof TypeElement t;
+          e = e.getEnclosingElement()) {
+        Optional<Callee> found = find(t, name, arity);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+      return Optional.empty();
+    }
+    return type(qualifier).flatMap(t -> find(t, name, arity));
+  }
+
+  /** Names in the generated code's own package need no qualification. */
+  private String local(String qualified) {
+    String pkg = elements.getPackageOf(method).getQualifiedName().toString();
+    return !pkg.isEmpty() && qualified.startsWith(pkg + ".")
+        ? qualified.substring(pkg.length() + 1) : qualified;
+  }
+
+  private Optional<TypeElement> type(String qualifier) {
+    List<String> candidates = new ArrayList<>();
+    candidates.add(qualifier);
+    String pkg = elements.getPackageOf(method).getQualifiedName().toString();
+    candidates.add(pkg.isEmpty() ? qualifier : pkg + "." + qualifier);
+    for (ImportTree imp : unit.getImports()) {
+      String imported = imp.getQualifiedIdentifier().toString();
+      if (!imp.isStatic() && imported.endsWith("." + qualifier)) {
+        candidates.add(imported);
+      }
+    }
+    for (Element e = method.getEnclosingElement(); e instanceof TypeElement t;
+        e = e.getEnclosingElement()) {
+      candidates.add(t.getQualifiedName() + "." + qualifier);
+      if (t.getSimpleName().contentEquals(qualifier)) {
+        return Optional.of(t);
+      }
+    }
+    for (String c : candidates) {
+      TypeElement t = elements.getTypeElement(c);
+      if (t != null) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Callee> find(TypeElement owner, String name, int arity) {
+    for (Element member : owner.getEnclosedElements()) {
+      if (member.getKind() != ElementKind.METHOD || !member.getSimpleName().contentEquals(name)) {
+        continue;
+      }
+      ExecutableElement m = (ExecutableElement) member;
+      AnnotationMirror annotation = annotation(m);
+      if (annotation == null || m.getParameters().size() != arity
+          || !m.getModifiers().contains(Modifier.STATIC)
+          || m.getReturnType().getKind() != TypeKind.DOUBLE) {
+        continue;
+      }
+      List<Type> types = new ArrayList<>();
+      for (var p : m.getParameters()) {
+        Optional<Type> t = MethodValidator.irType(p.asType());
+        if (t.isEmpty()) {
+          return Optional.empty();
+        }
+        types.add(t.get());
+      }
+      List<String> wrt = wrt(annotation);
+      List<Integer> independents = new ArrayList<>();
+      for (int i = 0; i < types.size(); i++) {
+        String param = m.getParameters().get(i).getSimpleName().toString();
+        if (types.get(i).isDifferentiable() && (wrt.isEmpty() || wrt.contains(param))) {
+          independents.add(i);
+        }
+      }
+      String adjoint = AdjointClassGenerator.adjointClassName(owner, elements).canonicalName();
+      return Optional.of(new Callee(local(owner.getQualifiedName().toString()), local(adjoint),
+          name, types, independents));
+    }
+    return Optional.empty();
+  }
+
+  private static AnnotationMirror annotation(ExecutableElement m) {
+    for (AnnotationMirror a : m.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(ANNOTATION)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private static List<String> wrt(AnnotationMirror annotation) {
+    List<String> out = new ArrayList<>();
+    annotation.getElementValues().forEach((k, v) -> {
+      if (k.getSimpleName().contentEquals("wrt")) {
+        for (Object value : (List<?>) v.getValue()) {
+          out.add((String) ((AnnotationValue) value).getValue());
+        }
+      }
+    });
+    return out;
+  }
+}
