@@ -8,6 +8,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.adjoint.processor.ir.JavaText;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
@@ -74,7 +75,11 @@ public final class AdjointClassGenerator {
       ClassName record = name.nestedClass(recordName);
       type.addType(gradientRecord(record, m));
       type.addMethod(gradientMethod(owner, record, m));
-      type.addMethod(pullbackMethod(owner, m));
+      MethodSpec pullback = pullbackMethod(owner, m);
+      if (BodyWriter.usesStacks(m.pullback().function().body())) {
+        type.addMethod(allocatingPullback(pullback));
+      }
+      type.addMethod(pullback);
     }
     return JavaFile.builder(name.packageName(), type.build())
         .skipJavaLangImports(true)
@@ -113,7 +118,7 @@ public final class AdjointClassGenerator {
     Names names = new Names();
     BodyWriter body = new BodyWriter(m.gradient().function().body(), m.parameters(), names,
         m.qualifyMath());
-    CodeBlock code = body.write(m.gradient().function().body(), forwardTitle(m));
+    CodeBlock code = body.write(m.gradient().function().body(), forwardTitle(m), false);
     List<String> values = new ArrayList<>();
     values.add(body.name(m.gradient().function().result()));
     values.addAll(adjointNames(m.independents(), m.gradient().parameterAdjoints(), body));
@@ -142,7 +147,8 @@ public final class AdjointClassGenerator {
         m.qualifyMath());
     boolean scalars = m.independents().stream().anyMatch(p -> p.type() == Type.DOUBLE);
     String grad = scalars ? names.reserve("grad") : null;
-    CodeBlock code = body.write(m.pullback().function().body(), forwardTitle(m));
+    boolean stacks = BodyWriter.usesStacks(m.pullback().function().body());
+    CodeBlock code = body.write(m.pullback().function().body(), forwardTitle(m), stacks);
     MethodSpec.Builder method = signature(m, m.element().getSimpleName() + "Pullback")
         .addParameter(TypeName.DOUBLE, body.name(m.seed()));
     if (scalars) {
@@ -152,6 +158,9 @@ public final class AdjointClassGenerator {
       if (p.type().isArray()) {
         method.addParameter(javaType(p.type()), body.name(adjoints.get(p)));
       }
+    }
+    if (stacks) {
+      method.addParameter(BodyWriter.STACKS, JavaText.STACKS);
     }
     method.returns(TypeName.DOUBLE)
         .addJavadoc("Pullback of {@link $L#$L}: returns its value and adds {@code $L} times its"
@@ -179,6 +188,23 @@ public final class AdjointClassGenerator {
       slot++;
     }
     return method.addStatement("return $L", body.name(m.pullback().function().result())).build();
+  }
+
+  /** The pullback without the stacks parameter: allocates fresh stacks and delegates. */
+  private static MethodSpec allocatingPullback(MethodSpec full) {
+    MethodSpec.Builder b = MethodSpec.methodBuilder(full.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(TypeName.DOUBLE)
+        .addJavadoc("Like {@link #$L}, with stacks allocated for this call. Pass your own\n"
+            + "{@code Stacks} to the other overload to reuse them across calls.\n", full.name());
+    List<String> args = new ArrayList<>();
+    for (var p : full.parameters().subList(0, full.parameters().size() - 1)) {
+      b.addParameter(p);
+      args.add(p.name());
+    }
+    args.add("new $T()");
+    return b.addStatement("return " + full.name() + "(" + String.join(", ", args) + ")",
+        BodyWriter.STACKS).build();
   }
 
   private static MethodSpec.Builder signature(MethodPlan m, String name) {

@@ -20,7 +20,7 @@ import java.util.Set;
  * differentiates, so a reader can match every line of the adjoint to the code it came from.
  */
 final class BodyWriter {
-  private static final ClassName STACKS = ClassName.get("dev.adjoint.runtime", "Stacks");
+  static final ClassName STACKS = ClassName.get("dev.adjoint.runtime", "Stacks");
 
   private final Names names;
   private final JavaText text;
@@ -45,10 +45,19 @@ final class BodyWriter {
     this.declarations = new Declarations(body, Set.copyOf(parameters));
   }
 
-  CodeBlock write(List<Stmt> body, String forwardTitle) {
+  /** Whether {@code body} records on stacks (it has loops that need them). */
+  static boolean usesStacks(List<Stmt> body) {
     boolean[] pushes = {false};
     Stmts.walk(body, s -> pushes[0] |= s instanceof Stmt.Push);
-    if (pushes[0]) {
+    return pushes[0];
+  }
+
+  /** @param stacksParameter whether the caller passes the stacks (else they are allocated) */
+  CodeBlock write(List<Stmt> body, String forwardTitle, boolean stacksParameter) {
+    if (usesStacks(body) && stacksParameter) {
+      // A caller's stacks may hold what an interrupted earlier call left.
+      code.addStatement("$L.clear()", JavaText.STACKS);
+    } else if (usesStacks(body)) {
       code.addStatement("$T $L = new $T()", STACKS, JavaText.STACKS, STACKS);
     }
     code.add("// $L\n", forwardTitle);

@@ -26,7 +26,7 @@ public final class CalleeResolver {
 
   /** A callee: where it lives, its adjoint class, and which parameters it differentiates. */
   record Callee(String owner, String adjointOwner, String name, List<Type> parameterTypes,
-      List<Integer> independents) {}
+      List<Integer> independents, Type returnType) {}
 
   private static final String ANNOTATION = "dev.adjoint.Differentiable";
 
@@ -96,9 +96,14 @@ public final class CalleeResolver {
       }
       ExecutableElement m = (ExecutableElement) member;
       AnnotationMirror annotation = annotation(m);
-      if (annotation == null || m.getParameters().size() != arity
-          || !m.getModifiers().contains(Modifier.STATIC)
-          || m.getReturnType().getKind() != TypeKind.DOUBLE) {
+      Optional<Type> returns = MethodValidator.irType(m.getReturnType());
+      boolean differentiable = annotation != null
+          && m.getReturnType().getKind() == TypeKind.DOUBLE;
+      // A helper without a derivative is fine where its result carries none: int, long, boolean.
+      boolean integerHelper = returns.isPresent() && returns.get() != Type.DOUBLE
+          && !returns.get().isArray();
+      if (m.getParameters().size() != arity || !m.getModifiers().contains(Modifier.STATIC)
+          || !differentiable && !integerHelper) {
         continue;
       }
       List<Type> types = new ArrayList<>();
@@ -109,9 +114,9 @@ public final class CalleeResolver {
         }
         types.add(t.get());
       }
-      List<String> wrt = wrt(annotation);
+      List<String> wrt = differentiable ? wrt(annotation) : List.of();
       List<Integer> independents = new ArrayList<>();
-      for (int i = 0; i < types.size(); i++) {
+      for (int i = 0; differentiable && i < types.size(); i++) {
         String param = m.getParameters().get(i).getSimpleName().toString();
         if (types.get(i).isDifferentiable() && (wrt.isEmpty() || wrt.contains(param))) {
           independents.add(i);
@@ -119,7 +124,7 @@ public final class CalleeResolver {
       }
       String adjoint = AdjointClassGenerator.adjointClassName(owner, elements).canonicalName();
       return Optional.of(new Callee(local(owner.getQualifiedName().toString()), local(adjoint),
-          name, types, independents));
+          name, types, independents, returns.get()));
     }
     return Optional.empty();
   }

@@ -675,7 +675,8 @@ public final class MethodReader {
             "argument " + (i + 1) + " of " + callee.name() + " must be " + expected.javaName()
                 + ", not " + arg.type().javaName());
       }
-      if (expected.isArray() && !(arg instanceof Expr.Ref r && r.var().role() == Var.Role.PARAM)) {
+      if (callee.returnType() == Type.DOUBLE && expected.isArray()
+          && !(arg instanceof Expr.Ref r && r.var().role() == Var.Role.PARAM)) {
         throw new Unsupported(call.getArguments().get(i), Message.UNSUPPORTED,
             "passing a local or computed array to " + callee.name(),
             "pass one of this method's array parameters; the callee's pullback reads the array"
@@ -683,7 +684,7 @@ public final class MethodReader {
       }
     }
     return new Expr.Invoke(callee.owner(), callee.adjointOwner(), callee.name(), args,
-        callee.independents());
+        callee.independents(), callee.returnType());
   }
 
   /** {@code Gradients.withoutDerivative}: qualified, fully qualified or statically imported. */

@@ -106,18 +106,14 @@ public sealed interface Expr
    *
    * @param owner how generated code names the callee's class
    * @param adjointOwner how generated code names the callee's generated adjoint class
-   * @param independents the callee's differentiated parameter positions
+   * @param independents the callee's differentiated parameter positions (none for a helper
+   *     returning an int, long or boolean, which has no derivative)
    */
   record Invoke(String owner, String adjointOwner, String name, List<Expr> args,
-      List<Integer> independents) implements Expr {
+      List<Integer> independents, Type type) implements Expr {
     public Invoke {
       args = List.copyOf(args);
       independents = List.copyOf(independents);
-    }
-
-    @Override
-    public Type type() {
-      return Type.DOUBLE;
     }
   }
 

@@ -98,7 +98,7 @@ public final class Exprs {
         args.add(rewrite(a, f));
       }
       rebuilt = new Expr.Invoke(call.owner(), call.adjointOwner(), call.name(), args,
-          call.independents());
+          call.independents(), call.type());
     } else {
       rebuilt = e;
     }

@@ -103,7 +103,7 @@ public final class AnfLowering {
         args.add(atom(a, src, out));
       }
       return new Expr.Invoke(call.owner(), call.adjointOwner(), call.name(), args,
-          call.independents());
+          call.independents(), call.type());
     } else if (e instanceof Expr.Cast c && c.operand().type() == Type.DOUBLE) {
       return operands(c.operand(), src, out); // (double) of a double is the identity
     }

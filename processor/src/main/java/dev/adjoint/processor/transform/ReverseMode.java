@@ -281,7 +281,7 @@ public final class ReverseMode {
     }
     args.addAll(arrayAdjoints);
     out.add(new Stmt.Evaluate(new Expr.Invoke(call.adjointOwner(), call.adjointOwner(),
-        call.name() + "Pullback", args, List.of()), src));
+        call.name() + "Pullback", args, List.of(), Type.DOUBLE), src));
     out.addAll(after);
   }
 

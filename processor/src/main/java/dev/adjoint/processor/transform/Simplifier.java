@@ -257,11 +257,32 @@ public final class Simplifier {
               withInit(branch.otherwise(), init), branch.source()));
           out.remove(i);
           i--;
+        } else if (s instanceof Stmt.Loop loop && after != null && !after.contains(v)
+            && !Exprs.reads(loop.condition()).contains(v) && endsWithReset(loop.body(), init)) {
+          // Every iteration ends with v̄ = 0, so starting each with it changes nothing, and lets
+          // the body declare v̄ where it is first used.
+          List<Stmt> body = new ArrayList<>();
+          body.add(Stmt.Assign.set(v, init.value(), init.source()));
+          body.addAll(loop.body());
+          out.set(j, new Stmt.Loop(loop.condition(), body, loop.update(), loop.source()));
+          out.remove(i);
+          i--;
         }
         break;
       }
     }
     return out;
+  }
+
+  /** Whether the last statement of {@code body} that mentions the variable resets it. */
+  private static boolean endsWithReset(List<Stmt> body, Stmt.Assign init) {
+    for (int k = body.size() - 1; k >= 0; k--) {
+      if (mentions(body.get(k), init.target())) {
+        return body.get(k) instanceof Stmt.Assign a && a.target() == init.target()
+            && !a.accumulate() && a.value().equals(init.value());
+      }
+    }
+    return false;
   }
 
   private static List<Stmt> withInit(List<Stmt> branch, Stmt.Assign init) {
@@ -319,12 +340,15 @@ public final class Simplifier {
           }
           loopLive = next;
         }
+        Set<Var> after = new HashSet<>(live);
         Set<Var> bodyLive = new HashSet<>(loopLive);
         List<Stmt> kept = prune(l.body(), bodyLive);
         live.addAll(loopLive);
         live.addAll(bodyLive);
-        out.add(kept.equals(l.body()) ? l
-            : new Stmt.Loop(l.condition(), kept, l.update(), l.source()));
+        Stmt.Loop keptLoop = kept.equals(l.body()) ? l
+            : new Stmt.Loop(l.condition(), kept, l.update(), l.source());
+        liveOut.put(keptLoop, after);
+        out.add(keptLoop);
       } else if (s instanceof Stmt.If i) {
         Set<Var> after = new HashSet<>(live);
         Set<Var> thenLive = new HashSet<>(live);
