@@ -96,7 +96,7 @@ public final class CalleeResolver {
       }
       ExecutableElement m = (ExecutableElement) member;
       AnnotationMirror annotation = annotation(m);
-      Optional<Type> returns = MethodValidator.irType(m.getReturnType());
+      Optional<Type> returns = TreeKinds.type(m.getReturnType());
       boolean differentiable = annotation != null
           && m.getReturnType().getKind() == TypeKind.DOUBLE;
       // A helper without a derivative is fine where its result carries none: int, long, boolean.
@@ -108,7 +108,7 @@ public final class CalleeResolver {
       }
       List<Type> types = new ArrayList<>();
       for (var p : m.getParameters()) {
-        Optional<Type> t = MethodValidator.irType(p.asType());
+        Optional<Type> t = TreeKinds.type(p.asType());
         if (t.isEmpty()) {
           return Optional.empty();
         }

@@ -1,7 +1,6 @@
 package dev.adjoint.processor.frontend;
 
 import com.sun.source.tree.ArrayAccessTree;
-import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
@@ -23,7 +22,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -53,7 +51,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javax.lang.model.type.TypeKind;
 
 /**
  * Reads a method body (javac trees, not yet attributed) into IR, resolving names and types
@@ -293,7 +290,7 @@ public final class MethodReader {
       }
       type = init.type();
     } else {
-      type = primitive(typeTree).orElseThrow(
+      type = TreeKinds.type(typeTree).orElseThrow(
           () -> new Unsupported(typeTree, Message.LOCAL_TYPE, name, typeTree));
     }
     Var v = new Var(name, type, Var.Role.LOCAL);
@@ -321,7 +318,7 @@ public final class MethodReader {
       case REMAINDER_ASSIGNMENT:
         CompoundAssignmentTree c = (CompoundAssignmentTree) e;
         Var v = target(c.getVariable());
-        Expr rhs = arithmetic(c, operator(e.getKind()), new Expr.Ref(v),
+        Expr rhs = arithmetic(c, TreeKinds.operator(e.getKind()), new Expr.Ref(v),
             expression(c.getExpression()));
         return Stmt.Assign.set(v, narrow(rhs, v.type()), src);
       case PREFIX_INCREMENT:
@@ -380,7 +377,7 @@ public final class MethodReader {
       case DIVIDE_ASSIGNMENT:
       case REMAINDER_ASSIGNMENT:
         CompoundAssignmentTree c = (CompoundAssignmentTree) e;
-        value = narrow(arithmetic(c, operator(e.getKind()), current,
+        value = narrow(arithmetic(c, TreeKinds.operator(e.getKind()), current,
             expression(c.getExpression())), element);
         break;
       default:
@@ -460,7 +457,7 @@ public final class MethodReader {
         return newArray((NewArrayTree) e);
       case TYPE_CAST:
         TypeCastTree cast = (TypeCastTree) e;
-        Type to = primitive(cast.getType()).filter(Type::isNumeric).orElseThrow(
+        Type to = TreeKinds.type(cast.getType()).filter(Type::isNumeric).orElseThrow(
             () -> new Unsupported(cast.getType(), Message.CAST_TYPE, cast.getType()));
         return new Expr.Cast(to, numeric(cast.getExpression()));
       case ASSIGNMENT:
@@ -484,7 +481,7 @@ public final class MethodReader {
   }
 
   private Expr binary(BinaryTree b) {
-    Op op = operator(b.getKind());
+    Op op = TreeKinds.operator(b.getKind());
     if (op.isLogical()) {
       return new Expr.Binary(op, condition(b.getLeftOperand()), condition(b.getRightOperand()));
     }
@@ -514,43 +511,7 @@ public final class MethodReader {
     return new Expr.Binary(op, left, right);
   }
 
-  private static Op operator(Tree.Kind kind) {
-    switch (kind) {
-      case PLUS:
-      case PLUS_ASSIGNMENT:
-        return Op.ADD;
-      case MINUS:
-      case MINUS_ASSIGNMENT:
-        return Op.SUB;
-      case MULTIPLY:
-      case MULTIPLY_ASSIGNMENT:
-        return Op.MUL;
-      case DIVIDE:
-      case DIVIDE_ASSIGNMENT:
-        return Op.DIV;
-      case REMAINDER:
-      case REMAINDER_ASSIGNMENT:
-        return Op.REM;
-      case LESS_THAN:
-        return Op.LT;
-      case LESS_THAN_EQUAL:
-        return Op.LE;
-      case GREATER_THAN:
-        return Op.GT;
-      case GREATER_THAN_EQUAL:
-        return Op.GE;
-      case EQUAL_TO:
-        return Op.EQ;
-      case NOT_EQUAL_TO:
-        return Op.NE;
-      case CONDITIONAL_AND:
-        return Op.AND;
-      case CONDITIONAL_OR:
-        return Op.OR;
-      default:
-        throw new IllegalArgumentException(kind.toString());
-    }
-  }
+
 
   private Expr identifier(IdentifierTree id) {
     String name = id.getName().toString();
@@ -572,7 +533,7 @@ public final class MethodReader {
           "allocate with new double[n] and assign the elements");
     }
     Type type;
-    Optional<Type> element = primitive(tree.getType());
+    Optional<Type> element = TreeKinds.type(tree.getType());
     int rank = tree.getDimensions().size();
     if (element.equals(Optional.of(Type.DOUBLE)) && rank == 1) {
       type = Type.DOUBLE_ARRAY;
@@ -735,37 +696,7 @@ public final class MethodReader {
         + " to a " + to.javaName() + "; add a cast");
   }
 
-  private static Optional<Type> primitive(Tree typeTree) {
-    if (typeTree instanceof ArrayTypeTree array) {
-      Optional<Type> element = primitive(array.getType());
-      if (element.equals(Optional.of(Type.DOUBLE))) {
-        return Optional.of(Type.DOUBLE_ARRAY);
-      } else if (element.equals(Optional.of(Type.DOUBLE_ARRAY))) {
-        return Optional.of(Type.DOUBLE_MATRIX);
-      } else if (element.equals(Optional.of(Type.INT))) {
-        return Optional.of(Type.INT_ARRAY);
-      }
-      return Optional.empty();
-    }
-    return typeTree instanceof PrimitiveTypeTree p ? irType(p.getPrimitiveTypeKind())
-        : Optional.empty();
-  }
 
-  /** The IR type of a Java type kind, if the IR models it. */
-  static Optional<Type> irType(TypeKind kind) {
-    switch (kind) {
-      case DOUBLE:
-        return Optional.of(Type.DOUBLE);
-      case INT:
-        return Optional.of(Type.INT);
-      case LONG:
-        return Optional.of(Type.LONG);
-      case BOOLEAN:
-        return Optional.of(Type.BOOLEAN);
-      default:
-        return Optional.empty();
-    }
-  }
 
   private Optional<Var> lookup(String name) {
     for (Map<String, Var> scope : scopes) {

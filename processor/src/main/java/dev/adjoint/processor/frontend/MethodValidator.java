@@ -17,9 +17,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 
 /**
  * Checks what the signature of a {@code @Differentiable} method promises, before its body is
@@ -63,7 +61,7 @@ public final class MethodValidator {
     checkNesting(method, name);
     List<Type> types = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
-      Optional<Type> t = irType(p.asType());
+      Optional<Type> t = TreeKinds.type(p.asType());
       if (t.isEmpty()) {
         diagnostics.error(p, Message.PARAMETER_TYPE, p.getSimpleName(), name, p.asType());
       }
@@ -149,18 +147,5 @@ public final class MethodValidator {
     return out;
   }
 
-  static Optional<Type> irType(TypeMirror t) {
-    if (t instanceof ArrayType array) {
-      Optional<Type> element = irType(array.getComponentType());
-      if (element.equals(Optional.of(Type.DOUBLE))) {
-        return Optional.of(Type.DOUBLE_ARRAY);
-      } else if (element.equals(Optional.of(Type.DOUBLE_ARRAY))) {
-        return Optional.of(Type.DOUBLE_MATRIX);
-      } else if (element.equals(Optional.of(Type.INT))) {
-        return Optional.of(Type.INT_ARRAY);
-      }
-      return Optional.empty();
-    }
-    return MethodReader.irType(t.getKind());
-  }
+
 }

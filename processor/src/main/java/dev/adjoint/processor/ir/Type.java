@@ -1,5 +1,7 @@
 package dev.adjoint.processor.ir;
 
+import java.util.Optional;
+
 /**
  * The value types the IR models. Derivatives flow through {@link #DOUBLE} values and the
  * elements of {@link #DOUBLE_ARRAY} and {@link #DOUBLE_MATRIX}.
@@ -36,6 +38,20 @@ public enum Type {
   /** Whether values of this type carry derivatives (doubles, and arrays of doubles). */
   public boolean isDifferentiable() {
     return this == DOUBLE || this == DOUBLE_ARRAY || this == DOUBLE_MATRIX;
+  }
+
+  /** The type of an array of this type's values, if the IR models one. */
+  public Optional<Type> arrayOf() {
+    switch (this) {
+      case DOUBLE:
+        return Optional.of(DOUBLE_ARRAY);
+      case DOUBLE_ARRAY:
+        return Optional.of(DOUBLE_MATRIX);
+      case INT:
+        return Optional.of(INT_ARRAY);
+      default:
+        return Optional.empty();
+    }
   }
 
   /** The type of {@code a[i]} for an array {@code a} of this type. */
