@@ -56,8 +56,11 @@ public final class Derivatives {
       out.add(r.var());
     } else if (e instanceof Expr.Invoke call) {
       for (int i : call.independents()) {
-        if (call.args().get(i) instanceof Expr.Ref r && r.var().type().isDifferentiable()) {
+        Expr arg = call.args().get(i);
+        if (arg instanceof Expr.Ref r && r.var().type().isDifferentiable()) {
           out.add(r.var());
+        } else if (arg instanceof Expr.Index && arg.type().isDifferentiable()) {
+          out.add(dev.adjoint.processor.ir.Stmts.baseVar(arg));
         }
       }
     } else if (e instanceof Expr.Index i && e.type().isDifferentiable()) {

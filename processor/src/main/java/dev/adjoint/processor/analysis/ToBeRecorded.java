@@ -49,6 +49,9 @@ public final class ToBeRecorded {
         }
         if (a.value() instanceof Expr.Invoke call && activity.isActive(a.target())) {
           needed.addAll(Exprs.reads(call)); // the callee's pullback runs on the same arguments
+          if (call.kind() == Expr.Invoke.Kind.KERNEL) {
+            needed.add(a.target()); // and a kernel's pullback reuses the result
+          }
         }
         if (a.value() instanceof Expr.Index load && activity.isActive(a.target())) {
           needed.addAll(indexReads(load.array(), load.index())); // for x̄[i] += v̄

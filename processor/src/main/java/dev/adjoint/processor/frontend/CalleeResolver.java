@@ -3,6 +3,7 @@ package dev.adjoint.processor.frontend;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
 import dev.adjoint.processor.emit.AdjointClassGenerator;
+import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,8 @@ import javax.lang.model.util.Elements;
 public final class CalleeResolver {
 
   /** A callee: where it lives, its adjoint class, and which parameters it differentiates. */
-  record Callee(String owner, String adjointOwner, String name, List<Type> parameterTypes,
-      List<Integer> independents, Type returnType) {}
+  record Callee(Expr.Invoke.Kind kind, String owner, String adjointOwner, String name,
+      List<Type> parameterTypes, List<Integer> independents, Type returnType) {}
 
   private static final String ANNOTATION = "dev.adjoint.Differentiable";
 
@@ -102,8 +103,10 @@ public final class CalleeResolver {
       // A helper without a derivative is fine where its result carries none: int, long, boolean.
       boolean integerHelper = returns.isPresent() && returns.get() != Type.DOUBLE
           && !returns.get().isArray();
+      boolean kernel = !differentiable && hasPullback(owner, name)
+          && returns.filter(Type::isDifferentiable).isPresent();
       if (m.getParameters().size() != arity || !m.getModifiers().contains(Modifier.STATIC)
-          || !differentiable && !integerHelper) {
+          || !differentiable && !integerHelper && !kernel) {
         continue;
       }
       List<Type> types = new ArrayList<>();
@@ -116,17 +119,32 @@ public final class CalleeResolver {
       }
       List<String> wrt = differentiable ? wrt(annotation) : List.of();
       List<Integer> independents = new ArrayList<>();
-      for (int i = 0; differentiable && i < types.size(); i++) {
+      for (int i = 0; (differentiable || kernel) && i < types.size(); i++) {
         String param = m.getParameters().get(i).getSimpleName().toString();
         if (types.get(i).isDifferentiable() && (wrt.isEmpty() || wrt.contains(param))) {
           independents.add(i);
         }
       }
       String adjoint = AdjointClassGenerator.adjointClassName(owner, elements).canonicalName();
-      return Optional.of(new Callee(local(owner.getQualifiedName().toString()), local(adjoint),
-          name, types, independents, returns.get()));
+      Expr.Invoke.Kind kind = differentiable ? Expr.Invoke.Kind.DIFFERENTIABLE
+          : kernel ? Expr.Invoke.Kind.KERNEL : Expr.Invoke.Kind.HELPER;
+      String ownerName = local(owner.getQualifiedName().toString());
+      return Optional.of(new Callee(kind, ownerName, kernel ? ownerName : local(adjoint), name,
+          types, independents, returns.get()));
     }
     return Optional.empty();
+  }
+
+  /** A kernel carries its own pullback: {@code f} beside a static {@code fPullback}. */
+  private static boolean hasPullback(TypeElement owner, String name) {
+    for (Element member : owner.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.METHOD
+          && member.getSimpleName().contentEquals(name + "Pullback")
+          && member.getModifiers().contains(Modifier.STATIC)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static AnnotationMirror annotation(ExecutableElement m) {

@@ -636,7 +636,7 @@ public final class MethodReader {
             "argument " + (i + 1) + " of " + callee.name() + " must be " + expected.javaName()
                 + ", not " + arg.type().javaName());
       }
-      if (callee.returnType() == Type.DOUBLE && expected.isArray()
+      if (callee.kind() != Expr.Invoke.Kind.HELPER && expected.isArray()
           && !(arg instanceof Expr.Ref r && r.var().role() == Var.Role.PARAM)) {
         throw new Unsupported(call.getArguments().get(i), Message.UNSUPPORTED,
             "passing a local or computed array to " + callee.name(),
@@ -644,8 +644,8 @@ public final class MethodReader {
                 + " again during the backward sweep, so it must not change");
       }
     }
-    return new Expr.Invoke(callee.owner(), callee.adjointOwner(), callee.name(), args,
-        callee.independents(), callee.returnType());
+    return new Expr.Invoke(callee.kind(), callee.owner(), callee.adjointOwner(), callee.name(),
+        args, callee.independents(), callee.returnType());
   }
 
   /** {@code Gradients.withoutDerivative}: qualified, fully qualified or statically imported. */

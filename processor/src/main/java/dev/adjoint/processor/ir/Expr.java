@@ -102,18 +102,39 @@ public sealed interface Expr
   record Pop(Type type) implements Expr {}
 
   /**
-   * A call of another {@code @Differentiable} method (or, in a backward sweep, of its pullback).
+   * A call of a method outside the rules table.
    *
+   * @param kind how the call is differentiated
    * @param owner how generated code names the callee's class
-   * @param adjointOwner how generated code names the callee's generated adjoint class
-   * @param independents the callee's differentiated parameter positions (none for a helper
-   *     returning an int, long or boolean, which has no derivative)
+   * @param adjointOwner where the callee's pullback lives: its generated adjoint class, or the
+   *     owner itself for a kernel
+   * @param independents the callee's differentiated parameter positions
    */
-  record Invoke(String owner, String adjointOwner, String name, List<Expr> args,
+  record Invoke(Kind kind, String owner, String adjointOwner, String name, List<Expr> args,
       List<Integer> independents, Type type) implements Expr {
+
+    /** How a call is differentiated. */
+    public enum Kind {
+      /** A {@code @Differentiable} method: its generated pullback, scalar gradients in a buffer. */
+      DIFFERENTIABLE,
+      /** A helper returning int, long or boolean: no derivative. */
+      HELPER,
+      /**
+       * A function with a hand-written pullback beside it ({@code LinearAlgebra.matMul} and
+       * {@code matMulPullback}): {@code fPullback(args, result, resultBar, argBars)}.
+       */
+      KERNEL,
+      /** A pullback call in a backward sweep: it adds into adjoints, so it has an effect. */
+      PULLBACK
+    }
+
     public Invoke {
       args = List.copyOf(args);
       independents = List.copyOf(independents);
+    }
+
+    public Invoke withArgs(List<Expr> newArgs) {
+      return new Invoke(kind, owner, adjointOwner, name, newArgs, independents, type);
     }
   }
 

@@ -97,8 +97,7 @@ public final class Exprs {
       for (Expr a : call.args()) {
         args.add(rewrite(a, f));
       }
-      rebuilt = new Expr.Invoke(call.owner(), call.adjointOwner(), call.name(), args,
-          call.independents(), call.type());
+      rebuilt = call.withArgs(args);
     } else {
       rebuilt = e;
     }
@@ -129,7 +128,8 @@ public final class Exprs {
 
   /** Whether evaluating {@code e} has an effect (a stack pop), so it must stay where it is. */
   public static boolean hasEffect(Expr e) {
-    if (e instanceof Expr.Pop) {
+    if (e instanceof Expr.Pop
+        || e instanceof Expr.Invoke i && i.kind() == Expr.Invoke.Kind.PULLBACK) {
       return true;
     }
     for (Expr child : children(e)) {

@@ -102,8 +102,7 @@ public final class AnfLowering {
       for (Expr a : call.args()) {
         args.add(atom(a, src, out));
       }
-      return new Expr.Invoke(call.owner(), call.adjointOwner(), call.name(), args,
-          call.independents(), call.type());
+      return call.withArgs(args);
     } else if (e instanceof Expr.Cast c && c.operand().type() == Type.DOUBLE) {
       return operands(c.operand(), src, out); // (double) of a double is the identity
     }

@@ -30,7 +30,9 @@ public final class Differentiator {
 
   /** The primal in the form the transforms start from (also what the tests inspect). */
   public static Function lower(Function read) {
-    return AnfLowering.apply(AliasExpansion.apply(ControlFlowNormalizer.apply(read)));
+    Function lowered = AnfLowering.apply(AliasExpansion.apply(ControlFlowNormalizer.apply(read)));
+    CallArgumentCheck.check(lowered);
+    return lowered;
   }
 
   /**

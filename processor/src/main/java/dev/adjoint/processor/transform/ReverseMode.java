@@ -139,13 +139,14 @@ public final class ReverseMode {
           }
         }
         out.add(a);
-        companion(a, depth).ifPresent(out::add);
-        if (depth > 0 && a.target().role() == Var.Role.BRANCH) {
-          out.add(new Stmt.Push(Exprs.ref(a.target()), a.source()));
-        }
+        out.addAll(companion(a, depth));
       } else if (s instanceof Stmt.If i) {
         out.add(new Stmt.If(i.condition(), forward(i.then(), depth),
             forward(i.otherwise(), depth), i.source()));
+        if (depth > 0) {
+          // Pushed after the branch's own records, so the backward sweep pops it first.
+          out.add(new Stmt.Push(i.condition(), i.source()));
+        }
       } else if (s instanceof Stmt.Loop l) {
         Var count = new Var("iterations", Type.INT, Var.Role.TEMP);
         counters.put(l, count);
@@ -164,20 +165,27 @@ public final class ReverseMode {
   }
 
   /** A local array's adjoint is allocated with it, with the same shape. */
-  private java.util.Optional<Stmt> companion(Stmt.Assign a, int depth) {
+  private List<Stmt> companion(Stmt.Assign a, int depth) {
     Var v = a.target();
     if (!v.type().isArray() || !activity.isActive(v)) {
-      return java.util.Optional.empty();
+      return List.of();
     }
-    if (!(a.value() instanceof Expr.NewArray n)) {
+    boolean kernel = a.value() instanceof Expr.Invoke call
+        && call.kind() == Expr.Invoke.Kind.KERNEL;
+    if (!(a.value() instanceof Expr.NewArray) && !kernel) {
       throw new UnsupportedConstruct(a.source(), "array " + v.name() + " must be created with"
-          + " new where it is declared");
+          + " new or by a LinearAlgebra kernel where it is declared");
     }
     if (depth > 0) {
       throw new UnsupportedConstruct(a.source(), "allocating array " + v.name() + " inside a"
           + " loop is not supported; allocate it once before the loop and overwrite it");
     }
-    return java.util.Optional.of(Stmt.Assign.set(adjoint(v), n, a.source()));
+    if (a.value() instanceof Expr.NewArray n) {
+      return List.of(Stmt.Assign.set(adjoint(v), n, a.source()));
+    }
+    List<Stmt> allocation = new ArrayList<>();
+    allocateLike(v, allocation);
+    return allocation;
   }
 
   private List<Stmt> backward(List<Stmt> block, int depth) {
@@ -223,8 +231,12 @@ public final class ReverseMode {
       Expr vBar = Exprs.ref(adjoint(v));
       if (a.value() instanceof Expr.Index load) {
         out.add(new Stmt.Store(adjointArray(load.array()), load.index(), vBar, true, src));
-      } else if (a.value() instanceof Expr.Invoke call) {
+      } else if (a.value() instanceof Expr.Invoke call
+          && call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE) {
         pullback(call, vBar, src, out);
+      } else if (a.value() instanceof Expr.Invoke call
+          && call.kind() == Expr.Invoke.Kind.KERNEL) {
+        kernelPullback(call, Exprs.ref(v), vBar, src, out);
       }
       for (Derivatives.Contribution c : Derivatives.contributions(a, activity::isActive)) {
         out.add(Stmt.Assign.add(adjoint(c.operand()), times(vBar, c.partial()), src));
@@ -233,6 +245,10 @@ public final class ReverseMode {
         // The value before this assignment is a different value with its own adjoint.
         out.add(Stmt.Assign.set(adjoint(v), Expr.Const.ofDouble(0), src));
       }
+    }
+    if (activity.isActive(v) && v.type().isArray() && a.value() instanceof Expr.Invoke call
+        && call.kind() == Expr.Invoke.Kind.KERNEL) {
+      kernelPullback(call, Exprs.ref(v), Exprs.ref(adjoint(v)), src, out);
     }
     if (recording.mustSave(a)) {
       Expr saved = depth > 0 ? new Expr.Pop(v.type()) : Exprs.ref(saves.get(a));
@@ -280,9 +296,44 @@ public final class ReverseMode {
       args.add(Exprs.ref(scratch()));
     }
     args.addAll(arrayAdjoints);
-    out.add(new Stmt.Evaluate(new Expr.Invoke(call.adjointOwner(), call.adjointOwner(),
-        call.name() + "Pullback", args, List.of(), Type.DOUBLE), src));
+    out.add(new Stmt.Evaluate(new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, call.adjointOwner(),
+        call.adjointOwner(), call.name() + "Pullback", args, List.of(), Type.DOUBLE), src));
     out.addAll(after);
+  }
+
+  /**
+   * {@code r = K.f(a, x)}: {@code K.fPullback(a, x, r, r̄, ā-or-null)}, whose return value is
+   * the adjoint of the one scalar argument, if there is one.
+   */
+  private void kernelPullback(Expr.Invoke call, Expr result, Expr resultBar, SourceRef src,
+      List<Stmt> out) {
+    List<Expr> args = new ArrayList<>(call.args());
+    args.add(result);
+    args.add(resultBar);
+    Var scalar = null;
+    int scalars = 0;
+    for (Expr arg : call.args()) {
+      if (arg.type().isArray()) {
+        args.add(activity.isActive(Stmts.baseVar(arg)) ? adjointArray(arg)
+            : new Expr.Const(arg.type(), 0, "null"));
+      } else if (arg.type().isNumeric()) {
+        scalars++;
+        if (arg instanceof Expr.Ref r && activity.isActive(r.var())) {
+          scalar = r.var();
+        }
+      }
+    }
+    Expr.Invoke pullback = new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, call.adjointOwner(),
+        call.adjointOwner(), call.name() + "Pullback", args, List.of(), Type.DOUBLE);
+    if (scalars > 1) {
+      throw new UnsupportedConstruct(src, call.name() + " has more than one double argument;"
+          + " a kernel's pullback can return the adjoint of one");
+    }
+    if (scalar != null) {
+      out.add(Stmt.Assign.add(adjoint(scalar), pullback, src));
+    } else {
+      out.add(new Stmt.Evaluate(pullback, src));
+    }
   }
 
   private Var scratch() {
