@@ -28,6 +28,7 @@ final class BodyWriter {
   private final CodeBlock.Builder code = CodeBlock.builder();
   private boolean backward;
   private SourceRef lastGroup = SourceRef.NONE;
+  private final List<Object> lineTypes = new java.util.ArrayList<>();
 
   BodyWriter(List<Stmt> body, List<Var> parameters, Names names, boolean qualifyMath) {
     this.names = names;
@@ -60,7 +61,7 @@ final class BodyWriter {
     } else if (usesStacks(body)) {
       code.addStatement("$T $L = new $T()", STACKS, JavaText.STACKS, STACKS);
     }
-    code.add("// $L\n", forwardTitle);
+    line("// " + esc(forwardTitle));
     block(body);
     return code.build();
   }
@@ -76,7 +77,7 @@ final class BodyWriter {
   private void block(List<Stmt> stmts) {
     for (Stmt s : stmts) {
       for (Var v : declarations.before(s)) {
-        code.addStatement("$L $L = $L", v.type().javaName(), names.of(v), v.type().zeroLiteral());
+        line(v.type().javaName() + " " + esc(names.of(v)) + " = " + v.type().zeroLiteral() + ";");
       }
       statement(s);
     }
@@ -86,49 +87,49 @@ final class BodyWriter {
     if (s instanceof Stmt.Section section) {
       backward = true;
       lastGroup = SourceRef.NONE;
-      code.add("\n// $L\n", section.title());
+      code.add("\n");
+      line("// " + esc(section.title()));
     } else if (s instanceof Stmt.Assign a) {
       groupComment(a.source());
-      code.add("$L;$L\n", assignment(a), trailingComment(a.source()));
+      line(assignment(a) + ";" + trailingComment(a.source()));
     } else if (s instanceof Stmt.If i && i.then().isEmpty()) {
       statement(new Stmt.If(Algebra.not(i.condition()), i.otherwise(), List.of(), i.source()));
     } else if (s instanceof Stmt.If i) {
       groupComment(i.source());
-      code.add("if ($L) {$L\n", text.print(i.condition()), trailingComment(i.source()));
+      line("if (" + t(i.condition()) + ") {" + trailingComment(i.source()));
       branches(i);
-      code.add("}\n");
+      line("}");
     } else if (s instanceof Stmt.Loop l) {
       groupComment(l.source());
-      code.add("while ($L) {$L\n", text.print(l.condition()), trailingComment(l.source()));
+      line("while (" + t(l.condition()) + ") {" + trailingComment(l.source()));
       code.indent();
       block(l.body());
       block(l.update());
       code.unindent();
-      code.add("}\n");
+      line("}");
     } else if (s instanceof Stmt.Store st) {
       groupComment(st.source());
-      String target = text.print(new Expr.Index(st.array(), st.index()));
-      code.add("$L;$L\n", update(target, st.value(), st.accumulate()),
-          trailingComment(st.source()));
+      String target = t(new Expr.Index(st.array(), st.index()));
+      line(update(target, st.value(), st.accumulate()) + ";" + trailingComment(st.source()));
     } else if (s instanceof Stmt.Evaluate ev) {
       groupComment(ev.source());
-      code.add("$L;$L\n", text.print(ev.call()), trailingComment(ev.source()));
+      line(t(ev.call()) + ";" + trailingComment(ev.source()));
     } else if (s instanceof Stmt.Push p) {
       groupComment(p.source());
-      code.add("$L.push$L($L);$L\n", JavaText.STACKS, JavaText.stackSuffix(p.value().type()),
-          text.print(p.value()), trailingComment(p.source()));
+      line(JavaText.STACKS + ".push" + JavaText.stackSuffix(p.value().type()) + "("
+          + t(p.value()) + ");" + trailingComment(p.source()));
     }
   }
 
-  /** {@code t = e}, {@code t += e}, {@code t -= e}, {@code t++}, {@code t--}. */
+  /** {@code t = e}, {@code t += e}, {@code t -= e}. */
   private String update(String target, Expr value, boolean accumulate) {
     if (accumulate) {
       if (value instanceof Expr.Unary u && u.op() == Op.NEG) {
-        return target + " -= " + text.print(u.operand());
+        return target + " -= " + t(u.operand());
       }
-      return target + " += " + text.print(value);
+      return target + " += " + t(value);
     }
-    return target + " = " + text.print(value);
+    return target + " = " + t(value);
   }
 
   private void branches(Stmt.If i) {
@@ -137,11 +138,11 @@ final class BodyWriter {
     code.unindent();
     List<Stmt> otherwise = i.otherwise();
     if (otherwise.size() == 1 && otherwise.get(0) instanceof Stmt.If elseIf
-        && declarations.before(elseIf).isEmpty()) {
-      code.add("} else if ($L) {\n", text.print(elseIf.condition()));
+        && declarations.before(elseIf).isEmpty() && !elseIf.then().isEmpty()) {
+      line("} else if (" + t(elseIf.condition()) + ") {");
       branches(elseIf);
     } else if (!otherwise.isEmpty()) {
-      code.add("} else {\n");
+      line("} else {");
       code.indent();
       block(otherwise);
       code.unindent();
@@ -149,10 +150,10 @@ final class BodyWriter {
   }
 
   private String assignment(Stmt.Assign a) {
-    String target = names.of(a.target());
+    String target = esc(names.of(a.target()));
     Expr value = a.value();
     if (declarations.declares(a)) {
-      return a.target().type().javaName() + " " + target + " = " + text.print(value);
+      return a.target().type().javaName() + " " + target + " = " + t(value);
     }
     if (!a.accumulate() && a.target().type() == Type.INT && value instanceof Expr.Binary b
         && b.left() instanceof Expr.Ref r && r.var() == a.target()
@@ -168,12 +169,27 @@ final class BodyWriter {
       return;
     }
     if (backward && !src.equals(lastGroup)) {
-      code.add("// line $L: $L\n", src.line(), src.text());
+      line("// line " + src.line() + ": " + esc(src.text()));
     }
     lastGroup = src;
   }
 
   private String trailingComment(SourceRef src) {
     return backward || src.isNone() ? "" : " // line " + src.line();
+  }
+
+  /** An expression as a JavaPoet template; the classes it names are collected for the line. */
+  private String t(Expr e) {
+    return text.template(e, lineTypes);
+  }
+
+  /** Emits one line of code from a template whose {@code $T}s are the collected classes. */
+  private void line(String template) {
+    code.add(template + "\n", lineTypes.toArray());
+    lineTypes.clear();
+  }
+
+  private static String esc(String text) {
+    return text.replace("$", "$$");
   }
 }

@@ -636,12 +636,9 @@ public final class MethodReader {
             "argument " + (i + 1) + " of " + callee.name() + " must be " + expected.javaName()
                 + ", not " + arg.type().javaName());
       }
-      if (callee.kind() != Expr.Invoke.Kind.HELPER && expected.isArray()
-          && !(arg instanceof Expr.Ref r && r.var().role() == Var.Role.PARAM)) {
+      if (expected.isArray() && arg instanceof Expr.NewArray) {
         throw new Unsupported(call.getArguments().get(i), Message.UNSUPPORTED,
-            "passing a local or computed array to " + callee.name(),
-            "pass one of this method's array parameters; the callee's pullback reads the array"
-                + " again during the backward sweep, so it must not change");
+            "passing a new array to " + callee.name(), "declare it as a local first");
       }
     }
     return new Expr.Invoke(callee.kind(), callee.owner(), callee.adjointOwner(), callee.name(),

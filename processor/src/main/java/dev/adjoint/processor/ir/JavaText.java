@@ -29,13 +29,42 @@ public final class JavaText {
     return out.toString();
   }
 
+  /**
+   * Prints {@code e} as a JavaPoet format string: qualified class names become {@code $T} (added
+   * to {@code types}, so JavaPoet imports them) and a {@code $} in a name is escaped.
+   */
+  public String template(Expr e, java.util.List<Object> types) {
+    this.types = types;
+    try {
+      return print(e);
+    } finally {
+      this.types = null;
+    }
+  }
+
+  private java.util.List<Object> types;
+
+  private String name(String name) {
+    return types == null ? name : name.replace("$", "$$");
+  }
+
+  private String owner(String owner) {
+    int dot = owner.lastIndexOf('.');
+    if (types == null || dot < 0 || !Character.isLowerCase(owner.charAt(0))) {
+      return name(owner);
+    }
+    types.add(com.palantir.javapoet.ClassName.get(owner.substring(0, dot),
+        owner.substring(dot + 1)));
+    return "$T";
+  }
+
   private void print(Expr e, StringBuilder out) {
     if (e instanceof Expr.Const c) {
       String literal = literal(c);
       out.append(c.symbol() != null && c.symbol().contains("Math.") ? qualifier + literal
           : literal);
     } else if (e instanceof Expr.Ref r) {
-      out.append(names.apply(r.var()));
+      out.append(name(names.apply(r.var())));
     } else if (e instanceof Expr.Hole h) {
       out.append(h.index() == Expr.Hole.RESULT ? "result" : "$" + h.index());
     } else if (e instanceof Expr.Unary u) {
@@ -89,7 +118,7 @@ public final class JavaText {
         out.append("[]");
       }
     } else if (e instanceof Expr.Invoke call) {
-      out.append(call.owner()).append('.').append(call.name()).append('(');
+      out.append(owner(call.owner())).append('.').append(call.name()).append('(');
       for (int i = 0; i < call.args().size(); i++) {
         if (i > 0) {
           out.append(", ");

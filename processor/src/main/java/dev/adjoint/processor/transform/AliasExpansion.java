@@ -22,13 +22,17 @@ final class AliasExpansion {
 
   static Function apply(Function fn) {
     List<Stmt> body = fn.body();
-    for (Stmt.Assign def : Stmts.assignments(body)) {
-      Var v = def.target();
-      if (!v.type().isArray() || v.role() == Var.Role.PARAM
-          || def.value() instanceof Expr.NewArray) {
-        continue;
+    boolean expanded = true;
+    while (expanded) {
+      expanded = false;
+      for (Stmt.Assign def : Stmts.assignments(body)) {
+        boolean alias = def.value() instanceof Expr.Ref || def.value() instanceof Expr.Index;
+        if (def.target().type().isArray() && def.target().role() != Var.Role.PARAM && alias) {
+          body = expand(body, def);
+          expanded = true;
+          break;
+        }
       }
-      body = expand(body, def);
     }
     Stmts.walk(body, s -> {
       if (s instanceof Stmt.Store st && Stmts.baseVar(st.array()).role() == Var.Role.PARAM) {

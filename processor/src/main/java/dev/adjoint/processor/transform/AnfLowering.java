@@ -56,6 +56,10 @@ public final class AnfLowering {
   }
 
   private static void lowerAssign(Var target, Expr value, SourceRef src, List<Stmt> out) {
+    if (target.type().isArray() && value instanceof Expr.Invoke call) {
+      out.add(Stmt.Assign.set(target, operands(call, src, out), src));
+      return;
+    }
     if (target.type() != Type.DOUBLE || !differentiable(value)) {
       out.add(Stmt.Assign.set(target, value, src));
       return;
@@ -111,6 +115,12 @@ public final class AnfLowering {
 
   /** An atom for {@code e}: itself, or a temporary holding its value. */
   private static Expr atom(Expr e, SourceRef src, List<Stmt> out) {
+    if (e instanceof Expr.Invoke call && call.type().isArray()) {
+      // An array a call returns gets a name, so its adjoint array can be allocated beside it.
+      Var t = new Var(call.name(), call.type(), Var.Role.TEMP);
+      out.add(Stmt.Assign.set(t, operands(call, src, out), src));
+      return Exprs.ref(t);
+    }
     if (e.isAtom() || e.type() != Type.DOUBLE || !differentiable(e)) {
       return e;
     }

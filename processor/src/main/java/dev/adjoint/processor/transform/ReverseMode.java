@@ -277,10 +277,10 @@ public final class ReverseMode {
         }
         slot++;
       } else {
-        Var array = ((Expr.Ref) arg).var();
+        Var array = Stmts.baseVar(arg);
         if (activity.isActive(array)) {
-          arrayAdjoints.add(Exprs.ref(adjoint(array)));
-        } else if (array.type() == Type.DOUBLE_ARRAY) {
+          arrayAdjoints.add(adjointArray(arg));
+        } else if (arg.type() == Type.DOUBLE_ARRAY) {
           // The callee wants somewhere to add this argument's gradient; nobody reads it.
           arrayAdjoints.add(new Expr.NewArray(Type.DOUBLE_ARRAY,
               List.of(new Expr.Length(arg))));
