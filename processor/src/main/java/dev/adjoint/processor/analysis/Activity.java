@@ -24,12 +24,13 @@ public final class Activity {
     if (!enabled) {
       Set<Var> all = new LinkedHashSet<>();
       for (Var p : fn.params()) {
-        if (p.type().isDifferentiable()) {
+        // A caller owns the adjoint arrays of differentiated array parameters only.
+        if (p.type() == dev.adjoint.processor.ir.Type.DOUBLE || independents.contains(p)) {
           all.add(p);
         }
       }
       for (Derivatives.Flow f : flows) {
-        if (f.target().type().isDifferentiable()) {
+        if (f.target().type().isDifferentiable() && f.target().role() != Var.Role.PARAM) {
           all.add(f.target());
         }
       }

@@ -40,7 +40,10 @@ public final class ToBeRecorded {
       boolean enabled) {
     for (Stmt s : block) {
       if (s instanceof Stmt.Assign a) {
-        if (defined.contains(a.target()) && (!enabled || needed.contains(a.target()))) {
+        // The result is assigned once on every path and read after the backward sweep.
+        boolean result = a.target().role() == Var.Role.RESULT;
+        if (!result && defined.contains(a.target())
+            && (!enabled || needed.contains(a.target()))) {
           recorded.add(a);
         }
         defined.add(a.target());

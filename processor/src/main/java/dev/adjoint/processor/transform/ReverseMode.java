@@ -229,7 +229,7 @@ public final class ReverseMode {
     SourceRef src = a.source();
     if (activity.isActive(v) && v.type() == Type.DOUBLE) {
       Expr vBar = Exprs.ref(adjoint(v));
-      if (a.value() instanceof Expr.Index load) {
+      if (a.value() instanceof Expr.Index load && activity.isActive(Stmts.baseVar(load.array()))) {
         out.add(new Stmt.Store(adjointArray(load.array()), load.index(), vBar, true, src));
       } else if (a.value() instanceof Expr.Invoke call
           && call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE) {

@@ -227,6 +227,281 @@ class RejectedInputTest {
     assertNoInternalErrorAndNoBrokenGeneratedCode(compilation);
   }
 
+  /**
+   * Loops and arrays: what cannot be reversed is an error on the line of the offending
+   * statement, in methods spread over several lines so that the line is actually checked.
+   * Each case: a name, the annotated method (lines joined with newlines), text on the line the
+   * error must point at (unique in the method), the message.
+   */
+  static Stream<Arguments> loopAndArrayRejections() {
+    return Stream.of(
+        Arguments.of("store into a double[] parameter",
+            lines("static double f(double[] x, double w) {",
+                "  double s = 0;",
+                "  x[0] = w;",
+                "  return s + x[0];",
+                "}"),
+            "x[0] = w;", "a write into array parameter x"),
+        Arguments.of("compound store into a parameter inside a loop",
+            lines("static double f(double[] x, double w) {",
+                "  double s = 0;",
+                "  for (int i = 0; i < x.length; i++) {",
+                "    x[i] += w;",
+                "    s += x[i];",
+                "  }",
+                "  return s;",
+                "}"),
+            "x[i] += w;", "a write into array parameter x"),
+        Arguments.of("increment of a parameter element",
+            lines("static double f(double[] x) {",
+                "  double s = x[1];",
+                "  x[0]++;",
+                "  return s * x[0];",
+                "}"),
+            "x[0]++;", "a write into array parameter x"),
+        Arguments.of("store into a double[][] parameter",
+            lines("static double f(double[][] m, double w) {",
+                "  double s = m[0][0];",
+                "  m[0][1] = w * s;",
+                "  return m[0][1];",
+                "}"),
+            "m[0][1] = w * s;", "a write into array parameter m"),
+        Arguments.of("store through a row alias of a parameter",
+            lines("static double f(double[][] m) {",
+                "  double[] row = m[0];",
+                "  double s = row[1];",
+                "  row[0] = 2 * s;",
+                "  return s + row[0];",
+                "}"),
+            "row[0] = 2 * s;", "a write into array parameter m"),
+        Arguments.of("store through a for-each row of a parameter",
+            lines("static double f(double[][] m) {",
+                "  double s = 0;",
+                "  for (double[] row : m) {",
+                "    row[0] = 1;",
+                "    s += row[1];",
+                "  }",
+                "  return s;",
+                "}"),
+            "row[0] = 1;", "a write into array parameter m"),
+        Arguments.of("store through a whole-array alias of a parameter",
+            lines("static double f(double[] x) {",
+                "  double[] y = x;",
+                "  y[0] = 3;",
+                "  return y[0] * y[1];",
+                "}"),
+            "y[0] = 3;", "a write into array parameter x"),
+        Arguments.of("store into an int[] parameter",
+            lines("static double f(double x, int[] idx) {",
+                "  double s = x;",
+                "  idx[0] = 1;",
+                "  return s * idx[0];",
+                "}"),
+            "idx[0] = 1;", "a write into array parameter idx"),
+        Arguments.of("double[] allocated inside a for loop",
+            lines("static double f(double x) {",
+                "  double s = 0;",
+                "  for (int i = 0; i < 3; i++) {",
+                "    double[] a = new double[2];",
+                "    a[0] = x * i;",
+                "    s += a[0];",
+                "  }",
+                "  return s;",
+                "}"),
+            "double[] a = new double[2];", "allocating array a inside a loop"),
+        Arguments.of("double[][] allocated inside a while loop",
+            lines("static double f(double x) {",
+                "  double s = 0;",
+                "  int i = 0;",
+                "  while (i < 3) {",
+                "    double[][] a = new double[2][2];",
+                "    a[1][0] = x;",
+                "    s += a[1][0];",
+                "    i++;",
+                "  }",
+                "  return s;",
+                "}"),
+            "new double[2][2]", "allocating array a inside a loop"),
+        Arguments.of("double[] allocated inside a for-each loop",
+            lines("static double f(double[] x) {",
+                "  double s = 0;",
+                "  for (double v : x) {",
+                "    double[] t = new double[1];",
+                "    t[0] = v * v;",
+                "    s += t[0];",
+                "  }",
+                "  return s;",
+                "}"),
+            "double[] t = new double[1];", "allocating array t inside a loop"),
+        Arguments.of("labeled break",
+            lines("static double f(double x) {",
+                "  double s = 0;",
+                "  outer:",
+                "  for (int i = 0; i < 3; i++) {",
+                "    for (int j = 0; j < 3; j++) {",
+                "      if (s > 4) {",
+                "        break outer;",
+                "      }",
+                "      s += x;",
+                "    }",
+                "  }",
+                "  return s;",
+                "}"),
+            "outer:", "a labeled statement is not supported"),
+        Arguments.of("labeled continue",
+            lines("static double f(double x) {",
+                "  double s = 0;",
+                "  int i = 0;",
+                "  rows:",
+                "  while (i < 3) {",
+                "    i++;",
+                "    for (int j = 0; j < 3; j++) {",
+                "      if (j == i) {",
+                "        continue rows;",
+                "      }",
+                "      s += x * j;",
+                "    }",
+                "  }",
+                "  return s;",
+                "}"),
+            "rows:", "a labeled statement is not supported"),
+        Arguments.of("array initializer",
+            lines("static double f(double x) {",
+                "  double s = x * x;",
+                "  double[] a = {1, 2};",
+                "  return s * a[0];",
+                "}"),
+            "{1, 2}", "an array initializer is not supported"),
+        Arguments.of("array creation with an initializer",
+            lines("static double f(double x) {",
+                "  double s = x * x;",
+                "  double[] a = new double[] {1, 2};",
+                "  return s * a[1];",
+                "}"),
+            "new double[] {1, 2}", "an array initializer is not supported"),
+        Arguments.of("nested array initializer",
+            lines("static double f(double x) {",
+                "  double s = x * x;",
+                "  double[][] a = {{1}, {2}};",
+                "  return s * a[1][0];",
+                "}"),
+            "{{1}, {2}}", "an array initializer is not supported"));
+  }
+
+  private static String lines(String... lines) {
+    return String.join("\n  ", lines);
+  }
+
+  private static JavaFileObject rejectedClass(String method) {
+    return JavaFileObjects.forSourceString("test.Rejected",
+        "package test;\n"
+            + "import dev.adjoint.Differentiable;\n"
+            + "class Rejected {\n"
+            + "  @Differentiable\n"
+            + "  " + method + "\n"
+            + "}\n");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("loopAndArrayRejections")
+  void rejectsLoopAndArrayConstructsOnTheirLine(String name, String method, String line,
+      String message) {
+    JavaFileObject source = rejectedClass(method);
+    for (Compilation compilation :
+        new Compilation[] {compile(source), compileWithAnalysesOff(source)}) {
+      assertThat(compilation).failed();
+      assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
+      assertNoInternalErrorAndNoBrokenGeneratedCode(compilation);
+    }
+  }
+
+  /** One construct, one error: no follow-on errors about what the rejected statement declared. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("loopAndArrayRejections")
+  void reportsEachLoopAndArrayRejectionOnce(String name, String method, String line,
+      String message) {
+    org.junit.jupiter.api.Assumptions.assumeFalse(name.contains("initializer"),
+        "see initializersAreReportedOnce");
+    Compilation compilation = compile(rejectedClass(method));
+    assertThat(compilation.errors()).hasSize(1);
+  }
+
+  @org.junit.jupiter.api.Disabled("processor bug: a rejected array initializer is followed by a"
+      + " second error '[adjoint.name] cannot resolve a' on every later read of the array")
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("loopAndArrayRejections")
+  void initializersAreReportedOnce(String name, String method, String line, String message) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(name.contains("initializer"));
+    Compilation compilation = compile(rejectedClass(method));
+    assertThat(compilation.errors()).hasSize(1);
+  }
+
+  private static final String REASSIGNED_ALIAS = lines(
+      "static double f(double[][] m) {",
+      "  double[] r = m[0];",
+      "  double s = r[0];",
+      "  r = m[1];",
+      "  return s + r[0];",
+      "}");
+
+  private static final String REASSIGNED_ALIAS_IN_LOOP = lines(
+      "static double f(double[][] m) {",
+      "  double[] r = m[0];",
+      "  double s = 0;",
+      "  for (int i = 0; i < m.length; i++) {",
+      "    r = m[i];",
+      "    s += r[0];",
+      "  }",
+      "  return s;",
+      "}");
+
+  @Test
+  void rejectsReassignedAlias() {
+    for (String method : new String[] {REASSIGNED_ALIAS, REASSIGNED_ALIAS_IN_LOOP}) {
+      JavaFileObject source = rejectedClass(method);
+      Compilation compilation = compile(source);
+      assertThat(compilation).failed();
+      assertThat(compilation).hadErrorContaining("array variable r is assigned more than once")
+          .inFile(source);
+      assertThat(compilation.errors()).hasSize(1);
+      assertNoInternalErrorAndNoBrokenGeneratedCode(compilation);
+    }
+  }
+
+  @org.junit.jupiter.api.Disabled("processor bug: 'array variable r is assigned more than once'"
+      + " points at the declaration double[] r = m[0], not at the reassignment r = m[...]"
+      + " (AliasExpansion reports def.source())")
+  @Test
+  void reassignedAliasIsReportedAtTheReassignment() {
+    String[][] cases = {{REASSIGNED_ALIAS, "  r = m[1];"}, {REASSIGNED_ALIAS_IN_LOOP, " r = m[i];"}};
+    for (String[] c : cases) {
+      JavaFileObject source = rejectedClass(c[0]);
+      assertThat(compile(source)).hadErrorContaining("array variable r is assigned more than once")
+          .inFile(source).onLineContaining(c[1]);
+      assertThat(compileWithAnalysesOff(source))
+          .hadErrorContaining("array variable r is assigned more than once")
+          .inFile(source).onLineContaining(c[1]);
+    }
+  }
+
+  /** Loops and local arrays that are accepted: the adjoint is generated and compiles cleanly. */
+  @Test
+  void acceptsInactiveArrayInLoopOnlyWithAnalyses() {
+    JavaFileObject source = rejectedClass(lines(
+        "static double f(double[] x) {",
+        "  for (double v : x) {",
+        "    double[] t = new double[1];",
+        "    t[0] = v;",
+        "  }",
+        "  return x[0];",
+        "}"));
+    // t does not reach the result: not differentiated, so its allocation in the loop is fine
+    assertThat(compile(source)).succeededWithoutWarnings();
+    // with analyses off every double is active, and the allocation is rejected at its line
+    assertThat(compileWithAnalysesOff(source)).hadErrorContaining("allocating array t")
+        .inFile(source).onLineContaining("double[] t = new double[1];");
+  }
+
   @Test
   void reportsUnknownFunctionsOnEveryStatement() {
     JavaFileObject source = JavaFileObjects.forSourceString("test.Calls",
@@ -269,6 +544,11 @@ class RejectedInputTest {
 
   private static Compilation compile(JavaFileObject... sources) {
     return Compiler.javac().withProcessors(new AdjointProcessor()).compile(sources);
+  }
+
+  private static Compilation compileWithAnalysesOff(JavaFileObject... sources) {
+    return Compiler.javac().withProcessors(new AdjointProcessor())
+        .withOptions("-Aadjoint.analyses=off").compile(sources);
   }
 
   /**

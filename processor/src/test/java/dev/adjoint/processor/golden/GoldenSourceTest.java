@@ -28,7 +28,8 @@ class GoldenSourceTest {
   private static final Path GOLDEN_DIR = Paths.get("src/test/resources/golden");
 
   @ParameterizedTest
-  @ValueSource(strings = {"Logistic", "Rosenbrock", "Branches", "Overwrite", "MathRules"})
+  @ValueSource(strings = {"Logistic", "Rosenbrock", "Branches", "Overwrite", "MathRules", "Loop",
+      "NestedLoop", "ArrayWrite"})
   void generatedSourceMatchesGolden(String name) throws IOException {
     String input = resource(name + ".java");
     String generated = generate(name, input, "");
@@ -43,7 +44,8 @@ class GoldenSourceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Logistic", "Branches", "Overwrite"})
+  @ValueSource(strings = {"Logistic", "Branches", "Overwrite", "Loop", "NestedLoop",
+      "ArrayWrite"})
   void analysesOffStillCompiles(String name) throws IOException {
     String generated = generate(name, resource(name + ".java"), "-Aadjoint.analyses=off");
     assertThat(generated).contains("Pullback(");

@@ -112,10 +112,22 @@ public final class CaseSuite {
     nodes.add(DynamicTest.dynamicTest("signature", () -> checkSignature(c)));
     for (GradientCase.Point p : c.points()) {
       String label = c.label(p.args());
-      nodes.add(DynamicTest.dynamicTest("record @ " + label, () -> checkRecord(c, p)));
-      nodes.add(DynamicTest.dynamicTest("pullback @ " + label, () -> checkPullback(c, p)));
+      nodes.add(DynamicTest.dynamicTest("record @ " + label,
+          () -> withContext(c, "record @ " + label, () -> checkRecord(c, p))));
+      nodes.add(DynamicTest.dynamicTest("pullback @ " + label,
+          () -> withContext(c, "pullback @ " + label, () -> checkPullback(c, p))));
     }
     return DynamicContainer.dynamicContainer(c.name(), nodes);
+  }
+
+  /** An exception thrown by generated code becomes a failure that shows the code. */
+  private void withContext(GradientCase c, String what, Runnable check) {
+    try {
+      check.run();
+    } catch (RuntimeException e) {
+      throw new AssertionError(c.name() + " " + what + " threw " + e + "\n"
+          + context(c, method(c.name())), e);
+    }
   }
 
   /** The record's components are value, then d+Name per differentiated parameter in order. */
@@ -282,6 +294,10 @@ public final class CaseSuite {
 
     void add(String message) {
       messages.add(message);
+    }
+
+    boolean isEmpty() {
+      return messages.isEmpty();
     }
 
     void throwIfAny(

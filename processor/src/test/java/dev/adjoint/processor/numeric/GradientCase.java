@@ -113,9 +113,27 @@ public final class GradientCase {
 
   /** {@code count} points from a Random seeded by the case name. */
   public GradientCase random(int count, Function<Random, Object[]> sampler) {
+    return random(count, sampler, a -> true);
+  }
+
+  /**
+   * {@code count} points from a Random seeded by the case name, redrawing those {@code accept}
+   * refuses (points near where a data-dependent branch or trip count changes, which finite
+   * differences would straddle).
+   */
+  public GradientCase random(int count, Function<Random, Object[]> sampler,
+      java.util.function.Predicate<Object[]> accept) {
     Random random = new Random(0x5EED_AD70L ^ name.hashCode());
-    for (int i = 0; i < count; i++) {
-      points.add(new Point(coerce(sampler.apply(random)), null));
+    int drawn = 0;
+    for (int attempts = 0; drawn < count; attempts++) {
+      if (attempts > 1000 * count) {
+        throw new IllegalStateException(name + ": the sampler rarely meets accept");
+      }
+      Object[] a = coerce(sampler.apply(random));
+      if (accept.test(a)) {
+        points.add(new Point(a, null));
+        drawn++;
+      }
     }
     return this;
   }

@@ -154,6 +154,65 @@ public final class AdjointMethod {
   }
 
   /**
+   * The generated {@code fPullback(params..., double seed, trailing...)}: for methods with array
+   * parameters the trailing parameters are {@code double[] grad} (only when some differentiated
+   * parameter is a scalar) and one adjoint array per differentiated array parameter.
+   */
+  public Method pullbackMethod(Class<?>... trailing) {
+    Class<?>[] params = Arrays.copyOf(original.getParameterTypes(),
+        original.getParameterCount() + 1 + trailing.length);
+    params[original.getParameterCount()] = double.class;
+    System.arraycopy(trailing, 0, params, original.getParameterCount() + 1, trailing.length);
+    return find(name + "Pullback", params);
+  }
+
+  /** Calls {@code fPullback(args..., seed, trailing...)} as found by {@link #pullbackMethod(Class[])}. */
+  public double pullbackWith(Object[] args, double seed, Class<?>[] trailingTypes,
+      Object... trailing) {
+    Object[] all = Arrays.copyOf(args, args.length + 1 + trailing.length);
+    all[args.length] = seed;
+    System.arraycopy(trailing, 0, all, args.length + 1, trailing.length);
+    return (double) invoke(pullbackMethod(trailingTypes), all);
+  }
+
+  /**
+   * Calls the generated {@code f(...)} and returns every record component in order ({@code value}
+   * first), without requiring a {@code gradient()} method (records with array components have
+   * none).
+   */
+  public Object[] recordComponentValues(Object... args) {
+    Object record = invoke(gradientMethod(), args);
+    if (record == null) {
+      throw new AssertionError(name + " returned null");
+    }
+    RecordComponent[] rc = recordComponents();
+    Object[] out = new Object[rc.length];
+    for (int i = 0; i < rc.length; i++) {
+      out[i] = read(rc[i], record);
+    }
+    return out;
+  }
+
+  /** Record component types after {@code value}. */
+  public List<Class<?>> componentTypes() {
+    RecordComponent[] rc = recordComponents();
+    List<Class<?>> types = new ArrayList<>();
+    for (int i = 1; i < rc.length; i++) {
+      types.add(rc[i].getType());
+    }
+    return types;
+  }
+
+  /** Whether the record declares a public {@code double[] gradient()}. */
+  public boolean recordHasGradientMethod() {
+    try {
+      return recordType().getMethod("gradient").getReturnType() == double[].class;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  /**
    * The generated source text of the members of the adjoint class named {@code f} or {@code
    * fPullback}, for failure messages; the whole file if they cannot be cut out.
    */
@@ -163,29 +222,68 @@ public final class AdjointMethod {
       return "(no generated source " + adjointClassName + ")";
     }
     StringBuilder out = new StringBuilder();
-    for (String member : List.of(" " + name + "(", " " + name + "Pullback(")) {
-      int at = src.indexOf(member);
-      if (at < 0) {
-        continue;
-      }
-      int start = src.lastIndexOf('\n', at) + 1;
-      int open = src.indexOf('{', at);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+            "(?m)^[ \\t]*(?:public\\s+)?static\\s+[\\w.<>\\[\\]]+\\s+"
+                + java.util.regex.Pattern.quote(name) + "(?:Pullback)?\\(")
+        .matcher(src);
+    while (m.find()) {
+      int start = m.start();
+      int open = bodyStart(src, m.end());
       if (open < 0) {
         continue;
       }
-      int depth = 0;
-      int end = open;
-      for (; end < src.length(); end++) {
-        char c = src.charAt(end);
-        if (c == '{') {
-          depth++;
-        } else if (c == '}' && --depth == 0) {
-          break;
-        }
-      }
+      int end = matchingBrace(src, open);
       out.append(src, start, Math.min(src.length(), end + 1)).append('\n');
     }
     return out.length() == 0 ? src : out.toString();
+  }
+
+  /** The '{' that opens the body of the method whose parameter list starts before {@code from}. */
+  private static int bodyStart(String src, int from) {
+    int depth = 1;
+    for (int i = from; i < src.length(); i++) {
+      char c = src.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return src.indexOf('{', i);
+      }
+    }
+    return -1;
+  }
+
+  /** The '}' closing the '{' at {@code open}, skipping comments and literals. */
+  private static int matchingBrace(String src, int open) {
+    int depth = 0;
+    int i = open;
+    while (i < src.length()) {
+      char c = src.charAt(i);
+      if (src.startsWith("//", i)) {
+        int nl = src.indexOf('\n', i);
+        i = nl < 0 ? src.length() : nl;
+        continue;
+      }
+      if (src.startsWith("/*", i)) {
+        int close = src.indexOf("*/", i + 2);
+        i = close < 0 ? src.length() : close + 2;
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        i++;
+        while (i < src.length() && src.charAt(i) != c) {
+          i += src.charAt(i) == '\\' ? 2 : 1;
+        }
+        i++;
+        continue;
+      }
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        return i;
+      }
+      i++;
+    }
+    return src.length() - 1;
   }
 
   private RecordComponent[] recordComponents() {
