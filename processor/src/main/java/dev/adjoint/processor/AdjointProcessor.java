@@ -11,6 +11,7 @@ import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.emit.AdjointClassGenerator;
 import dev.adjoint.processor.emit.MethodPlan;
 import dev.adjoint.processor.frontend.CalleeResolver;
+import dev.adjoint.processor.frontend.DerivativeOfReader;
 import dev.adjoint.processor.frontend.JavacTrees;
 import dev.adjoint.processor.frontend.MethodReader;
 import dev.adjoint.processor.frontend.MethodValidator;
@@ -18,6 +19,7 @@ import dev.adjoint.processor.frontend.Shadowing;
 import dev.adjoint.processor.frontend.SubsetFence;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Var;
+import dev.adjoint.processor.rules.CallRules;
 import dev.adjoint.processor.transform.Differentiator;
 import dev.adjoint.processor.transform.UnsupportedConstruct;
 import java.io.IOException;
@@ -46,13 +48,17 @@ import javax.tools.Diagnostic;
 @AutoService(Processor.class)
 public final class AdjointProcessor extends AbstractProcessor {
   static final String ANNOTATION = "dev.adjoint.Differentiable";
+  static final String DERIVATIVE_OF = "dev.adjoint.DerivativeOf";
 
   /** {@code -Aadjoint.analyses=off}: every double active, every overwrite recorded. */
   public static final String ANALYSES_OPTION = "adjoint.analyses";
 
+  /** Rules from {@code @DerivativeOf}; kept across rounds, as generated code may call them. */
+  private final CallRules callRules = new CallRules();
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ANNOTATION);
+    return Set.of(ANNOTATION, DERIVATIVE_OF);
   }
 
   @Override
@@ -82,6 +88,7 @@ public final class AdjointProcessor extends AbstractProcessor {
     if (annotation == null || annotations.isEmpty()) {
       return;
     }
+    readCustomDerivatives(round);
     Set<? extends Element> annotated = round.getElementsAnnotatedWith(annotation);
     Trees trees;
     try {
@@ -100,6 +107,21 @@ public final class AdjointProcessor extends AbstractProcessor {
       }
     }
     byClass.forEach((owner, methods) -> processClass(owner, methods, trees));
+  }
+
+  /** User-declared derivatives of this round, before any method that may call them is read. */
+  private void readCustomDerivatives(RoundEnvironment round) {
+    TypeElement derivativeOf = processingEnv.getElementUtils().getTypeElement(DERIVATIVE_OF);
+    if (derivativeOf == null) {
+      return;
+    }
+    DerivativeOfReader reader = new DerivativeOfReader(
+        new Diagnostics(processingEnv.getMessager(), null));
+    for (Element e : round.getElementsAnnotatedWith(derivativeOf)) {
+      if (e instanceof ExecutableElement m) {
+        reader.read(m).ifPresent(callRules::add);
+      }
+    }
   }
 
   private void processClass(TypeElement owner, List<ExecutableElement> methods, Trees trees) {
@@ -148,7 +170,8 @@ public final class AdjointProcessor extends AbstractProcessor {
     }
     SourcePositions positions = trees.getSourcePositions();
     Shadowing shadowing = new Shadowing(method, unit, processingEnv.getElementUtils());
-    CalleeResolver callees = new CalleeResolver(method, unit, processingEnv.getElementUtils());
+    CalleeResolver callees = new CalleeResolver(method, unit, processingEnv.getElementUtils(),
+        callRules);
     MethodReader reader = new MethodReader(unit, positions, diagnostics, shadowing, callees);
     Optional<Function> read = reader.read(tree, signature.get().parameterTypes());
     if (read.isEmpty()) {

@@ -38,6 +38,10 @@ public enum Message {
   CAST_TYPE("[adjoint.cast] cast to %s is not supported; cast only to double, int or long"),
   TYPE_MISMATCH("[adjoint.type] %s"),
   UNSUPPORTED_AT_LINE("[adjoint.unsupported] line %d: %s"),
+  DERIVATIVE_SIGNATURE("[adjoint.derivative] @DerivativeOf method %s does not fit: %s. A pullback"
+      + " takes the method's parameters, its result, the result's adjoint and one adjoint per array"
+      + " parameter, and returns the adjoint of the one double parameter (or void)"),
+  DERIVATIVE_TARGET("[adjoint.derivative] @DerivativeOf names %s.%s, but %s"),
   INTERNAL("[adjoint.internal] Adjoint failed on %s (%s); this is a bug in Adjoint, please report"
       + " it with the method's source");
 

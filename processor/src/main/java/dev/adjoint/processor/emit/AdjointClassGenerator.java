@@ -242,8 +242,19 @@ public final class AdjointClassGenerator {
     boolean[] stacks = {false};
     Stmts.walk(m.pullback().function().body(), s -> stacks[0] |= s instanceof Stmt.Push);
     boolean arrays = m.independents().stream().anyMatch(p -> p.type().isArray());
-    String allocation = stacks[0] ? "Allocates only the stacks that record its loops"
-        : "Allocates nothing";
+    boolean[] adjointArrays = {false};
+    Stmts.walk(m.pullback().function().body(), s -> adjointArrays[0] |= s instanceof Stmt.Assign a
+        && a.target().role() == dev.adjoint.processor.ir.Var.Role.ADJOINT
+        && a.target().type().isArray());
+    List<String> allocated = new ArrayList<>();
+    if (stacks[0]) {
+      allocated.add("the stacks that record its loops (unless you pass yours)");
+    }
+    if (adjointArrays[0]) {
+      allocated.add("the adjoints of its local arrays");
+    }
+    String allocation = allocated.isEmpty() ? "Allocates nothing"
+        : "Allocates only " + String.join(" and ", allocated);
     String owned = grad == null ? "the adjoint arrays" : arrays ? "{@code " + grad
         + "} and the adjoint arrays" : "{@code " + grad + "}";
     return allocation + "; the caller owns " + owned

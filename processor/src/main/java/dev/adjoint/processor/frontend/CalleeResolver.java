@@ -5,6 +5,8 @@ import com.sun.source.tree.ImportTree;
 import dev.adjoint.processor.emit.AdjointClassGenerator;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Type;
+import dev.adjoint.processor.rules.CallRule;
+import dev.adjoint.processor.rules.CallRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,15 +29,18 @@ public final class CalleeResolver {
 
   /** A callee: where it lives, its adjoint class, and which parameters it differentiates. */
   record Callee(Expr.Invoke.Kind kind, String owner, String adjointOwner, String name,
-      List<Type> parameterTypes, List<Integer> independents, Type returnType) {}
+      String pullback, List<Type> parameterTypes, List<Integer> independents, Type returnType) {}
 
   private static final String ANNOTATION = "dev.adjoint.Differentiable";
 
   private final Element method;
   private final CompilationUnitTree unit;
   private final Elements elements;
+  private final CallRules rules;
 
-  public CalleeResolver(Element method, CompilationUnitTree unit, Elements elements) {
+  public CalleeResolver(Element method, CompilationUnitTree unit, Elements elements,
+      CallRules rules) {
+    this.rules = rules;
     this.method = method;
     this.unit = unit;
     this.elements = elements;
@@ -103,8 +108,10 @@ public final class CalleeResolver {
       // A helper without a derivative is fine where its result carries none: int, long, boolean.
       boolean integerHelper = returns.isPresent() && returns.get() != Type.DOUBLE
           && !returns.get().isArray();
-      boolean kernel = !differentiable && hasPullback(owner, name)
+      Optional<CallRule> custom = rules.find(owner.getQualifiedName().toString(), name, arity);
+      boolean kernel = (custom.isPresent() || !differentiable && hasPullback(owner, name))
           && returns.filter(Type::isDifferentiable).isPresent();
+      differentiable &= !kernel;
       if (m.getParameters().size() != arity || !m.getModifiers().contains(Modifier.STATIC)
           || !differentiable && !integerHelper && !kernel) {
         continue;
@@ -129,8 +136,11 @@ public final class CalleeResolver {
       Expr.Invoke.Kind kind = differentiable ? Expr.Invoke.Kind.DIFFERENTIABLE
           : kernel ? Expr.Invoke.Kind.KERNEL : Expr.Invoke.Kind.HELPER;
       String ownerName = local(owner.getQualifiedName().toString());
-      return Optional.of(new Callee(kind, ownerName, kernel ? ownerName : local(adjoint), name,
-          types, independents, returns.get()));
+      String pullbackOwner = custom.map(r -> local(r.pullbackOwner()))
+          .orElse(kernel ? ownerName : local(adjoint));
+      String pullback = custom.map(CallRule::pullbackName).orElse(name + "Pullback");
+      return Optional.of(new Callee(kind, ownerName, pullbackOwner, name, pullback, types,
+          independents, returns.get()));
     }
     return Optional.empty();
   }

@@ -282,8 +282,16 @@ public final class MethodReader {
   private void readDeclaration(VariableTree decl, SourceRef src, List<Stmt> out) {
     String name = decl.getName().toString();
     Type type;
-    Expr init = decl.getInitializer() == null ? null : expression(decl.getInitializer());
     Tree typeTree = decl.getType();
+    Expr init;
+    try {
+      init = decl.getInitializer() == null ? null : expression(decl.getInitializer());
+    } catch (Unsupported u) {
+      // Declare the name anyway, so later uses do not report a second, spurious error.
+      scopes.peek().put(name, new Var(name, TreeKinds.type(typeTree).orElse(Type.DOUBLE),
+          Var.Role.LOCAL));
+      throw u;
+    }
     if (typeTree == null || typeTree.toString().equals("var")) {
       if (init == null) {
         throw new Unsupported(decl, Message.LOCAL_TYPE, name, "var without initializer");
@@ -359,7 +367,8 @@ public final class MethodReader {
     Var base = Stmts.baseVar(array);
     if (base.role() == Var.Role.PARAM) {
       throw new Unsupported(lhs, Message.UNSUPPORTED, "a write into array parameter "
-          + base.name(), "copy it into a local array (new double[n]) and write there");
+          + base.name(), "copy it into a local array (new double[n] or new int[n]) and write"
+          + " there");
     }
     if (!element.isNumeric()) {
       throw new Unsupported(lhs, Message.UNSUPPORTED, "assigning a whole row",
@@ -642,7 +651,7 @@ public final class MethodReader {
       }
     }
     return new Expr.Invoke(callee.kind(), callee.owner(), callee.adjointOwner(), callee.name(),
-        args, callee.independents(), callee.returnType());
+        callee.pullback(), args, callee.independents(), callee.returnType());
   }
 
   /** {@code Gradients.withoutDerivative}: qualified, fully qualified or statically imported. */

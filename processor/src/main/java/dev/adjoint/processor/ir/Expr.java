@@ -108,10 +108,11 @@ public sealed interface Expr
    * @param owner how generated code names the callee's class
    * @param adjointOwner where the callee's pullback lives: its generated adjoint class, or the
    *     owner itself for a kernel
+   * @param pullback the name of the method that differentiates this call
    * @param independents the callee's differentiated parameter positions
    */
-  record Invoke(Kind kind, String owner, String adjointOwner, String name, List<Expr> args,
-      List<Integer> independents, Type type) implements Expr {
+  record Invoke(Kind kind, String owner, String adjointOwner, String name, String pullback,
+      List<Expr> args, List<Integer> independents, Type type) implements Expr {
 
     /** How a call is differentiated. */
     public enum Kind {
@@ -134,7 +135,7 @@ public sealed interface Expr
     }
 
     public Invoke withArgs(List<Expr> newArgs) {
-      return new Invoke(kind, owner, adjointOwner, name, newArgs, independents, type);
+      return new Invoke(kind, owner, adjointOwner, name, pullback, newArgs, independents, type);
     }
   }
 

@@ -48,13 +48,11 @@ final class AliasExpansion {
     Var v = def.target();
     String why = "array " + v.name() + " aliases " + def.value().toString()
         .replaceAll("Ref\\[var=|\\]", "");
-    int writes = 0;
     for (Stmt.Assign a : Stmts.assignments(body)) {
-      writes += a.target() == v ? 1 : 0;
-    }
-    if (writes != 1) {
-      throw new UnsupportedConstruct(def.source(), "array variable " + v.name() + " is assigned"
-          + " more than once; declare a separate variable for each array");
+      if (a.target() == v && a != def) {
+        throw new UnsupportedConstruct(a.source(), "array variable " + v.name() + " is assigned"
+            + " more than once; declare a separate variable for each array");
+      }
     }
     Layout layout = new Layout(body);
     List<Var> inputs = new ArrayList<>(Exprs.reads(def.value()));

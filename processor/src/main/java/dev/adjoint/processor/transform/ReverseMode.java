@@ -296,8 +296,7 @@ public final class ReverseMode {
       args.add(Exprs.ref(scratch()));
     }
     args.addAll(arrayAdjoints);
-    out.add(new Stmt.Evaluate(new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, call.adjointOwner(),
-        call.adjointOwner(), call.name() + "Pullback", args, List.of(), Type.DOUBLE), src));
+    out.add(new Stmt.Evaluate(pullbackCall(call, args), src));
     out.addAll(after);
   }
 
@@ -323,8 +322,7 @@ public final class ReverseMode {
         }
       }
     }
-    Expr.Invoke pullback = new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, call.adjointOwner(),
-        call.adjointOwner(), call.name() + "Pullback", args, List.of(), Type.DOUBLE);
+    Expr.Invoke pullback = pullbackCall(call, args);
     if (scalars > 1) {
       throw new UnsupportedConstruct(src, call.name() + " has more than one double argument;"
           + " a kernel's pullback can return the adjoint of one");
@@ -334,6 +332,11 @@ public final class ReverseMode {
     } else {
       out.add(new Stmt.Evaluate(pullback, src));
     }
+  }
+
+  private static Expr.Invoke pullbackCall(Expr.Invoke call, List<Expr> args) {
+    return new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, call.adjointOwner(), call.adjointOwner(),
+        call.pullback(), call.pullback(), args, List.of(), Type.DOUBLE);
   }
 
   private Var scratch() {

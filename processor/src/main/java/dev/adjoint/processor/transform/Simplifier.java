@@ -212,7 +212,9 @@ public final class Simplifier {
       }
       Var v = first.target();
       Set<Var> inputs = Exprs.reads(first.value());
-      for (int j = i + 1; j < out.size(); j++) {
+      // A pullback call's effects keep their place: merge it only with the next statement.
+      int reach = Exprs.hasEffect(first.value()) ? Math.min(i + 2, out.size()) : out.size();
+      for (int j = i + 1; j < reach; j++) {
         Stmt s = out.get(j);
         if (s instanceof Stmt.Assign second && second.target() == v && second.accumulate()
             && Exprs.countReads(second.value(), v) == 0) {

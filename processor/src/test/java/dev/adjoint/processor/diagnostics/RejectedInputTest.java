@@ -426,8 +426,6 @@ class RejectedInputTest {
     assertThat(compilation.errors()).hasSize(1);
   }
 
-  @org.junit.jupiter.api.Disabled("processor bug: a rejected array initializer is followed by a"
-      + " second error '[adjoint.name] cannot resolve a' on every later read of the array")
   @ParameterizedTest(name = "{0}")
   @MethodSource("loopAndArrayRejections")
   void initializersAreReportedOnce(String name, String method, String line, String message) {
@@ -468,9 +466,6 @@ class RejectedInputTest {
     }
   }
 
-  @org.junit.jupiter.api.Disabled("processor bug: 'array variable r is assigned more than once'"
-      + " points at the declaration double[] r = m[0], not at the reassignment r = m[...]"
-      + " (AliasExpansion reports def.source())")
   @Test
   void reassignedAliasIsReportedAtTheReassignment() {
     String[][] cases = {{REASSIGNED_ALIAS, "  r = m[1];"}, {REASSIGNED_ALIAS_IN_LOOP, " r = m[i];"}};

@@ -1,0 +1,137 @@
+package dev.adjoint.processor.frontend;
+
+import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.ir.Type;
+import dev.adjoint.processor.rules.CallRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Reads a {@code @DerivativeOf} method into a {@link CallRule}, checking its signature against
+ * the method it differentiates and saying, parameter by parameter, what was expected.
+ */
+public final class DerivativeOfReader {
+  private static final String ANNOTATION = "dev.adjoint.DerivativeOf";
+
+  private final Diagnostics diagnostics;
+
+  public DerivativeOfReader(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  public Optional<CallRule> read(ExecutableElement pullback) {
+    AnnotationMirror annotation = null;
+    for (AnnotationMirror a : pullback.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(ANNOTATION)) {
+        annotation = a;
+      }
+    }
+    TypeElement owner = null;
+    String name = null;
+    for (var e : annotation.getElementValues().entrySet()) {
+      AnnotationValue v = e.getValue();
+      if (e.getKey().getSimpleName().contentEquals("value")
+          && v.getValue() instanceof DeclaredType t) {
+        owner = (TypeElement) t.asElement();
+      } else if (e.getKey().getSimpleName().contentEquals("method")) {
+        name = (String) v.getValue();
+      }
+    }
+    if (owner == null || name == null) {
+      return Optional.empty(); // javac reports the missing or unresolvable value itself
+    }
+    if (!pullback.getModifiers().contains(Modifier.STATIC)
+        || pullback.getModifiers().contains(Modifier.PRIVATE)) {
+      diagnostics.error(pullback, annotation, Message.DERIVATIVE_SIGNATURE,
+          pullback.getSimpleName(), "it must be static and not private");
+      return Optional.empty();
+    }
+    List<ExecutableElement> candidates = new ArrayList<>();
+    for (Element member : owner.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.METHOD && member.getSimpleName().contentEquals(name)
+          && member.getModifiers().contains(Modifier.STATIC)) {
+        candidates.add((ExecutableElement) member);
+      }
+    }
+    if (candidates.size() != 1) {
+      diagnostics.error(pullback, annotation, Message.DERIVATIVE_TARGET, owner.getQualifiedName(),
+          name, candidates.isEmpty() ? "there is no static method of that name"
+              : "there are " + candidates.size() + " overloads; Adjoint needs exactly one");
+      return Optional.empty();
+    }
+    ExecutableElement target = candidates.get(0);
+    List<String> problems = expected(target, pullback);
+    if (!problems.isEmpty()) {
+      diagnostics.error(pullback, annotation, Message.DERIVATIVE_SIGNATURE,
+          pullback.getSimpleName(), String.join("; ", problems));
+      return Optional.empty();
+    }
+    return Optional.of(new CallRule(owner.getQualifiedName().toString(), name,
+        target.getParameters().size(),
+        ((TypeElement) pullback.getEnclosingElement()).getQualifiedName().toString(),
+        pullback.getSimpleName().toString()));
+  }
+
+  /** What is wrong with the pullback's signature, one entry per parameter; empty if it fits. */
+  private static List<String> expected(ExecutableElement target, ExecutableElement pullback) {
+    List<TypeMirror> want = new ArrayList<>();
+    List<String> what = new ArrayList<>();
+    int scalars = 0;
+    for (var p : target.getParameters()) {
+      want.add(p.asType());
+      what.add("parameter " + p.getSimpleName() + " of " + target.getSimpleName());
+    }
+    want.add(target.getReturnType());
+    what.add("the result of " + target.getSimpleName());
+    want.add(target.getReturnType());
+    what.add("the result's adjoint");
+    for (var p : target.getParameters()) {
+      Optional<Type> t = TreeKinds.type(p.asType());
+      if (t.isPresent() && t.get().isArray() && t.get().isDifferentiable()) {
+        want.add(p.asType());
+        what.add("the adjoint of " + p.getSimpleName());
+      } else if (p.asType().getKind() == TypeKind.DOUBLE) {
+        scalars++;
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    if (scalars > 1) {
+      problems.add(target.getSimpleName() + " has " + scalars + " double parameters; a custom"
+          + " derivative can cover a method with at most one");
+      return problems;
+    }
+    List<? extends javax.lang.model.element.VariableElement> got = pullback.getParameters();
+    for (int i = 0; i < Math.max(want.size(), got.size()); i++) {
+      if (i >= got.size()) {
+        problems.add("parameter " + (i + 1) + " is missing: expected " + want.get(i) + " ("
+            + what.get(i) + ")");
+      } else if (i >= want.size()) {
+        problems.add("parameter " + (i + 1) + " (" + got.get(i).getSimpleName()
+            + ") is one too many");
+      } else if (!got.get(i).asType().toString().equals(want.get(i).toString())) {
+        problems.add("parameter " + (i + 1) + " (" + got.get(i).getSimpleName() + ") is "
+            + got.get(i).asType() + ", expected " + want.get(i) + " (" + what.get(i) + ")");
+      }
+    }
+    TypeKind returns = pullback.getReturnType().getKind();
+    TypeKind wantReturn = scalars == 1 ? TypeKind.DOUBLE : TypeKind.VOID;
+    if (returns != wantReturn) {
+      problems.add("it returns " + pullback.getReturnType() + ", expected "
+          + (scalars == 1 ? "double (the adjoint of the double parameter)" : "void"));
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.adjoint.processor.rules;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The user-declared rules for calls, next to the built-in {@link RulesTable}: found once per
+ * round from {@code @DerivativeOf} methods, looked up by the callee's class, name and arity.
+ */
+public final class CallRules {
+  private final Map<String, CallRule> rules = new LinkedHashMap<>();
+
+  public void add(CallRule rule) {
+    rules.put(key(rule.owner(), rule.name(), rule.arity()), rule);
+  }
+
+  public Optional<CallRule> find(String owner, String name, int arity) {
+    return Optional.ofNullable(rules.get(key(owner, name, arity)));
+  }
+
+  private static String key(String owner, String name, int arity) {
+    return owner + "#" + name + "/" + arity;
+  }
+}
