@@ -100,6 +100,12 @@ public final class Derivatives {
    * instantiated over the operands and the primal result (the target, after the assignment).
    */
   public static List<Contribution> contributions(Stmt.Assign a, Predicate<Var> active) {
+    return contributions(a, active, Rematerialization.none());
+  }
+
+  /** As above, with loads that the backward sweep repeats instead of recording. */
+  public static List<Contribution> contributions(Stmt.Assign a, Predicate<Var> active,
+      Rematerialization remat) {
     List<Contribution> out = new ArrayList<>();
     if (!active.test(a.target())) {
       return out;
@@ -119,7 +125,7 @@ public final class Derivatives {
     for (int i = 0; i < operands.size(); i++) {
       if (operands.get(i) instanceof Expr.Ref r && active.test(r.var())) {
         Expr partial = Exprs.instantiate(rule.get().partial(i), operands, Exprs.ref(a.target()));
-        out.add(new Contribution(r.var(), partial));
+        out.add(new Contribution(r.var(), remat.apply(partial)));
       }
     }
     return out;

@@ -21,12 +21,21 @@ import java.util.Set;
 public final class ToBeRecorded {
   private final Set<Stmt.Assign> recorded;
 
-  private ToBeRecorded(Set<Stmt.Assign> recorded) {
+  private final Rematerialization remat;
+
+  private ToBeRecorded(Set<Stmt.Assign> recorded, Rematerialization remat) {
     this.recorded = recorded;
+    this.remat = remat;
   }
 
   public static ToBeRecorded analyse(Function fn, Activity activity, boolean enabled) {
-    ToBeRecorded tbr = new ToBeRecorded(Collections.newSetFromMap(new IdentityHashMap<>()));
+    return analyse(fn, activity, enabled, Rematerialization.none());
+  }
+
+  public static ToBeRecorded analyse(Function fn, Activity activity, boolean enabled,
+      Rematerialization remat) {
+    ToBeRecorded tbr = new ToBeRecorded(Collections.newSetFromMap(new IdentityHashMap<>()),
+        remat);
     tbr.walk(fn.body(), new HashSet<>(fn.params()), new HashSet<>(), activity, enabled);
     return tbr;
   }
@@ -47,7 +56,8 @@ public final class ToBeRecorded {
           recorded.add(a);
         }
         defined.add(a.target());
-        for (Derivatives.Contribution c : Derivatives.contributions(a, activity::isActive)) {
+        for (Derivatives.Contribution c
+            : Derivatives.contributions(a, activity::isActive, remat)) {
           needed.addAll(Exprs.reads(c.partial()));
         }
         if (a.value() instanceof Expr.Invoke call && activity.isActive(a.target())) {
@@ -74,7 +84,8 @@ public final class ToBeRecorded {
         // loop, everything the body ever assigns is already defined, and everything its
         // backward sweep reads is already needed.
         defined.addAll(dev.adjoint.processor.ir.Stmts.writes(l));
-        ToBeRecorded probe = new ToBeRecorded(Collections.newSetFromMap(new IdentityHashMap<>()));
+        ToBeRecorded probe = new ToBeRecorded(Collections.newSetFromMap(new IdentityHashMap<>()),
+            remat);
         Set<Var> bodyNeeds = new HashSet<>();
         probe.walk(l.body(), new HashSet<>(defined), bodyNeeds, activity, enabled);
         needed.addAll(bodyNeeds);
@@ -88,6 +99,11 @@ public final class ToBeRecorded {
     Set<Var> out = new HashSet<>(Exprs.reads(index));
     Exprs.collectReads(array, out);
     return out;
+  }
+
+  /** The loads the backward sweep repeats instead of recording. */
+  public Rematerialization rematerialization() {
+    return remat;
   }
 
   public boolean mustSave(Stmt.Assign a) {

@@ -1,6 +1,7 @@
 package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.analysis.Rematerialization;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
@@ -42,7 +43,9 @@ public final class Differentiator {
    */
   public Result differentiate(Function lowered, List<Var> independents, Var seed) {
     Activity activity = Activity.analyse(lowered, independents, analyses);
-    ToBeRecorded recording = ToBeRecorded.analyse(lowered, activity, analyses);
+    Rematerialization remat = analyses ? Rematerialization.analyse(lowered)
+        : Rematerialization.none();
+    ToBeRecorded recording = ToBeRecorded.analyse(lowered, activity, analyses, remat);
     Expr seedValue = seed == null ? Expr.Const.ofDouble(1) : Exprs.ref(seed);
     ReverseMode.Output out = ReverseMode.apply(lowered, independents, activity, recording,
         seedValue, seed == null);

@@ -129,7 +129,7 @@ public final class ReverseMode {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : block) {
       if (s instanceof Stmt.Assign a) {
-        if (recording.mustSave(a)) {
+        if (recording.mustSave(a) && inverse(a) == null) {
           if (depth > 0) {
             out.add(new Stmt.Push(Exprs.ref(a.target()), a.source()));
           } else {
@@ -238,7 +238,8 @@ public final class ReverseMode {
           && call.kind() == Expr.Invoke.Kind.KERNEL) {
         kernelPullback(call, Exprs.ref(v), vBar, src, out);
       }
-      for (Derivatives.Contribution c : Derivatives.contributions(a, activity::isActive)) {
+      for (Derivatives.Contribution c
+          : Derivatives.contributions(a, activity::isActive, recording.rematerialization())) {
         out.add(Stmt.Assign.add(adjoint(c.operand()), times(vBar, c.partial()), src));
       }
       if (reassigned.contains(v)) {
@@ -251,7 +252,9 @@ public final class ReverseMode {
       kernelPullback(call, Exprs.ref(v), Exprs.ref(adjoint(v)), src, out);
     }
     if (recording.mustSave(a)) {
-      Expr saved = depth > 0 ? new Expr.Pop(v.type()) : Exprs.ref(saves.get(a));
+      Expr inverse = inverse(a);
+      Expr saved = inverse != null ? inverse
+          : depth > 0 ? new Expr.Pop(v.type()) : Exprs.ref(saves.get(a));
       out.add(Stmt.Assign.set(v, saved, src));
     }
   }
@@ -367,6 +370,20 @@ public final class ReverseMode {
       return new Expr.Index(adjointArray(i.array()), i.index());
     }
     return Exprs.ref(adjoint(((Expr.Ref) array).var()));
+  }
+
+  /**
+   * For {@code i = i + c} on an integer (a loop counter), the statement that undoes it, {@code
+   * i - c}: exact even on overflow, and cheaper than recording {@code i} every iteration.
+   */
+  private static Expr inverse(Stmt.Assign a) {
+    Var v = a.target();
+    if ((v.type() == Type.INT || v.type() == Type.LONG) && a.value() instanceof Expr.Binary b
+        && (b.op() == Op.ADD || b.op() == Op.SUB) && b.left() instanceof Expr.Ref r
+        && r.var() == v && b.right() instanceof Expr.Const c && c.type() == v.type()) {
+      return new Expr.Binary(b.op() == Op.ADD ? Op.SUB : Op.ADD, Exprs.ref(v), c);
+    }
+    return null;
   }
 
   private static Stmt increment(Var v, int by, SourceRef src) {
