@@ -276,13 +276,23 @@ public final class Simplifier {
     return out;
   }
 
-  /** Whether the last statement of {@code body} that mentions the variable resets it. */
+  /**
+   * Whether every pass through {@code body} leaves the variable at its initial value: the last
+   * statement that mentions it resets it, or is the only one and a loop whose body does.
+   */
   private static boolean endsWithReset(List<Stmt> body, Stmt.Assign init) {
+    Var v = init.target();
     for (int k = body.size() - 1; k >= 0; k--) {
-      if (mentions(body.get(k), init.target())) {
-        return body.get(k) instanceof Stmt.Assign a && a.target() == init.target()
-            && !a.accumulate() && a.value().equals(init.value());
+      Stmt s = body.get(k);
+      if (!mentions(s, v)) {
+        continue;
       }
+      if (s instanceof Stmt.Assign a) {
+        return a.target() == v && !a.accumulate() && a.value().equals(init.value());
+      }
+      boolean only = body.stream().filter(t -> mentions(t, v)).count() == 1;
+      return only && s instanceof Stmt.Loop inner
+          && !Exprs.reads(inner.condition()).contains(v) && endsWithReset(inner.body(), init);
     }
     return false;
   }
