@@ -4,7 +4,8 @@ import dev.adjoint.Differentiable;
 
 /**
  * The benchmarked functions, compiled here so that Adjoint's processor runs alongside JMH's. Same
- * bodies as {@code dev.adjoint.samples.Rosenbrock} and {@code dev.adjoint.samples.Losses}.
+ * bodies as {@code dev.adjoint.samples.Rosenbrock}, {@code dev.adjoint.samples.Losses}, {@code
+ * dev.adjoint.samples.ExtendedRosenbrock} and {@code dev.adjoint.samples.LeastSquares}.
  */
 public final class Functions {
 
@@ -26,5 +27,32 @@ public final class Functions {
     double L = 0.5 * (y - t) * (y - t);
     double R = 0.5 * w * w;
     return L + lambda * R;
+  }
+
+  /** {@code Σ 100 (x_{i+1} - x_i²)² + (1 - x_i)²} over consecutive pairs: Rosenbrock in n-D. */
+  @Differentiable
+  public static double extendedRosenbrock(double[] x) {
+    double sum = 0;
+    for (int i = 0; i + 1 < x.length; i++) {
+      double a = 1 - x[i];
+      double b = x[i + 1] - x[i] * x[i];
+      sum += 100 * b * b + a * a;
+    }
+    return sum;
+  }
+
+  /** {@code ‖y - X w‖²}, differentiated with respect to {@code w} only. */
+  @Differentiable(wrt = {"w"})
+  public static double leastSquares(double[][] X, double[] y, double[] w) {
+    double loss = 0;
+    for (int i = 0; i < y.length; i++) {
+      double prediction = 0;
+      for (int j = 0; j < w.length; j++) {
+        prediction += X[i][j] * w[j];
+      }
+      double r = y[i] - prediction;
+      loss += r * r;
+    }
+    return loss;
   }
 }

@@ -34,4 +34,48 @@ public final class HandWritten {
     grad[1] += zbar;
     return 0.5 * (y - t) * (y - t) + lambda * 0.5 * w * w;
   }
+
+  /**
+   * Adjoint of {@link Functions#extendedRosenbrock}, fused into the forward loop as a person would
+   * write it: each term {@code 100 b² + a²} with {@code a = 1 - x_i}, {@code b = x_{i+1} - x_i²}
+   * adds {@code -2 a - 2 x_i b̄} to {@code x̄_i} and {@code b̄ = 200 b} to {@code x̄_{i+1}}. No
+   * stack: nothing is overwritten that the backward pass needs.
+   */
+  public static double extendedRosenbrockPullback(double[] x, double seed, double[] xBar) {
+    double sum = 0;
+    for (int i = 0; i + 1 < x.length; i++) {
+      double xi = x[i];
+      double a = 1 - xi;
+      double b = x[i + 1] - xi * xi;
+      sum += 100 * b * b + a * a;
+      double bBar = seed * 200 * b;
+      xBar[i] += -2 * seed * a - 2 * xi * bBar;
+      xBar[i + 1] += bBar;
+    }
+    return sum;
+  }
+
+  /**
+   * Adjoint of {@link Functions#leastSquares}: per row, the residual {@code r = y_i - X_i · w}
+   * and then {@code w̄ += -2 r X_i}, so {@code w̄ = 2 Xᵀ (X w - y)} in one pass over {@code X}.
+   */
+  public static double leastSquaresPullback(
+      double[][] X, double[] y, double[] w, double seed, double[] wBar) {
+    double loss = 0;
+    int n = w.length;
+    for (int i = 0; i < y.length; i++) {
+      double[] row = X[i];
+      double prediction = 0;
+      for (int j = 0; j < n; j++) {
+        prediction += row[j] * w[j];
+      }
+      double r = y[i] - prediction;
+      loss += r * r;
+      double predictionBar = -2 * seed * r;
+      for (int j = 0; j < n; j++) {
+        wBar[j] += predictionBar * row[j];
+      }
+    }
+    return loss;
+  }
 }

@@ -1,14 +1,18 @@
 package dev.adjoint.samples;
 
 import dev.adjoint.runtime.GradientCheck;
+import dev.adjoint.runtime.Stacks;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Random;
 
 /**
  * Runs each sample once: prints its value, its generated gradient and how far that gradient is
- * from central finite differences, then minimizes Rosenbrock by plain gradient descent.
+ * from central finite differences, then minimizes Rosenbrock by plain gradient descent. Then the
+ * array samples: least squares trained by gradient descent and compared with the solution of the
+ * normal equations, and Rosenbrock in n dimensions.
  */
 public final class Samples {
 
@@ -50,6 +54,131 @@ public final class Samples {
             v -> Piecewise.asymmetricHuber(v[0], v[1], v[2], v[3]), h, huber.gradient()));
 
     descend();
+    System.out.println();
+
+    leastSquares();
+    extendedRosenbrock();
+  }
+
+  /**
+   * Least squares on seeded random data: the gradient at w = 0, then gradient descent from w = 0
+   * with the pullback, against the closed-form solution of the normal equations.
+   */
+  private static void leastSquares() {
+    int m = 50;
+    int n = 5;
+    double[] trueW = {1.0, -2.0, 0.5, 3.0, -1.0};
+    Random random = new Random(42);
+    double[][] X = new double[m][n];
+    double[] y = new double[m];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        X[i][j] = random.nextGaussian();
+        y[i] += X[i][j] * trueW[j];
+      }
+      y[i] += 0.1 * random.nextGaussian(); // noise: the fit is not exact
+    }
+
+    double[] w = new double[n];
+    var atZero = LeastSquaresAdjoint.sumOfSquares(X, y, w);
+    report(
+        "Least squares ||y - X w||^2 at w = 0, X "
+            + m
+            + " x "
+            + n
+            + " (seeded Gaussian), y = X w_true + noise",
+        indexed("dW", n),
+        atZero.value(),
+        atZero.dW(),
+        GradientCheck.maxRelativeError(v -> LeastSquares.sumOfSquares(X, y, v), w, atZero.dW()));
+
+    double learningRate = 0.004;
+    int steps = 500;
+    double[] wBar = new double[n];
+    System.out.println(
+        "Gradient descent on least squares from w = 0, learning rate "
+            + learningRate
+            + ", "
+            + steps
+            + " steps");
+    // The loops' records go on these stacks, reused across steps so no step allocates.
+    Stacks stacks = new Stacks();
+    System.out.println("  start  loss = " + num(LeastSquares.sumOfSquares(X, y, w)));
+    for (int step = 0; step < steps; step++) {
+      Arrays.fill(wBar, 0.0); // the pullback adds into wBar
+      LeastSquaresAdjoint.sumOfSquaresPullback(X, y, w, 1.0, wBar, stacks);
+      for (int j = 0; j < n; j++) {
+        w[j] -= learningRate * wBar[j];
+      }
+    }
+    double[] exact = LeastSquares.normalEquations(X, y);
+    double maxDifference = 0;
+    for (int j = 0; j < n; j++) {
+      maxDifference = Math.max(maxDifference, Math.abs(w[j] - exact[j]));
+    }
+    System.out.println("  end    loss = " + num(LeastSquares.sumOfSquares(X, y, w)));
+    System.out.println("  descent      w = " + vector(w));
+    System.out.println(
+        "  closed form  w = " + vector(exact) + "  (normal equations X^T X w = X^T y)");
+    System.out.printf(
+        Locale.ROOT,
+        "  max |w_descent - w_closed_form| = %.1e, loss at closed form = %s%n%n",
+        maxDifference,
+        num(LeastSquares.sumOfSquares(X, y, exact)));
+  }
+
+  /** Rosenbrock in n dimensions: gradient check at the classic start, then gradient descent. */
+  private static void extendedRosenbrock() {
+    int n = 6;
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i % 2 == 0 ? -1.2 : 1.0;
+    }
+    var start = ExtendedRosenbrockAdjoint.rosenbrock(x);
+    report(
+        "Rosenbrock in " + n + " dimensions at x = (-1.2, 1, -1.2, 1, -1.2, 1)",
+        indexed("dX", n),
+        start.value(),
+        start.dX(),
+        GradientCheck.maxRelativeError(ExtendedRosenbrock::rosenbrock, x, start.dX()));
+
+    double learningRate = 1e-3;
+    int steps = 20_000;
+    double[] xBar = new double[n];
+    System.out.println(
+        "Gradient descent on Rosenbrock in "
+            + n
+            + " dimensions, learning rate "
+            + learningRate
+            + ", "
+            + steps
+            + " steps");
+    System.out.println("  start  f = " + num(ExtendedRosenbrock.rosenbrock(x)));
+    for (int step = 0; step < steps; step++) {
+      Arrays.fill(xBar, 0.0);
+      ExtendedRosenbrockAdjoint.rosenbrockPullback(x, 1.0, xBar);
+      for (int i = 0; i < n; i++) {
+        x[i] -= learningRate * xBar[i];
+      }
+    }
+    System.out.println("  end    f = " + num(ExtendedRosenbrock.rosenbrock(x)));
+    System.out.println("         x = " + vector(x));
+  }
+
+  private static String[] indexed(String name, int n) {
+    String[] names = new String[n];
+    for (int i = 0; i < n; i++) {
+      names[i] = name + "[" + i + "]";
+    }
+    return names;
+  }
+
+  private static String vector(double[] v) {
+    StringBuilder s = new StringBuilder("(");
+    for (int i = 0; i < v.length; i++) {
+      s.append(i == 0 ? "" : ", ").append(num(v[i]));
+    }
+    return s.append(")").toString();
   }
 
   /** Plain gradient descent on Rosenbrock, using the allocation-free pullback. */
