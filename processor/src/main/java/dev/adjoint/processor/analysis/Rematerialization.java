@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads the backward sweep can repeat instead of recording. A temporary {@code t = a[i]} read
- * from an array nothing writes, used only later in the same iteration while {@code i} keeps its
- * value, can be read again as {@code a[i]} wherever a chain-rule partial needs {@code t}: the
- * backward sweep restores {@code i} anyway, and then {@code t} itself is never saved. Inside
- * loops this replaces a push and a pop per element by an array read.
+ * Values the backward sweep can recompute instead of recording. A variable assigned once, by a
+ * load from an array nothing writes or by one arithmetic operator ({@code t = a[i]}, {@code
+ * b = x - y * y}), used only later in the same iteration while its inputs keep their values, is
+ * recomputed wherever a chain-rule partial needs it: the backward sweep restores those inputs
+ * anyway, and the variable itself is never saved. Inside loops this replaces a push and a pop
+ * per value by a little arithmetic, as a hand-written adjoint does.
  */
 public final class Rematerialization {
   private final Map<Var, Expr> loads;
@@ -46,27 +47,56 @@ public final class Rematerialization {
     Map<Var, Expr> loads = new LinkedHashMap<>();
     for (Stmt.Assign def : Stmts.assignments(fn.body())) {
       Var t = def.target();
-      if (t.role() != Var.Role.TEMP || t.type() != Type.DOUBLE || writes.get(t) != 1
-          || !(def.value() instanceof Expr.Index load)
-          || stored.contains(Stmts.baseVar(load.array()))) {
+      // Outside loops a value is saved in a local for free: keep the user's names there.
+      boolean candidate = (t.role() == Var.Role.TEMP || t.role() == Var.Role.LOCAL)
+          && t.type() == Type.DOUBLE && writes.get(t) == 1 && cheap(def.value(), stored)
+          && !layout.loopsAround(def).isEmpty();
+      if (!candidate) {
         continue;
       }
-      Set<Var> inputs = Exprs.reads(load);
+      Set<Var> inputs = Exprs.reads(def.value());
       boolean ok = true;
       for (Stmt use : layout.statements()) {
         if (use == def || !Stmts.ownReads(use).contains(t)) {
           continue;
         }
         List<Stmt> between = layout.between(layout.indexOf(def), layout.indexOf(use));
-        ok &= layout.dominates(def, use)
+        // The use's partials are evaluated before it is undone, so it must not change the
+        // inputs either (s = sin(s + x) reads the new s there).
+        boolean useWrites = use instanceof Stmt.Assign u && inputs.contains(u.target());
+        ok &= layout.dominates(def, use) && !useWrites
             && layout.loopsAround(def).equals(layout.loopsAround(use))
             && between.stream().noneMatch(s -> Stmts.writes(s).stream().anyMatch(inputs::contains));
       }
       if (ok) {
-        loads.put(t, load);
+        // Earlier choices substitute into later ones: a = 1 - x[i] where element = x[i].
+        loads.put(t, Exprs.substitute(def.value(), loads));
       }
     }
+    loads.values().removeIf(e -> size(e) > MAX_SIZE);
     return new Rematerialization(loads);
+  }
+
+  /** Recomputing more than this costs more than a push and a pop. */
+  private static final int MAX_SIZE = 9;
+
+  /** A load from an array nothing writes, or one arithmetic operator over atoms. */
+  private static boolean cheap(Expr e, Set<Var> stored) {
+    if (e instanceof Expr.Index load) {
+      return load.type() == Type.DOUBLE && !stored.contains(Stmts.baseVar(load.array()));
+    }
+    if (!(e instanceof Expr.Unary || e instanceof Expr.Binary) || e.type() != Type.DOUBLE) {
+      return false;
+    }
+    return Exprs.children(e).stream().allMatch(Expr::isAtom);
+  }
+
+  private static int size(Expr e) {
+    int n = 1;
+    for (Expr child : Exprs.children(e)) {
+      n += size(child);
+    }
+    return n;
   }
 
   /** {@code partial} with every rematerializable temporary replaced by its load. */
