@@ -58,6 +58,9 @@ public final class Samples {
 
     leastSquares();
     extendedRosenbrock();
+    System.out.println();
+
+    dev.adjoint.samples.iris.IrisClassifier.run(System.out::println);
   }
 
   /**

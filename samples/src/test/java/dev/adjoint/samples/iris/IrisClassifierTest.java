@@ -1,0 +1,210 @@
+package dev.adjoint.samples.iris;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.runtime.GradientCheck;
+import dev.adjoint.runtime.LinearAlgebra;
+import dev.adjoint.samples.iris.IrisClassifier.Parameters;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class IrisClassifierTest {
+
+  /** Tolerance against finite differences; a wrong sign or a missing term gives about 1. */
+  private static final double FINITE_DIFFERENCES = 1e-6;
+
+  /** Tolerance against closed forms and between the generated entry points: rounding only. */
+  private static final double EXACT = 1e-12;
+
+  private static final int HIDDEN = IrisClassifier.HIDDEN;
+
+  private final IrisData.Split split = IrisData.load().split(IrisClassifier.TRAIN_SIZE, 11);
+  private final IrisData train = IrisData.Standardizer.of(split.train()).apply(split.train());
+
+  /** A random initialization, with non-zero biases so that their terms are exercised too. */
+  private static Parameters randomParameters(long seed) {
+    Random random = new Random(seed);
+    Parameters p = Parameters.random(HIDDEN, random);
+    for (int j = 0; j < HIDDEN; j++) {
+      p.b1()[j] = 0.5 * random.nextGaussian();
+    }
+    for (int k = 0; k < IrisClassifier.CLASSES; k++) {
+      p.b2()[k] = 0.5 * random.nextGaussian();
+    }
+    return p;
+  }
+
+  @Test
+  void exampleLossGradientAgreesWithFiniteDifferences() {
+    Parameters p = randomParameters(1);
+    // One example of each class, so every label's term of the loss is checked.
+    for (int label = 0; label < IrisClassifier.CLASSES; label++) {
+      int i = indexOfLabel(train, label);
+      double[] x = train.features()[i];
+      int y = label;
+      var g = IrisClassifierAdjoint.loss(p.W1(), p.b1(), p.W2(), p.b2(), x, y);
+      assertEquals(IrisClassifier.loss(p.W1(), p.b1(), p.W2(), p.b2(), x, y), g.value(), EXACT);
+      double[] gradient = new Parameters(g.dW1(), g.dB1(), g.dW2(), g.dB2()).flatten();
+      assertTrue(norm(gradient) > 1e-3, "gradient is not trivially zero");
+      double error =
+          GradientCheck.maxRelativeError(
+              v -> {
+                Parameters q = Parameters.unflatten(v, HIDDEN);
+                return IrisClassifier.loss(q.W1(), q.b1(), q.W2(), q.b2(), x, y);
+              },
+              p.flatten(),
+              gradient);
+      assertTrue(error < FINITE_DIFFERENCES, "label " + label + ": max relative error " + error);
+    }
+  }
+
+  /**
+   * The output layer's gradient has a closed form: with {@code h = σ(W1 x + b1)} and {@code p =
+   * softmax(W2 h + b2)}, {@code ∂ℓ/∂b2 = p − e_y} and {@code ∂ℓ/∂W2 = (p − e_y) hᵀ}; and the
+   * hidden layer's is {@code ∂ℓ/∂b1 = (W2ᵀ (p − e_y)) ⊙ h ⊙ (1 − h)}, {@code ∂ℓ/∂W1 = ∂ℓ/∂b1 xᵀ}.
+   */
+  @Test
+  void exampleLossGradientMatchesTheClosedForm() {
+    Parameters p = randomParameters(2);
+    for (int i = 0; i < 10; i++) {
+      double[] x = train.features()[i];
+      int y = train.labels()[i];
+      var g = IrisClassifierAdjoint.loss(p.W1(), p.b1(), p.W2(), p.b2(), x, y);
+
+      double[] h =
+          LinearAlgebra.sigmoid(LinearAlgebra.add(LinearAlgebra.matVec(p.W1(), x), p.b1()));
+      double[] delta2 =
+          LinearAlgebra.softmax(LinearAlgebra.add(LinearAlgebra.matVec(p.W2(), h), p.b2()));
+      delta2[y] -= 1;
+      double[] delta1 = LinearAlgebra.vecMat(delta2, p.W2());
+      for (int j = 0; j < HIDDEN; j++) {
+        delta1[j] *= h[j] * (1 - h[j]);
+      }
+      assertClose(delta2, g.dB2(), "dB2");
+      assertClose(LinearAlgebra.outer(delta2, h), g.dW2(), "dW2");
+      assertClose(delta1, g.dB1(), "dB1");
+      assertClose(LinearAlgebra.outer(delta1, x), g.dW1(), "dW1");
+    }
+  }
+
+  @Test
+  void batchLossPullbackAgreesWithFiniteDifferencesAndAccumulates() {
+    Parameters p = randomParameters(3);
+    int start = 5;
+    int end = 17;
+    double[][] X = train.features();
+    int[] labels = train.labels();
+
+    // A non-unit seed into arrays that already hold something: the pullback must add.
+    double seed = -2.5;
+    Random random = new Random(4);
+    double[] prefill = new double[p.count()];
+    for (int k = 0; k < prefill.length; k++) {
+      prefill[k] = random.nextGaussian();
+    }
+    Parameters bar = Parameters.unflatten(prefill, HIDDEN);
+    double value =
+        IrisClassifierAdjoint.batchLossPullback(
+            p.W1(), p.b1(), p.W2(), p.b2(), X, labels, start, end, seed,
+            bar.W1(), bar.b1(), bar.W2(), bar.b2());
+    assertEquals(IrisClassifier.batchLoss(p.W1(), p.b1(), p.W2(), p.b2(), X, labels, start, end),
+        value, EXACT);
+
+    double[] gradient = bar.flatten();
+    for (int k = 0; k < gradient.length; k++) {
+      gradient[k] = (gradient[k] - prefill[k]) / seed;
+    }
+    double error =
+        GradientCheck.maxRelativeError(
+            v -> {
+              Parameters q = Parameters.unflatten(v, HIDDEN);
+              return IrisClassifier.batchLoss(q.W1(), q.b1(), q.W2(), q.b2(), X, labels, start, end);
+            },
+            p.flatten(),
+            gradient);
+    assertTrue(error < FINITE_DIFFERENCES, "max relative error " + error);
+
+    // The record entry point gives the same gradient.
+    var record =
+        IrisClassifierAdjoint.batchLoss(p.W1(), p.b1(), p.W2(), p.b2(), X, labels, start, end);
+    assertEquals(value, record.value(), EXACT);
+    assertClose(
+        new Parameters(record.dW1(), record.dB1(), record.dW2(), record.dB2()).flatten(),
+        gradient, "record vs pullback");
+
+    // And it is the mean of the example gradients.
+    Parameters sum = Parameters.zeros(HIDDEN);
+    for (int i = start; i < end; i++) {
+      IrisClassifierAdjoint.lossPullback(
+          p.W1(), p.b1(), p.W2(), p.b2(), X[i], labels[i], 1.0 / (end - start),
+          sum.W1(), sum.b1(), sum.W2(), sum.b2());
+    }
+    assertClose(sum.flatten(), gradient, "mean of example pullbacks");
+  }
+
+  @Test
+  void theSamplesOwnGradientCheckPasses() {
+    assertTrue(IrisClassifier.gradientCheck(randomParameters(5), train) < FINITE_DIFFERENCES);
+  }
+
+  @Test
+  void trainingReaches90PercentHeldOutAccuracyWithTheFixedSeed() {
+    long started = System.nanoTime();
+    IrisClassifier.Result result = IrisClassifier.run(line -> {});
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    assertEquals(120, result.trainSize());
+    assertEquals(30, result.testSize());
+    assertTrue(
+        result.testAccuracy() >= 0.9,
+        () -> "held-out accuracy " + result.testAccuracy() + "\n" + String.join("\n", result.lines()));
+    assertTrue(result.trainAccuracy() >= 0.9, () -> "training accuracy " + result.trainAccuracy());
+    assertTrue(result.initialGradientError() < FINITE_DIFFERENCES);
+
+    double[] losses = result.epochLosses();
+    assertEquals(IrisClassifier.EPOCHS, losses.length);
+    assertTrue(losses[losses.length - 1] < 0.2 * losses[0], () -> Arrays.toString(losses));
+    assertTrue(seconds < 10, () -> "training took " + seconds + " s");
+  }
+
+  @Test
+  void reportHasAHandfulOfLinesEndingWithTheAccuracies() {
+    List<String> lines = IrisClassifier.runAll();
+    assertTrue(lines.size() >= 5 && lines.size() <= 20, () -> String.join("\n", lines));
+    assertTrue(lines.get(0).startsWith("Iris: 150 flowers (50 setosa, 50 versicolor, 50 virginica)"));
+    assertTrue(lines.get(lines.size() - 1).startsWith("Accuracy: training "));
+    assertEquals(String.join(System.lineSeparator(), lines) + System.lineSeparator(),
+        IrisClassifier.run());
+  }
+
+  private static int indexOfLabel(IrisData data, int label) {
+    for (int i = 0; i < data.size(); i++) {
+      if (data.labels()[i] == label) {
+        return i;
+      }
+    }
+    throw new AssertionError("no example of label " + label);
+  }
+
+  private static double norm(double[] v) {
+    return Math.sqrt(LinearAlgebra.squaredNorm(v));
+  }
+
+  private static void assertClose(double[] expected, double[] actual, String what) {
+    assertEquals(expected.length, actual.length, what + ": length");
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual[i], EXACT * Math.max(1, Math.abs(expected[i])),
+          what + "[" + i + "]");
+    }
+  }
+
+  private static void assertClose(double[][] expected, double[][] actual, String what) {
+    assertEquals(expected.length, actual.length, what + ": rows");
+    for (int i = 0; i < expected.length; i++) {
+      assertClose(expected[i], actual[i], what + "[" + i + "]");
+    }
+  }
+}
