@@ -68,6 +68,13 @@ public final class Rematerialization {
             && layout.loopsAround(def).equals(layout.loopsAround(use))
             && between.stream().noneMatch(s -> Stmts.writes(s).stream().anyMatch(inputs::contains));
       }
+      // Recomputing must not make the backward sweep need a double it would otherwise not
+      // record, such as an accumulator: only parameters, other recomputed values, integers
+      // (indices, restored anyway) and arrays may be read.
+      for (Var u : inputs) {
+        ok &= u.type() != Type.DOUBLE || loads.containsKey(u)
+            || u.role() == Var.Role.PARAM && writes.getOrDefault(u, 0) == 0;
+      }
       if (ok) {
         // Earlier choices substitute into later ones: a = 1 - x[i] where element = x[i].
         loads.put(t, Exprs.substitute(def.value(), loads));
@@ -78,7 +85,7 @@ public final class Rematerialization {
   }
 
   /** Recomputing more than this costs more than a push and a pop. */
-  private static final int MAX_SIZE = 9;
+  private static final int MAX_SIZE = 15;
 
   /** A load from an array nothing writes, or one arithmetic operator over atoms. */
   private static boolean cheap(Expr e, Set<Var> stored) {

@@ -76,7 +76,7 @@ public final class AdjointClassGenerator {
       type.addType(gradientRecord(record, m));
       type.addMethod(gradientMethod(owner, record, m));
       MethodSpec pullback = pullbackMethod(owner, m);
-      if (BodyWriter.usesStacks(m.pullback().function().body())) {
+      if (BodyWriter.takesStacks(m.pullback().function().body())) {
         type.addMethod(allocatingPullback(pullback));
       }
       type.addMethod(pullback);
@@ -147,7 +147,7 @@ public final class AdjointClassGenerator {
         m.qualifyMath());
     boolean scalars = m.independents().stream().anyMatch(p -> p.type() == Type.DOUBLE);
     String grad = scalars ? names.reserve("grad") : null;
-    boolean stacks = BodyWriter.usesStacks(m.pullback().function().body());
+    boolean stacks = BodyWriter.takesStacks(m.pullback().function().body());
     CodeBlock code = body.write(m.pullback().function().body(), forwardTitle(m), stacks);
     MethodSpec.Builder method = signature(m, m.element().getSimpleName() + "Pullback")
         .addParameter(TypeName.DOUBLE, body.name(m.seed()));
@@ -260,6 +260,10 @@ public final class AdjointClassGenerator {
     }
     String allocation = allocated.isEmpty() ? "Allocates nothing"
         : "Allocates only " + String.join(" and ", allocated);
+    if (!stacks[0] && BodyWriter.takesStacks(m.pullback().function().body())) {
+      allocation = "Its loops need no recording, so a {@code Stacks} passed in is not used. "
+          + allocation;
+    }
     String owned = grad == null ? "the adjoint arrays" : arrays ? "{@code " + grad
         + "} and the adjoint arrays" : "{@code " + grad + "}";
     return allocation + "; the caller owns " + owned

@@ -46,11 +46,21 @@ final class BodyWriter {
     this.declarations = new Declarations(body, Set.copyOf(parameters));
   }
 
-  /** Whether {@code body} records on stacks (it has loops that need them). */
+  /** Whether {@code body} records on stacks. */
   static boolean usesStacks(List<Stmt> body) {
     boolean[] pushes = {false};
     Stmts.walk(body, s -> pushes[0] |= s instanceof Stmt.Push);
     return pushes[0];
+  }
+
+  /**
+   * Whether the method gets the overload taking {@code Stacks}: every method with a loop, so
+   * the API does not depend on how much a given version of Adjoint manages not to record.
+   */
+  static boolean takesStacks(List<Stmt> body) {
+    boolean[] loops = {false};
+    Stmts.walk(body, s -> loops[0] |= s instanceof Stmt.Loop);
+    return loops[0];
   }
 
   /** @param stacksParameter whether the caller passes the stacks (else they are allocated) */
