@@ -35,6 +35,9 @@ public @interface DerivativeOf {
   /** The class that declares the method. */
   Class<?> value();
 
-  /** The method's name; it must be static and not overloaded with the same arity. */
+  /**
+   * The method's name; it must be static. If it is overloaded, the overload whose parameters the
+   * pullback follows is meant.
+   */
   String method();
 }

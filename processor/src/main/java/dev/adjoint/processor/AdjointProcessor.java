@@ -119,7 +119,7 @@ public final class AdjointProcessor extends AbstractProcessor {
         new Diagnostics(processingEnv.getMessager(), null));
     for (Element e : round.getElementsAnnotatedWith(derivativeOf)) {
       if (e instanceof ExecutableElement m) {
-        reader.read(m).ifPresent(callRules::add);
+        reader.register(m, callRules);
       }
     }
   }

@@ -60,6 +60,10 @@ public final class Samples {
     extendedRosenbrock();
     System.out.println();
 
+    System.out.println("From the notes: generated gradients against the notes' closed forms");
+    dev.adjoint.samples.notes.NotesSamples.runAll().forEach(line -> System.out.println("  " + line));
+    System.out.println();
+
     dev.adjoint.samples.iris.IrisClassifier.run(System.out::println);
   }
 

@@ -32,7 +32,9 @@ public enum Message {
   UNKNOWN_NAME("[adjoint.name] cannot resolve %s: a @Differentiable method can read only its"
       + " parameters, its locals and constants of Math; pass %s in as a parameter"),
   UNKNOWN_FUNCTION("[adjoint.call] no derivative rule for %s(%s): Adjoint differentiates the"
-      + " functions of java.lang.Math/StrictMath (%s); compute this value outside and pass it in"),
+      + " functions of java.lang.Math/StrictMath (%s), other @Differentiable methods,"
+      + " LinearAlgebra kernels and methods given a pullback with @DerivativeOf; add one of those,"
+      + " or compute this value outside and pass it in"),
   LOCAL_TYPE("[adjoint.type] local %s has type %s; supported local types are double, int, long,"
       + " boolean, double[], double[][], int[] and var"),
   CAST_TYPE("[adjoint.cast] cast to %s is not supported; cast only to double, int or long"),

@@ -29,7 +29,8 @@ public final class CalleeResolver {
 
   /** A callee: where it lives, its adjoint class, and which parameters it differentiates. */
   record Callee(Expr.Invoke.Kind kind, String owner, String adjointOwner, String name,
-      String pullback, List<Type> parameterTypes, List<Integer> independents, Type returnType) {}
+      String pullback, List<Type> parameterTypes, List<Integer> independents, Type returnType,
+      String problem) {}
 
   private static final String ANNOTATION = "dev.adjoint.Differentiable";
 
@@ -109,7 +110,9 @@ public final class CalleeResolver {
       boolean integerHelper = returns.isPresent() && returns.get() != Type.DOUBLE
           && !returns.get().isArray();
       Optional<CallRule> custom = rules.find(owner.getQualifiedName().toString(), name, arity);
-      boolean kernel = (custom.isPresent() || !differentiable && hasPullback(owner, name))
+      Optional<ExecutableElement> convention = differentiable || custom.isPresent()
+          ? Optional.empty() : conventionPullback(owner, m);
+      boolean kernel = (custom.isPresent() || convention.isPresent())
           && returns.filter(Type::isDifferentiable).isPresent();
       differentiable &= !kernel;
       if (m.getParameters().size() != arity || !m.getModifiers().contains(Modifier.STATIC)
@@ -139,22 +142,36 @@ public final class CalleeResolver {
       String pullbackOwner = custom.map(r -> local(r.pullbackOwner()))
           .orElse(kernel ? ownerName : local(adjoint));
       String pullback = custom.map(CallRule::pullbackName).orElse(name + "Pullback");
+      String pkg = elements.getPackageOf(method).getQualifiedName().toString();
+      boolean conventionHidden = convention.isPresent()
+          && !convention.get().getModifiers().contains(Modifier.PUBLIC)
+          && !elements.getPackageOf(owner).getQualifiedName().contentEquals(pkg);
+      String problem = custom.filter(r -> !r.pullbackPublic() && !r.pullbackPackage().equals(pkg))
+          .map(r -> "its pullback " + r.pullbackOwner() + "." + r.pullbackName() + " is not"
+              + " public, so the adjoint generated in package " + pkg + " cannot call it")
+          .orElse(conventionHidden ? "its pullback " + name + "Pullback is not public, so the"
+              + " adjoint generated in package " + pkg + " cannot call it" : null);
       return Optional.of(new Callee(kind, ownerName, pullbackOwner, name, pullback, types,
-          independents, returns.get()));
+          independents, returns.get(), problem));
     }
     return Optional.empty();
   }
 
-  /** A kernel carries its own pullback: {@code f} beside a static {@code fPullback}. */
-  private static boolean hasPullback(TypeElement owner, String name) {
+  /**
+   * A kernel carries its own pullback: {@code f} beside a static {@code fPullback} whose
+   * signature follows the convention (a method merely named so is not one).
+   */
+  private static Optional<ExecutableElement> conventionPullback(TypeElement owner,
+      ExecutableElement f) {
     for (Element member : owner.getEnclosedElements()) {
       if (member.getKind() == ElementKind.METHOD
-          && member.getSimpleName().contentEquals(name + "Pullback")
-          && member.getModifiers().contains(Modifier.STATIC)) {
-        return true;
+          && member.getSimpleName().contentEquals(f.getSimpleName() + "Pullback")
+          && member.getModifiers().contains(Modifier.STATIC)
+          && DerivativeOfReader.problems(f, (ExecutableElement) member).isEmpty()) {
+        return Optional.of((ExecutableElement) member);
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   private static AnnotationMirror annotation(ExecutableElement m) {

@@ -31,14 +31,29 @@ public final class DerivativeOfReader {
     this.diagnostics = diagnostics;
   }
 
-  public Optional<CallRule> read(ExecutableElement pullback) {
-    AnnotationMirror annotation = null;
+  /** Reads {@code pullback} and adds its rule; a second pullback for one method is an error. */
+  public void register(ExecutableElement pullback, dev.adjoint.processor.rules.CallRules rules) {
+    read(pullback).ifPresent(rule -> {
+      if (!rules.add(rule)) {
+        diagnostics.error(pullback, annotationOf(pullback), Message.DERIVATIVE_TARGET,
+            rule.owner(), rule.name(), "another @DerivativeOf already gives its pullback; keep"
+                + " one");
+      }
+    });
+  }
+
+  private static AnnotationMirror annotationOf(ExecutableElement pullback) {
     for (AnnotationMirror a : pullback.getAnnotationMirrors()) {
       if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
           .contentEquals(ANNOTATION)) {
-        annotation = a;
+        return a;
       }
     }
+    throw new IllegalStateException("not annotated with " + ANNOTATION);
+  }
+
+  public Optional<CallRule> read(ExecutableElement pullback) {
+    AnnotationMirror annotation = annotationOf(pullback);
     TypeElement owner = null;
     String name = null;
     for (var e : annotation.getElementValues().entrySet()) {
@@ -66,27 +81,35 @@ public final class DerivativeOfReader {
         candidates.add((ExecutableElement) member);
       }
     }
-    if (candidates.size() != 1) {
+    if (candidates.isEmpty()) {
       diagnostics.error(pullback, annotation, Message.DERIVATIVE_TARGET, owner.getQualifiedName(),
-          name, candidates.isEmpty() ? "there is no static method of that name"
-              : "there are " + candidates.size() + " overloads; Adjoint needs exactly one");
+          name, "there is no static method of that name");
       return Optional.empty();
     }
-    ExecutableElement target = candidates.get(0);
-    List<String> problems = expected(target, pullback);
-    if (!problems.isEmpty()) {
+    // Among overloads, the one whose parameters the pullback follows is meant.
+    List<ExecutableElement> fitting = new ArrayList<>();
+    for (ExecutableElement c : candidates) {
+      if (problems(c, pullback).isEmpty()) {
+        fitting.add(c);
+      }
+    }
+    if (fitting.size() != 1) {
+      String why = candidates.size() == 1 ? String.join("; ", problems(candidates.get(0), pullback))
+          : fitting.isEmpty() ? "it fits none of the " + candidates.size() + " overloads of "
+              + name : "it fits " + fitting.size() + " overloads of " + name;
       diagnostics.error(pullback, annotation, Message.DERIVATIVE_SIGNATURE,
-          pullback.getSimpleName(), String.join("; ", problems));
+          pullback.getSimpleName(), why);
       return Optional.empty();
     }
+    ExecutableElement target = fitting.get(0);
     return Optional.of(new CallRule(owner.getQualifiedName().toString(), name,
         target.getParameters().size(),
         ((TypeElement) pullback.getEnclosingElement()).getQualifiedName().toString(),
-        pullback.getSimpleName().toString()));
+        pullback.getSimpleName().toString(), pullback.getModifiers().contains(Modifier.PUBLIC)));
   }
 
   /** What is wrong with the pullback's signature, one entry per parameter; empty if it fits. */
-  private static List<String> expected(ExecutableElement target, ExecutableElement pullback) {
+  static List<String> problems(ExecutableElement target, ExecutableElement pullback) {
     List<TypeMirror> want = new ArrayList<>();
     List<String> what = new ArrayList<>();
     int scalars = 0;

@@ -613,6 +613,14 @@ public final class MethodReader {
       String qualifier = callee instanceof MemberSelectTree select
           ? select.getExpression().toString() : null;
       Optional<CalleeResolver.Callee> target = callees.resolve(qualifier, name, args.size());
+      if (target.isEmpty() && qualifier == null && !shadowing.isMember(name)) {
+        for (String type : imports.otherOwnersOf(name)) {
+          target = callees.resolve(type, name, args.size());
+          if (target.isPresent()) {
+            break;
+          }
+        }
+      }
       if (target.isPresent()) {
         return invoke(call, target.get(), args);
       }
@@ -635,6 +643,10 @@ public final class MethodReader {
 
   /** A call of another {@code @Differentiable} method, differentiated through its pullback. */
   private Expr invoke(MethodInvocationTree call, CalleeResolver.Callee callee, List<Expr> args) {
+    if (callee.problem() != null) {
+      throw new Unsupported(call, Message.UNSUPPORTED, "calling " + callee.name() + " here",
+          callee.problem() + "; make it public");
+    }
     for (int i = 0; i < args.size(); i++) {
       Type expected = callee.parameterTypes().get(i);
       Expr arg = args.get(i);

@@ -13,6 +13,9 @@ final class StaticImports {
   private final Map<String, String> single = new HashMap<>();
   private String onDemand;
   private boolean gradients;
+  /** Every other class imported statically: for calls of kernels and annotated methods. */
+  private final Map<String, String> otherSingle = new HashMap<>();
+  private final java.util.List<String> otherOnDemand = new java.util.ArrayList<>();
 
   StaticImports(CompilationUnitTree unit) {
     for (ImportTree imp : unit.getImports()) {
@@ -25,6 +28,12 @@ final class StaticImports {
       }
       String owner = MethodReader.mathOwner(select.getExpression().toString());
       if (owner == null) {
+        String type = select.getExpression().toString();
+        if (select.getIdentifier().contentEquals("*")) {
+          otherOnDemand.add(type);
+        } else {
+          otherSingle.put(select.getIdentifier().toString(), type);
+        }
         continue;
       }
       String member = select.getIdentifier().toString();
@@ -34,6 +43,16 @@ final class StaticImports {
         single.put(member, owner);
       }
     }
+  }
+
+  /** Classes that may declare an unqualified {@code member}, most specific first. */
+  java.util.List<String> otherOwnersOf(String member) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (otherSingle.containsKey(member)) {
+      out.add(otherSingle.get(member));
+    }
+    out.addAll(otherOnDemand);
+    return out;
   }
 
   /** Whether {@code withoutDerivative} is imported statically. */

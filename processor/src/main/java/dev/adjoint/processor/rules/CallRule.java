@@ -6,4 +6,11 @@ package dev.adjoint.processor.rules;
  * kernels' convention {@code (args, result, resultBar, arrayBars)}.
  */
 public record CallRule(String owner, String name, int arity, String pullbackOwner,
-    String pullbackName) {}
+    String pullbackName, boolean pullbackPublic) {
+
+  /** The package of the pullback's class, for the access check at each call. */
+  public String pullbackPackage() {
+    int dot = pullbackOwner.lastIndexOf('.');
+    return dot < 0 ? "" : pullbackOwner.substring(0, dot);
+  }
+}

@@ -11,8 +11,9 @@ import java.util.Optional;
 public final class CallRules {
   private final Map<String, CallRule> rules = new LinkedHashMap<>();
 
-  public void add(CallRule rule) {
-    rules.put(key(rule.owner(), rule.name(), rule.arity()), rule);
+  /** Adds {@code rule}; false (and no change) if the method already has one. */
+  public boolean add(CallRule rule) {
+    return rules.putIfAbsent(key(rule.owner(), rule.name(), rule.arity()), rule) == null;
   }
 
   public Optional<CallRule> find(String owner, String name, int arity) {

@@ -314,11 +314,14 @@ public final class ReverseMode {
     args.add(resultBar);
     Var scalar = null;
     int scalars = 0;
-    for (Expr arg : call.args()) {
+    // One adjoint per differentiable argument: arrays get theirs (or null), the one double's
+    // comes back as the pullback's value; int and int[] arguments have none.
+    for (int i : call.independents()) {
+      Expr arg = call.args().get(i);
       if (arg.type().isArray()) {
         args.add(activity.isActive(Stmts.baseVar(arg)) ? adjointArray(arg)
             : new Expr.Const(arg.type(), 0, "null"));
-      } else if (arg.type().isNumeric()) {
+      } else {
         scalars++;
         if (arg instanceof Expr.Ref r && activity.isActive(r.var())) {
           scalar = r.var();

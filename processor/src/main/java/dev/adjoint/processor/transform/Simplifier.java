@@ -359,6 +359,12 @@ public final class Simplifier {
         live.addAll(bodyLive);
         Stmt.Loop keptLoop = kept.equals(l.body()) ? l
             : new Stmt.Loop(l.condition(), kept, l.update(), l.source());
+        if (idle(keptLoop, after)) {
+          // Only counts itself down (a backward loop whose body had nothing left to do).
+          live.clear();
+          live.addAll(after);
+          continue;
+        }
         liveOut.put(keptLoop, after);
         out.add(keptLoop);
       } else if (s instanceof Stmt.If i) {
@@ -384,6 +390,14 @@ public final class Simplifier {
   }
 
   /** Whether any of {@code stmts}, or a statement nested in one, assigns one of {@code vars}. */
+  /** A loop with no effect: it writes only what nothing after it reads and what its test reads. */
+  private static boolean idle(Stmt.Loop loop, Set<Var> liveAfter) {
+    Set<Var> written = Stmts.writes(loop);
+    return !Stmts.hasEffect(loop) && !Stmts.storesMemory(loop)
+        && written.stream().noneMatch(liveAfter::contains)
+        && written.containsAll(Exprs.reads(loop.condition()));
+  }
+
   private static boolean writesAny(List<Stmt> stmts, Set<Var> vars) {
     for (Stmt s : stmts) {
       for (Var written : Stmts.writes(s)) {
