@@ -119,7 +119,7 @@ public final class Simplifier {
         safe &= e instanceof Expr.Const
             || layout.loopsAround(def).equals(layout.loopsAround(use));
         safe &= !(use instanceof Stmt.Loop);
-        safe &= !Exprs.readsMemory(e) || between.stream().noneMatch(Stmts::storesMemory);
+        safe &= !Exprs.readsMemory(e) || !storesInto(between, inputs);
       }
       if (safe) {
         return replace(body, def, v, e);
@@ -205,6 +205,7 @@ public final class Simplifier {
         out.add(s);
       }
     }
+    mergeElementUpdates(out);
     for (int i = 0; i < out.size(); i++) {
       if (!(out.get(i) instanceof Stmt.Assign first) || first.accumulate()
           || first.target().role() != Var.Role.ADJOINT) {
@@ -233,6 +234,42 @@ public final class Simplifier {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code ā[i] += e1; ...; ā[i] += e2} becomes {@code ā[i] += e1 + e2} when the statements
+   * between only add into array elements (additions commute) and change nothing either side
+   * reads: one read and one write of the element instead of two.
+   */
+  private static void mergeElementUpdates(List<Stmt> out) {
+    for (int i = 0; i < out.size(); i++) {
+      if (!(out.get(i) instanceof Stmt.Store first) || !first.accumulate()
+          || Exprs.hasEffect(first.value())) {
+        continue;
+      }
+      Set<Var> inputs = new HashSet<>(Exprs.reads(first.value()));
+      Exprs.collectReads(first.index(), inputs);
+      for (int j = i + 1; j < out.size(); j++) {
+        Stmt s = out.get(j);
+        if (s instanceof Stmt.Store second && second.accumulate()
+            && second.array().equals(first.array()) && second.index().equals(first.index())) {
+          Expr sum = Algebra.simplify(new Expr.Binary(dev.adjoint.processor.ir.Op.ADD,
+              first.value(), second.value()));
+          out.set(j, new Stmt.Store(first.array(), first.index(), sum, true, second.source()));
+          out.remove(i);
+          i--;
+          break;
+        }
+        // Additions into array elements commute, whichever elements they are.
+        boolean otherElement = s instanceof Stmt.Store st && st.accumulate()
+            && !Exprs.readsMemory(st.value()) && !Exprs.hasEffect(st.value());
+        boolean harmless = s instanceof Stmt.Assign a && !Exprs.hasEffect(a.value())
+            && !inputs.contains(a.target()) && !Exprs.readsMemory(a.value());
+        if (!otherElement && !harmless) {
+          break;
+        }
+      }
+    }
   }
 
   /**
@@ -396,6 +433,17 @@ public final class Simplifier {
     return !Stmts.hasEffect(loop) && !Stmts.storesMemory(loop)
         && written.stream().noneMatch(liveAfter::contains)
         && written.containsAll(Exprs.reads(loop.condition()));
+  }
+
+  /**
+   * Whether {@code stmts} store into an array {@code vars} holds, or call something that may:
+   * an expression reading {@code x[i]} is not moved past them.
+   */
+  private static boolean storesInto(List<Stmt> stmts, Set<Var> vars) {
+    boolean[] found = {false};
+    Stmts.walk(stmts, s -> found[0] |= s instanceof Stmt.Evaluate
+        || s instanceof Stmt.Store st && vars.contains(Stmts.baseVar(st.array())));
+    return found[0];
   }
 
   private static boolean writesAny(List<Stmt> stmts, Set<Var> vars) {
