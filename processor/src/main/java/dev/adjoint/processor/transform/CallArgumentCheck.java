@@ -35,10 +35,9 @@ final class CallArgumentCheck {
   }
 
   private static void requireUnchanged(Layout layout, Stmt call, Var array, String callee) {
-    int at = layout.indexOf(call);
-    List<Stmt> after = layout.statements().subList(at + 1, layout.statements().size());
-    for (Stmt later : after) {
-      if (later instanceof Stmt.Store st && Stmts.baseVar(st.array()) == array) {
+    for (Stmt later : layout.statements()) {
+      if (later instanceof Stmt.Store st && Stmts.baseVar(st.array()) == array
+          && runsAfter(layout, call, st)) {
         throw unchanged(st, array, callee);
       }
     }
@@ -49,6 +48,26 @@ final class CallArgumentCheck {
         }
       });
     }
+  }
+
+  /**
+   * Whether {@code later} can run after {@code first} on one path: it follows it in program
+   * order and is not in another branch of an {@code if} (as copies of the code after an early
+   * return are).
+   */
+  private static boolean runsAfter(Layout layout, Stmt first, Stmt later) {
+    if (layout.indexOf(later) <= layout.indexOf(first)) {
+      return false;
+    }
+    List<List<Stmt>> a = layout.blocksOf(first);
+    List<List<Stmt>> b = layout.blocksOf(later);
+    int n = 0;
+    while (n < a.size() && n < b.size() && a.get(n) == b.get(n)) {
+      n++;
+    }
+    List<Stmt> common = a.get(n - 1);
+    return layout.childContaining(common, first) != layout.childContaining(common, later)
+        || common == layout.innermost(first);
   }
 
   private static UnsupportedConstruct unchanged(Stmt.Store st, Var array, String callee) {
