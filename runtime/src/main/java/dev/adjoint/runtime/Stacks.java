@@ -15,6 +15,8 @@ public final class Stacks {
   private int doubleCount;
   private int[] ints;
   private int intCount;
+  private long[] longs = new long[1];
+  private int longCount;
 
   public Stacks() {
     this(16);
@@ -53,6 +55,20 @@ public final class Stacks {
     return ints[--intCount];
   }
 
+  public void pushLong(long value) {
+    if (longCount == longs.length) {
+      longs = Arrays.copyOf(longs, 2 * longCount);
+    }
+    longs[longCount++] = value;
+  }
+
+  public long popLong() {
+    if (longCount == 0) {
+      throw empty();
+    }
+    return longs[--longCount];
+  }
+
   /** Booleans share the int stack: one push of 0 or 1. */
   public void pushBoolean(boolean value) {
     pushInt(value ? 1 : 0);
@@ -63,18 +79,19 @@ public final class Stacks {
   }
 
   public boolean isEmpty() {
-    return doubleCount == 0 && intCount == 0;
+    return doubleCount == 0 && intCount == 0 && longCount == 0;
   }
 
   /** Empties both stacks, keeping their storage for reuse. */
   public void clear() {
     doubleCount = 0;
     intCount = 0;
+    longCount = 0;
   }
 
   /** Bytes of storage held (the arrays' capacity), for memory reports. */
   public long capacityBytes() {
-    return 8L * doubles.length + 4L * ints.length;
+    return 8L * doubles.length + 4L * ints.length + 8L * longs.length;
   }
 
   private static NoSuchElementException empty() {

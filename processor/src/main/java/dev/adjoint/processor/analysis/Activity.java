@@ -14,13 +14,30 @@ import java.util.Set;
  */
 public final class Activity {
   private final Set<Var> active;
+  private final Set<Var> varied;
 
-  private Activity(Set<Var> active) {
+  private Activity(Set<Var> active, Set<Var> varied) {
     this.active = active;
+    this.varied = varied;
+  }
+
+  /** Whether {@code v} depends on a differentiated input (whether or not it reaches the result). */
+  public boolean isVaried(Var v) {
+    return varied.contains(v);
   }
 
   public static Activity analyse(Function fn, Collection<Var> independents, boolean enabled) {
     List<Derivatives.Flow> flows = Derivatives.flows(fn.body());
+    Set<Var> varied = new LinkedHashSet<>(independents);
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Derivatives.Flow f : flows) {
+        if (!varied.contains(f.target()) && f.sources().stream().anyMatch(varied::contains)) {
+          changed |= varied.add(f.target());
+        }
+      }
+    }
     if (!enabled) {
       Set<Var> all = new LinkedHashSet<>();
       for (Var p : fn.params()) {
@@ -34,17 +51,7 @@ public final class Activity {
           all.add(f.target());
         }
       }
-      return new Activity(all);
-    }
-    Set<Var> varied = new LinkedHashSet<>(independents);
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (Derivatives.Flow f : flows) {
-        if (!varied.contains(f.target()) && f.sources().stream().anyMatch(varied::contains)) {
-          changed |= varied.add(f.target());
-        }
-      }
+      return new Activity(all, varied);
     }
     Set<Var> useful = new LinkedHashSet<>();
     useful.add(fn.result());
@@ -57,8 +64,9 @@ public final class Activity {
         }
       }
     }
-    varied.retainAll(useful);
-    return new Activity(varied);
+    Set<Var> active = new LinkedHashSet<>(varied);
+    active.retainAll(useful);
+    return new Activity(active, varied);
   }
 
   public boolean isActive(Var v) {

@@ -168,6 +168,8 @@ public final class JavaText {
         return "Double";
       case BOOLEAN:
         return "Boolean";
+      case LONG:
+        return "Long";
       default:
         return "Int";
     }

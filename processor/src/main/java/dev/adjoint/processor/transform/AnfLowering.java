@@ -21,13 +21,22 @@ import java.util.List;
  * its own target.
  */
 public final class AnfLowering {
+  /** Arrays the method stores into: an index reading them may change before the backward sweep. */
+  private final java.util.Set<Var> stored = new java.util.HashSet<>();
+
   private AnfLowering() {}
 
   public static Function apply(Function fn) {
-    return fn.withBody(lowerBlock(fn.body()));
+    AnfLowering lowering = new AnfLowering();
+    dev.adjoint.processor.ir.Stmts.walk(fn.body(), s -> {
+      if (s instanceof Stmt.Store st) {
+        lowering.stored.add(dev.adjoint.processor.ir.Stmts.baseVar(st.array()));
+      }
+    });
+    return fn.withBody(lowering.lowerBlock(fn.body()));
   }
 
-  private static List<Stmt> lowerBlock(List<Stmt> block) {
+  private List<Stmt> lowerBlock(List<Stmt> block) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : block) {
       if (s instanceof Stmt.Assign a) {
@@ -41,6 +50,9 @@ public final class AnfLowering {
         out.add(new Stmt.Loop(l.condition(), lowerBlock(l.body()), lowerBlock(l.update()),
             l.source()));
       } else if (s instanceof Stmt.Store st) {
+        Expr array = address(st.array(), st.source(), out);
+        Expr at = index(st.index(), st.source(), out);
+        st = new Stmt.Store(array, at, st.value(), st.accumulate(), st.source());
         Expr value = st.value();
         if (value.type() == Type.DOUBLE && differentiable(value) && !value.isAtom()) {
           Var t = temp(value);
@@ -55,7 +67,7 @@ public final class AnfLowering {
     return out;
   }
 
-  private static void lowerAssign(Var target, Expr value, SourceRef src, List<Stmt> out) {
+  private void lowerAssign(Var target, Expr value, SourceRef src, List<Stmt> out) {
     if (target.type().isArray() && value instanceof Expr.Invoke call) {
       out.add(Stmt.Assign.set(target, operands(call, src, out), src));
       return;
@@ -79,7 +91,7 @@ public final class AnfLowering {
     out.add(Stmt.Assign.set(target, last, src));
   }
 
-  private static void lowerConditional(Var target, Expr.Cond c, SourceRef src, List<Stmt> out) {
+  private void lowerConditional(Var target, Expr.Cond c, SourceRef src, List<Stmt> out) {
     Var branch = new Var("branch", Type.BOOLEAN, Var.Role.BRANCH);
     out.add(Stmt.Assign.set(branch, c.condition(), src));
     List<Stmt> then = new ArrayList<>();
@@ -90,7 +102,7 @@ public final class AnfLowering {
   }
 
   /** Lowers the operands of {@code e} into temporaries and returns {@code e} over atoms. */
-  private static Expr operands(Expr e, SourceRef src, List<Stmt> out) {
+  private Expr operands(Expr e, SourceRef src, List<Stmt> out) {
     if (e instanceof Expr.Unary u) {
       return new Expr.Unary(u.op(), atom(u.operand(), src, out));
     } else if (e instanceof Expr.Binary b) {
@@ -101,6 +113,8 @@ public final class AnfLowering {
         args.add(atom(a, src, out));
       }
       return new Expr.Call(c.owner(), c.name(), args, c.type());
+    } else if (e instanceof Expr.Index load) {
+      return new Expr.Index(address(load.array(), src, out), index(load.index(), src, out));
     } else if (e instanceof Expr.Invoke call) {
       List<Expr> args = new ArrayList<>();
       for (Expr a : call.args()) {
@@ -113,8 +127,34 @@ public final class AnfLowering {
     return e;
   }
 
+  /** {@code m[i]} of a matrix element, with its row index lowered like any index. */
+  private Expr address(Expr array, SourceRef src, List<Stmt> out) {
+    return array instanceof Expr.Index row
+        ? new Expr.Index(address(row.array(), src, out), index(row.index(), src, out)) : array;
+  }
+
+  /**
+   * An index the backward sweep can evaluate again: one that reads elements of an array the
+   * method writes is computed once into an integer temporary, since they may change before then.
+   */
+  private Expr index(Expr index, SourceRef src, List<Stmt> out) {
+    boolean[] readsStored = {false};
+    Exprs.rewrite(index, node -> {
+      if (node instanceof Expr.Index i) {
+        readsStored[0] |= stored.contains(dev.adjoint.processor.ir.Stmts.baseVar(i.array()));
+      }
+      return node;
+    });
+    if (!readsStored[0]) {
+      return index;
+    }
+    Var k = new Var("index", index.type(), Var.Role.TEMP);
+    out.add(Stmt.Assign.set(k, index, src));
+    return Exprs.ref(k);
+  }
+
   /** An atom for {@code e}: itself, or a temporary holding its value. */
-  private static Expr atom(Expr e, SourceRef src, List<Stmt> out) {
+  private Expr atom(Expr e, SourceRef src, List<Stmt> out) {
     if (e instanceof Expr.Invoke call && call.type().isArray()) {
       // An array a call returns gets a name, so its adjoint array can be allocated beside it.
       Var t = new Var(call.name(), call.type(), Var.Role.TEMP);

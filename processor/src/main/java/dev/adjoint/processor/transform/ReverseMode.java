@@ -264,6 +264,15 @@ public final class ReverseMode {
    * slot per scalar argument (then into {@code ā}) and directly into array adjoints.
    */
   private void pullback(Expr.Invoke call, Expr vBar, SourceRef src, List<Stmt> out) {
+    for (int i = 0; i < call.args().size(); i++) {
+      if (!call.independents().contains(i) && call.args().get(i) instanceof Expr.Ref r
+          && activity.isVaried(r.var()) && r.var().type().isDifferentiable()) {
+        throw new UnsupportedConstruct(src, "argument " + (i + 1) + " of " + call.name()
+            + " depends on what is differentiated here, but " + call.name() + " does not"
+            + " differentiate with respect to that parameter; add it to " + call.name()
+            + "'s wrt");
+      }
+    }
     List<Expr> args = new ArrayList<>(call.args());
     args.add(vBar);
     List<Expr> arrayAdjoints = new ArrayList<>();

@@ -1,0 +1,177 @@
+package dev.adjoint.processor.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.processor.fuzz.Program.Param;
+import dev.adjoint.processor.fuzz.Program.Type;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fuzzer's own parts: the checker catches wrong values, gradients and pullbacks (fed
+ * hand-written wrong "adjoints"), the generator is a function of its seed, and the shrinker
+ * reduces a program while keeping its failure.
+ */
+class FuzzHarnessTest {
+
+  // ---------------------------------------------------------------------------------------------
+  // a method under test and hand-written adjoints of it, right and wrong
+
+  /** {@code f(x0, a0) = sin(x0) * a0[0] + a0[1]}, the "original". */
+  static final class Original {
+    static double f(double x0, double[] a0) {
+      return Math.sin(x0) * a0[0] + a0[1];
+    }
+  }
+
+  static final class RightAdjoint {
+    record FGradient(double value, double dX0, double[] dA0) {}
+
+    static FGradient f(double x0, double[] a0) {
+      return new FGradient(Original.f(x0, a0), Math.cos(x0) * a0[0],
+          new double[] {Math.sin(x0), 1});
+    }
+
+    static double fPullback(double x0, double[] a0, double seed, double[] grad, double[] a0Bar) {
+      grad[0] += seed * Math.cos(x0) * a0[0];
+      a0Bar[0] += seed * Math.sin(x0);
+      a0Bar[1] += seed;
+      return Original.f(x0, a0);
+    }
+  }
+
+  /** d/dx0 has the wrong sign. */
+  static final class WrongGradient {
+    record FGradient(double value, double dX0, double[] dA0) {}
+
+    static FGradient f(double x0, double[] a0) {
+      return new FGradient(Original.f(x0, a0), -Math.cos(x0) * a0[0],
+          new double[] {Math.sin(x0), 1});
+    }
+
+    static double fPullback(double x0, double[] a0, double seed, double[] grad, double[] a0Bar) {
+      grad[0] -= seed * Math.cos(x0) * a0[0];
+      a0Bar[0] += seed * Math.sin(x0);
+      a0Bar[1] += seed;
+      return Original.f(x0, a0);
+    }
+  }
+
+  /** The value is off by one ulp. */
+  static final class WrongValue {
+    record FGradient(double value, double dX0, double[] dA0) {}
+
+    static FGradient f(double x0, double[] a0) {
+      return new FGradient(Math.nextUp(Original.f(x0, a0)), Math.cos(x0) * a0[0],
+          new double[] {Math.sin(x0), 1});
+    }
+
+    static double fPullback(double x0, double[] a0, double seed, double[] grad, double[] a0Bar) {
+      return RightAdjoint.fPullback(x0, a0, seed, grad, a0Bar);
+    }
+  }
+
+  /** The pullback overwrites instead of accumulating. */
+  static final class Overwriting {
+    record FGradient(double value, double dX0, double[] dA0) {}
+
+    static FGradient f(double x0, double[] a0) {
+      return new FGradient(Original.f(x0, a0), Math.cos(x0) * a0[0],
+          new double[] {Math.sin(x0), 1});
+    }
+
+    static double fPullback(double x0, double[] a0, double seed, double[] grad, double[] a0Bar) {
+      grad[0] = seed * Math.cos(x0) * a0[0];
+      a0Bar[0] += seed * Math.sin(x0);
+      a0Bar[1] += seed;
+      return Original.f(x0, a0);
+    }
+  }
+
+  private static Checker.Verdict check(Class<?> adjoint) {
+    Checker.Subject subject = new Checker.Subject(
+        List.of(new Param(Type.DOUBLE, "x0"), new Param(Type.ARRAY, "a0")), List.of(0, 1), 2, 1);
+    BatchCompiler.Loaded on = new BatchCompiler.Loaded(Original.class, adjoint, null, "");
+    BatchCompiler.Loaded off = new BatchCompiler.Loaded(Original.class, RightAdjoint.class,
+        null, "");
+    return new Checker(subject).run(on, off, 3, null);
+  }
+
+  @Test
+  void checkerAcceptsARightAdjoint() {
+    Checker.Verdict v = check(RightAdjoint.class);
+    assertNull(v.failure(), () -> v.failure().toString());
+    assertEquals(3, v.accepted());
+  }
+
+  @Test
+  void checkerCatchesAWrongGradient() {
+    Failure f = check(WrongGradient.class).failure();
+    assertNotNull(f);
+    assertEquals(Failure.Kind.GRADIENT, f.kind(), f::toString);
+  }
+
+  @Test
+  void checkerCatchesAValueOffByOneUlp() {
+    Failure f = check(WrongValue.class).failure();
+    assertNotNull(f);
+    assertEquals(Failure.Kind.VALUE, f.kind(), f::toString);
+  }
+
+  @Test
+  void checkerCatchesAPullbackThatDoesNotAccumulate() {
+    Failure f = check(Overwriting.class).failure();
+    assertNotNull(f);
+    assertEquals(Failure.Kind.PULLBACK, f.kind(), f::toString);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  @Test
+  void generatorIsAFunctionOfTheSeed() {
+    for (int i = 0; i < 50; i++) {
+      long seed = Fuzzer.programSeed(99, i);
+      Program a = ProgramGenerator.generate(seed);
+      Program b = ProgramGenerator.generate(seed);
+      assertEquals(a.toJava("X"), b.toJava("X"));
+      assertEquals(a.toTraceJava("X"), b.toTraceJava("X"));
+      assertTrue(a.size() <= ProgramGenerator.MAX_SIZE, a.toJava("X"));
+    }
+  }
+
+  @Test
+  void generatedProgramsAndTwinsAreValidJava() {
+    List<Program> programs = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      programs.add(ProgramGenerator.generate(Fuzzer.programSeed(98, i)));
+    }
+    assertEquals(List.of(), BatchCompiler.invalidJava(programs));
+  }
+
+  /** A stand-in failure: "fails" while the program calls Math.cosh. */
+  @Test
+  void shrinkerKeepsTheFailureAndShrinks() {
+    Program p = null;
+    for (int i = 0; p == null; i++) {
+      Program c = ProgramGenerator.generate(Fuzzer.programSeed(97, i));
+      if (c.toJava("X").contains("Math.cosh(") && c.size() > 60) {
+        p = c;
+      }
+    }
+    Failure fake = new Failure(Failure.Kind.GRADIENT, "", "uses cosh");
+    Shrinker.Result r = new Shrinker(ps -> {
+      List<Failure> out = new ArrayList<>();
+      for (Program c : ps) {
+        out.add(c.toJava("X").contains("Math.cosh(") ? fake : null);
+      }
+      return out;
+    }, 60_000).shrink(p, fake);
+    String text = r.program().toJava("X");
+    assertTrue(text.contains("Math.cosh("), text);
+    assertTrue(r.program().size() < 15, () -> r.program().size() + " nodes:\n" + text);
+  }
+}

@@ -1,0 +1,433 @@
+package dev.adjoint.processor.fuzz;
+
+import dev.adjoint.processor.fuzz.Ast.And;
+import dev.adjoint.processor.fuzz.Ast.Arg;
+import dev.adjoint.processor.fuzz.Ast.ArrayName;
+import dev.adjoint.processor.fuzz.Ast.Assign;
+import dev.adjoint.processor.fuzz.Ast.Bin;
+import dev.adjoint.processor.fuzz.Ast.Block;
+import dev.adjoint.processor.fuzz.Ast.BoolConst;
+import dev.adjoint.processor.fuzz.Ast.BoolHelper;
+import dev.adjoint.processor.fuzz.Ast.BoolVar;
+import dev.adjoint.processor.fuzz.Ast.Break;
+import dev.adjoint.processor.fuzz.Ast.Call;
+import dev.adjoint.processor.fuzz.Ast.Cmp;
+import dev.adjoint.processor.fuzz.Ast.Cond;
+import dev.adjoint.processor.fuzz.Ast.Continue;
+import dev.adjoint.processor.fuzz.Ast.DeclArray;
+import dev.adjoint.processor.fuzz.Ast.DeclBool;
+import dev.adjoint.processor.fuzz.Ast.DeclDouble;
+import dev.adjoint.processor.fuzz.Ast.DeclInt;
+import dev.adjoint.processor.fuzz.Ast.DeclKernel;
+import dev.adjoint.processor.fuzz.Ast.DeclMatrix;
+import dev.adjoint.processor.fuzz.Ast.DeclRow;
+import dev.adjoint.processor.fuzz.Ast.Expr;
+import dev.adjoint.processor.fuzz.Ast.For;
+import dev.adjoint.processor.fuzz.Ast.ForEach;
+import dev.adjoint.processor.fuzz.Ast.ForEachRow;
+import dev.adjoint.processor.fuzz.Ast.IAssign;
+import dev.adjoint.processor.fuzz.Ast.IBin;
+import dev.adjoint.processor.fuzz.Ast.ICmp;
+import dev.adjoint.processor.fuzz.Ast.IConst;
+import dev.adjoint.processor.fuzz.Ast.IExpr;
+import dev.adjoint.processor.fuzz.Ast.IHelper;
+import dev.adjoint.processor.fuzz.Ast.IVar;
+import dev.adjoint.processor.fuzz.Ast.If;
+import dev.adjoint.processor.fuzz.Ast.Kernel;
+import dev.adjoint.processor.fuzz.Ast.Length;
+import dev.adjoint.processor.fuzz.Ast.MathCall;
+import dev.adjoint.processor.fuzz.Ast.Neg;
+import dev.adjoint.processor.fuzz.Ast.Not;
+import dev.adjoint.processor.fuzz.Ast.Num;
+import dev.adjoint.processor.fuzz.Ast.Or;
+import dev.adjoint.processor.fuzz.Ast.Read;
+import dev.adjoint.processor.fuzz.Ast.Read2;
+import dev.adjoint.processor.fuzz.Ast.Return;
+import dev.adjoint.processor.fuzz.Ast.Step;
+import dev.adjoint.processor.fuzz.Ast.Stmt;
+import dev.adjoint.processor.fuzz.Ast.Store;
+import dev.adjoint.processor.fuzz.Ast.Store2;
+import dev.adjoint.processor.fuzz.Ast.Ternary;
+import dev.adjoint.processor.fuzz.Ast.ToDouble;
+import dev.adjoint.processor.fuzz.Ast.ToInt;
+import dev.adjoint.processor.fuzz.Ast.Var;
+import dev.adjoint.processor.fuzz.Ast.While;
+import dev.adjoint.processor.fuzz.Program.Method;
+import dev.adjoint.processor.fuzz.Program.Param;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Prints a {@link Program} as Java source. Two flavors from one tree:
+ *
+ * <ul>
+ *   <li>{@link Flavor#ORIGINAL}: the class under test, every method {@code @Differentiable};
+ *   <li>{@link Flavor#TRACE}: a plain class with the same methods, where every comparison, every
+ *       piecewise function ({@code abs max min signum floor ceil rint}, {@code (int)} casts,
+ *       {@code relu}) and every function with a singular point goes through {@link Trace}, which
+ *       returns exactly what the plain expression returns and records the decision. Finite
+ *       differences evaluate the trace flavor, so a probe that crosses a branch or a kink is seen.
+ *       Every operation's result also goes through {@code Trace.v}, which flags infinities and
+ *       NaN: a point where some intermediate overflows is no reference for a derivative, even if
+ *       the overflow is dead (the adjoint of a dead infinity is {@code 0 * inf}).
+ * </ul>
+ *
+ * Binary operations are parenthesized when nested, so no precedence reasoning is needed.
+ */
+final class JavaPrinter {
+
+  enum Flavor {
+    ORIGINAL,
+    TRACE
+  }
+
+  /** Math functions the trace flavor routes through {@link Trace} (same name, same result). */
+  static final Set<String> TRACED_MATH =
+      Set.of("abs", "max", "min", "signum", "floor", "ceil", "rint", "cbrt", "sqrt", "pow",
+          "hypot", "atan2", "log", "log10", "log1p", "asin", "acos");
+
+  /** Kernels the trace flavor routes through {@link Trace}. */
+  static final Set<String> TRACED_KERNELS = Set.of("relu", "norm2");
+
+  /** A plain int helper for index arithmetic: non-negative arguments give 0..6. */
+  static final String MIX = "mix";
+
+  /** A plain boolean helper. */
+  static final String EVEN = "even";
+
+  private final Flavor flavor;
+  private boolean staticImport;
+  private final StringBuilder out = new StringBuilder();
+  private int indent;
+
+  private JavaPrinter(Flavor flavor) {
+    this.flavor = flavor;
+  }
+
+  static String print(Program p, String className, Flavor flavor) {
+    JavaPrinter w = new JavaPrinter(flavor);
+    w.staticImport = p.staticImport() && flavor == Flavor.ORIGINAL;
+    w.program(p, className);
+    return w.out.toString();
+  }
+
+  /** One method alone (for messages). */
+  static String print(Method m, Flavor flavor) {
+    JavaPrinter w = new JavaPrinter(flavor);
+    w.method(m);
+    return w.out.toString();
+  }
+
+  private void program(Program p, String className) {
+    out.append("package ").append(Program.PACKAGE).append(";\n\n");
+    if (flavor == Flavor.ORIGINAL) {
+      out.append("import dev.adjoint.Differentiable;\n");
+    } else {
+      out.append("import dev.adjoint.processor.fuzz.Trace;\n");
+    }
+    if (p.uses(Kernel.class) || p.uses(DeclKernel.class)) {
+      out.append("import dev.adjoint.runtime.LinearAlgebra;\n");
+    }
+    if (staticImport) {
+      out.append("\nimport static java.lang.Math.*;\n");
+    }
+    out.append("\npublic final class ").append(className).append(" {\n");
+    indent = 1;
+    line("private " + className + "() {}");
+    for (Method m : p.methods()) {
+      out.append('\n');
+      method(m);
+    }
+    if (p.uses(IHelper.class)) {
+      out.append('\n');
+      line("static int " + MIX + "(int a, int b) {");
+      line("  return (a * 3 + b) % 7;");
+      line("}");
+    }
+    if (p.uses(BoolHelper.class)) {
+      out.append('\n');
+      line("static boolean " + EVEN + "(int a) {");
+      line("  return a % 2 == 0;");
+      line("}");
+    }
+    out.append("}\n");
+  }
+
+  private void method(Method m) {
+    if (flavor == Flavor.ORIGINAL) {
+      if (m.wrt() == null) {
+        line("@Differentiable");
+      } else {
+        List<String> quoted = new ArrayList<>();
+        for (String w : m.wrt()) {
+          quoted.add('"' + w + '"');
+        }
+        line("@Differentiable(wrt = {" + String.join(", ", quoted) + "})");
+      }
+    }
+    List<String> ps = new ArrayList<>();
+    for (Param p : m.params()) {
+      ps.add(p.type().java + " " + p.name());
+    }
+    line("public static double " + m.name() + "(" + String.join(", ", ps) + ") {");
+    indent++;
+    for (Stmt s : m.body().stmts()) {
+      stmt(s);
+    }
+    indent--;
+    line("}");
+  }
+
+  private void line(String s) {
+    out.append("  ".repeat(indent)).append(s).append('\n');
+  }
+
+  private void block(Block b) {
+    indent++;
+    for (Stmt s : b.stmts()) {
+      stmt(s);
+    }
+    indent--;
+  }
+
+  private void stmt(Stmt s) {
+    if (s instanceof Block b) {
+      line("{");
+      block(b);
+      line("}");
+    } else if (s instanceof DeclDouble d) {
+      line("double " + d.name() + " = " + expr(d.init()) + ";");
+    } else if (s instanceof DeclInt d) {
+      line((d.isLong() ? "long " : "int ") + d.name() + " = " + iexpr(d.init()) + ";");
+    } else if (s instanceof DeclBool d) {
+      line("boolean " + d.name() + " = " + cond(d.init()) + ";");
+    } else if (s instanceof DeclArray d) {
+      line("double[] " + d.name() + " = new double[" + iexpr(d.size()) + "];");
+    } else if (s instanceof DeclMatrix d) {
+      line("double[][] " + d.name() + " = new double[" + iexpr(d.rows()) + "]["
+          + iexpr(d.cols()) + "];");
+    } else if (s instanceof DeclKernel d) {
+      line((d.matrix() ? "double[][] " : "double[] ") + d.name() + " = "
+          + kernel(d.fn(), d.args()) + ";");
+    } else if (s instanceof DeclRow d) {
+      line("double[] " + d.name() + " = " + d.matrix() + "[" + iexpr(d.row()) + "];");
+    } else if (s instanceof Assign a) {
+      line(a.name() + " " + a.op() + " " + expr(a.value()) + ";");
+    } else if (s instanceof IAssign a) {
+      line(a.name() + " " + a.op() + " " + iexpr(a.value()) + ";");
+    } else if (s instanceof Step st) {
+      line(st.name() + st.op() + ";");
+    } else if (s instanceof Store st) {
+      line(st.array() + "[" + iexpr(st.index()) + "] " + st.op() + " " + expr(st.value()) + ";");
+    } else if (s instanceof Store2 st) {
+      line(st.matrix() + "[" + iexpr(st.i()) + "][" + iexpr(st.j()) + "] " + st.op() + " "
+          + expr(st.value()) + ";");
+    } else if (s instanceof If i) {
+      line("if (" + cond(i.c()) + ") {");
+      block(i.then());
+      if (i.otherwise().stmts().isEmpty()) {
+        line("}");
+      } else {
+        line("} else {");
+        block(i.otherwise());
+        line("}");
+      }
+    } else if (s instanceof For f) {
+      String c = f.var() + " < " + iexpr(f.bound());
+      line("for (" + (f.isLong() ? "long " : "int ") + f.var() + " = 0; " + loopCond(c, f.extra())
+          + "; " + f.var() + "++) {");
+      block(f.body());
+      line("}");
+    } else if (s instanceof While w) {
+      String c = loopCond(w.counter() + " < " + iexpr(w.bound()), w.extra());
+      line("int " + w.counter() + " = 0;");
+      line(w.doWhile() ? "do {" : "while (" + c + ") {");
+      indent++;
+      line(w.counter() + "++;");
+      indent--;
+      block(w.body());
+      line(w.doWhile() ? "} while (" + c + ");" : "}");
+    } else if (s instanceof ForEach f) {
+      line("for (double " + f.var() + " : " + f.array() + ") {");
+      block(f.body());
+      line("}");
+    } else if (s instanceof ForEachRow f) {
+      line("for (double[] " + f.var() + " : " + f.matrix() + ") {");
+      block(f.body());
+      line("}");
+    } else if (s instanceof Break) {
+      line("break;");
+    } else if (s instanceof Continue) {
+      line("continue;");
+    } else if (s instanceof Return r) {
+      line("return " + expr(r.value()) + ";");
+    } else {
+      throw new IllegalArgumentException("statement " + s);
+    }
+  }
+
+  private String loopCond(String counterTest, Cond extra) {
+    String c = traced(counterTest);
+    return extra == null ? c : c + " && " + condOperand(extra);
+  }
+
+  private String traced(String booleanExpr) {
+    return flavor == Flavor.TRACE ? "Trace.b(" + booleanExpr + ")" : booleanExpr;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  String expr(Expr e) {
+    if (e instanceof Num n) {
+      return number(n.value());
+    } else if (e instanceof Var v) {
+      return v.name();
+    } else if (e instanceof Bin b) {
+      if (flavor == Flavor.TRACE) {
+        return b.op().equals("/") ? "Trace.div(" + expr(b.a()) + ", " + expr(b.b()) + ")"
+            : "Trace.v(" + operand(b.a()) + " " + b.op() + " " + operand(b.b()) + ")";
+      }
+      return operand(b.a()) + " " + b.op() + " " + operand(b.b());
+    } else if (e instanceof Neg n) {
+      return "-" + (atomic(n.a()) ? expr(n.a()) : "(" + expr(n.a()) + ")");
+    } else if (e instanceof MathCall c) {
+      List<String> args = new ArrayList<>();
+      for (Expr a : c.args()) {
+        args.add(expr(a));
+      }
+      if (flavor == Flavor.TRACE) {
+        String owner = TRACED_MATH.contains(c.fn()) ? "Trace" : "Math";
+        return "Trace.v(" + owner + "." + c.fn() + "(" + String.join(", ", args) + "))";
+      }
+      return (staticImport ? "" : "Math.") + c.fn() + "(" + String.join(", ", args) + ")";
+    } else if (e instanceof Ternary t) {
+      return condOperand(t.c()) + " ? " + operand(t.a()) + " : " + operand(t.b());
+    } else if (e instanceof Read r) {
+      return r.array() + "[" + iexpr(r.index()) + "]";
+    } else if (e instanceof Read2 r) {
+      return r.matrix() + "[" + iexpr(r.i()) + "][" + iexpr(r.j()) + "]";
+    } else if (e instanceof ToDouble d) {
+      return "(double) " + ioperand(d.e());
+    } else if (e instanceof Call c) {
+      String call = c.method() + "(" + args(c.args()) + ")";
+      return flavor == Flavor.TRACE ? "Trace.v(" + call + ")" : call;
+    } else if (e instanceof Kernel k) {
+      return kernel(k.fn(), k.args());
+    }
+    throw new IllegalArgumentException("expression " + e);
+  }
+
+  private String kernel(String fn, List<Arg> args) {
+    if (flavor == Flavor.TRACE) {
+      String owner = TRACED_KERNELS.contains(fn) ? "Trace" : "LinearAlgebra";
+      return "Trace.v(" + owner + "." + fn + "(" + args(args) + "))";
+    }
+    return "LinearAlgebra." + fn + "(" + args(args) + ")";
+  }
+
+  private String args(List<Arg> args) {
+    List<String> out = new ArrayList<>();
+    for (Arg a : args) {
+      if (a instanceof Expr e) {
+        out.add(expr(e));
+      } else if (a instanceof IExpr i) {
+        out.add(iexpr(i));
+      } else {
+        out.add(((ArrayName) a).name());
+      }
+    }
+    return String.join(", ", out);
+  }
+
+  private static boolean atomic(Expr e) {
+    return e instanceof Num || e instanceof Var || e instanceof MathCall || e instanceof Read
+        || e instanceof Read2 || e instanceof Call || e instanceof Kernel;
+  }
+
+  /** An operand of a binary operator or ternary: parenthesized unless atomic. */
+  private String operand(Expr e) {
+    if (atomic(e) || flavor == Flavor.TRACE && e instanceof Bin) {
+      return expr(e);
+    }
+    return "(" + expr(e) + ")";
+  }
+
+  static String number(double v) {
+    if (v == Math.PI || v == Math.E) {
+      return v == Math.PI ? "Math.PI" : "Math.E";
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+      String s = (long) v + ".0";
+      return v < 0 || (v == 0 && 1 / v < 0) ? "(" + (v == 0 ? "-0.0" : s) + ")" : s;
+    }
+    String s = Double.toString(v);
+    return v < 0 ? "(" + s + ")" : s;
+  }
+
+  String iexpr(IExpr e) {
+    if (e instanceof IConst c) {
+      return c.value() < 0 ? "(" + c.value() + ")" : Integer.toString(c.value());
+    } else if (e instanceof IVar v) {
+      return v.name();
+    } else if (e instanceof IBin b) {
+      return ioperand(b.a()) + " " + b.op() + " " + ioperand(b.b());
+    } else if (e instanceof Length l) {
+      return l.array() + ".length";
+    } else if (e instanceof ToInt t) {
+      String cast = "(int) " + operand(t.e());
+      return flavor == Flavor.TRACE ? "Trace.i(" + cast + ")" : cast;
+    } else if (e instanceof IHelper h) {
+      List<String> args = new ArrayList<>();
+      for (IExpr a : h.args()) {
+        args.add(iexpr(a));
+      }
+      return h.name() + "(" + String.join(", ", args) + ")";
+    }
+    throw new IllegalArgumentException("int expression " + e);
+  }
+
+  private String ioperand(IExpr e) {
+    if (e instanceof IBin || e instanceof ToInt && flavor == Flavor.ORIGINAL) {
+      return "(" + iexpr(e) + ")";
+    }
+    return iexpr(e);
+  }
+
+  String cond(Cond c) {
+    if (c instanceof Cmp cmp) {
+      return traced(operand(cmp.a()) + " " + cmp.op() + " " + operand(cmp.b()));
+    } else if (c instanceof ICmp cmp) {
+      return traced(ioperand(cmp.a()) + " " + cmp.op() + " " + ioperand(cmp.b()));
+    } else if (c instanceof And a) {
+      return condOperand(a.a()) + " && " + condOperand(a.b());
+    } else if (c instanceof Or o) {
+      return condOperand(o.a()) + " || " + condOperand(o.b());
+    } else if (c instanceof Not n) {
+      return "!" + condAtom(n.a());
+    } else if (c instanceof BoolConst b) {
+      return Boolean.toString(b.value());
+    } else if (c instanceof BoolVar v) {
+      return v.name();
+    } else if (c instanceof BoolHelper h) {
+      return traced(h.name() + "(" + iexpr(h.arg()) + ")");
+    }
+    throw new IllegalArgumentException("condition " + c);
+  }
+
+  private String condOperand(Cond c) {
+    if (c instanceof And || c instanceof Or) {
+      return "(" + cond(c) + ")";
+    }
+    return condAtom(c);
+  }
+
+  private String condAtom(Cond c) {
+    if (c instanceof BoolConst || c instanceof BoolVar || c instanceof Not
+        || c instanceof BoolHelper
+        || flavor == Flavor.TRACE && (c instanceof Cmp || c instanceof ICmp)) {
+      return cond(c);
+    }
+    return "(" + cond(c) + ")";
+  }
+}

@@ -1,0 +1,1151 @@
+package dev.adjoint.processor.fuzz;
+
+import dev.adjoint.processor.fuzz.Ast.And;
+import dev.adjoint.processor.fuzz.Ast.Arg;
+import dev.adjoint.processor.fuzz.Ast.ArrayName;
+import dev.adjoint.processor.fuzz.Ast.Assign;
+import dev.adjoint.processor.fuzz.Ast.Bin;
+import dev.adjoint.processor.fuzz.Ast.Block;
+import dev.adjoint.processor.fuzz.Ast.BoolHelper;
+import dev.adjoint.processor.fuzz.Ast.BoolVar;
+import dev.adjoint.processor.fuzz.Ast.Break;
+import dev.adjoint.processor.fuzz.Ast.Call;
+import dev.adjoint.processor.fuzz.Ast.Cmp;
+import dev.adjoint.processor.fuzz.Ast.Cond;
+import dev.adjoint.processor.fuzz.Ast.Continue;
+import dev.adjoint.processor.fuzz.Ast.DeclArray;
+import dev.adjoint.processor.fuzz.Ast.DeclBool;
+import dev.adjoint.processor.fuzz.Ast.DeclDouble;
+import dev.adjoint.processor.fuzz.Ast.DeclInt;
+import dev.adjoint.processor.fuzz.Ast.DeclKernel;
+import dev.adjoint.processor.fuzz.Ast.DeclMatrix;
+import dev.adjoint.processor.fuzz.Ast.DeclRow;
+import dev.adjoint.processor.fuzz.Ast.Expr;
+import dev.adjoint.processor.fuzz.Ast.For;
+import dev.adjoint.processor.fuzz.Ast.ForEach;
+import dev.adjoint.processor.fuzz.Ast.ForEachRow;
+import dev.adjoint.processor.fuzz.Ast.IAssign;
+import dev.adjoint.processor.fuzz.Ast.IBin;
+import dev.adjoint.processor.fuzz.Ast.ICmp;
+import dev.adjoint.processor.fuzz.Ast.IConst;
+import dev.adjoint.processor.fuzz.Ast.IExpr;
+import dev.adjoint.processor.fuzz.Ast.IHelper;
+import dev.adjoint.processor.fuzz.Ast.IVar;
+import dev.adjoint.processor.fuzz.Ast.If;
+import dev.adjoint.processor.fuzz.Ast.Kernel;
+import dev.adjoint.processor.fuzz.Ast.Length;
+import dev.adjoint.processor.fuzz.Ast.MathCall;
+import dev.adjoint.processor.fuzz.Ast.Neg;
+import dev.adjoint.processor.fuzz.Ast.Not;
+import dev.adjoint.processor.fuzz.Ast.Num;
+import dev.adjoint.processor.fuzz.Ast.Or;
+import dev.adjoint.processor.fuzz.Ast.Read;
+import dev.adjoint.processor.fuzz.Ast.Read2;
+import dev.adjoint.processor.fuzz.Ast.Return;
+import dev.adjoint.processor.fuzz.Ast.Step;
+import dev.adjoint.processor.fuzz.Ast.Stmt;
+import dev.adjoint.processor.fuzz.Ast.Store;
+import dev.adjoint.processor.fuzz.Ast.Store2;
+import dev.adjoint.processor.fuzz.Ast.Ternary;
+import dev.adjoint.processor.fuzz.Ast.ToDouble;
+import dev.adjoint.processor.fuzz.Ast.ToInt;
+import dev.adjoint.processor.fuzz.Ast.Var;
+import dev.adjoint.processor.fuzz.Ast.While;
+import dev.adjoint.processor.fuzz.Program.Method;
+import dev.adjoint.processor.fuzz.Program.Param;
+import dev.adjoint.processor.fuzz.Program.Type;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Seeded random programs over the subset Adjoint supports. {@link #generate(long)} is a pure
+ * function of the seed, so a failure is replayed from its seed alone.
+ *
+ * <p>Programs are valid Java by construction: names are unique per method, every local is
+ * initialized, {@code break}/{@code continue}/{@code return} only end a conditional block, and
+ * every loop terminates (a counter with a small bound guards every loop, data-dependent
+ * conditions are extra conjuncts). They stay in bounds: array and matrix sizes are one length
+ * {@code L} per program, and every index is a constant, a loop variable known to be below
+ * {@code L}, or reduced {@code % a.length}. They stay in the functions' domains by construction
+ * ({@code log(1 + e*e)}, {@code asin(0.9 * tanh(e))}, {@code pow(2 + sin(e), y)}, ...); what
+ * remains (overflow, a singular matrix, a point near a kink) the {@link Checker} rejects per
+ * point.
+ */
+final class ProgramGenerator {
+
+  /**
+   * Processor bugs the generator steers around, so that the normal test run stays green while
+   * each has a test in {@link RegressionTest} (disabled while open). {@code
+   * -Dadjoint.fuzz.knownBugs=generate} generates all of them anyway, {@code
+   * -Dadjoint.fuzz.knownBugs=LONG_IN_LOOP,...} the ones listed. When a bug is fixed, delete its
+   * constant here and the generator covers the construct again.
+   */
+  enum KnownBug {
+    /**
+     * A {@code return}, {@code break} or {@code continue} nested in two or more ifs or loops: the
+     * code after it is duplicated into both branches, and a row alias declared there is
+     * "assigned more than once" ({@code RegressionTest.rowAliasAfterNestedBreak}). Avoided: no
+     * row aliases after such an exit.
+     */
+    NESTED_EXIT_ROW_ALIAS,
+    /**
+     * A {@code long} that changes inside a loop is recorded with {@code Stacks.pushInt}, which
+     * does not compile ({@code RegressionTest.longLoopVariable}). Avoided: no long loop
+     * variables; long locals only outside loops, never reassigned.
+     */
+    LONG_IN_LOOP,
+    /**
+     * A store into a matrix inside a for-each over one of its rows is rejected, "index changes
+     * before this use" ({@code RegressionTest.storeIntoMatrixInForEachOverItsRow}). Avoided: no
+     * such stores.
+     */
+    STORE_IN_FOREACH_OVER_ROW,
+    /**
+     * A varying argument for a parameter outside the callee's {@code wrt} silently lost its
+     * derivative ({@code RegressionTest.argumentOutsideTheCalleesWrt}). Avoided: such
+     * arguments are constants.
+     */
+    ARGUMENT_OUTSIDE_WRT,
+    /**
+     * An index that reads an element of an array stored to later (or by the same statement):
+     * the backward sweep re-evaluated the index after the store ({@code
+     * RegressionTest.indexReadsTheElementItsStoreOverwrites}). Avoided: indices read only arrays
+     * that are never written.
+     */
+    INDEX_READS_OVERWRITTEN_ELEMENT;
+
+    private static final Set<KnownBug> GENERATED = generated();
+
+    private static Set<KnownBug> generated() {
+      String p = System.getProperty("adjoint.fuzz.knownBugs", "").trim();
+      Set<KnownBug> out = new HashSet<>();
+      for (KnownBug b : values()) {
+        if (p.equals("generate") || List.of(p.split("\\s*,\\s*")).contains(b.name())) {
+          out.add(b);
+        }
+      }
+      return out;
+    }
+
+    /** Whether the generator steers around this bug. */
+    boolean avoided() {
+      return !GENERATED.contains(this);
+    }
+  }
+
+  private final Random r;
+  private final long seed;
+  private final int length;
+  private final boolean staticImport;
+
+  // per method
+  private Env env;
+  private int names;
+  private List<Method> callable = List.of();
+  private String self;
+
+  private ProgramGenerator(long seed) {
+    this.seed = seed;
+    this.r = new Random(seed);
+    this.length = 1 + r.nextInt(4);
+    this.staticImport = r.nextDouble() < 0.15;
+  }
+
+  static Program generate(long seed) {
+    return new ProgramGenerator(seed).program();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // scopes
+
+  private record IntVar(String name, int hi, boolean mutable, boolean isLong) {
+    IntVar(String name, int hi, boolean mutable) {
+      this(name, hi, mutable, false);
+    }
+  }
+
+  /** The {@code int} (not {@code long}) variables in scope: for indices and int contexts. */
+  private List<IntVar> intsOnly() {
+    return env.ints.stream().filter(v -> !v.isLong()).toList();
+  }
+
+  /**
+   * An array in scope: writable locals, read-only parameters; positive when every element is;
+   * {@code base} is the matrix a row alias reads.
+   */
+  private record Arr(String name, boolean writable, boolean positive, String base) {
+    Arr(String name, boolean writable, boolean positive) {
+      this(name, writable, positive, null);
+    }
+  }
+
+  /** A matrix in scope; generic ones (parameters) are nonsingular with probability one. */
+  private record Mat(String name, boolean writable, boolean generic) {}
+
+  /** Everything in scope, with a stack of marks for blocks. */
+  private static final class Env {
+    final List<String> doubles = new ArrayList<>();
+    final List<String> assignable = new ArrayList<>();
+    final List<IntVar> ints = new ArrayList<>();
+    final List<String> bools = new ArrayList<>();
+    final List<Arr> arrays = new ArrayList<>();
+    final List<Mat> matrices = new ArrayList<>();
+    int loopDepth;
+    int nest;
+    boolean noCalls;
+    /** Inside an index expression: see {@link KnownBug#INDEX_READS_OVERWRITTEN_ELEMENT}. */
+    int indexDepth;
+    /** The nesting level of the innermost loop's body. */
+    int loopBodyNest = -1;
+    /** Some return/break/continue so far was nested in two or more ifs or loops. */
+    boolean afterNestedExit;
+    /** Matrices passed to a call so far (read-only from then on). */
+    final Set<String> passedMatrices = new HashSet<>();
+
+    int[] mark() {
+      return new int[] {doubles.size(), assignable.size(), ints.size(), bools.size(),
+          arrays.size(), matrices.size()};
+    }
+
+    void restore(int[] m) {
+      truncate(doubles, m[0]);
+      truncate(assignable, m[1]);
+      truncate(ints, m[2]);
+      truncate(bools, m[3]);
+      truncate(arrays, m[4]);
+      truncate(matrices, m[5]);
+    }
+
+    private static void truncate(List<?> l, int n) {
+      while (l.size() > n) {
+        l.remove(l.size() - 1);
+      }
+    }
+  }
+
+  private String fresh(String prefix) {
+    return prefix + (names++);
+  }
+
+  private <T> T pick(List<T> l) {
+    return l.get(r.nextInt(l.size()));
+  }
+
+  private boolean chance(double p) {
+    return r.nextDouble() < p;
+  }
+
+  /** Chooses among weighted alternatives; a weight of 0 disables one. */
+  private <T> T weighted(Object... weightsAndSuppliers) {
+    double total = 0;
+    for (int i = 0; i < weightsAndSuppliers.length; i += 2) {
+      total += (double) weightsAndSuppliers[i];
+    }
+    double x = r.nextDouble() * total;
+    for (int i = 0; i < weightsAndSuppliers.length; i += 2) {
+      double w = (double) weightsAndSuppliers[i];
+      if (w <= 0) {
+        continue;
+      }
+      if (x < w) {
+        @SuppressWarnings("unchecked")
+        Supplier<T> s = (Supplier<T>) weightsAndSuppliers[i + 1];
+        return s.get();
+      }
+      x -= w;
+    }
+    for (int i = weightsAndSuppliers.length - 2; i >= 0; i -= 2) {
+      if ((double) weightsAndSuppliers[i] > 0) {
+        @SuppressWarnings("unchecked")
+        Supplier<T> s = (Supplier<T>) weightsAndSuppliers[i + 1];
+        return s.get();
+      }
+    }
+    throw new IllegalStateException("no alternative");
+  }
+
+  private static double w(boolean enabled, double weight) {
+    return enabled ? weight : 0.0;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // program and methods
+
+  /**
+   * Programs above this many nodes are regenerated (from the same random stream): Adjoint's
+   * compile time grows faster than linearly with method size, and small programs shrink faster.
+   */
+  static final int MAX_SIZE = 170;
+
+  private Program program() {
+    Program p = attempt();
+    for (int i = 0; i < 50 && p.size() > MAX_SIZE; i++) {
+      p = attempt();
+    }
+    return p;
+  }
+
+  private Program attempt() {
+    List<Method> methods = new ArrayList<>();
+    double shape = r.nextDouble();
+    if (shape < 0.12) {
+      methods.add(recursive("r1"));
+    } else if (shape < 0.40) {
+      methods.add(helper("h1", List.of()));
+    } else if (shape < 0.50) {
+      Method h1 = helper("h1", List.of());
+      methods.add(h1);
+      methods.add(helper("h2", List.of(h1)));
+    }
+    methods.add(main(List.copyOf(methods)));
+    return new Program(seed, length, staticImport, methods);
+  }
+
+  private void begin(String name, List<Method> calls) {
+    env = new Env();
+    names = 0;
+    callable = calls;
+    self = name;
+  }
+
+  private Method main(List<Method> helpers) {
+    begin(Program.MAIN, helpers);
+    List<Param> params = new ArrayList<>();
+    int doubles = 1 + r.nextInt(3);
+    for (int i = 0; i < doubles; i++) {
+      params.add(new Param(Type.DOUBLE, "x" + i));
+    }
+    if (chance(0.35)) {
+      params.add(new Param(Type.INT, "n"));
+    }
+    int arrays = chance(0.45) ? 1 + (chance(0.4) ? 1 : 0) : 0;
+    for (int i = 0; i < arrays; i++) {
+      params.add(new Param(Type.ARRAY, "a" + i));
+    }
+    if (chance(0.12)) {
+      params.add(new Param(Type.MATRIX, "M"));
+    }
+    if (chance(0.12)) {
+      params.add(new Param(Type.BOOLEAN, "flag"));
+    }
+    if (chance(0.1)) {
+      params.add(new Param(Type.LONG, "m"));
+    }
+    Collections.shuffle(params, r);
+    declareParams(params);
+    List<String> wrt = null;
+    if (chance(0.2)) {
+      List<String> candidates = new ArrayList<>();
+      for (Param p : params) {
+        if (p.type().differentiable()) {
+          candidates.add(p.name());
+        }
+      }
+      if (candidates.size() > 1) {
+        Collections.shuffle(candidates, r);
+        List<String> chosen = new ArrayList<>(candidates.subList(0, 1 + r.nextInt(
+            candidates.size() - 1)));
+        wrt = new ArrayList<>();
+        for (Param p : params) {
+          if (chosen.contains(p.name())) {
+            wrt.add(p.name());
+          }
+        }
+      }
+    }
+    List<Stmt> body = statements(2 + r.nextInt(4), false);
+    body.add(new Return(finalExpression()));
+    return new Method(Program.MAIN, params, wrt, new Block(body));
+  }
+
+  private Method helper(String name, List<Method> calls) {
+    begin(name, calls);
+    List<Param> params = new ArrayList<>();
+    params.add(new Param(Type.DOUBLE, "p"));
+    if (chance(0.6)) {
+      params.add(new Param(Type.DOUBLE, "q"));
+    }
+    if (chance(0.3)) {
+      params.add(new Param(Type.ARRAY, "v"));
+    }
+    if (chance(0.3)) {
+      params.add(new Param(Type.INT, "k"));
+    }
+    Collections.shuffle(params, r);
+    declareParams(params);
+    List<String> wrt = null;
+    List<Param> doubles = params.stream().filter(p -> p.type() == Type.DOUBLE).toList();
+    if (doubles.size() > 1 && chance(0.25)) {
+      // one of the doubles, and the array if there is one
+      String chosen = pick(doubles).name();
+      wrt = new ArrayList<>();
+      for (Param p : params) {
+        if (p.name().equals(chosen) || p.type() == Type.ARRAY) {
+          wrt.add(p.name());
+        }
+      }
+    }
+    List<Stmt> body = statements(1 + r.nextInt(3), false);
+    body.add(new Return(finalExpression()));
+    return new Method(name, params, wrt, new Block(body));
+  }
+
+  /** {@code if (d <= 0) return e1(p); double t = r(e2(p), d - 1); return e3(p, t);} */
+  private Method recursive(String name) {
+    begin(name, List.of());
+    List<Param> params = List.of(new Param(Type.DOUBLE, "p"), new Param(Type.INT, "d"));
+    env.doubles.add("p");
+    List<Stmt> body = new ArrayList<>();
+    body.add(new If(new ICmp("<=", new IVar("d"), new IConst(0)),
+        Block.of(new Return(expr(2))), Block.of()));
+    Expr next = weighted(
+        1.0, (Supplier<Expr>) () -> new Bin("*", new Num(0.8), new Var("p")),
+        1.0, (Supplier<Expr>) () -> new MathCall("sin", List.of(expr(1))),
+        1.0, (Supplier<Expr>) () -> new Bin("+", new Var("p"), new Num(0.25)));
+    String t = "t";
+    body.add(new DeclDouble(t, new Call(name, List.of(next,
+        new IBin("-", new IVar("d"), new IConst(1))))));
+    env.doubles.add(t);
+    Expr combined = new Bin(pick(List.of("+", "*", "-")), new Var(t), expr(2));
+    body.add(new Return(combined));
+    return new Method(name, params, null, new Block(body));
+  }
+
+  private void declareParams(List<Param> params) {
+    for (Param p : params) {
+      switch (p.type()) {
+        case DOUBLE -> {
+          env.doubles.add(p.name());
+          env.assignable.add(p.name());
+        }
+        case INT -> env.ints.add(new IntVar(p.name(), 4, false));
+        case LONG -> env.ints.add(new IntVar(p.name(), 4, false, true));
+        case BOOLEAN -> env.bools.add(p.name());
+        case ARRAY -> env.arrays.add(new Arr(p.name(), false, false));
+        case MATRIX -> env.matrices.add(new Mat(p.name(), false, true));
+      }
+    }
+  }
+
+  /** The value returned at the end: a sum over a few doubles in scope, most recent first. */
+  private Expr finalExpression() {
+    List<Expr> terms = new ArrayList<>();
+    List<String> ds = env.doubles;
+    int n = Math.min(ds.size(), 1 + r.nextInt(3));
+    for (int i = 0; i < n; i++) {
+      String name = chance(0.6) ? ds.get(ds.size() - 1 - i) : pick(ds);
+      terms.add(new Var(name));
+    }
+    if (!env.arrays.isEmpty() && chance(0.5)) {
+      Arr a = pick(env.arrays);
+      terms.add(new Read(a.name(), index(a.name())));
+    }
+    if (chance(0.4)) {
+      terms.add(expr(2));
+    }
+    Expr e = terms.get(0);
+    for (int i = 1; i < terms.size(); i++) {
+      e = new Bin(chance(0.75) ? "+" : "*", e, terms.get(i));
+    }
+    return e;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // statements
+
+  /** Statements in a nested block: mostly one or two. */
+  private int blockSize() {
+    return 1 + r.nextInt(2) + (chance(0.15) ? 1 : 0);
+  }
+
+  private List<Stmt> statements(int count, boolean inLoop) {
+    List<Stmt> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.addAll(statement(inLoop));
+    }
+    return out;
+  }
+
+  /** A nested block: its own scope. */
+  private Block block(int count, boolean inLoop) {
+    int[] mark = env.mark();
+    env.nest++;
+    List<Stmt> s = statements(count, inLoop);
+    env.nest--;
+    env.restore(mark);
+    return new Block(s);
+  }
+
+  private List<Stmt> statement(boolean inLoop) {
+    boolean top = env.loopDepth == 0;
+    boolean canNest = env.nest < 3;
+    boolean hasArrays = !env.arrays.isEmpty();
+    List<Arr> writable = env.arrays.stream().filter(Arr::writable).toList();
+    List<Mat> writableM = env.matrices.stream().filter(Mat::writable).toList();
+    List<IntVar> mutableInts = env.ints.stream().filter(IntVar::mutable).toList();
+    return weighted(
+        5.0, (Supplier<List<Stmt>>) () -> List.of(declDouble()),
+        w(!env.assignable.isEmpty(), 4.5), (Supplier<List<Stmt>>) () -> List.of(assign()),
+        1.0, (Supplier<List<Stmt>>) () -> List.of(declInt()),
+        w(!mutableInts.isEmpty(), 1.0), (Supplier<List<Stmt>>) () -> List.of(intUpdate(
+            mutableInts)),
+        0.4, (Supplier<List<Stmt>>) () -> List.of(declBool()),
+        w(top, 1.5), (Supplier<List<Stmt>>) this::declArray,
+        w(top && (hasArrays || !env.matrices.isEmpty()), 1.6),
+        (Supplier<List<Stmt>>) () -> List.of(declKernel()),
+        w(top, 0.35), (Supplier<List<Stmt>>) this::declMatrix,
+        w(!env.matrices.isEmpty() && rowAliasAllowed(), 0.5),
+        (Supplier<List<Stmt>>) () -> List.of(declRow()),
+        w(!writable.isEmpty(), 3.0), (Supplier<List<Stmt>>) () -> List.of(store()),
+        w(!writableM.isEmpty(), 1.0), (Supplier<List<Stmt>>) () -> List.of(store2()),
+        w(canNest, 2.5), (Supplier<List<Stmt>>) () -> List.of(ifStatement(inLoop)),
+        w(canNest && env.loopDepth < 2 || canNest && env.loopDepth < 3 && chance(0.2), 2.5),
+        (Supplier<List<Stmt>>) () -> List.of(forLoop()),
+        w(canNest && env.loopDepth < 2, 1.2), (Supplier<List<Stmt>>) () -> List.of(whileLoop()),
+        w(canNest && env.loopDepth < 2 && hasArrays, 1.0),
+        (Supplier<List<Stmt>>) () -> List.of(forEach()),
+        w(canNest && env.loopDepth < 2 && !env.matrices.isEmpty() && rowAliasAllowed(), 0.5),
+        (Supplier<List<Stmt>>) () -> List.of(forEachRow()),
+        w(canNest, inLoop ? 1.5 : 0.6), (Supplier<List<Stmt>>) () -> List.of(exit(inLoop)));
+  }
+
+  private Stmt declDouble() {
+    String name = fresh("d");
+    Stmt s = new DeclDouble(name, expr(chance(0.25) ? 3 : 2));
+    env.doubles.add(name);
+    env.assignable.add(name);
+    return s;
+  }
+
+  private Stmt assign() {
+    String target = pick(env.assignable);
+    if (chance(0.05)) {
+      return new Step(target, chance(0.5) ? "++" : "--");
+    }
+    return weighted(
+        3.0, (Supplier<Stmt>) () -> new Assign(target, "=", expr(2)),
+        3.0, (Supplier<Stmt>) () -> new Assign(target, "+=", expr(2)),
+        1.0, (Supplier<Stmt>) () -> new Assign(target, "-=", expr(2)),
+        1.5, (Supplier<Stmt>) () -> new Assign(target, "*=", chance(0.5) ? tame(expr(2))
+            : expr(2)),
+        0.8, (Supplier<Stmt>) () -> new Assign(target, "/=", positive(expr(1))));
+  }
+
+  private Stmt declInt() {
+    String name = fresh("k");
+    boolean isLong = chance(0.2) && (env.loopDepth == 0 || !KnownBug.LONG_IN_LOOP.avoided());
+    Stmt s = new DeclInt(name, smallInt().e, isLong);
+    env.ints.add(new IntVar(name, -1, !isLong || !KnownBug.LONG_IN_LOOP.avoided(), isLong));
+    return s;
+  }
+
+  private Stmt intUpdate(List<IntVar> mutable) {
+    IntVar v = pick(mutable);
+    return weighted(
+        1.0, (Supplier<Stmt>) () -> new Step(v.name(), "++"),
+        1.0, (Supplier<Stmt>) () -> new IAssign(v.name(), "+=", smallInt().e),
+        1.0, (Supplier<Stmt>) () -> new IAssign(v.name(), "=", smallInt().e));
+  }
+
+  private Stmt declBool() {
+    String name = fresh("b");
+    Stmt s = new DeclBool(name, cond(1));
+    env.bools.add(name);
+    return s;
+  }
+
+  /** A local array, usually filled by a loop right away. */
+  private List<Stmt> declArray() {
+    String name = fresh("t");
+    IExpr size = env.arrays.isEmpty() || chance(0.4) ? new IConst(length)
+        : new Length(pick(env.arrays).name());
+    List<Stmt> out = new ArrayList<>();
+    out.add(new DeclArray(name, size));
+    env.arrays.add(new Arr(name, true, false));
+    if (chance(0.75)) {
+      String i = fresh("i");
+      env.loopDepth++;
+      int[] mark = env.mark();
+      env.ints.add(new IntVar(i, length - 1, false));
+      Stmt fill = new Store(name, new IVar(i), chance(0.8) ? "=" : "+=", expr(2));
+      env.restore(mark);
+      env.loopDepth--;
+      out.add(new For(i, new Length(name), null, Block.of(fill)));
+    }
+    return out;
+  }
+
+  private List<Stmt> declMatrix() {
+    String name = fresh("m");
+    List<Stmt> out = new ArrayList<>();
+    out.add(new DeclMatrix(name, new IConst(length), new IConst(length)));
+    String i = fresh("i");
+    String j = fresh("j");
+    env.loopDepth += 2;
+    int[] mark = env.mark();
+    env.ints.add(new IntVar(i, length - 1, false));
+    env.ints.add(new IntVar(j, length - 1, false));
+    Stmt fill = new Store2(name, new IVar(i), new IVar(j), "=", expr(2));
+    env.restore(mark);
+    env.loopDepth -= 2;
+    out.add(new For(i, new Length(name), null,
+        Block.of(new For(j, new Length(name), null, Block.of(fill)))));
+    env.matrices.add(new Mat(name, true, false));
+    return out;
+  }
+
+  private Stmt declRow() {
+    Mat m = pick(env.matrices);
+    String name = fresh("row");
+    // The alias is expanded at each use, so its index must not change in between: a constant,
+    // or the int parameter (never assigned).
+    boolean n = env.ints.stream().anyMatch(v -> v.name().equals("n"));
+    IExpr row = n && chance(0.4) ? new IBin("%", new IVar("n"), new Length(m.name()))
+        : new IConst(r.nextInt(length));
+    Stmt s = new DeclRow(name, m.name(), row);
+    env.arrays.add(new Arr(name, false, false, m.name()));
+    return s;
+  }
+
+  private Stmt declKernel() {
+    String name = fresh("t");
+    List<Arr> positives = passableArrays().stream().filter(Arr::positive).toList();
+    List<Mat> generic = passableMatrices().stream().filter(Mat::generic).toList();
+    boolean arrays = !passableArrays().isEmpty();
+    boolean matrices = !passableMatrices().isEmpty();
+    record K(String fn, boolean matrix, boolean positive, List<Arg> args) {}
+    K k = weighted(
+        w(arrays, 1.0), (Supplier<K>) () -> new K("softmax", false, true, List.of(arr())),
+        w(arrays, 1.0), (Supplier<K>) () -> new K("sigmoid", false, true, List.of(arr())),
+        w(arrays, 0.7), (Supplier<K>) () -> new K("tanh", false, false, List.of(arr())),
+        w(arrays, 0.5), (Supplier<K>) () -> new K("exp", false, true, List.of(arr())),
+        w(!positives.isEmpty(), 0.8), (Supplier<K>) () -> new K("log", false, false,
+            List.of(passed(pick(positives)))),
+        w(arrays, 0.5), (Supplier<K>) () -> new K("relu", false, false, List.of(arr())),
+        w(arrays, 0.5), (Supplier<K>) () -> new K("softplus", false, true, List.of(arr())),
+        w(arrays, 0.8), (Supplier<K>) () -> new K("add", false, false, List.of(arr(), arr())),
+        w(arrays, 0.6), (Supplier<K>) () -> new K("sub", false, false, List.of(arr(), arr())),
+        w(arrays, 0.8), (Supplier<K>) () -> new K("hadamard", false, false,
+            List.of(arr(), arr())),
+        w(arrays, 0.8), (Supplier<K>) () -> new K("scale", false, false,
+            List.of(expr(2), arr())),
+        w(arrays && matrices, 1.0), (Supplier<K>) () -> new K("matVec", false, false,
+            List.of(mat(), arr())),
+        w(arrays && matrices, 0.6), (Supplier<K>) () -> new K("vecMat", false, false,
+            List.of(arr(), mat())),
+        w(!generic.isEmpty() && arrays, 0.4), (Supplier<K>) () -> new K("solve", false, false,
+            List.of(passed(pick(generic)), arr())),
+        w(arrays, 0.4), (Supplier<K>) () -> new K("outer", true, false, List.of(arr(), arr())),
+        w(matrices, 0.4), (Supplier<K>) () -> new K("matMul", true, false,
+            List.of(mat(), mat())),
+        w(matrices, 0.3), (Supplier<K>) () -> new K("transpose", true, false,
+            List.of(mat())),
+        w(matrices, 0.3), (Supplier<K>) () -> new K("addMatrices", true, false,
+            List.of(mat(), mat())),
+        w(matrices, 0.3), (Supplier<K>) () -> new K("subMatrices", true, false,
+            List.of(mat(), mat())),
+        w(matrices, 0.3), (Supplier<K>) () -> new K("scaleMatrix", true, false,
+            List.of(expr(1), mat())),
+        w(!generic.isEmpty(), 0.3), (Supplier<K>) () -> new K("inverse", true, false,
+            List.of(passed(pick(generic)))));
+    // A kernel's result is read again by its pullback: never written.
+    if (k.matrix()) {
+      boolean generated = k.fn().equals("inverse");
+      env.matrices.add(new Mat(name, false, generated));
+    } else {
+      env.arrays.add(new Arr(name, false, k.positive()));
+    }
+    return new DeclKernel(name, k.matrix(), k.fn(), k.args());
+  }
+
+  /**
+   * Arrays a call may take here. A call's pullback reads its array arguments again, so Adjoint
+   * requires that no store reaches them after the call nor anywhere in a loop around it: outside
+   * loops any array may be passed (and is read-only from then on), inside loops only arrays that
+   * are already read-only.
+   */
+  private List<Arr> passableArrays() {
+    if (env.loopDepth == 0) {
+      return env.arrays;
+    }
+    return env.arrays.stream().filter(a -> !a.writable() && (a.base() == null
+        || env.matrices.stream().noneMatch(m -> m.name().equals(a.base()) && m.writable())))
+        .toList();
+  }
+
+  private List<Mat> passableMatrices() {
+    return env.loopDepth == 0 ? env.matrices
+        : env.matrices.stream().filter(m -> !m.writable()).toList();
+  }
+
+  private ArrayName arr() {
+    return passed(pick(passableArrays()));
+  }
+
+  private ArrayName mat() {
+    return passed(pick(passableMatrices()));
+  }
+
+  /** Passes {@code a} to a call: from now on it is read-only (and so is the matrix it aliases). */
+  private ArrayName passed(Arr a) {
+    for (int i = 0; i < env.arrays.size(); i++) {
+      if (env.arrays.get(i).name().equals(a.name())) {
+        Arr x = env.arrays.get(i);
+        env.arrays.set(i, new Arr(x.name(), false, x.positive(), x.base()));
+      }
+    }
+    if (a.base() != null) {
+      freezeMatrix(a.base());
+    }
+    return new ArrayName(a.name());
+  }
+
+  private ArrayName passed(Mat m) {
+    freezeMatrix(m.name());
+    return new ArrayName(m.name());
+  }
+
+  private void freezeMatrix(String name) {
+    env.passedMatrices.add(name);
+    for (int i = 0; i < env.matrices.size(); i++) {
+      Mat x = env.matrices.get(i);
+      if (x.name().equals(name)) {
+        env.matrices.set(i, new Mat(x.name(), false, x.generic()));
+      }
+    }
+  }
+
+  /**
+   * {@code a[i] op value}. The value is generated first: a call in it may pass an array, which
+   * makes that array read-only, so the target is chosen among what is still writable after it.
+   */
+  private Stmt store() {
+    String op = weighted(
+        3.0, (Supplier<String>) () -> "=",
+        2.0, (Supplier<String>) () -> "+=",
+        0.7, (Supplier<String>) () -> "-=",
+        0.7, (Supplier<String>) () -> "*=");
+    Expr value = op.equals("*=") ? tame(expr(1)) : expr(2);
+    List<Arr> writable = env.arrays.stream().filter(Arr::writable).toList();
+    if (writable.isEmpty()) {
+      String name = fresh("d");
+      env.doubles.add(name);
+      env.assignable.add(name);
+      return new DeclDouble(name, value);
+    }
+    Arr a = pick(writable);
+    return new Store(a.name(), index(a.name()), op, value);
+  }
+
+  private Stmt store2() {
+    Expr value = expr(2);
+    List<Mat> writable = env.matrices.stream().filter(Mat::writable).toList();
+    if (writable.isEmpty()) {
+      String name = fresh("d");
+      env.doubles.add(name);
+      env.assignable.add(name);
+      return new DeclDouble(name, value);
+    }
+    Mat m = pick(writable);
+    return new Store2(m.name(), index(m.name()), index(m.name()), chance(0.6) ? "=" : "+=",
+        value);
+  }
+
+  private Stmt ifStatement(boolean inLoop) {
+    Cond c = cond(2);
+    Block then = block(blockSize(), inLoop);
+    Block otherwise = chance(0.45) ? block(blockSize(), inLoop) : Block.of();
+    return new If(c, then, otherwise);
+  }
+
+  /** {@code if (c) { ...; break | continue | return e; }}: the exit ends the block. */
+  private Stmt exit(boolean inLoop) {
+    int nest = env.nest;
+    Cond c = cond(1);
+    int[] mark = env.mark();
+    env.nest++;
+    List<Stmt> body = chance(0.4) ? statements(1, inLoop) : new ArrayList<>();
+    Stmt last = !inLoop ? new Return(expr(2)) : weighted(
+        1.0, (Supplier<Stmt>) Break::new,
+        1.0, (Supplier<Stmt>) Continue::new,
+        0.8, (Supplier<Stmt>) () -> new Return(expr(2)));
+    // nested: a return below the top level, a break or continue below its loop's body
+    if (last instanceof Return ? nest > 0 : nest > env.loopBodyNest) {
+      env.afterNestedExit = true;
+    }
+    body.add(last);
+    env.nest--;
+    env.restore(mark);
+    return new If(c, new Block(body), Block.of());
+  }
+
+  /** A {@code return} here: nested at most one level deep while the known bug is open. */
+  /** Whether row aliases may be declared here: see {@link KnownBug#NESTED_EXIT_ROW_ALIAS}. */
+  private boolean rowAliasAllowed() {
+    return !KnownBug.NESTED_EXIT_ROW_ALIAS.avoided() || !env.afterNestedExit;
+  }
+
+  /** A loop's body; records its nesting level (an exit deeper than that is nested). */
+  private Block loopBody() {
+    int saved = env.loopBodyNest;
+    env.loopBodyNest = env.nest + 1;
+    Block body = block(blockSize(), true);
+    env.loopBodyNest = saved;
+    return body;
+  }
+
+  private boolean passedInBody(String matrix) {
+    return env.passedMatrices.contains(matrix);
+  }
+
+  private Stmt forLoop() {
+    String i = fresh("i");
+    IntVal bound = loopBound();
+    Cond extra = chance(0.2) ? dataCondition() : null;
+    boolean isLong = !KnownBug.LONG_IN_LOOP.avoided() && chance(0.15);
+    int[] mark = env.mark();
+    env.loopDepth++;
+    env.ints.add(new IntVar(i, bound.hi < 0 ? -1 : bound.hi - 1, false, isLong));
+    Block body = loopBody();
+    env.loopDepth--;
+    env.restore(mark);
+    return new For(i, bound.e, extra, body, isLong);
+  }
+
+  private Stmt whileLoop() {
+    String k = fresh("c");
+    IntVal bound = chance(0.5) ? new IntVal(new IConst(2 + r.nextInt(5)), 6) : loopBound();
+    Cond extra = chance(0.7) ? dataCondition() : null;
+    int[] mark = env.mark();
+    env.loopDepth++;
+    env.ints.add(new IntVar(k, bound.hi, false));
+    Block body = loopBody();
+    env.loopDepth--;
+    env.restore(mark);
+    return new While(k, bound.e, extra, body, chance(0.35));
+  }
+
+  private Stmt forEach() {
+    Arr a = pick(env.arrays);
+    String v = fresh("e");
+    // over a row alias, the matrix is not written in the body: see KnownBug
+    int frozen = -1;
+    Mat saved = null;
+    if (KnownBug.STORE_IN_FOREACH_OVER_ROW.avoided() && a.base() != null) {
+      for (int i = 0; i < env.matrices.size(); i++) {
+        if (env.matrices.get(i).name().equals(a.base()) && env.matrices.get(i).writable()) {
+          frozen = i;
+          saved = env.matrices.get(i);
+          env.matrices.set(i, new Mat(saved.name(), false, saved.generic()));
+        }
+      }
+    }
+    int[] mark = env.mark();
+    env.loopDepth++;
+    env.doubles.add(v);
+    Block body = loopBody();
+    env.loopDepth--;
+    env.restore(mark);
+    if (frozen >= 0 && env.matrices.get(frozen).name().equals(saved.name())) {
+      // writable again, unless the body passed it to a call
+      Mat now = env.matrices.get(frozen);
+      env.matrices.set(frozen, new Mat(now.name(), !passedInBody(saved.name()), now.generic()));
+    }
+    return new ForEach(v, a.name(), body);
+  }
+
+  private Stmt forEachRow() {
+    Mat m = pick(env.matrices);
+    String v = fresh("row");
+    int[] mark = env.mark();
+    env.loopDepth++;
+    env.arrays.add(new Arr(v, false, false, m.name()));
+    Block body = loopBody();
+    env.loopDepth--;
+    env.restore(mark);
+    return new ForEachRow(v, m.name(), body);
+  }
+
+  /** A comparison whose outcome depends on the data (for loop exits). */
+  private Cond dataCondition() {
+    return new Cmp(chance(0.5) ? "<" : ">", expr(1), constant());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // int expressions
+
+  /** An int expression with an inclusive upper bound {@code hi} ({@code -1}: unknown). */
+  private record IntVal(IExpr e, int hi) {}
+
+  /** A trip count of at most 5. */
+  private IntVal loopBound() {
+    List<IntVar> bounded = env.ints.stream().filter(v -> v.hi() >= 0 && v.hi() <= 4).toList();
+    List<IntVar> any = env.ints;
+    return weighted(
+        3.0, (Supplier<IntVal>) () -> {
+          int c = 1 + r.nextInt(4);
+          return new IntVal(new IConst(c), c);
+        },
+        w(!env.arrays.isEmpty(), 2.0),
+        (Supplier<IntVal>) () -> new IntVal(new Length(pick(env.arrays).name()), length),
+        w(!bounded.isEmpty(), 1.5), (Supplier<IntVal>) () -> {
+          IntVar v = pick(bounded);
+          return chance(0.5) ? new IntVal(new IVar(v.name()), v.hi())
+              : new IntVal(new IBin("+", new IVar(v.name()), new IConst(1)), v.hi() + 1);
+        },
+        w(!any.isEmpty(), 0.8), (Supplier<IntVal>) () -> new IntVal(
+            new IBin("%", new IVar(pick(any).name()), new IConst(4)), 3),
+        0.8, (Supplier<IntVal>) () -> new IntVal(
+            new IBin("%", dataInt(), new IConst(5)), 4),
+        w(!intsOnly().isEmpty(), 0.4), (Supplier<IntVal>) () -> new IntVal(new IBin("%",
+            new IHelper(JavaPrinter.MIX, List.of(new IVar(pick(intsOnly()).name()),
+                smallInt().e)), new IConst(5)), 4));
+  }
+
+  /**
+   * {@code (int) Math.abs(e * 3)}: a non-negative int that depends on the data. No calls in it:
+   * it may be the index of a store, and an array passed to a call must not be stored to after.
+   */
+  private IExpr dataInt() {
+    boolean saved = env.noCalls;
+    env.noCalls = true;
+    env.indexDepth++;
+    Expr e = expr(1);
+    env.indexDepth--;
+    env.noCalls = saved;
+    return new ToInt(new MathCall("abs", List.of(new Bin("*", e, new Num(3)))));
+  }
+
+  /** A small non-negative int. */
+  private IntVal smallInt() {
+    return weighted(
+        3.0, (Supplier<IntVal>) () -> {
+          int c = r.nextInt(4);
+          return new IntVal(new IConst(c), c);
+        },
+        w(!intsOnly().isEmpty(), 3.0), (Supplier<IntVal>) () -> {
+          IntVar v = pick(intsOnly());
+          return new IntVal(new IVar(v.name()), v.hi());
+        },
+        w(!intsOnly().isEmpty(), 1.0), (Supplier<IntVal>) () -> {
+          IntVar v = pick(intsOnly());
+          int c = 1 + r.nextInt(2);
+          return new IntVal(new IBin(chance(0.5) ? "+" : "*", new IVar(v.name()),
+              new IConst(c)), -1);
+        },
+        w(!env.arrays.isEmpty(), 1.0),
+        (Supplier<IntVal>) () -> new IntVal(new Length(pick(env.arrays).name()), length),
+        0.5, (Supplier<IntVal>) () -> new IntVal(new IBin("%", dataInt(), new IConst(4)), 3),
+        w(!intsOnly().isEmpty(), 0.5), (Supplier<IntVal>) () -> new IntVal(new IHelper(
+            JavaPrinter.MIX, List.of(new IVar(pick(intsOnly()).name()),
+                new IConst(r.nextInt(3)))), 6));
+  }
+
+  /** An index into {@code array} (length {@link #length}): in bounds by construction. */
+  private IExpr index(String array) {
+    List<IntVar> direct = intsOnly().stream()
+        .filter(v -> v.hi() >= 0 && v.hi() <= length - 1).toList();
+    return weighted(
+        2.5, (Supplier<IExpr>) () -> new IConst(r.nextInt(length)),
+        w(!direct.isEmpty(), 4.0), (Supplier<IExpr>) () -> new IVar(pick(direct).name()),
+        w(!direct.isEmpty(), 0.8), (Supplier<IExpr>) () -> new IBin("-",
+            new IBin("-", new Length(array), new IConst(1)), new IVar(pick(direct).name())),
+        w(!intsOnly().isEmpty(), 1.5), (Supplier<IExpr>) () -> new IBin("%", smallInt().e,
+            new Length(array)),
+        0.6, (Supplier<IExpr>) () -> new IBin("%", dataInt(), new Length(array)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // conditions
+
+  private Cond cond(int depth) {
+    List<IntVar> ints = env.ints;
+    return weighted(
+        5.0, (Supplier<Cond>) () -> new Cmp(pick(List.of("<", "<=", ">", ">=")), expr(2),
+            chance(0.6) ? constant() : expr(1)),
+        w(!ints.isEmpty(), 1.5), (Supplier<Cond>) () -> {
+          IntVar v = pick(ints);
+          return chance(0.5)
+              ? new ICmp(chance(0.5) ? "==" : "!=",
+                  new IBin("%", new IVar(v.name()), new IConst(2)), new IConst(0))
+              : new ICmp(pick(List.of("<", ">", "<=", ">=")), new IVar(v.name()),
+                  new IConst(r.nextInt(3)));
+        },
+        w(depth > 0, 1.0), (Supplier<Cond>) () -> new And(cond(depth - 1), cond(depth - 1)),
+        w(depth > 0, 1.0), (Supplier<Cond>) () -> new Or(cond(depth - 1), cond(depth - 1)),
+        w(depth > 0, 0.4), (Supplier<Cond>) () -> new Not(cond(depth - 1)),
+        w(!env.bools.isEmpty(), 0.8), (Supplier<Cond>) () -> new BoolVar(pick(env.bools)),
+        w(!intsOnly().isEmpty(), 0.4), (Supplier<Cond>) () -> new BoolHelper(JavaPrinter.EVEN,
+            new IVar(pick(intsOnly()).name())));
+  }
+
+  private Expr constant() {
+    double c = pick(List.of(0.0, 0.5, 1.0, 1.5, 0.25, 2.0, 0.75, Math.E));
+    return chance(0.3) && c != 0 ? new Neg(new Num(c)) : new Num(c);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // double expressions
+
+  private Expr expr(int depth) {
+    if (depth <= 0 || chance(0.25)) {
+      return leaf();
+    }
+    boolean kernels = !passableArrays().isEmpty() || !passableMatrices().isEmpty();
+    return weighted(
+        5.0, (Supplier<Expr>) () -> new Bin(pick(List.of("+", "-", "*")), expr(depth - 1),
+            expr(depth - 1)),
+        1.5, (Supplier<Expr>) () -> new Bin("/", expr(depth - 1),
+            chance(0.8) ? positive(expr(depth - 2)) : expr(depth - 1)),
+        0.6, (Supplier<Expr>) () -> new Neg(expr(depth - 1)),
+        5.0, (Supplier<Expr>) () -> math(depth),
+        0.8, (Supplier<Expr>) () -> new Ternary(cond(1), expr(depth - 1), expr(depth - 1)),
+        w(!callable.isEmpty() && !env.noCalls, 1.5), (Supplier<Expr>) () -> call(depth),
+        w(kernels && !env.noCalls, 1.0), (Supplier<Expr>) this::scalarKernel);
+  }
+
+  private Expr leaf() {
+    List<IntVar> ints = env.ints;
+    boolean inIndex = KnownBug.INDEX_READS_OVERWRITTEN_ELEMENT.avoided() && env.indexDepth > 0;
+    List<Arr> arrays = inIndex ? env.arrays.stream().filter(a -> !a.writable()
+        && (a.base() == null || env.matrices.stream().noneMatch(
+            m -> m.name().equals(a.base()) && m.writable()))).toList() : env.arrays;
+    List<Mat> matrices = inIndex ? env.matrices.stream().filter(m -> !m.writable()).toList()
+        : env.matrices;
+    return weighted(
+        w(!env.doubles.isEmpty(), 6.0), (Supplier<Expr>) () -> new Var(pick(env.doubles)),
+        2.0, (Supplier<Expr>) () -> new Num(pick(List.of(0.5, 1.0, 2.0, 1.5, 0.25, 3.0, 0.1,
+            0.75, Math.PI, Math.E))),
+        w(!arrays.isEmpty(), 3.0), (Supplier<Expr>) () -> {
+          Arr a = pick(arrays);
+          return new Read(a.name(), index(a.name()));
+        },
+        w(!matrices.isEmpty(), 1.0), (Supplier<Expr>) () -> {
+          Mat m = pick(matrices);
+          return new Read2(m.name(), index(m.name()), index(m.name()));
+        },
+        w(!ints.isEmpty(), 0.8), (Supplier<Expr>) () -> new ToDouble(new IVar(pick(ints)
+            .name())));
+  }
+
+  private static boolean isLeaf(Expr e) {
+    return e instanceof Var || e instanceof Num || e instanceof Read || e instanceof Read2;
+  }
+
+  /** An expression that is at least about 0.1, built around {@code e}. */
+  private Expr positive(Expr e) {
+    boolean leaf = isLeaf(e);
+    return weighted(
+        w(leaf, 3.0), (Supplier<Expr>) () -> new Bin("+", new Num(chance(0.7) ? 1.0 : 0.5),
+            new Bin("*", e, e)),
+        1.0, (Supplier<Expr>) () -> new Bin("+", new Num(2.0), new MathCall("sin", List.of(e))),
+        1.0, (Supplier<Expr>) () -> new Bin("+", new Num(1.5), new MathCall("tanh",
+            List.of(e))),
+        1.0, (Supplier<Expr>) () -> new Bin("+", new Num(1.0), new MathCall("abs", List.of(e))),
+        0.7, (Supplier<Expr>) () -> new MathCall("exp", List.of(new MathCall("cos",
+            List.of(e)))),
+        0.5, (Supplier<Expr>) () -> new MathCall("hypot", List.of(e, new Num(1.0))));
+  }
+
+  /** An expression in (-0.9, 0.9). */
+  private Expr unit(Expr e) {
+    return weighted(
+        1.0, (Supplier<Expr>) () -> new Bin("*", new Num(0.9), new MathCall("tanh", List.of(e))),
+        1.0, (Supplier<Expr>) () -> new Bin("*", new Num(0.8), new MathCall("sin", List.of(e))),
+        1.0, (Supplier<Expr>) () -> new Bin("*", new Num(0.7), new MathCall("cos", List.of(e))));
+  }
+
+  /** Often bounded, sometimes as is (for functions that overflow). */
+  private Expr tame(Expr e) {
+    return weighted(
+        1.0, (Supplier<Expr>) () -> e,
+        1.0, (Supplier<Expr>) () -> new MathCall(pick(List.of("sin", "cos", "tanh")),
+            List.of(e)));
+  }
+
+  private Expr math(int depth) {
+    Supplier<Expr> arg = () -> expr(depth - 1);
+    Supplier<Expr> small = () -> expr(depth - 2);
+    return weighted(
+        6.0, (Supplier<Expr>) () -> new MathCall(pick(List.of("sin", "cos", "atan", "tanh",
+            "cbrt")), List.of(arg.get())),
+        0.4, (Supplier<Expr>) () -> new MathCall(pick(List.of("toRadians", "toDegrees")),
+            List.of(arg.get())),
+        3.0, (Supplier<Expr>) () -> new MathCall(pick(List.of("abs", "signum", "floor", "ceil",
+            "rint")), List.of(arg.get())),
+        3.0, (Supplier<Expr>) () -> new MathCall(pick(List.of("sinh", "cosh", "exp", "expm1")),
+            List.of(tame(arg.get()))),
+        2.5, (Supplier<Expr>) () -> new MathCall(pick(List.of("asin", "acos", "tan")),
+            List.of(unit(arg.get()))),
+        3.0, (Supplier<Expr>) () -> new MathCall(pick(List.of("log", "log10", "sqrt")),
+            List.of(positive(small.get()))),
+        1.0, (Supplier<Expr>) () -> {
+          Expr e = small.get();
+          return new MathCall("log1p", List.of(isLeaf(e) ? new Bin("*", e, e) : positive(e)));
+        },
+        3.0, (Supplier<Expr>) () -> new MathCall(pick(List.of("atan2", "hypot", "max", "min")),
+            List.of(arg.get(), arg.get())),
+        3.0, (Supplier<Expr>) () -> pow(depth));
+  }
+
+  private Expr pow(int depth) {
+    return weighted(
+        1.0, (Supplier<Expr>) () -> new MathCall("pow", List.of(positive(expr(depth - 2)),
+            tame(expr(depth - 1)))),
+        1.0, (Supplier<Expr>) () -> new MathCall("pow", List.of(expr(depth - 1),
+            new Num(chance(0.5) ? 2.0 : 3.0))),
+        1.0, (Supplier<Expr>) () -> new MathCall("pow", List.of(positive(expr(depth - 2)),
+            chance(0.5) ? new Num(pick(List.of(0.5, 1.5, 2.5))) : new Neg(new Num(1.0)))),
+        w(!env.ints.isEmpty(), 0.3), (Supplier<Expr>) () -> new MathCall("pow",
+            List.of(expr(depth - 1), new ToDouble(new IVar(pick(env.ints).name())))));
+  }
+
+  private Expr call(int depth) {
+    Method m = pick(callable);
+    List<Arg> args = new ArrayList<>();
+    for (Param p : m.params()) {
+      switch (p.type()) {
+        // see KnownBug.ARGUMENT_OUTSIDE_WRT
+        case DOUBLE -> args.add(KnownBug.ARGUMENT_OUTSIDE_WRT.avoided() && m.wrt() != null
+            && !m.wrt().contains(p.name()) ? new Num(pick(List.of(0.5, 1.5, 2.0)))
+            : expr(depth - 1));
+        case INT -> args.add(m.name().startsWith("r")
+            ? new IBin("%", smallInt().e, new IConst(4)) : smallInt().e);
+        case ARRAY -> args.add(passableArrays().isEmpty() ? new ArrayName("UNAVAILABLE")
+            : arr());
+        case MATRIX, BOOLEAN, LONG -> throw new IllegalStateException("not a helper parameter");
+      }
+    }
+    if (args.contains(new ArrayName("UNAVAILABLE"))) {
+      // No array in scope for the helper's array parameter: call something else.
+      return expr(depth - 1);
+    }
+    return new Call(m.name(), args);
+  }
+
+  private Expr scalarKernel() {
+    boolean arrays = !passableArrays().isEmpty();
+    boolean matrices = !passableMatrices().isEmpty();
+    List<Mat> generic = passableMatrices().stream().filter(Mat::generic).toList();
+    return weighted(
+        w(arrays, 2.0), (Supplier<Expr>) () -> new Kernel("dot", List.of(arr(), arr())),
+        w(arrays, 1.0), (Supplier<Expr>) () -> new Kernel("sum", List.of(arr())),
+        w(arrays, 1.0), (Supplier<Expr>) () -> new Kernel("squaredNorm", List.of(arr())),
+        w(arrays, 0.7), (Supplier<Expr>) () -> new Kernel("norm2", List.of(arr())),
+        w(arrays, 1.0), (Supplier<Expr>) () -> new Kernel("logSumExp", List.of(arr())),
+        w(arrays && matrices, 1.0), (Supplier<Expr>) () -> new Kernel("quadForm",
+            List.of(arr(), mat())),
+        w(arrays && matrices, 0.6), (Supplier<Expr>) () -> new Kernel("bilinear",
+            List.of(arr(), mat(), arr())),
+        w(matrices, 0.6), (Supplier<Expr>) () -> new Kernel("trace", List.of(mat())),
+        w(!generic.isEmpty(), 0.4), (Supplier<Expr>) () -> new Kernel("det",
+            List.of(passed(pick(generic)))),
+        w(!generic.isEmpty(), 0.3), (Supplier<Expr>) () -> new Kernel("logDet",
+            List.of(passed(pick(generic)))));
+  }
+}
