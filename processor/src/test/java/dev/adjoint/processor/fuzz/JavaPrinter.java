@@ -55,6 +55,7 @@ import dev.adjoint.processor.fuzz.Ast.While;
 import dev.adjoint.processor.fuzz.Program.Method;
 import dev.adjoint.processor.fuzz.Program.Param;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -98,6 +99,8 @@ final class JavaPrinter {
 
   private final Flavor flavor;
   private boolean staticImport;
+  /** Names of the double variables of the method being printed. */
+  private final Set<String> doubles = new HashSet<>();
   private final StringBuilder out = new StringBuilder();
   private int indent;
 
@@ -167,8 +170,12 @@ final class JavaPrinter {
       }
     }
     List<String> ps = new ArrayList<>();
+    doubles.clear();
     for (Param p : m.params()) {
       ps.add(p.type().java + " " + p.name());
+      if (p.type() == Program.Type.DOUBLE) {
+        doubles.add(p.name());
+      }
     }
     line("public static double " + m.name() + "(" + String.join(", ", ps) + ") {");
     indent++;
@@ -198,6 +205,7 @@ final class JavaPrinter {
       line("}");
     } else if (s instanceof DeclDouble d) {
       line("double " + d.name() + " = " + expr(d.init()) + ";");
+      doubles.add(d.name());
     } else if (s instanceof DeclInt d) {
       line((d.isLong() ? "long " : "int ") + d.name() + " = " + iexpr(d.init()) + ";");
     } else if (s instanceof DeclBool d) {
@@ -214,15 +222,21 @@ final class JavaPrinter {
       line("double[] " + d.name() + " = " + d.matrix() + "[" + iexpr(d.row()) + "];");
     } else if (s instanceof Assign a) {
       line(a.name() + " " + a.op() + " " + expr(a.value()) + ";");
+      checkFinite(a.name());
     } else if (s instanceof IAssign a) {
       line(a.name() + " " + a.op() + " " + iexpr(a.value()) + ";");
     } else if (s instanceof Step st) {
       line(st.name() + st.op() + ";");
+      if (doubles.contains(st.name())) {
+        checkFinite(st.name());
+      }
     } else if (s instanceof Store st) {
       line(st.array() + "[" + iexpr(st.index()) + "] " + st.op() + " " + expr(st.value()) + ";");
+      checkFinite(st.array() + "[" + iexpr(st.index()) + "]");
     } else if (s instanceof Store2 st) {
       line(st.matrix() + "[" + iexpr(st.i()) + "][" + iexpr(st.j()) + "] " + st.op() + " "
           + expr(st.value()) + ";");
+      checkFinite(st.matrix() + "[" + iexpr(st.i()) + "][" + iexpr(st.j()) + "]");
     } else if (s instanceof If i) {
       line("if (" + cond(i.c()) + ") {");
       block(i.then());
@@ -264,6 +278,17 @@ final class JavaPrinter {
       line("return " + expr(r.value()) + ";");
     } else {
       throw new IllegalArgumentException("statement " + s);
+    }
+  }
+
+  /**
+   * Trace flavor: after an assignment, the value assigned goes through {@code Trace.v} (a
+   * compound assignment computes it without an expression of ours). Indices are pure, so
+   * evaluating one again changes nothing.
+   */
+  private void checkFinite(String lvalue) {
+    if (flavor == Flavor.TRACE) {
+      line("Trace.v(" + lvalue + ");");
     }
   }
 

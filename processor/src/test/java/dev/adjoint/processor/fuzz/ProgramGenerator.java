@@ -54,12 +54,14 @@ import dev.adjoint.processor.fuzz.Ast.While;
 import dev.adjoint.processor.fuzz.Program.Method;
 import dev.adjoint.processor.fuzz.Program.Param;
 import dev.adjoint.processor.fuzz.Program.Type;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -74,7 +76,15 @@ import java.util.function.Supplier;
  * {@code L}, or reduced {@code % a.length}. They stay in the functions' domains by construction
  * ({@code log(1 + e*e)}, {@code asin(0.9 * tanh(e))}, {@code pow(2 + sin(e), y)}, ...); what
  * remains (overflow, a singular matrix, a point near a kink) the {@link Checker} rejects per
- * point.
+ * point. They respect the subset's rules: arrays are allocated outside loops, an array passed to
+ * a call or kernel is not written afterwards (nor in a loop around the call), a row alias's index
+ * does not change, an argument for a parameter outside the callee's {@code wrt} is a constant.
+ *
+ * <p>Shape of a program: {@code f(x0.., [int n], [double[] a0, a1], [double[][] M], [boolean
+ * flag], [long m])} (parameters shuffled, sometimes a {@code wrt} subset), and possibly helpers
+ * {@code h1}/{@code h2} (a {@code wrt} subset sometimes; {@code h2} calls {@code h1}) or a
+ * recursive {@code r1(p, d)}; plain {@code int mix(int, int)} and {@code boolean even(int)}
+ * helpers for index arithmetic; some classes import {@code Math.*} statically.
  */
 final class ProgramGenerator {
 
@@ -82,8 +92,8 @@ final class ProgramGenerator {
    * Processor bugs the generator steers around, so that the normal test run stays green while
    * each has a test in {@link RegressionTest} (disabled while open). {@code
    * -Dadjoint.fuzz.knownBugs=generate} generates all of them anyway, {@code
-   * -Dadjoint.fuzz.knownBugs=LONG_IN_LOOP,...} the ones listed. When a bug is fixed, delete its
-   * constant here and the generator covers the construct again.
+   * -Dadjoint.fuzz.knownBugs=NESTED_EXIT_ROW_ALIAS,...} the ones listed. When a bug is fixed,
+   * delete its constant here and the generator covers the construct again.
    */
   enum KnownBug {
     /**
@@ -94,30 +104,13 @@ final class ProgramGenerator {
      */
     NESTED_EXIT_ROW_ALIAS,
     /**
-     * A {@code long} that changes inside a loop is recorded with {@code Stacks.pushInt}, which
-     * does not compile ({@code RegressionTest.longLoopVariable}). Avoided: no long loop
-     * variables; long locals only outside loops, never reassigned.
+     * A loop that both reads a row alias ({@code double[] row = m[0]}, a for-each over the rows
+     * of {@code m}) and stores into {@code m}, any row of it, is rejected: "row aliases
+     * Index[...], whose index changes before this use", even for a constant index ({@code
+     * RegressionTest.storeIntoMatrixInForEachOverItsRow}, {@code
+     * RegressionTest.storeIntoMatrixInLoopThatReadsItsRowAlias}). Avoided: no loop does both.
      */
-    LONG_IN_LOOP,
-    /**
-     * A store into a matrix inside a for-each over one of its rows is rejected, "index changes
-     * before this use" ({@code RegressionTest.storeIntoMatrixInForEachOverItsRow}). Avoided: no
-     * such stores.
-     */
-    STORE_IN_FOREACH_OVER_ROW,
-    /**
-     * A varying argument for a parameter outside the callee's {@code wrt} silently lost its
-     * derivative ({@code RegressionTest.argumentOutsideTheCalleesWrt}). Avoided: such
-     * arguments are constants.
-     */
-    ARGUMENT_OUTSIDE_WRT,
-    /**
-     * An index that reads an element of an array stored to later (or by the same statement):
-     * the backward sweep re-evaluated the index after the store ({@code
-     * RegressionTest.indexReadsTheElementItsStoreOverwrites}). Avoided: indices read only arrays
-     * that are never written.
-     */
-    INDEX_READS_OVERWRITTEN_ELEMENT;
+    ALIAS_READ_AND_STORE_IN_ONE_LOOP;
 
     private static final Set<KnownBug> GENERATED = generated();
 
@@ -198,14 +191,12 @@ final class ProgramGenerator {
     int loopDepth;
     int nest;
     boolean noCalls;
-    /** Inside an index expression: see {@link KnownBug#INDEX_READS_OVERWRITTEN_ELEMENT}. */
-    int indexDepth;
     /** The nesting level of the innermost loop's body. */
     int loopBodyNest = -1;
     /** Some return/break/continue so far was nested in two or more ifs or loops. */
     boolean afterNestedExit;
-    /** Matrices passed to a call so far (read-only from then on). */
-    final Set<String> passedMatrices = new HashSet<>();
+    /** The loops being generated, innermost first. */
+    final ArrayDeque<LoopFrame> frames = new ArrayDeque<>();
 
     int[] mark() {
       return new int[] {doubles.size(), assignable.size(), ints.size(), bools.size(),
@@ -507,7 +498,7 @@ final class ProgramGenerator {
         w(canNest && env.loopDepth < 2 || canNest && env.loopDepth < 3 && chance(0.2), 2.5),
         (Supplier<List<Stmt>>) () -> List.of(forLoop()),
         w(canNest && env.loopDepth < 2, 1.2), (Supplier<List<Stmt>>) () -> List.of(whileLoop()),
-        w(canNest && env.loopDepth < 2 && hasArrays, 1.0),
+        w(canNest && env.loopDepth < 2 && !readableArrays().isEmpty(), 1.0),
         (Supplier<List<Stmt>>) () -> List.of(forEach()),
         w(canNest && env.loopDepth < 2 && !env.matrices.isEmpty() && rowAliasAllowed(), 0.5),
         (Supplier<List<Stmt>>) () -> List.of(forEachRow()),
@@ -538,9 +529,9 @@ final class ProgramGenerator {
 
   private Stmt declInt() {
     String name = fresh("k");
-    boolean isLong = chance(0.2) && (env.loopDepth == 0 || !KnownBug.LONG_IN_LOOP.avoided());
+    boolean isLong = chance(0.2);
     Stmt s = new DeclInt(name, smallInt().e, isLong);
-    env.ints.add(new IntVar(name, -1, !isLong || !KnownBug.LONG_IN_LOOP.avoided(), isLong));
+    env.ints.add(new IntVar(name, -1, true, isLong));
     return s;
   }
 
@@ -711,7 +702,6 @@ final class ProgramGenerator {
   }
 
   private void freezeMatrix(String name) {
-    env.passedMatrices.add(name);
     for (int i = 0; i < env.matrices.size(); i++) {
       Mat x = env.matrices.get(i);
       if (x.name().equals(name)) {
@@ -744,7 +734,8 @@ final class ProgramGenerator {
 
   private Stmt store2() {
     Expr value = expr(2);
-    List<Mat> writable = env.matrices.stream().filter(Mat::writable).toList();
+    List<Mat> writable = env.matrices.stream()
+        .filter(m -> m.writable() && !inLoopThat(f -> f.aliasRead, m.name())).toList();
     if (writable.isEmpty()) {
       String name = fresh("d");
       env.doubles.add(name);
@@ -752,6 +743,9 @@ final class ProgramGenerator {
       return new DeclDouble(name, value);
     }
     Mat m = pick(writable);
+    if (!env.frames.isEmpty()) {
+      env.frames.peek().stored.add(m.name());
+    }
     return new Store2(m.name(), index(m.name()), index(m.name()), chance(0.6) ? "=" : "+=",
         value);
   }
@@ -792,22 +786,64 @@ final class ProgramGenerator {
 
   /** A loop's body; records its nesting level (an exit deeper than that is nested). */
   private Block loopBody() {
+    return loopBody(null);
+  }
+
+  /** {@code aliased}: the matrix whose row alias the loop header reads, or null. */
+  private Block loopBody(String aliased) {
     int saved = env.loopBodyNest;
     env.loopBodyNest = env.nest + 1;
+    LoopFrame frame = new LoopFrame();
+    if (aliased != null) {
+      frame.aliasRead.add(aliased);
+    }
+    env.frames.push(frame);
     Block body = block(blockSize(), true);
+    env.frames.pop();
+    if (!env.frames.isEmpty()) {
+      env.frames.peek().stored.addAll(frame.stored);
+      env.frames.peek().aliasRead.addAll(frame.aliasRead);
+    }
     env.loopBodyNest = saved;
     return body;
   }
 
-  private boolean passedInBody(String matrix) {
-    return env.passedMatrices.contains(matrix);
+  /** What the loops being generated do with matrices: see {@link KnownBug}. */
+  private static final class LoopFrame {
+    final Set<String> stored = new HashSet<>();
+    final Set<String> aliasRead = new HashSet<>();
+  }
+
+  private boolean inLoopThat(Function<LoopFrame, Set<String>> what,
+      String matrix) {
+    if (!KnownBug.ALIAS_READ_AND_STORE_IN_ONE_LOOP.avoided()) {
+      return false;
+    }
+    for (LoopFrame f : env.frames) {
+      if (what.apply(f).contains(matrix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Arrays that may be read here: not a row alias of a matrix stored in an enclosing loop. */
+  private List<Arr> readableArrays() {
+    return env.arrays.stream()
+        .filter(a -> a.base() == null || !inLoopThat(f -> f.stored, a.base())).toList();
+  }
+
+  private void readAlias(Arr a) {
+    if (a.base() != null && !env.frames.isEmpty()) {
+      env.frames.peek().aliasRead.add(a.base());
+    }
   }
 
   private Stmt forLoop() {
     String i = fresh("i");
     IntVal bound = loopBound();
     Cond extra = chance(0.2) ? dataCondition() : null;
-    boolean isLong = !KnownBug.LONG_IN_LOOP.avoided() && chance(0.15);
+    boolean isLong = chance(0.15);
     int[] mark = env.mark();
     env.loopDepth++;
     env.ints.add(new IntVar(i, bound.hi < 0 ? -1 : bound.hi - 1, false, isLong));
@@ -831,31 +867,16 @@ final class ProgramGenerator {
   }
 
   private Stmt forEach() {
-    Arr a = pick(env.arrays);
+    Arr a = pick(readableArrays());
     String v = fresh("e");
-    // over a row alias, the matrix is not written in the body: see KnownBug
-    int frozen = -1;
-    Mat saved = null;
-    if (KnownBug.STORE_IN_FOREACH_OVER_ROW.avoided() && a.base() != null) {
-      for (int i = 0; i < env.matrices.size(); i++) {
-        if (env.matrices.get(i).name().equals(a.base()) && env.matrices.get(i).writable()) {
-          frozen = i;
-          saved = env.matrices.get(i);
-          env.matrices.set(i, new Mat(saved.name(), false, saved.generic()));
-        }
-      }
-    }
+    // the loop reads the array in every iteration, in its own frame and the enclosing ones
+    readAlias(a);
     int[] mark = env.mark();
     env.loopDepth++;
     env.doubles.add(v);
-    Block body = loopBody();
+    Block body = loopBody(a.base());
     env.loopDepth--;
     env.restore(mark);
-    if (frozen >= 0 && env.matrices.get(frozen).name().equals(saved.name())) {
-      // writable again, unless the body passed it to a call
-      Mat now = env.matrices.get(frozen);
-      env.matrices.set(frozen, new Mat(now.name(), !passedInBody(saved.name()), now.generic()));
-    }
     return new ForEach(v, a.name(), body);
   }
 
@@ -914,9 +935,7 @@ final class ProgramGenerator {
   private IExpr dataInt() {
     boolean saved = env.noCalls;
     env.noCalls = true;
-    env.indexDepth++;
     Expr e = expr(1);
-    env.indexDepth--;
     env.noCalls = saved;
     return new ToInt(new MathCall("abs", List.of(new Bin("*", e, new Num(3)))));
   }
@@ -1011,18 +1030,15 @@ final class ProgramGenerator {
 
   private Expr leaf() {
     List<IntVar> ints = env.ints;
-    boolean inIndex = KnownBug.INDEX_READS_OVERWRITTEN_ELEMENT.avoided() && env.indexDepth > 0;
-    List<Arr> arrays = inIndex ? env.arrays.stream().filter(a -> !a.writable()
-        && (a.base() == null || env.matrices.stream().noneMatch(
-            m -> m.name().equals(a.base()) && m.writable()))).toList() : env.arrays;
-    List<Mat> matrices = inIndex ? env.matrices.stream().filter(m -> !m.writable()).toList()
-        : env.matrices;
+    List<Arr> arrays = readableArrays();
+    List<Mat> matrices = env.matrices;
     return weighted(
         w(!env.doubles.isEmpty(), 6.0), (Supplier<Expr>) () -> new Var(pick(env.doubles)),
         2.0, (Supplier<Expr>) () -> new Num(pick(List.of(0.5, 1.0, 2.0, 1.5, 0.25, 3.0, 0.1,
             0.75, Math.PI, Math.E))),
         w(!arrays.isEmpty(), 3.0), (Supplier<Expr>) () -> {
           Arr a = pick(arrays);
+          readAlias(a);
           return new Read(a.name(), index(a.name()));
         },
         w(!matrices.isEmpty(), 1.0), (Supplier<Expr>) () -> {
@@ -1110,8 +1126,9 @@ final class ProgramGenerator {
     List<Arg> args = new ArrayList<>();
     for (Param p : m.params()) {
       switch (p.type()) {
-        // see KnownBug.ARGUMENT_OUTSIDE_WRT
-        case DOUBLE -> args.add(KnownBug.ARGUMENT_OUTSIDE_WRT.avoided() && m.wrt() != null
+        // a varying argument for a parameter outside the callee's wrt is an error (it would
+        // lose its derivative): those get constants
+        case DOUBLE -> args.add(m.wrt() != null
             && !m.wrt().contains(p.name()) ? new Num(pick(List.of(0.5, 1.5, 2.0)))
             : expr(depth - 1));
         case INT -> args.add(m.name().startsWith("r")

@@ -30,6 +30,7 @@ final class Regression {
 
   private final String methods;
   private final List<Object[]> points = new ArrayList<>();
+  private boolean requireSmooth = true;
 
   private Regression(String methods) {
     this.methods = methods;
@@ -42,6 +43,15 @@ final class Regression {
   /** A point: one argument per parameter of {@code f} ({@code double}, {@code int}, arrays). */
   Regression at(Object... args) {
     points.add(args);
+    return this;
+  }
+
+  /**
+   * The points need not pass the smoothness screen: where one does not, the gradient is not
+   * compared with finite differences, everything else is checked.
+   */
+  Regression roughPointsToo() {
+    requireSmooth = false;
     return this;
   }
 
@@ -71,7 +81,8 @@ final class Regression {
     }
     BatchCompiler.Loaded loadedOn = on.loaded().get(0);
     Checker.Subject subject = subject(loadedOn);
-    Checker.Verdict v = new Checker(subject).run(loadedOn, off.loaded().get(0), 0, points);
+    Checker.Verdict v =
+        new Checker(subject).run(loadedOn, off.loaded().get(0), 0, points, requireSmooth);
     if (v.failed()) {
       fail(v.failure().signature() + ": " + v.failure().detail() + "\n---- source ----\n"
           + text);
