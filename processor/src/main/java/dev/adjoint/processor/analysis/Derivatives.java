@@ -36,7 +36,8 @@ public final class Derivatives {
       }
       return RulesTable.operator(b.op());
     } else if (e instanceof Expr.Call c) {
-      return RulesTable.function(c.name(), c.args().size()).filter(r -> !r.isPiecewiseConstant());
+      return RulesTable.function(c.owner(), c.name(), c.args().size())
+          .filter(r -> !r.isPiecewiseConstant());
     }
     return Optional.empty();
   }

@@ -44,6 +44,11 @@ public enum Message {
       + " takes the method's parameters, its result, the result's adjoint and one adjoint per array"
       + " parameter, and returns the adjoint of the one double parameter (or void)"),
   DERIVATIVE_TARGET("[adjoint.derivative] @DerivativeOf names %s.%s, but %s"),
+  AMBIGUOUS_NAME("[adjoint.name] %s is ambiguous here: it may be a member of %s (static imports"
+      + " on demand of several classes that declare it); qualify it, e.g. %s"),
+  NOT_MATH_FUNCTION("[adjoint.call] no derivative rule for %s(%s): here %s resolves to %s, not"
+      + " to java.lang.Math; make that method @Differentiable or give it a pullback with"
+      + " @DerivativeOf, or write Math.%s if Math's is meant"),
   INTERNAL("[adjoint.internal] Adjoint failed on %s (%s); this is a bug in Adjoint, please report"
       + " it with the method's source");
 

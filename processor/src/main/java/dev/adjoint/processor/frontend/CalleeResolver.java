@@ -1,7 +1,6 @@
 package dev.adjoint.processor.frontend;
 
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ImportTree;
 import dev.adjoint.processor.emit.AdjointClassGenerator;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Type;
@@ -21,9 +20,9 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.Elements;
 
 /**
- * Finds the {@code @Differentiable} method a call names: an unqualified name in the enclosing
- * classes, or {@code Type.name} with {@code Type} in the same package, imported, or fully
- * qualified. Such a call is differentiated through the callee's generated pullback.
+ * Decides whether a method the reader resolved ({@link NameResolver}) is one Adjoint can call,
+ * and how: a {@code @Differentiable} method is differentiated through its generated pullback, a
+ * kernel or {@code @DerivativeOf} target through its hand-written one.
  */
 public final class CalleeResolver {
 
@@ -35,31 +34,21 @@ public final class CalleeResolver {
   private static final String ANNOTATION = "dev.adjoint.Differentiable";
 
   private final Element method;
-  private final CompilationUnitTree unit;
   private final Elements elements;
   private final CallRules rules;
+  private final NameResolver names;
 
   public CalleeResolver(Element method, CompilationUnitTree unit, Elements elements,
       CallRules rules) {
     this.rules = rules;
     this.method = method;
-    this.unit = unit;
     this.elements = elements;
+    this.names = new NameResolver(method, unit, elements);
   }
 
-  /** {@code qualifier} is null for an unqualified call. */
-  Optional<Callee> resolve(String qualifier, String name, int arity) {
-    if (qualifier == null) {
-      for (Element e = method.getEnclosingElement(); e instanceof TypeElement t;
-          e = e.getEnclosingElement()) {
-        Optional<Callee> found = find(t, name, arity);
-        if (found.isPresent()) {
-          return found;
-        }
-      }
-      return Optional.empty();
-    }
-    return type(qualifier).flatMap(t -> find(t, name, arity));
+  /** How names of the method's body resolve, for the reader. */
+  NameResolver names() {
+    return names;
   }
 
   /** Names in the generated code's own package need no qualification. */
@@ -69,34 +58,12 @@ public final class CalleeResolver {
         ? qualified.substring(pkg.length() + 1) : qualified;
   }
 
-  private Optional<TypeElement> type(String qualifier) {
-    List<String> candidates = new ArrayList<>();
-    candidates.add(qualifier);
-    String pkg = elements.getPackageOf(method).getQualifiedName().toString();
-    candidates.add(pkg.isEmpty() ? qualifier : pkg + "." + qualifier);
-    for (ImportTree imp : unit.getImports()) {
-      String imported = imp.getQualifiedIdentifier().toString();
-      if (!imp.isStatic() && imported.endsWith("." + qualifier)) {
-        candidates.add(imported);
-      }
-    }
-    for (Element e = method.getEnclosingElement(); e instanceof TypeElement t;
-        e = e.getEnclosingElement()) {
-      candidates.add(t.getQualifiedName() + "." + qualifier);
-      if (t.getSimpleName().contentEquals(qualifier)) {
-        return Optional.of(t);
-      }
-    }
-    for (String c : candidates) {
-      TypeElement t = elements.getTypeElement(c);
-      if (t != null) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Optional<Callee> find(TypeElement owner, String name, int arity) {
+  /**
+   * The method {@code owner.name} with {@code arity} parameters as a callee, if it is one Adjoint
+   * can call: {@code @Differentiable}, a kernel or {@code @DerivativeOf} target, or a helper with
+   * an integer or boolean result.
+   */
+  Optional<Callee> find(TypeElement owner, String name, int arity) {
     for (Element member : owner.getEnclosedElements()) {
       if (member.getKind() != ElementKind.METHOD || !member.getSimpleName().contentEquals(name)) {
         continue;

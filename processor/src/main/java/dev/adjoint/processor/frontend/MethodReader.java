@@ -51,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Reads a method body (javac trees, not yet attributed) into IR, resolving names and types
@@ -59,27 +60,12 @@ import java.util.stream.Collectors;
  * is reported at its tree and reading goes on, so one build shows every problem.
  */
 public final class MethodReader {
-  private static final Map<String, Double> CONSTANTS =
-      Map.of(
-          "Math.PI", Math.PI,
-          "Math.E", Math.E,
-          "StrictMath.PI", StrictMath.PI,
-          "StrictMath.E", StrictMath.E,
-          "Double.POSITIVE_INFINITY", Double.POSITIVE_INFINITY,
-          "Double.NEGATIVE_INFINITY", Double.NEGATIVE_INFINITY,
-          "Double.MAX_VALUE", Double.MAX_VALUE,
-          "Double.MIN_VALUE", Double.MIN_VALUE,
-          "Double.NaN", Double.NaN);
-
-  /** Where {@code withoutDerivative} lives; the rules table gives it a zero derivative. */
-  public static final String GRADIENTS = "dev.adjoint.runtime.Gradients";
-
   private static final Expr TRUE = new Expr.Const(Type.BOOLEAN, 1, null);
 
   private final CompilationUnitTree unit;
   private final SourcePositions positions;
   private final Diagnostics diagnostics;
-  private final StaticImports imports;
+  private final NameResolver names;
   private final String fileName;
   private final Deque<Map<String, Var>> scopes = new ArrayDeque<>();
   private final java.util.Set<Var> storedArrays = new java.util.HashSet<>();
@@ -96,7 +82,7 @@ public final class MethodReader {
     this.shadowing = shadowing;
     this.positions = positions;
     this.diagnostics = diagnostics;
-    this.imports = new StaticImports(unit);
+    this.names = callees.names();
     String path = unit.getSourceFile().getName();
     this.fileName = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   }
@@ -104,25 +90,6 @@ public final class MethodReader {
   /** The simple name of the file being read, for comments in generated code. */
   public String fileName() {
     return fileName;
-  }
-
-  /** {@link #mathOwner}, unless the simple name means another class here. */
-  private String resolvedMathOwner(String qualified) {
-    return shadowing.isTypeShadowed(qualified) ? null : mathOwner(qualified);
-  }
-
-  /** {@code Math} or {@code StrictMath} for the spellings of those classes, else null. */
-  static String mathOwner(String qualified) {
-    switch (qualified) {
-      case "Math":
-      case "java.lang.Math":
-        return "Math";
-      case "StrictMath":
-      case "java.lang.StrictMath":
-        return "StrictMath";
-      default:
-        return null;
-    }
   }
 
   /**
@@ -528,12 +495,47 @@ public final class MethodReader {
     if (v.isPresent()) {
       return new Expr.Ref(v.get());
     }
-    Optional<String> owner = shadowing.isMember(name) ? Optional.empty() : imports.ownerOf(name);
-    if (owner.isPresent() && CONSTANTS.containsKey(owner.get() + "." + name)) {
-      return new Expr.Const(Type.DOUBLE, CONSTANTS.get(owner.get() + "." + name),
-          owner.get() + "." + name);
+    TypeElement owner = single(id, name, names.fieldOwners(name));
+    Optional<Expr.Const> c = owner == null ? Optional.empty() : constant(owner, name);
+    return c.orElseThrow(() -> new Unsupported(id, Message.UNKNOWN_NAME, name, name));
+  }
+
+  /** The library constant {@code owner.name}, named in generated code as javac will read it. */
+  private Optional<Expr.Const> constant(TypeElement owner, String name) {
+    String qualified = owner.getQualifiedName().toString();
+    String simple = owner.getSimpleName().toString();
+    // Math and StrictMath are qualified by the emitter where needed; others here.
+    String spelling = RulesTable.owner(qualified).orElse(
+        qualified.equals("java.lang." + simple) && !shadowing.generatedCodeMustQualify(simple)
+            ? simple : qualified);
+    return Constants.of(qualified, name, spelling);
+  }
+
+  /**
+   * The one class {@code candidates} holds; null if none; an error at {@code at} if several
+   * (javac reports such a name as ambiguous).
+   */
+  private static TypeElement single(Tree at, String name, List<TypeElement> candidates) {
+    if (candidates.size() > 1) {
+      String all = candidates.stream().map(t -> t.getQualifiedName().toString())
+          .collect(Collectors.joining(" and "));
+      throw new Unsupported(at, Message.AMBIGUOUS_NAME, name, all,
+          candidates.get(0).getQualifiedName() + "." + name);
     }
-    throw new Unsupported(id, Message.UNKNOWN_NAME, name, name);
+    return candidates.isEmpty() ? null : candidates.get(0);
+  }
+
+  /**
+   * The class a qualifier ({@code Math}, {@code java.lang.Math}, {@code Outer.Inner}) names, if
+   * it names one: a local variable of that name makes it an expression, not a type.
+   */
+  private TypeElement qualifierType(ExpressionTree qualifier) {
+    String text = qualifier.toString();
+    if (!text.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.]*")
+        || lookup(text.split("\\.")[0]).isPresent()) {
+      return null;
+    }
+    return single(qualifier, text, names.types(text));
   }
 
   private Expr newArray(NewArrayTree tree) {
@@ -577,68 +579,69 @@ public final class MethodReader {
         return new Expr.Length(array);
       }
     }
-    String owner = resolvedMathOwner(select.getExpression().toString());
-    String key = (owner != null ? owner : select.getExpression().toString()) + "."
-        + select.getIdentifier();
-    Double value = CONSTANTS.get(key);
-    if (value == null) {
-      throw new Unsupported(select, Message.UNKNOWN_NAME, select, select);
-    }
-    return new Expr.Const(Type.DOUBLE, value, key);
+    TypeElement owner = qualifierType(select.getExpression());
+    Optional<Expr.Const> c = owner == null ? Optional.empty()
+        : constant(owner, select.getIdentifier().toString());
+    return c.orElseThrow(() -> new Unsupported(select, Message.UNKNOWN_NAME, select, select));
   }
 
+  /**
+   * A call: resolved to its class first, as javac will ({@link NameResolver}), then a rule of
+   * that class's function, or a callee Adjoint can differentiate through, or an error. A name is
+   * never taken for Math's because Math has a function of that name.
+   */
   private Expr call(MethodInvocationTree call) {
     ExpressionTree callee = call.getMethodSelect();
-    String name;
-    String owner;
-    if (callee.getKind() == Tree.Kind.MEMBER_SELECT) {
-      MemberSelectTree select = (MemberSelectTree) callee;
-      name = select.getIdentifier().toString();
-      owner = resolvedMathOwner(select.getExpression().toString());
-    } else {
-      name = callee.toString();
-      // The class's own methods hide statically imported ones.
-      owner = shadowing.isMember(name) ? null : imports.ownerOf(name).orElse(null);
-    }
     List<Expr> args = new ArrayList<>();
     for (ExpressionTree a : call.getArguments()) {
       args.add(expression(a));
     }
-    if (name.equals("withoutDerivative") && args.size() == 1 && isGradients(callee)) {
-      return new Expr.Call(GRADIENTS, name, args, Type.DOUBLE);
+    List<Type> argTypes = args.stream().map(Expr::type).toList();
+    String name;
+    List<TypeElement> candidates;
+    if (callee instanceof MemberSelectTree select) {
+      name = select.getIdentifier().toString();
+      TypeElement type = qualifierType(select.getExpression());
+      candidates = type == null ? List.of() : List.of(type);
+    } else {
+      name = callee.toString();
+      candidates = names.methodOwners(name);
     }
-    Optional<Rule> rule = owner == null ? Optional.empty()
-        : RulesTable.function(name, args.size());
-    if (rule.isEmpty() && owner == null) {
-      String qualifier = callee instanceof MemberSelectTree select
-          ? select.getExpression().toString() : null;
-      Optional<CalleeResolver.Callee> target = callees.resolve(qualifier, name, args.size());
-      if (target.isEmpty() && qualifier == null && !shadowing.isMember(name)) {
-        for (String type : imports.otherOwnersOf(name)) {
-          target = callees.resolve(type, name, args.size());
-          if (target.isPresent()) {
-            break;
-          }
-        }
-      }
-      if (target.isPresent()) {
-        return invoke(call, target.get(), args);
-      }
+    List<TypeElement> applicable = candidates.stream()
+        .filter(t -> names.hasApplicableStatic(t, name, argTypes)).toList();
+    // With one class to choose, a call that does not fit it is still about that class's method.
+    TypeElement owner = applicable.isEmpty() && candidates.size() == 1 ? candidates.get(0)
+        : single(call, name, applicable);
+    Optional<String> ruleOwner = owner == null ? Optional.empty()
+        : RulesTable.owner(owner.getQualifiedName().toString());
+    Optional<Rule> rule = ruleOwner.flatMap(o -> RulesTable.function(o, name, args.size()));
+    if (rule.isPresent()) {
+      return ruleCall(call, ruleOwner.get(), name, args);
     }
-    if (rule.isEmpty()) {
-      String known = RulesTable.functions().stream().map(Rule::name).distinct()
-          .collect(Collectors.joining(", "));
-      String argTypes = args.stream().map(a -> a.type().javaName())
-          .collect(Collectors.joining(", "));
-      throw new Unsupported(call, Message.UNKNOWN_FUNCTION, callee, argTypes, known);
+    Optional<CalleeResolver.Callee> target = owner == null ? Optional.empty()
+        : callees.find(owner, name, args.size());
+    if (target.isPresent()) {
+      return invoke(call, target.get(), args);
     }
+    String types = argTypes.stream().map(Type::javaName).collect(Collectors.joining(", "));
+    if (owner != null && ruleOwner.isEmpty() && RulesTable.isMathFunction(name)) {
+      throw new Unsupported(call, Message.NOT_MATH_FUNCTION, callee, types, name,
+          owner.getQualifiedName() + "." + name, name);
+    }
+    String known = RulesTable.functions().stream().map(Rule::name).distinct()
+        .collect(Collectors.joining(", "));
+    throw new Unsupported(call, Message.UNKNOWN_FUNCTION, callee, types, known);
+  }
+
+  /** A call of a function with a rule, typed as Java types it. */
+  private Expr ruleCall(MethodInvocationTree call, String owner, String name, List<Expr> args) {
     for (int i = 0; i < args.size(); i++) {
       if (!args.get(i).type().isNumeric()) {
         throw new Unsupported(call.getArguments().get(i), Message.TYPE_MISMATCH,
             "expected a number here, not " + args.get(i).type().javaName());
       }
     }
-    return new Expr.Call(owner, name, args, resultType(name, args));
+    return new Expr.Call(owner, name, args, resultType(call, owner, name, args));
   }
 
   /** A call of another {@code @Differentiable} method, differentiated through its pullback. */
@@ -666,25 +669,44 @@ public final class MethodReader {
         callee.pullback(), args, callee.independents(), callee.returnType());
   }
 
-  /** {@code Gradients.withoutDerivative}: qualified, fully qualified or statically imported. */
-  private boolean isGradients(ExpressionTree callee) {
-    if (callee instanceof MemberSelectTree select) {
-      String owner = select.getExpression().toString();
-      return owner.equals("Gradients") || owner.equals(GRADIENTS);
+  /**
+   * The type Java gives the call, by the overload javac picks: {@code abs max min} keep int and
+   * long, {@code round} gives long for a double, int for an int or long (its float overload),
+   * {@code floorMod floorDiv} take int or long; the others are double. Overloads that would
+   * compute in float ({@code signum}, {@code fma} of integers) are rejected: the IR has no float.
+   */
+  private static Type resultType(MethodInvocationTree call, String owner, String name,
+      List<Expr> args) {
+    Type promoted = Type.INT;
+    for (Expr a : args) {
+      promoted = Type.promote(promoted, a.type());
     }
-    return imports.importsGradients();
-  }
-
-  /** Math.abs/max/min keep integer types; every other rule function returns double. */
-  private static Type resultType(String name, List<Expr> args) {
-    if (name.equals("abs") || name.equals("max") || name.equals("min")) {
-      Type t = Type.INT;
-      for (Expr a : args) {
-        t = Type.promote(t, a.type());
-      }
-      return t;
+    String function = owner + "." + name;
+    switch (name) {
+      case "abs":
+      case "max":
+      case "min":
+        return promoted;
+      case "round":
+        return args.get(0).type() == Type.DOUBLE ? Type.LONG : Type.INT;
+      case "floorMod":
+      case "floorDiv":
+        if (promoted == Type.DOUBLE) {
+          throw new Unsupported(call, Message.TYPE_MISMATCH, function + " takes int or long"
+              + " arguments, not double; use Math.floor for doubles");
+        }
+        // floorMod(long, int) is an int: the result's magnitude is below the divisor's.
+        return name.equals("floorMod") && args.get(1).type() == Type.INT ? Type.INT : promoted;
+      case "signum":
+      case "fma":
+        if (promoted != Type.DOUBLE) {
+          throw new Unsupported(call, Message.UNSUPPORTED, function + " of int or long values"
+              + " (Java computes it in float)", "cast an argument to double");
+        }
+        return Type.DOUBLE;
+      default:
+        return Type.DOUBLE;
     }
-    return Type.DOUBLE;
   }
 
   private Expr numeric(ExpressionTree e) {

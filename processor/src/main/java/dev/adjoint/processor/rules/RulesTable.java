@@ -17,7 +17,17 @@ import java.util.Optional;
  */
 public final class RulesTable {
 
-  /** Functions of {@code java.lang.Math} and {@code StrictMath} with rules, by name and arity. */
+  /** How the IR (and generated code) names {@code java.lang.Math}. */
+  public static final String MATH = "Math";
+  public static final String STRICT_MATH = "StrictMath";
+  /** Where {@code withoutDerivative} lives: a function of its own class, not of Math. */
+  public static final String GRADIENTS = "dev.adjoint.runtime.Gradients";
+
+  /** The classes with function rules: qualified name to the owner an {@code Expr.Call} names. */
+  private static final Map<String, String> OWNERS = Map.of(
+      "java.lang.Math", MATH, "java.lang.StrictMath", STRICT_MATH, GRADIENTS, GRADIENTS);
+
+  /** Functions with rules, by owner, name and arity: a rule belongs to its class's method. */
   private static final Map<String, Rule> FUNCTIONS = new LinkedHashMap<>();
 
   /** Arithmetic operators, keyed by {@link Op}. */
@@ -48,12 +58,22 @@ public final class RulesTable {
     define("atan2", "y, x", "", "x / (x * x + y * y)", "-y / (x * x + y * y)");
     define("pow", "x, y", "", "y * Math.pow(x, y - 1)", "result * Math.log(x)");
     define("hypot", "x, y", "", "x / result", "y / result");
-    define("max", "x, y", "ties go to the first argument", "x >= y ? 1 : 0", "x >= y ? 0 : 1");
-    define("min", "x, y", "ties go to the first argument", "x <= y ? 1 : 0", "x <= y ? 0 : 1");
-    define("withoutDerivative", "x", "Gradients.withoutDerivative: the gradient stops here");
-    for (String f : List.of("signum", "floor", "ceil", "rint")) {
+    // A NaN argument makes both comparisons false: the derivative is NaN, as the result is. The
+    // common case costs one comparison.
+    define("max", "x, y", "ties go to the first argument", "x >= y ? 1 : x < y ? 0 : NaN",
+        "x >= y ? 0 : x < y ? 1 : NaN");
+    define("min", "x, y", "ties go to the first argument", "x <= y ? 1 : x > y ? 0 : NaN",
+        "x <= y ? 0 : x > y ? 1 : NaN");
+    define("fma", "a, b, c", "", "b", "a", "1");
+    for (String f : List.of("signum", "floor", "ceil", "rint", "round")) {
       define(f, "x", "piecewise constant: derivative 0, also at jumps");
     }
+    // Integer functions: no derivative, for index arithmetic.
+    for (String f : List.of("floorMod", "floorDiv")) {
+      define(f, "x, y", "integer arithmetic: no derivative");
+    }
+    FUNCTIONS.put(key(GRADIENTS, "withoutDerivative", 1),
+        rule("withoutDerivative", List.of("x"), "the gradient stops here"));
 
     operator(Op.ADD, "x, y", "1", "1");
     operator(Op.SUB, "x, y", "1", "-1");
@@ -67,10 +87,23 @@ public final class RulesTable {
 
   private RulesTable() {}
 
-  /** The rule for {@code Math.name} (or {@code StrictMath.name}) with {@code arity} arguments. */
-  public static Optional<Rule> function(String name, int arity) {
-    Rule rule = FUNCTIONS.get(key(name, arity));
-    return Optional.ofNullable(rule);
+  /**
+   * How an {@code Expr.Call} names the class {@code qualifiedName} if it is one with function
+   * rules ({@code Math}, {@code StrictMath}, {@code Gradients}); empty for any other class, a
+   * user's class called {@code Math} included.
+   */
+  public static Optional<String> owner(String qualifiedName) {
+    return Optional.ofNullable(OWNERS.get(qualifiedName));
+  }
+
+  /** The rule for {@code owner.name} with {@code arity} arguments ({@code owner} as in IR). */
+  public static Optional<Rule> function(String owner, String name, int arity) {
+    return Optional.ofNullable(FUNCTIONS.get(key(owner, name, arity)));
+  }
+
+  /** Whether {@code Math} has a rule of this name (for messages about a function that is not). */
+  public static boolean isMathFunction(String name) {
+    return FUNCTIONS.keySet().stream().anyMatch(k -> k.startsWith(MATH + "." + name + "/"));
   }
 
   public static Optional<Rule> operator(Op op) {
@@ -82,18 +115,27 @@ public final class RulesTable {
     return reciprocal;
   }
 
-  /** Every function rule, in table order (for docs and tests). */
+  /** Every function rule of {@code Math}, in table order (for docs, messages and tests). */
   public static List<Rule> functions() {
-    return Collections.unmodifiableList(new ArrayList<>(FUNCTIONS.values()));
+    List<Rule> out = new ArrayList<>();
+    FUNCTIONS.forEach((k, rule) -> {
+      if (k.startsWith(MATH + ".")) {
+        out.add(rule);
+      }
+    });
+    return Collections.unmodifiableList(out);
   }
 
   private static void unary(String name, String derivative) {
     define(name, "x", "", derivative);
   }
 
+  /** A function of both {@code Math} and {@code StrictMath}: they compute the same math. */
   private static void define(String name, String params, String note, String... partials) {
     List<String> names = Arrays.asList(params.split(",\\s*"));
-    FUNCTIONS.put(key(name, names.size()), rule(name, names, note, partials));
+    Rule rule = rule(name, names, note, partials);
+    FUNCTIONS.put(key(MATH, name, names.size()), rule);
+    FUNCTIONS.put(key(STRICT_MATH, name, names.size()), rule);
   }
 
   private static void operator(Op op, String params, String... partials) {
@@ -109,7 +151,7 @@ public final class RulesTable {
     return new Rule(name, params.size(), templates, note);
   }
 
-  private static String key(String name, int arity) {
-    return name + "/" + arity;
+  private static String key(String owner, String name, int arity) {
+    return owner + "." + name + "/" + arity;
   }
 }

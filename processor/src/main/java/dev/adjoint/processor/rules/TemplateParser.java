@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Parses the rules table's derivative templates, written as Java expressions over the
  * parameter names of the rule and {@code result}, into IR with {@link Expr.Hole}s. Kept tiny on
- * purpose: numbers, names, {@code Math.f(..)}, unary minus, {@code * / + -}, comparisons and one
+ * purpose: numbers, {@code NaN}, names, {@code Math.f(..)}, unary minus, {@code * / + -}, comparisons and one
  * conditional.
  */
 final class TemplateParser {
@@ -111,6 +111,9 @@ final class TemplateParser {
     }
     if (name.equals("result")) {
       return new Expr.Hole(Expr.Hole.RESULT);
+    }
+    if (name.equals("NaN")) {
+      return Expr.Const.ofDouble(Double.NaN);
     }
     int index = params.indexOf(name);
     if (index < 0) {

@@ -44,7 +44,9 @@ public final class Algebra {
         return inner.operand();
       }
       if (u.operand() instanceof Expr.Const c && c.symbol() == null) {
-        return new Expr.Const(c.type(), -c.value(), null);
+        // In int arithmetic -(-2147483648) is -2147483648, not a literal too big for an int.
+        return c.type() == Type.INT ? Expr.Const.ofInt(-(int) c.value())
+            : new Expr.Const(c.type(), -c.value(), null);
       }
       return e;
     }

@@ -65,14 +65,14 @@ class RejectedInputTest {
             "a labeled statement is not supported"),
         body("local class", "class Local {}\n return x;", "class Local",
             "a local class is not supported"),
-        body("unknown function", "return Math.fma(x, x, x);", "Math.fma",
-            "no derivative rule for Math.fma(double, double, double)"),
+        body("unknown function", "return Math.nextUp(x);", "Math.nextUp",
+            "no derivative rule for Math.nextUp(double)"),
         body("call to another method", "return helper(x);", "helper(x)",
             "no derivative rule for helper(double)"),
         body("field read", "return x * scale;", "x * scale", "cannot resolve scale"),
         body("field write", "scale = x;\n return x;", "scale = x", "assignment to field scale"),
-        body("other constant", "return x * Integer.MAX_VALUE;", "Integer.MAX_VALUE",
-            "cannot resolve Integer.MAX_VALUE"),
+        body("other constant", "return x * Integer.SIZE;", "Integer.SIZE",
+            "cannot resolve Integer.SIZE"),
         body("double remainder", "return x % 2.0;", "x % 2.0",
             "the remainder operator % on double is not supported"),
         body("assignment in expression", "double y;\n return (y = x) * 2;", "(y = x)",
@@ -179,7 +179,7 @@ class RejectedInputTest {
             + "import dev.adjoint.Differentiable;\n"
             + "class Many {\n"
             + "  @Differentiable static double f(double x) {\n"
-            + "    double a = Math.fma(x, x, x);\n"
+            + "    double a = Math.nextUp(x);\n"
             + "    switch ((int) a) { default: a = 2; }\n"
             + "    return a;\n"
             + "  }\n"
@@ -504,13 +504,13 @@ class RejectedInputTest {
             + "import dev.adjoint.Differentiable;\n"
             + "class Calls {\n"
             + "  @Differentiable static double f(double x) {\n"
-            + "    double a = Math.fma(x, x, x);\n"
+            + "    double a = Math.nextUp(x);\n"
             + "    double b = Math.ulp(x);\n"
             + "    return a + b;\n"
             + "  }\n"
             + "}\n");
     Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorContaining("Math.fma").inFile(source)
+    assertThat(compilation).hadErrorContaining("Math.nextUp").inFile(source)
         .onLineContaining("double a");
     assertThat(compilation).hadErrorContaining("Math.ulp").inFile(source)
         .onLineContaining("double b");
@@ -535,6 +535,72 @@ class RejectedInputTest {
         .onLineContaining("synchronized (Bad.class)");
     // Good's adjoint is generated and compiles: the only error is Bad's.
     assertThat(compilation.errors()).hasSize(1);
+  }
+
+  /**
+   * Names resolve as javac resolves them, and a name that is not Math's is never taken for
+   * Math's: each case is the call or constant that stays rejected, with the class it resolved to.
+   * Beside every {@code f} there is {@code test.lib.MyMath}: plain static {@code exp}, {@code PI}.
+   */
+  static Stream<Arguments> names() {
+    return Stream.of(
+        Arguments.of("withoutDerivative is not Math's", "",
+            "return Math.withoutDerivative(x);", "Math.withoutDerivative",
+            "no derivative rule for Math.withoutDerivative(double)"),
+        Arguments.of("single-static-import shadows Math.* (no derivative)",
+            "import static java.lang.Math.*;\nimport static test.lib.MyMath.exp;",
+            "return exp(x) * sin(x);", "return exp(x)",
+            "no derivative rule for exp(double): here exp resolves to test.lib.MyMath.exp, not"
+                + " to java.lang.Math"),
+        Arguments.of("own plain method shadows Math.*", "import static java.lang.Math.*;",
+            "return sin(x);", "return sin(x)",
+            "here sin resolves to test.Names.sin, not to java.lang.Math"),
+        Arguments.of("two on-demand imports, used", "import static java.lang.Math.*;\n"
+                + "import static java.lang.StrictMath.*;", "return cos(x);", "return cos(x)",
+            "cos is ambiguous here: it may be a member of java.lang.Math and java.lang.StrictMath"),
+        Arguments.of("two on-demand imports of a constant, used", "import static java.lang.Math.*;"
+                + "\nimport static test.lib.MyMath.*;", "return x * PI;", "return x * PI",
+            "PI is ambiguous here: it may be a member of java.lang.Math and test.lib.MyMath"),
+        Arguments.of("user constant imported beside Math.*", "import static java.lang.Math.*;"
+                + "\nimport static test.lib.MyMath.PI;", "return x * PI;", "return x * PI",
+            "cannot resolve PI"),
+        Arguments.of("user class imported as Math", "import test.lib.MyMath;",
+            "return MyMath.exp(x);", "MyMath.exp(x)",
+            "here exp resolves to test.lib.MyMath.exp"),
+        Arguments.of("floorMod of doubles", "", "return Math.floorMod(x, 2.0);",
+            "Math.floorMod", "Math.floorMod takes int or long arguments, not double"),
+        Arguments.of("signum of an int (float in Java)", "", "int k = 3;\n return x * Math.signum(k);",
+            "Math.signum(k)", "Math.signum of int or long values (Java computes it in float) is"
+                + " not supported"),
+        Arguments.of("fma of ints (float in Java)", "", "return x * Math.fma(1, 2, 3);",
+            "Math.fma(1, 2, 3)", "Math.fma of int or long values"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("names")
+  void rejectsNamesAsJavacResolvesThem(String name, String imports, String body, String line,
+      String message) {
+    JavaFileObject lib = JavaFileObjects.forSourceString("test.lib.MyMath",
+        "package test.lib;\n"
+            + "public final class MyMath {\n"
+            + "  public static final double PI = 3;\n"
+            + "  public static double exp(double x) { return 5 * x; }\n"
+            + "}\n");
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Names",
+        "package test;\n"
+            + imports + "\n"
+            + "import dev.adjoint.Differentiable;\n"
+            + "class Names {\n"
+            + "  static double sin(double v) { return 2 * v; }\n"
+            + "  @Differentiable\n"
+            + "  static double f(double x) {\n"
+            + "    " + body + "\n"
+            + "  }\n"
+            + "}\n");
+    Compilation compilation = compile(lib, source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
+    assertNoInternalErrorAndNoBrokenGeneratedCode(compilation);
   }
 
   private static Compilation compile(JavaFileObject... sources) {

@@ -208,6 +208,223 @@ class NameResolutionTest {
             "}"));
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Names a wrong resolution would turn into a wrong value or gradient: each is differentiated
+  // exactly, with analyses on and off. test.lib.MyMath's functions are named like Math's.
+
+  /** {@code exp(x) = 5x}, {@code @Differentiable}: a different function from Math's exp. */
+  private static final JavaSource MY_MATH = JavaSource.of("adjtest.names.lib.MyMath",
+      "package adjtest.names.lib;",
+      "import dev.adjoint.Differentiable;",
+      "public final class MyMath {",
+      "  @Differentiable",
+      "  public static double exp(double x) { return 5 * x; }",
+      "  @Differentiable",
+      "  public static double sin(double x) { return x * x; }",
+      "}");
+
+  /** {@code log(x) = 3x}, differentiated by the user's {@code @DerivativeOf} pullback. */
+  private static final JavaSource MY_LOG = JavaSource.of("adjtest.names.lib.MyLog",
+      "package adjtest.names.lib;",
+      "import dev.adjoint.DerivativeOf;",
+      "public final class MyLog {",
+      "  public static double log(double x) { return 3 * x; }",
+      "  @DerivativeOf(value = MyLog.class, method = \"log\")",
+      "  public static double logPullback(double x, double result, double resultBar) {",
+      "    return 3 * resultBar;",
+      "  }",
+      "}");
+
+  @Test
+  void singleStaticImportShadowsMathOnDemand() {
+    // exp is MyMath's (5x), sin is Math's: f = 5x sin x
+    exact("adjtest.names.SingleImport", 0.7,
+        5 * 0.7 * Math.sin(0.7), 5 * Math.sin(0.7) + 5 * 0.7 * Math.cos(0.7),
+        JavaSource.of("adjtest.names.SingleImport",
+            "package adjtest.names;",
+            "import static java.lang.Math.*;",
+            "import static adjtest.names.lib.MyMath.exp;",
+            "import dev.adjoint.Differentiable;",
+            "public class SingleImport {",
+            "  @Differentiable",
+            "  public static double f(double x) { return exp(x) * sin(x); }",
+            "}"), MY_MATH);
+  }
+
+  @Test
+  void singleStaticImportOfMathShadowsUserOnDemand() {
+    // exp is Math's (single import), sin is MyMath's (x², on demand): f = e^x x²
+    exact("adjtest.names.MathSingle", 0.7,
+        Math.exp(0.7) * 0.49, Math.exp(0.7) * 0.49 + Math.exp(0.7) * 1.4,
+        JavaSource.of("adjtest.names.MathSingle",
+            "package adjtest.names;",
+            "import static java.lang.Math.exp;",
+            "import static adjtest.names.lib.MyMath.*;",
+            "import dev.adjoint.Differentiable;",
+            "public class MathSingle {",
+            "  @Differentiable",
+            "  public static double f(double x) { return exp(x) * sin(x); }",
+            "}"), MY_MATH);
+  }
+
+  @Test
+  void derivativeOfFunctionImportedBesideMath() {
+    // log is MyLog's (3x, its own pullback), sqrt Math's: f = 3x + sqrt x
+    exact("adjtest.names.CustomLog", 0.7, 3 * 0.7 + Math.sqrt(0.7), 3 + 0.5 / Math.sqrt(0.7),
+        JavaSource.of("adjtest.names.CustomLog",
+            "package adjtest.names;",
+            "import static java.lang.Math.*;",
+            "import static adjtest.names.lib.MyLog.log;",
+            "import dev.adjoint.Differentiable;",
+            "public class CustomLog {",
+            "  @Differentiable",
+            "  public static double f(double x) { return log(x) + sqrt(x); }",
+            "}"), MY_LOG);
+  }
+
+  @Test
+  void ownDifferentiableMethodShadowsMathImports() {
+    // the class's own sin (2x) over both imports; cos stays Math's: f = 2x cos x
+    exact("adjtest.names.OwnDiff", 0.7, 1.4 * Math.cos(0.7),
+        2 * Math.cos(0.7) - 1.4 * Math.sin(0.7),
+        JavaSource.of("adjtest.names.OwnDiff",
+            "package adjtest.names;",
+            "import static java.lang.Math.*;",
+            "import static java.lang.Math.sin;",
+            "import dev.adjoint.Differentiable;",
+            "public class OwnDiff {",
+            "  @Differentiable",
+            "  static double sin(double x) { return 2 * x; }",
+            "  @Differentiable",
+            "  public static double f(double x) { return sin(x) * cos(x); }",
+            "}"));
+  }
+
+  @Test
+  void inheritedMethodShadowsMathImports() {
+    // cos is inherited from Base (x³): f = x³
+    exact("adjtest.names.Derived", 0.7, 0.343, 3 * 0.49,
+        JavaSource.of("adjtest.names.Base",
+            "package adjtest.names;",
+            "import dev.adjoint.Differentiable;",
+            "public class Base {",
+            "  @Differentiable",
+            "  public static double cos(double x) { return x * x * x; }",
+            "}"),
+        JavaSource.of("adjtest.names.Derived",
+            "package adjtest.names;",
+            "import static java.lang.Math.*;",
+            "import dev.adjoint.Differentiable;",
+            "public class Derived extends Base {",
+            "  @Differentiable",
+            "  public static double f(double x) { return cos(x); }",
+            "}"));
+  }
+
+  @Test
+  void samePackageMathWithDifferentiableMethods() {
+    // Math.sin is the package's Math (3x); java.lang.Math.cos the library's: f = 3x cos x
+    exact("adjtest.names.pkg3.UsesOwnMath", 0.7, 2.1 * Math.cos(0.7),
+        3 * Math.cos(0.7) - 2.1 * Math.sin(0.7),
+        JavaSource.of("adjtest.names.pkg3.Math",
+            "package adjtest.names.pkg3;",
+            "import dev.adjoint.Differentiable;",
+            "public class Math {",
+            "  @Differentiable",
+            "  public static double sin(double x) { return 3 * x; }",
+            "}"),
+        JavaSource.of("adjtest.names.pkg3.UsesOwnMath",
+            "package adjtest.names.pkg3;",
+            "import dev.adjoint.Differentiable;",
+            "public class UsesOwnMath {",
+            "  @Differentiable",
+            "  public static double f(double x) { return Math.sin(x) * java.lang.Math.cos(x); }",
+            "}"));
+  }
+
+  @Test
+  void singleTypeImportShadowsSamePackageClass() {
+    // the package's MyMath would be exp = 7x; the import wins: adjtest.names.lib.MyMath, 5x
+    exact("adjtest.names.pkg4.Imports", 0.7, 3.5, 5,
+        JavaSource.of("adjtest.names.pkg4.MyMath",
+            "package adjtest.names.pkg4;",
+            "import dev.adjoint.Differentiable;",
+            "public class MyMath {",
+            "  @Differentiable",
+            "  public static double exp(double x) { return 7 * x; }",
+            "}"),
+        JavaSource.of("adjtest.names.pkg4.Imports",
+            "package adjtest.names.pkg4;",
+            "import adjtest.names.lib.MyMath;",
+            "import dev.adjoint.Differentiable;",
+            "public class Imports {",
+            "  @Differentiable",
+            "  public static double f(double x) { return MyMath.exp(x); }",
+            "}"), MY_MATH);
+  }
+
+  @Test
+  void staticallyImportedWithoutDerivative() {
+    // x * stop(x * x): ∂x = x², not 3x²
+    exact(false, "adjtest.names.Stop", 0.7, 0.343, 0.49,
+        JavaSource.of("adjtest.names.Stop",
+            "package adjtest.names;",
+            "import static java.lang.Math.*;",
+            "import static dev.adjoint.runtime.Gradients.*;",
+            "import dev.adjoint.Differentiable;",
+            "public class Stop {",
+            "  @Differentiable",
+            "  public static double f(double x) { return x * withoutDerivative(abs(x) * x); }",
+            "}"));
+  }
+
+  @Test
+  void strictMathSingleImportBesideMathOnDemand() {
+    Compiled c = InProcessCompiler.create().compile(JavaSource.of("adjtest.names.Strict",
+        "package adjtest.names;",
+        "import static java.lang.Math.*;",
+        "import static java.lang.StrictMath.sin;",
+        "import dev.adjoint.Differentiable;",
+        "public class Strict {",
+        "  @Differentiable",
+        "  public static double f(double x) { return sin(x) * cos(x); }",
+        "}"));
+    String generated = c.method("adjtest.names.Strict", "f").generatedSnippet();
+    assertTrue(generated.contains("StrictMath.sin(") && !generated.contains("StrictMath.cos("),
+        () -> "sin is StrictMath's, cos Math's:\n" + generated);
+  }
+
+  /**
+   * Compiles with analyses on and off; the generated value and gradient must be {@code value}
+   * and {@code gradient} (to rounding), and agree with finite differences of the original.
+   */
+  private static void exact(String cls, double x, double value, double gradient,
+      JavaSource... sources) {
+    exact(true, cls, x, value, gradient, sources);
+  }
+
+  /** As above; without finite differences where the gradient is stopped on purpose. */
+  private static void exact(boolean finiteDifferences, String cls, double x, double value,
+      double gradient, JavaSource... sources) {
+    for (String analyses : new String[] {"on", "off"}) {
+      Compiled compiled = InProcessCompiler.create()
+          .withOptions("-Aadjoint.analyses=" + analyses).compile(sources);
+      AdjointMethod m = compiled.method(cls, "f");
+      ValueAndGradient vg = m.valueAndGradient(x);
+      double fd = FiniteDifferences.gradient(v -> m.call(v[0]), new double[] {x})[0];
+      String context = " (analyses " + analyses + "): " + vg + ", expected value " + value
+          + ", gradient " + gradient + "\n---- generated ----\n" + m.generatedSnippet();
+      assertTrue(FiniteDifferences.relativeError(value, m.call(x)) <= 1e-12,
+          () -> "the original itself" + context);
+      assertTrue(FiniteDifferences.relativeError(value, vg.value()) <= 1e-12,
+          () -> "value" + context);
+      assertTrue(FiniteDifferences.relativeError(gradient, vg.components()[0]) <= 1e-12,
+          () -> "gradient" + context);
+      assertTrue(!finiteDifferences || FiniteDifferences.relativeError(fd, vg.components()[0])
+          <= Tolerances.FINITE_DIFFERENCES, () -> "finite differences" + context);
+    }
+  }
+
   /**
    * Compiles; if the processor accepts, the generated value must equal the original's and the
    * gradient must match finite differences of the original; if it rejects, every error must be an

@@ -1,0 +1,246 @@
+package dev.adjoint.processor.frontend;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
+import dev.adjoint.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * Resolves the names of a method body the way javac will (JLS 6.4.1, 6.5, 7.5, 15.12.1), from
+ * what a processor sees before attribution: the enclosing classes' members, the imports, the
+ * package. The reader must know which class a name belongs to before it looks a rule up, since
+ * a user's {@code exp} imported beside {@code java.lang.Math.*} is not {@code Math.exp}.
+ *
+ * <p>Each lookup returns the candidates of the first scope that has the name: an empty list if
+ * none has it, more than one where javac would report the name as ambiguous.
+ *
+ * <ul>
+ *   <li>methods and fields: a member (declared or inherited) of the innermost enclosing class
+ *       that has one of that name; else single-static-imports; else static imports on demand;
+ *   <li>types: the enclosing classes and their member types; else single-type imports; else the
+ *       package; else imports on demand, {@code java.lang.*} among them.
+ * </ul>
+ */
+final class NameResolver {
+  private final Element method;
+  private final Elements elements;
+  private final String pkg;
+  private final List<ImportTree> imports;
+
+  NameResolver(Element method, CompilationUnitTree unit, Elements elements) {
+    this.method = method;
+    this.elements = elements;
+    PackageElement p = elements.getPackageOf(method);
+    this.pkg = p.isUnnamed() ? "" : p.getQualifiedName().toString();
+    this.imports = List.copyOf(unit.getImports());
+  }
+
+  /** The classes declaring the static methods an unqualified call of {@code name} may mean. */
+  List<TypeElement> methodOwners(String name) {
+    return memberOwners(name, ElementKind.METHOD);
+  }
+
+  /** The classes declaring the fields an unqualified {@code name} may mean (locals aside). */
+  List<TypeElement> fieldOwners(String name) {
+    return memberOwners(name, ElementKind.FIELD);
+  }
+
+  /** Whether an unqualified {@code name} is a field of an enclosing class (hiding imports). */
+  boolean isField(String name) {
+    for (TypeElement t : enclosing()) {
+      if (!declaring(t, name, ElementKind.FIELD, e -> true).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code owner} has a static method {@code name} that javac could apply to arguments
+   * of these types (primitive widening; arrays exactly), so only such classes compete for a
+   * name imported on demand from several ({@code exp(double)} of Math, {@code exp(double[])}
+   * of LinearAlgebra).
+   */
+  boolean hasApplicableStatic(TypeElement owner, String name, List<Type> args) {
+    for (Element e : elements.getAllMembers(owner)) {
+      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)
+          && e.getModifiers().contains(Modifier.STATIC)
+          && applicable((ExecutableElement) e, args)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean applicable(ExecutableElement m, List<Type> args) {
+    if (m.getParameters().size() != args.size() || m.isVarArgs()) {
+      return false;
+    }
+    for (int i = 0; i < args.size(); i++) {
+      TypeMirror p = m.getParameters().get(i).asType();
+      Type arg = args.get(i);
+      boolean fits = switch (p.getKind()) {
+        case DOUBLE -> arg.isNumeric();
+        case FLOAT -> arg == Type.INT || arg == Type.LONG;
+        case LONG -> arg == Type.INT || arg == Type.LONG;
+        case INT -> arg == Type.INT;
+        case BOOLEAN -> arg == Type.BOOLEAN;
+        case ARRAY -> TreeKinds.type(p).filter(t -> t == arg).isPresent();
+        default -> false;
+      };
+      if (!fits) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The types a type name ({@code Math}, {@code java.lang.Math}, {@code Outer.Inner}) means.
+   * A name whose first part is a field is not a type: the field obscures it (JLS 6.4.2).
+   */
+  List<TypeElement> types(String name) {
+    String[] parts = name.split("\\.");
+    if (isField(parts[0])) {
+      return List.of();
+    }
+    List<TypeElement> found = simpleTypes(parts[0]);
+    int next = 1;
+    if (found.isEmpty()) {
+      // A package name: the shortest prefix that names a type, then its member types.
+      StringBuilder prefix = new StringBuilder(parts[0]);
+      for (; next < parts.length && found.isEmpty(); next++) {
+        prefix.append('.').append(parts[next]);
+        TypeElement t = elements.getTypeElement(prefix);
+        if (t != null) {
+          found = List.of(t);
+        }
+      }
+    }
+    if (found.size() != 1) {
+      return found;
+    }
+    TypeElement t = found.get(0);
+    for (; next < parts.length && t != null; next++) {
+      t = memberType(t, parts[next]);
+    }
+    return t == null ? List.of() : List.of(t);
+  }
+
+  private List<TypeElement> memberOwners(String name, ElementKind kind) {
+    for (TypeElement t : enclosing()) {
+      List<TypeElement> owners = declaring(t, name, kind, e -> true);
+      if (!owners.isEmpty()) {
+        return owners;
+      }
+    }
+    Set<TypeElement> single = new LinkedHashSet<>();
+    Set<TypeElement> onDemand = new LinkedHashSet<>();
+    for (ImportTree imp : imports) {
+      if (!imp.isStatic() || !(imp.getQualifiedIdentifier() instanceof MemberSelectTree s)) {
+        continue;
+      }
+      TypeElement from = elements.getTypeElement(s.getExpression().toString());
+      boolean star = s.getIdentifier().contentEquals("*");
+      if (from == null || !star && !s.getIdentifier().contentEquals(name)) {
+        continue;
+      }
+      (star ? onDemand : single).addAll(declaring(from, name, kind, this::importable));
+    }
+    return List.copyOf(single.isEmpty() ? onDemand : single);
+  }
+
+  /** The classes declaring the members of {@code t} (inherited ones too) named {@code name}. */
+  private List<TypeElement> declaring(TypeElement t, String name, ElementKind kind,
+      Predicate<Element> visible) {
+    Set<TypeElement> out = new LinkedHashSet<>();
+    for (Element e : elements.getAllMembers(t)) {
+      if (e.getKind() == kind && e.getSimpleName().contentEquals(name) && visible.test(e)) {
+        out.add((TypeElement) e.getEnclosingElement());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** A static import brings in the static members the importing code may access. */
+  private boolean importable(Element member) {
+    if (!member.getModifiers().contains(Modifier.STATIC)
+        || member.getModifiers().contains(Modifier.PRIVATE)) {
+      return false;
+    }
+    return member.getModifiers().contains(Modifier.PUBLIC)
+        || elements.getPackageOf(member).getQualifiedName().contentEquals(pkg);
+  }
+
+  private List<TypeElement> simpleTypes(String simple) {
+    for (TypeElement t : enclosing()) {
+      if (t.getSimpleName().contentEquals(simple)) {
+        return List.of(t);
+      }
+      TypeElement member = memberType(t, simple);
+      if (member != null) {
+        return List.of(member);
+      }
+    }
+    Set<TypeElement> onDemand = new LinkedHashSet<>();
+    for (ImportTree imp : imports) {
+      String imported = imp.getQualifiedIdentifier().toString();
+      if (imported.endsWith("." + simple)) {
+        // import p.Simple; or import static p.Outer.Simple; (a member type)
+        TypeElement t = elements.getTypeElement(imported);
+        if (t != null) {
+          return List.of(t);
+        }
+      } else if (imported.endsWith(".*")) {
+        TypeElement t = elements.getTypeElement(
+            imported.substring(0, imported.length() - 1) + simple);
+        if (t != null) {
+          onDemand.add(t);
+        }
+      }
+    }
+    TypeElement local = elements.getTypeElement(pkg.isEmpty() ? simple : pkg + "." + simple);
+    if (local != null) {
+      return List.of(local);
+    }
+    TypeElement lang = elements.getTypeElement("java.lang." + simple);
+    if (lang != null) {
+      onDemand.add(lang);
+    }
+    return new ArrayList<>(onDemand);
+  }
+
+  /** A member type of {@code t}, declared or inherited, named {@code simple}. */
+  private TypeElement memberType(TypeElement t, String simple) {
+    for (Element e : elements.getAllMembers(t)) {
+      if ((e.getKind().isClass() || e.getKind().isInterface())
+          && e.getSimpleName().contentEquals(simple)) {
+        return (TypeElement) e;
+      }
+    }
+    return null;
+  }
+
+  /** The classes around the method, innermost first. */
+  private List<TypeElement> enclosing() {
+    List<TypeElement> out = new ArrayList<>();
+    for (Element e = method.getEnclosingElement(); e instanceof TypeElement t;
+        e = e.getEnclosingElement()) {
+      out.add(t);
+    }
+    return out;
+  }
+}
