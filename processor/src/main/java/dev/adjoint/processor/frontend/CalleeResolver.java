@@ -51,11 +51,14 @@ public final class CalleeResolver {
     return names;
   }
 
-  /** Names in the generated code's own package need no qualification. */
-  private String local(String qualified) {
+  /**
+   * Names of classes in the generated code's own package need no qualification; a class of a
+   * subpackage ({@code pkg.lib.MyMath}) keeps its full name.
+   */
+  private String local(String qualified, String itsPackage) {
     String pkg = elements.getPackageOf(method).getQualifiedName().toString();
-    return !pkg.isEmpty() && qualified.startsWith(pkg + ".")
-        ? qualified.substring(pkg.length() + 1) : qualified;
+    return !pkg.isEmpty() && pkg.equals(itsPackage) ? qualified.substring(pkg.length() + 1)
+        : qualified;
   }
 
   /**
@@ -105,9 +108,10 @@ public final class CalleeResolver {
       String adjoint = AdjointClassGenerator.adjointClassName(owner, elements).canonicalName();
       Expr.Invoke.Kind kind = differentiable ? Expr.Invoke.Kind.DIFFERENTIABLE
           : kernel ? Expr.Invoke.Kind.KERNEL : Expr.Invoke.Kind.HELPER;
-      String ownerName = local(owner.getQualifiedName().toString());
-      String pullbackOwner = custom.map(r -> local(r.pullbackOwner()))
-          .orElse(kernel ? ownerName : local(adjoint));
+      String ownerPackage = elements.getPackageOf(owner).getQualifiedName().toString();
+      String ownerName = local(owner.getQualifiedName().toString(), ownerPackage);
+      String pullbackOwner = custom.map(r -> local(r.pullbackOwner(), r.pullbackPackage()))
+          .orElse(kernel ? ownerName : local(adjoint, ownerPackage));
       String pullback = custom.map(CallRule::pullbackName).orElse(name + "Pullback");
       String pkg = elements.getPackageOf(method).getQualifiedName().toString();
       boolean conventionHidden = convention.isPresent()

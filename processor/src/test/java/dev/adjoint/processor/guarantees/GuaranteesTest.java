@@ -47,6 +47,53 @@ class GuaranteesTest {
     assertEquals(2.0, p.gradient()[0], "∂(xy)/∂x = y stays 2 even when x is NaN");
   }
 
+  /** Two-argument functions, max and min among them: NaN in either gives NaN in both partials. */
+  private static final JavaSource BINARY = JavaSource.of("guarantees.Binary",
+      "package guarantees;",
+      "import dev.adjoint.Differentiable;",
+      "class Binary {",
+      "  @Differentiable static double max(double x, double y) { return Math.max(x, y); }",
+      "  @Differentiable static double min(double x, double y) { return Math.min(x, y); }",
+      "  @Differentiable static double strictMax(double x, double y) {",
+      "    return StrictMath.max(x, y);",
+      "  }",
+      "  @Differentiable static double hypot(double x, double y) { return Math.hypot(x, y); }",
+      "  @Differentiable static double atan2(double x, double y) { return Math.atan2(x, y); }",
+      "  @Differentiable static double pow(double x, double y) { return Math.pow(x, y); }",
+      "  @Differentiable static double fma(double x, double y) { return Math.fma(x, y, y); }",
+      "}");
+
+  @Test
+  void nanInEitherArgumentOfABinaryFunctionGivesNanPartials() {
+    for (String analyses : new String[] {"on", "off"}) {
+      Compiled c = InProcessCompiler.create().withOptions("-Aadjoint.analyses=" + analyses)
+          .compile(BINARY);
+      for (String f : new String[] {"max", "min", "strictMax", "hypot", "atan2", "pow"}) {
+        AdjointMethod m = c.method("guarantees.Binary", f);
+        // Not (NaN, 1): ∂/∂x pow(x, 1) is 1 for every x, as ∂(xy)/∂x = y is y (see above).
+        for (double[] at : new double[][] {{Double.NaN, 1.5}, {2, Double.NaN},
+            {Double.NaN, -1.5}}) {
+          ValueAndGradient g = m.valueAndGradient(at[0], at[1]);
+          String where = f + "(" + at[0] + ", " + at[1] + "), analyses " + analyses + ": " + g;
+          assertTrue(Double.isNaN(g.gradient()[0]) && Double.isNaN(g.gradient()[1]),
+              () -> "NaN in must be NaN out in both partials: " + where);
+        }
+      }
+      // the tie rule is kept: all to the first argument, also at infinity
+      ValueAndGradient tie = c.method("guarantees.Binary", "max")
+          .valueAndGradient(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+      assertEquals(1.0, tie.gradient()[0]);
+      assertEquals(0.0, tie.gradient()[1]);
+      ValueAndGradient below = c.method("guarantees.Binary", "min").valueAndGradient(3.0, 1.0);
+      assertEquals(0.0, below.gradient()[0]);
+      assertEquals(1.0, below.gradient()[1]);
+      // fma(x, y, y): the product's partials are the other factor, NaN with it
+      ValueAndGradient fma = c.method("guarantees.Binary", "fma").valueAndGradient(2.0, 3.0);
+      assertEquals(3.0, fma.gradient()[0]);
+      assertEquals(3.0, fma.gradient()[1]);
+    }
+  }
+
   @Test
   void infinitiesPropagateAsInTheMath() {
     ValueAndGradient atZero = method("logOf").valueAndGradient(0.0);
