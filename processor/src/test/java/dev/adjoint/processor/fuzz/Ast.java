@@ -38,10 +38,12 @@ final class Ast {
 
   /** A {@code double}-valued expression. */
   sealed interface Expr extends Arg
-      permits Num, Var, Bin, Neg, MathCall, Ternary, Read, Read2, ToDouble, Call, Kernel {}
+      permits Num, Var, Bin, Neg, MathCall, Ternary, Read, Read2, ToDouble, Call, Kernel,
+          ShadowCall, Named {}
 
   /** An {@code int}-valued expression. */
-  sealed interface IExpr extends Arg permits IConst, IVar, IBin, Length, ToInt, IHelper {}
+  sealed interface IExpr extends Arg
+      permits IConst, IVar, IBin, Length, ToInt, IHelper, IMath, INamed, IRound {}
 
   /** A {@code boolean} expression. */
   sealed interface Cond extends Node
@@ -592,6 +594,71 @@ final class Ast {
 
     public Node withKids(List<Node> k) {
       return new Return((Expr) k.get(0));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // names and library functions (a generation option of their own)
+
+  /**
+   * {@code fn(arg)}: the program's own function named like a Math function ({@link
+   * JavaPrinter#SHADOWS}), imported by a single-static-import beside {@code import static
+   * java.lang.Math.*}; javac calls the program's, so Adjoint must.
+   */
+  record ShadowCall(String fn, Expr arg) implements Expr {
+    public List<Node> kids() {
+      return List.of(arg);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new ShadowCall(fn, (Expr) k.get(0));
+    }
+  }
+
+  /** A library constant by its name, e.g. {@code Double.MIN_NORMAL}. */
+  record Named(String name) implements Expr {
+    public List<Node> kids() {
+      return List.of();
+    }
+
+    public Node withKids(List<Node> k) {
+      return this;
+    }
+  }
+
+  /** {@code Math.fn(args)} over ints and longs: {@code abs max min floorMod floorDiv}. */
+  record IMath(String fn, List<IExpr> args) implements IExpr {
+    public List<Node> kids() {
+      return List.copyOf(args);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new IMath(fn, cast(k, IExpr.class));
+    }
+  }
+
+  /**
+   * An int computed from {@code Integer} and {@code Long} constants, as Java text ({@code
+   * Integer.MAX_VALUE % 7}): exact only in int and long arithmetic.
+   */
+  record INamed(String text) implements IExpr {
+    public List<Node> kids() {
+      return List.of();
+    }
+
+    public Node withKids(List<Node> k) {
+      return this;
+    }
+  }
+
+  /** {@code (int) Math.round(e)}. */
+  record IRound(Expr e) implements IExpr {
+    public List<Node> kids() {
+      return List.of(e);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new IRound((Expr) k.get(0));
     }
   }
 

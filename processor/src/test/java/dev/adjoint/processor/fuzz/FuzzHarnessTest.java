@@ -152,6 +152,26 @@ class FuzzHarnessTest {
     assertEquals(List.of(), BatchCompiler.invalidJava(programs));
   }
 
+  /**
+   * The names and library option is generated: Math-named functions of the program's own,
+   * imported by single-static-import beside Math.*, the library constants, Math's integer
+   * functions and fma.
+   */
+  @Test
+  void generatorShadowsMathNamesAndUsesLibraryConstants() {
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      all.append(ProgramGenerator.generate(Fuzzer.programSeed(96, i)).toJava("X"));
+    }
+    String text = all.toString();
+    for (String expected : new String[] {"import static adjfuzz.X.Shadow.", "@Differentiable\n"
+        + "    public static double exp(double x)", "Double.MIN_NORMAL", "Double.NaN",
+        "Integer.MAX_VALUE", "Long.MIN_VALUE", "floorMod(", "floorDiv(", "round(", "fma(",
+        "max(0, "}) {
+      assertTrue(text.contains(expected), () -> "no generated program contains " + expected);
+    }
+  }
+
   /** A stand-in failure: "fails" while the program calls Math.cosh. */
   @Test
   void shrinkerKeepsTheFailureAndShrinks() {

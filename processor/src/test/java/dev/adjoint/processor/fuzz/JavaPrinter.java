@@ -50,6 +50,12 @@ import dev.adjoint.processor.fuzz.Ast.Store2;
 import dev.adjoint.processor.fuzz.Ast.Ternary;
 import dev.adjoint.processor.fuzz.Ast.ToDouble;
 import dev.adjoint.processor.fuzz.Ast.ToInt;
+import dev.adjoint.processor.fuzz.Ast.IMath;
+import dev.adjoint.processor.fuzz.Ast.INamed;
+import dev.adjoint.processor.fuzz.Ast.IRound;
+import dev.adjoint.processor.fuzz.Ast.Named;
+import dev.adjoint.processor.fuzz.Ast.Node;
+import dev.adjoint.processor.fuzz.Ast.ShadowCall;
 import dev.adjoint.processor.fuzz.Ast.Var;
 import dev.adjoint.processor.fuzz.Ast.While;
 import dev.adjoint.processor.fuzz.Program.Method;
@@ -97,6 +103,23 @@ final class JavaPrinter {
   /** A plain boolean helper. */
   static final String EVEN = "even";
 
+  /**
+   * The program's own functions named like Math's ({@link ShadowCall}), in a nested class {@code
+   * Shadow}: different functions with the same ranges as Math's (so the generator's domain
+   * reasoning holds), each qualifying the Math call in its body.
+   */
+  static final java.util.Map<String, String> SHADOWS = java.util.Map.of(
+      "exp", "Math.exp(0.5 * x)",
+      "sin", "Math.sin(0.5 * x + 0.25)",
+      "cos", "Math.cos(0.5 * x - 0.25)",
+      "tanh", "Math.tanh(2 * x)",
+      "atan", "0.5 * Math.atan(x)");
+
+  static final String SHADOW_CLASS = "Shadow";
+
+  /** The shadowed names the program calls: Math's functions of those names stay qualified. */
+  private Set<String> shadowed = Set.of();
+
   private final Flavor flavor;
   private boolean staticImport;
   /** Names of the double variables of the method being printed. */
@@ -111,6 +134,7 @@ final class JavaPrinter {
   static String print(Program p, String className, Flavor flavor) {
     JavaPrinter w = new JavaPrinter(flavor);
     w.staticImport = p.staticImport() && flavor == Flavor.ORIGINAL;
+    w.shadowed = shadowCalls(p);
     w.program(p, className);
     return w.out.toString();
   }
@@ -132,8 +156,14 @@ final class JavaPrinter {
     if (p.uses(Kernel.class) || p.uses(DeclKernel.class)) {
       out.append("import dev.adjoint.runtime.LinearAlgebra;\n");
     }
-    if (staticImport) {
+    if (staticImport || !shadowed.isEmpty() && flavor == Flavor.ORIGINAL) {
       out.append("\nimport static java.lang.Math.*;\n");
+    }
+    if (flavor == Flavor.ORIGINAL) {
+      for (String fn : new java.util.TreeSet<>(shadowed)) {
+        out.append("import static ").append(Program.PACKAGE).append('.').append(className)
+            .append('.').append(SHADOW_CLASS).append('.').append(fn).append(";\n");
+      }
     }
     out.append("\npublic final class ").append(className).append(" {\n");
     indent = 1;
@@ -148,6 +178,9 @@ final class JavaPrinter {
       line("  return (a * 3 + b) % 7;");
       line("}");
     }
+    if (!shadowed.isEmpty()) {
+      shadowClass();
+    }
     if (p.uses(BoolHelper.class)) {
       out.append('\n');
       line("static boolean " + EVEN + "(int a) {");
@@ -155,6 +188,41 @@ final class JavaPrinter {
       line("}");
     }
     out.append("}\n");
+  }
+
+  /** The nested class whose functions the single-static-imports name. */
+  private void shadowClass() {
+    out.append('\n');
+    line("public static final class " + SHADOW_CLASS + " {");
+    indent++;
+    line("private " + SHADOW_CLASS + "() {}");
+    for (String fn : new java.util.TreeSet<>(shadowed)) {
+      if (flavor == Flavor.ORIGINAL) {
+        line("@Differentiable");
+      }
+      line("public static double " + fn + "(double x) {");
+      line("  return " + SHADOWS.get(fn) + ";");
+      line("}");
+    }
+    indent--;
+    line("}");
+  }
+
+  private static Set<String> shadowCalls(Program p) {
+    Set<String> out = new HashSet<>();
+    for (Method m : p.methods()) {
+      collectShadowCalls(m.body(), out);
+    }
+    return out;
+  }
+
+  private static void collectShadowCalls(Node n, Set<String> out) {
+    if (n instanceof ShadowCall c) {
+      out.add(c.fn());
+    }
+    for (Node k : n.kids()) {
+      collectShadowCalls(k, out);
+    }
   }
 
   private void method(Method m) {
@@ -325,7 +393,14 @@ final class JavaPrinter {
         String owner = TRACED_MATH.contains(c.fn()) ? "Trace" : "Math";
         return "Trace.v(" + owner + "." + c.fn() + "(" + String.join(", ", args) + "))";
       }
-      return (staticImport ? "" : "Math.") + c.fn() + "(" + String.join(", ", args) + ")";
+      boolean unqualified = staticImport && !shadowed.contains(c.fn());
+      return (unqualified ? "" : "Math.") + c.fn() + "(" + String.join(", ", args) + ")";
+    } else if (e instanceof ShadowCall c) {
+      return flavor == Flavor.TRACE
+          ? "Trace.v(" + SHADOW_CLASS + "." + c.fn() + "(" + expr(c.arg()) + "))"
+          : c.fn() + "(" + expr(c.arg()) + ")";
+    } else if (e instanceof Named n) {
+      return n.name();
     } else if (e instanceof Ternary t) {
       return condOperand(t.c()) + " ? " + operand(t.a()) + " : " + operand(t.b());
     } else if (e instanceof Read r) {
@@ -367,6 +442,7 @@ final class JavaPrinter {
 
   private static boolean atomic(Expr e) {
     return e instanceof Num || e instanceof Var || e instanceof MathCall || e instanceof Read
+        || e instanceof ShadowCall || e instanceof Named
         || e instanceof Read2 || e instanceof Call || e instanceof Kernel;
   }
 
@@ -408,12 +484,24 @@ final class JavaPrinter {
         args.add(iexpr(a));
       }
       return h.name() + "(" + String.join(", ", args) + ")";
+    } else if (e instanceof IMath m) {
+      List<String> args = new ArrayList<>();
+      for (IExpr a : m.args()) {
+        args.add(iexpr(a));
+      }
+      return (staticImport ? "" : "Math.") + m.fn() + "(" + String.join(", ", args) + ")";
+    } else if (e instanceof INamed n) {
+      return "(" + n.text() + ")";
+    } else if (e instanceof IRound r) {
+      String round = "(int) " + (staticImport ? "" : "Math.") + "round(" + expr(r.e()) + ")";
+      return flavor == Flavor.TRACE ? "Trace.i(" + round + ")" : round;
     }
     throw new IllegalArgumentException("int expression " + e);
   }
 
   private String ioperand(IExpr e) {
-    if (e instanceof IBin || e instanceof ToInt && flavor == Flavor.ORIGINAL) {
+    if (e instanceof IBin || (e instanceof ToInt || e instanceof IRound)
+        && flavor == Flavor.ORIGINAL) {
       return "(" + iexpr(e) + ")";
     }
     return iexpr(e);

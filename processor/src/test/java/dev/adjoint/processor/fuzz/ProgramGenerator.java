@@ -30,6 +30,11 @@ import dev.adjoint.processor.fuzz.Ast.ICmp;
 import dev.adjoint.processor.fuzz.Ast.IConst;
 import dev.adjoint.processor.fuzz.Ast.IExpr;
 import dev.adjoint.processor.fuzz.Ast.IHelper;
+import dev.adjoint.processor.fuzz.Ast.IMath;
+import dev.adjoint.processor.fuzz.Ast.INamed;
+import dev.adjoint.processor.fuzz.Ast.IRound;
+import dev.adjoint.processor.fuzz.Ast.Named;
+import dev.adjoint.processor.fuzz.Ast.ShadowCall;
 import dev.adjoint.processor.fuzz.Ast.IVar;
 import dev.adjoint.processor.fuzz.Ast.If;
 import dev.adjoint.processor.fuzz.Ast.Kernel;
@@ -135,6 +140,10 @@ final class ProgramGenerator {
   private final long seed;
   private final int length;
   private final boolean staticImport;
+  /** Calls of the program's own functions named like Math's ({@link ShadowCall}). */
+  private final boolean shadowing;
+  /** Library constants and Math's integer functions ({@link #library(int)}, {@link IMath}). */
+  private final boolean library;
 
   // per method
   private Env env;
@@ -147,6 +156,8 @@ final class ProgramGenerator {
     this.r = new Random(seed);
     this.length = 1 + r.nextInt(4);
     this.staticImport = r.nextDouble() < 0.15;
+    this.shadowing = r.nextDouble() < 0.15;
+    this.library = r.nextDouble() < 0.25;
   }
 
   static Program generate(long seed) {
@@ -962,7 +973,50 @@ final class ProgramGenerator {
         0.5, (Supplier<IntVal>) () -> new IntVal(new IBin("%", dataInt(), new IConst(4)), 3),
         w(!intsOnly().isEmpty(), 0.5), (Supplier<IntVal>) () -> new IntVal(new IHelper(
             JavaPrinter.MIX, List.of(new IVar(pick(intsOnly()).name()),
-                new IConst(r.nextInt(3)))), 6));
+                new IConst(r.nextInt(3)))), 6),
+        w(library, 1.5), (Supplier<IntVal>) this::libraryInt);
+  }
+
+  /**
+   * Small ints from {@code Integer}/{@code Long} constants and Math's integer functions: {@code
+   * floorMod} of any int or long (also {@code floorMod(long, int)}, an int), {@code abs}, a
+   * clamp by {@code max}/{@code min}, {@code floorDiv}, {@code (int) round(e)} of the data.
+   */
+  private IntVal libraryInt() {
+    List<IntVar> ints = env.ints;
+    List<IntVar> small = intsOnly();
+    String[][] constants = {
+        {"Integer.MAX_VALUE % 7", "1"},
+        {"(int) (Long.MAX_VALUE % 5)", "2"},
+        {"(int) (Long.MIN_VALUE % 3) + 2", "0"},
+        {"Integer.MIN_VALUE + Integer.MAX_VALUE + 1", "0"},
+        {"-Integer.MIN_VALUE - Integer.MIN_VALUE", "0"},
+        {"Math.floorMod(Integer.MIN_VALUE, 3)", "1"},
+        {"(int) Math.floorDiv(Long.MAX_VALUE, Long.MAX_VALUE - 1)", "1"}};
+    return weighted(
+        1.0, (Supplier<IntVal>) () -> {
+          String[] c = constants[r.nextInt(constants.length)];
+          return new IntVal(new INamed(c[0]), Integer.parseInt(c[1]));
+        },
+        w(!ints.isEmpty(), 1.0), (Supplier<IntVal>) () -> {
+          int c = 2 + r.nextInt(3);
+          return new IntVal(new IMath("floorMod", List.of(new IVar(pick(ints).name()),
+              new IConst(c))), c - 1);
+        },
+        w(!small.isEmpty(), 0.5), (Supplier<IntVal>) () -> new IntVal(new IMath("abs",
+            List.of(new IBin("-", new IVar(pick(small).name()), new IConst(2)))), -1),
+        w(!small.isEmpty(), 0.5), (Supplier<IntVal>) () -> new IntVal(new IMath("max",
+            List.of(new IConst(0), new IMath("min", List.of(new IVar(pick(small).name()),
+                new IConst(3))))), 3),
+        w(!small.isEmpty(), 0.4), (Supplier<IntVal>) () -> new IntVal(new IMath("floorDiv",
+            List.of(new IVar(pick(small).name()), new IConst(2))), -1),
+        0.8, (Supplier<IntVal>) () -> {
+          boolean saved = env.noCalls;
+          env.noCalls = true;
+          Expr e = expr(1);
+          env.noCalls = saved;
+          return new IntVal(new IMath("floorMod", List.of(new IRound(e), new IConst(4))), 3);
+        });
   }
 
   /** An index into {@code array} (length {@link #length}): in bounds by construction. */
@@ -976,7 +1030,12 @@ final class ProgramGenerator {
             new IBin("-", new Length(array), new IConst(1)), new IVar(pick(direct).name())),
         w(!intsOnly().isEmpty(), 1.5), (Supplier<IExpr>) () -> new IBin("%", smallInt().e,
             new Length(array)),
-        0.6, (Supplier<IExpr>) () -> new IBin("%", dataInt(), new Length(array)));
+        0.6, (Supplier<IExpr>) () -> new IBin("%", dataInt(), new Length(array)),
+        w(library, 0.8), (Supplier<IExpr>) () -> new IMath("floorMod",
+            List.of(smallInt().e, new Length(array))),
+        w(library && !intsOnly().isEmpty(), 0.5), (Supplier<IExpr>) () -> new IMath("max",
+            List.of(new IConst(0), new IMath("min", List.of(new IVar(pick(intsOnly()).name()),
+                new IBin("-", new Length(array), new IConst(1)))))));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1106,7 +1165,33 @@ final class ProgramGenerator {
         },
         3.0, (Supplier<Expr>) () -> new MathCall(pick(List.of("atan2", "hypot", "max", "min")),
             List.of(arg.get(), arg.get())),
-        3.0, (Supplier<Expr>) () -> pow(depth));
+        3.0, (Supplier<Expr>) () -> pow(depth),
+        w(shadowing, 4.0), (Supplier<Expr>) () -> {
+          String fn = pick(List.of("exp", "sin", "cos", "tanh", "atan"));
+          return new ShadowCall(fn, fn.equals("exp") ? tame(arg.get()) : arg.get());
+        },
+        w(library, 1.0), (Supplier<Expr>) () -> new MathCall("fma",
+            List.of(arg.get(), arg.get(), arg.get())),
+        w(library, 1.5), (Supplier<Expr>) () -> library(depth));
+  }
+
+  /**
+   * Double constants where they change nothing but must still be read and printed right:
+   * {@code min(e, Double.MAX_VALUE)}, {@code e + Double.MIN_NORMAL}, a NaN in a branch taken only
+   * for an infinite {@code e}, ...
+   */
+  private Expr library(int depth) {
+    Expr e = expr(depth - 1);
+    return weighted(
+        1.0, (Supplier<Expr>) () -> new MathCall("min", List.of(e, new Named("Double.MAX_VALUE"))),
+        1.0, (Supplier<Expr>) () -> new MathCall("max",
+            List.of(e, new Named("Double.NEGATIVE_INFINITY"))),
+        1.0, (Supplier<Expr>) () -> new MathCall("min",
+            List.of(new Named("Double.POSITIVE_INFINITY"), e)),
+        1.0, (Supplier<Expr>) () -> new Bin(chance(0.5) ? "+" : "-", e,
+            new Named(chance(0.5) ? "Double.MIN_NORMAL" : "Double.MIN_VALUE")),
+        1.0, (Supplier<Expr>) () -> new Ternary(new Cmp(">", e, new Named("Double.MAX_VALUE")),
+            new Named("Double.NaN"), e));
   }
 
   private Expr pow(int depth) {
