@@ -390,11 +390,10 @@ public final class MethodReader {
         return Expr.Const.ofInt((Integer) ((LiteralTree) e).getValue());
       case LONG_LITERAL:
         long l = (Long) ((LiteralTree) e).getValue();
-        if ((long) (double) l != l) {
-          throw new Unsupported(e, Message.UNSUPPORTED, "the long literal " + l,
-              "use a value of magnitude below 2^53");
-        }
-        return new Expr.Const(Type.LONG, l, null);
+        // A long no double holds keeps its digits as the symbol the emitter prints; a constant
+        // with a symbol is never folded, so its rounded value is never computed with.
+        String digits = (long) (double) l == l ? null : l < 0 ? "(" + l + "L)" : l + "L";
+        return new Expr.Const(Type.LONG, l, digits);
       case DOUBLE_LITERAL:
         return Expr.Const.ofDouble((Double) ((LiteralTree) e).getValue());
       case BOOLEAN_LITERAL:

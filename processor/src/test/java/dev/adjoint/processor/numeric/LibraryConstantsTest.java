@@ -49,6 +49,16 @@ class LibraryConstantsTest {
         .oracle(d -> d.v("x").multiply(3))
         .at(1.5)
         .at(-2.0),
+    GradientCase.of("longLiteralsBeyondDoubles", "double x",
+            """
+            long odd = 9007199254740993L;
+            long least = -9223372036854775808L;
+            long k = odd % 10 + -(-9007199254740995L) % 10 + least % 7;
+            return x * k;""")
+        // 3 + 5 - 1: 2^53 + 1 and 2^53 + 3 are no doubles (rounded, they would end in 2 and 4)
+        .oracle(d -> d.v("x").multiply(7))
+        .at(1.5)
+        .at(-2.0),
     GradientCase.of("round", "double x, double y",
             """
             long r = Math.round(x * 3);

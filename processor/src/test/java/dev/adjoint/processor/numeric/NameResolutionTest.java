@@ -378,6 +378,53 @@ class NameResolutionTest {
             "}"));
   }
 
+  /**
+   * Kernels against the user's functions of the same names: the class's own {@code sum} (Σ 2x)
+   * hides LinearAlgebra.sum imported on demand, while {@code dot} stays the kernel; a
+   * single-static-import of the user's {@code norm2} (Σ x) hides the kernel's.
+   */
+  @Test
+  void userFunctionsNamedLikeKernels() {
+    JavaSource mine = JavaSource.of("adjtest.names.lib.MyKernels",
+        "package adjtest.names.lib;",
+        "import dev.adjoint.Differentiable;",
+        "public final class MyKernels {",
+        "  @Differentiable",
+        "  public static double norm2(double[] x) {",
+        "    double s = 0;",
+        "    for (double v : x) { s += v; }",
+        "    return s;",
+        "  }",
+        "}");
+    JavaSource user = JavaSource.of("adjtest.names.Kernels",
+        "package adjtest.names;",
+        "import static dev.adjoint.runtime.LinearAlgebra.*;",
+        "import static adjtest.names.lib.MyKernels.norm2;",
+        "import dev.adjoint.Differentiable;",
+        "public class Kernels {",
+        "  @Differentiable",
+        "  static double sum(double[] x) {",
+        "    double s = 0;",
+        "    for (double v : x) { s += 2 * v; }",
+        "    return s;",
+        "  }",
+        "  @Differentiable",
+        "  public static double f(double[] x) { return sum(x) * dot(x, x) + norm2(x); }",
+        "}");
+    double[] x = {0.5, -1.5};
+    for (String analyses : new String[] {"on", "off"}) {
+      AdjointMethod f = InProcessCompiler.create().withOptions("-Aadjoint.analyses=" + analyses)
+          .compile(user, mine).method("adjtest.names.Kernels", "f");
+      Object[] record = f.recordComponentValues((Object) x);
+      // f = 2 Σx · Σx² + Σx = 2(-1)(2.5) - 1 = -6; ∂f/∂x_i = 2 Σx² + 4 x_i Σx + 1
+      double[] dX = (double[]) record[1];
+      String context = "analyses " + analyses + ":\n" + f.generatedSnippet();
+      assertTrue(Math.abs((Double) record[0] + 6) < 1e-12, () -> "value " + record[0] + context);
+      assertTrue(Math.abs(dX[0] - (5 - 2 + 1)) < 1e-12 && Math.abs(dX[1] - (5 + 6 + 1)) < 1e-12,
+          () -> "gradient " + java.util.Arrays.toString(dX) + context);
+    }
+  }
+
   @Test
   void strictMathSingleImportBesideMathOnDemand() {
     Compiled c = InProcessCompiler.create().compile(JavaSource.of("adjtest.names.Strict",
