@@ -16,7 +16,7 @@ import javax.lang.model.SourceVersion;
 final class Names {
   private final Map<Var, String> names = new IdentityHashMap<>();
   private final Set<String> taken = new HashSet<>(Set.of("Math", "StrictMath", "Double", "stacks",
-      "Stacks"));
+      "Stacks", "Integer", "Long"));
 
   /** Reserves a name the generated method uses for something that is not a Var. */
   String reserve(String suggestion) {

@@ -425,6 +425,30 @@ class NameResolutionTest {
     }
   }
 
+  /** A local named like the class of a constant, in another scope, does not capture it. */
+  @Test
+  void localNamedIntegerBesideIntegerConstant() {
+    correctOrRejected(
+        "adjtest.names.LocalInteger.f",
+        args(0.7),
+        JavaSource.of("adjtest.names.LocalInteger",
+            "package adjtest.names;",
+            "import dev.adjoint.Differentiable;",
+            "public class LocalInteger {",
+            "  @Differentiable",
+            "  public static double f(double x) {",
+            "    if (x > 5) {",
+            "      double Integer = x * x;",
+            "      double Long = Integer * x;",
+            "      return Long;",
+            "    }",
+            "    int k = Integer.MAX_VALUE % 5;",
+            "    long m = Long.MIN_VALUE % 5;",
+            "    return x * k * m;",
+            "  }",
+            "}"));
+  }
+
   @Test
   void strictMathSingleImportBesideMathOnDemand() {
     Compiled c = InProcessCompiler.create().compile(JavaSource.of("adjtest.names.Strict",
