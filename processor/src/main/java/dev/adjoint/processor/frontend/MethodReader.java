@@ -601,7 +601,7 @@ public final class MethodReader {
     if (callee instanceof MemberSelectTree select) {
       name = select.getIdentifier().toString();
       TypeElement type = qualifierType(select.getExpression());
-      candidates = type == null ? List.of() : List.of(type);
+      candidates = type == null ? List.of() : names.staticMethodOwners(type, name);
     } else {
       name = callee.toString();
       candidates = names.methodOwners(name);

@@ -58,6 +58,16 @@ final class NameResolver {
     return memberOwners(name, ElementKind.FIELD);
   }
 
+  /**
+   * The classes declaring the static methods {@code name} of {@code type}, inherited ones
+   * included ({@code Derived.f} may be {@code Base.f}); {@code type} itself if it has none.
+   */
+  List<TypeElement> staticMethodOwners(TypeElement type, String name) {
+    List<TypeElement> owners = declaring(type, name, ElementKind.METHOD,
+        e -> e.getModifiers().contains(Modifier.STATIC));
+    return owners.isEmpty() ? List.of(type) : owners;
+  }
+
   /** Whether an unqualified {@code name} is a field of an enclosing class (hiding imports). */
   boolean isField(String name) {
     for (TypeElement t : enclosing()) {
