@@ -1,5 +1,6 @@
 package dev.adjoint.processor.frontend;
 
+import com.sun.source.tree.CompilationUnitTree;
 import java.util.HashMap;
 import java.util.Map;
 import javax.lang.model.element.Element;
@@ -16,8 +17,8 @@ public final class Shadowing {
   private final String prefix;
   private final Map<String, Boolean> shadowed = new HashMap<>();
 
-  public Shadowing(Element method, com.sun.source.tree.CompilationUnitTree unit,
-      Elements elements) {
+  /** {@code unit} is unused: the generated code's imports are its own. */
+  public Shadowing(Element method, CompilationUnitTree unit, Elements elements) {
     this.elements = elements;
     PackageElement pkg = elements.getPackageOf(method);
     this.prefix = pkg.isUnnamed() ? "" : pkg.getQualifiedName() + ".";

@@ -89,7 +89,11 @@ import java.util.function.Supplier;
  * flag], [long m])} (parameters shuffled, sometimes a {@code wrt} subset), and possibly helpers
  * {@code h1}/{@code h2} (a {@code wrt} subset sometimes; {@code h2} calls {@code h1}) or a
  * recursive {@code r1(p, d)}; plain {@code int mix(int, int)} and {@code boolean even(int)}
- * helpers for index arithmetic; some classes import {@code Math.*} statically.
+ * helpers for index arithmetic; some classes import {@code Math.*} statically. Options of
+ * their own: functions of the program's own named like Math's ({@code exp sin cos tanh atan}),
+ * imported by single-static-import beside {@code Math.*} ({@link ShadowCall}); library constants
+ * ({@code Double.MIN_NORMAL}, {@code Integer.MAX_VALUE % 7}, ...), Math's integer functions
+ * ({@code floorMod floorDiv abs max min}, {@code round}) in index arithmetic, and {@code fma}.
  */
 final class ProgramGenerator {
 

@@ -77,11 +77,14 @@ class LibraryConstantsTest {
             long lq = Math.floorDiv(m, 4L);
             int lp = Math.floorMod(m, 4);
             long mixed = Math.floorDiv(m, 3);
-            return x * q + x * x * p + x * lq * lp + mixed;""")
+            int same = Math.round(n) + Math.round(m);
+            return x * q + x * x * p + x * lq * lp + mixed + x * same;""")
         .oracle(d -> d.v("x").multiply(Math.floorDiv(d.i("n"), 3))
             .add(d.v("x").square().multiply(Math.floorMod(d.i("n"), 3)))
             .add(d.v("x").multiply(Math.floorDiv(d.l("m"), 4L) * Math.floorMod(d.l("m"), 4)))
-            .add(Math.floorDiv(d.l("m"), 3)))
+            .add(Math.floorDiv(d.l("m"), 3))
+            // round of an int or long is Java's round(float): an int
+            .add(d.v("x").multiply(Math.round(d.i("n")) + Math.round(d.l("m")))))
         .at(1.5, -7, -9L)
         .at(-0.5, 8, 13L)
         .at(2.0, 0, -1L),
