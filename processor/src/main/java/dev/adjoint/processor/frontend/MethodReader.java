@@ -83,6 +83,8 @@ public final class MethodReader {
   private final String fileName;
   private final Deque<Map<String, Var>> scopes = new ArrayDeque<>();
   private final java.util.Set<Var> storedArrays = new java.util.HashSet<>();
+  /** Inner assignments of a chain already read, each standing for its target's new value. */
+  private final Map<Tree, Expr> chainValues = new java.util.IdentityHashMap<>();
   private int errors;
 
   private final Shadowing shadowing;
@@ -172,7 +174,7 @@ public final class MethodReader {
         readDeclaration((VariableTree) s, src, out);
         break;
       case EXPRESSION_STATEMENT:
-        out.add(readAssignment(((ExpressionStatementTree) s).getExpression(), src));
+        readAssignment(((ExpressionStatementTree) s).getExpression(), src, out);
         break;
       case IF:
         IfTree ifTree = (IfTree) s;
@@ -245,7 +247,7 @@ public final class MethodReader {
     Expr cond = loop.getCondition() == null ? TRUE : condition(loop.getCondition());
     List<Stmt> update = new ArrayList<>();
     for (ExpressionStatementTree u : loop.getUpdate()) {
-      update.add(readAssignment(u.getExpression(), src));
+      readAssignment(u.getExpression(), src, update);
     }
     out.add(new Stmt.Loop(cond, body(loop.getStatement()), update, src));
     scopes.pop();
@@ -308,11 +310,24 @@ public final class MethodReader {
     }
   }
 
-  private Stmt readAssignment(ExpressionTree e, SourceRef src) {
+  /** Reads an expression statement into {@code out}: usually one statement, more for chains. */
+  private void readAssignment(ExpressionTree e, SourceRef src, List<Stmt> out) {
+    ExpressionTree link = chainedAssignment(e);
+    if (link != null) {
+      // a = b = e: b = e first, then a = b, the new value of b being what the inner assignment
+      // evaluates to; e is evaluated once.
+      readAssignment(link, src, out);
+      chainValues.put(link, new Expr.Ref(target(assignedTree(link))));
+    }
     ExpressionTree lhs = assignedTree(e);
     if (lhs != null && lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
-      return readStore(e, (ArrayAccessTree) lhs, src);
+      out.add(readStore(e, (ArrayAccessTree) lhs, src, out));
+      return;
     }
+    out.add(readAssignment(e, src));
+  }
+
+  private Stmt readAssignment(ExpressionTree e, SourceRef src) {
     switch (e.getKind()) {
       case ASSIGNMENT:
         AssignmentTree a = (AssignmentTree) e;
@@ -348,6 +363,20 @@ public final class MethodReader {
     }
   }
 
+  /**
+   * The inner assignment of {@code a = b = e} or {@code a += b = e}, if {@code e}'s value is an
+   * assignment (or compound assignment) to a local or parameter; else null.
+   */
+  private static ExpressionTree chainedAssignment(ExpressionTree e) {
+    ExpressionTree value = e instanceof AssignmentTree a ? a.getExpression()
+        : e instanceof CompoundAssignmentTree c ? c.getExpression() : null;
+    while (value instanceof ParenthesizedTree p) {
+      value = p.getExpression();
+    }
+    boolean assignment = value instanceof AssignmentTree || value instanceof CompoundAssignmentTree;
+    return assignment && assignedTree(value).getKind() == Tree.Kind.IDENTIFIER ? value : null;
+  }
+
   private static ExpressionTree assignedTree(ExpressionTree e) {
     if (e instanceof AssignmentTree a) {
       return a.getVariable();
@@ -360,9 +389,14 @@ public final class MethodReader {
   }
 
   /** {@code a[i] = e}, {@code a[i][j] += e}, {@code a[i]++}: a store into a local array. */
-  private Stmt readStore(ExpressionTree e, ArrayAccessTree lhs, SourceRef src) {
+  private Stmt readStore(ExpressionTree e, ArrayAccessTree lhs, SourceRef src, List<Stmt> out) {
     Expr array = expression(lhs.getExpression());
     Expr index = integer(lhs.getIndex());
+    if (e.getKind() != Tree.Kind.ASSIGNMENT) {
+      // a[k(i)] += x reads and writes one element: its address is evaluated once, as in Java.
+      array = addressOnce(array, src, out);
+      index = once(index, src, out);
+    }
     Type element = array.type().elementType();
     Var base = Stmts.baseVar(array);
     if (base.role() == Var.Role.PARAM) {
@@ -399,6 +433,22 @@ public final class MethodReader {
     return new Stmt.Store(array, index, value, false, src);
   }
 
+  /** {@code m[k(i)]} with the row index evaluated once into a local. */
+  private static Expr addressOnce(Expr array, SourceRef src, List<Stmt> out) {
+    return array instanceof Expr.Index row
+        ? new Expr.Index(addressOnce(row.array(), src, out), once(row.index(), src, out)) : array;
+  }
+
+  /** An index that calls a helper, evaluated into an int local so the helper runs once. */
+  private static Expr once(Expr index, SourceRef src, List<Stmt> out) {
+    if (index.isAtom() || !Exprs.callsHelper(index)) {
+      return index;
+    }
+    Var k = new Var("index", index.type(), Var.Role.TEMP);
+    out.add(Stmt.Assign.set(k, index, src));
+    return new Expr.Ref(k);
+  }
+
   /** Compound assignment narrows implicitly ({@code int k; k += 0.5}); make that explicit. */
   private static Expr narrow(Expr value, Type target) {
     return value.type() == target ? value : new Expr.Cast(target, value);
@@ -416,6 +466,10 @@ public final class MethodReader {
   }
 
   private Expr expression(ExpressionTree e) {
+    Expr chained = chainValues.remove(e);
+    if (chained != null) {
+      return chained;
+    }
     switch (e.getKind()) {
       case PARENTHESIZED:
         return expression(((ParenthesizedTree) e).getExpression());
@@ -446,7 +500,9 @@ public final class MethodReader {
         ConditionalExpressionTree c = (ConditionalExpressionTree) e;
         Expr then = expression(c.getTrueExpression());
         Expr otherwise = expression(c.getFalseExpression());
-        if ((then.type() == Type.BOOLEAN) != (otherwise.type() == Type.BOOLEAN)) {
+        boolean arrays = then.type().isArray() || otherwise.type().isArray();
+        if ((then.type() == Type.BOOLEAN) != (otherwise.type() == Type.BOOLEAN)
+            || arrays && then.type() != otherwise.type()) {
           throw new Unsupported(e, Message.TYPE_MISMATCH,
               "the branches of this conditional have types " + then.type().javaName() + " and "
                   + otherwise.type().javaName());
