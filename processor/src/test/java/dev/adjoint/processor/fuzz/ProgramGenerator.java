@@ -502,7 +502,59 @@ final class ProgramGenerator {
         (Supplier<List<Stmt>>) () -> List.of(forEach()),
         w(canNest && env.loopDepth < 2 && !env.matrices.isEmpty() && rowAliasAllowed(), 0.5),
         (Supplier<List<Stmt>>) () -> List.of(forEachRow()),
-        w(canNest, inLoop ? 1.5 : 0.6), (Supplier<List<Stmt>>) () -> List.of(exit(inLoop)));
+        w(canNest, inLoop ? 1.5 : 0.6), (Supplier<List<Stmt>>) () -> List.of(exit(inLoop)),
+        w(!choosable().isEmpty(), 0.6), (Supplier<List<Stmt>>) () -> List.of(declChoice()),
+        w(env.assignable.size() >= 2, 0.5), (Supplier<List<Stmt>>) () -> List.of(chain()));
+  }
+
+  // Arrays chosen by a ternary and chained assignment (issue 8) ---------------------------------
+
+  /**
+   * Arrays a ternary may choose: plain arrays that may be passed here (rows are left out, so no
+   * row-alias rule comes into play); choosing one makes it read-only, like passing it.
+   */
+  private List<Arr> choosable() {
+    return passableArrays().stream().filter(a -> a.base() == null).toList();
+  }
+
+  /** {@code double[] c = cond ? a : b;}, both sides possibly the same array. */
+  private Stmt declChoice() {
+    Cond c = cond(1);
+    List<Arr> from = choosable();
+    if (from.isEmpty()) { // the condition passed the last one to a call
+      String name = fresh("d");
+      env.doubles.add(name);
+      env.assignable.add(name);
+      return new DeclDouble(name, expr(1));
+    }
+    Arr a = pick(from);
+    Arr b = pick(from);
+    passed(a);
+    passed(b);
+    String name = fresh("c");
+    env.arrays.add(new Arr(name, false, a.positive() && b.positive()));
+    return new DeclChoice(name, c, a.name(), b.name());
+  }
+
+  /** A kernel's array argument: sometimes {@code (cond ? a : b)}, evaluated by the statement. */
+  private Arg arrOrChoice() {
+    if (choosable().isEmpty() || !chance(0.2)) {
+      return arr();
+    }
+    Cond c = cond(1);
+    List<Arr> from = choosable();
+    if (from.isEmpty()) {
+      return arr();
+    }
+    return new Ast.ChoiceArg(c, passed(pick(from)).name(), passed(pick(from)).name());
+  }
+
+  /** {@code x = y [= z] = e;} over distinct assignable doubles. */
+  private Stmt chain() {
+    List<String> targets = new ArrayList<>(env.assignable);
+    Collections.shuffle(targets, r);
+    int n = targets.size() >= 3 && chance(0.4) ? 3 : 2;
+    return new Ast.Chain(List.copyOf(targets.subList(0, n)), expr(2));
   }
 
   private Stmt declDouble() {
@@ -611,27 +663,27 @@ final class ProgramGenerator {
     boolean matrices = !passableMatrices().isEmpty();
     record K(String fn, boolean matrix, boolean positive, List<Arg> args) {}
     K k = weighted(
-        w(arrays, 1.0), (Supplier<K>) () -> new K("softmax", false, true, List.of(arr())),
-        w(arrays, 1.0), (Supplier<K>) () -> new K("sigmoid", false, true, List.of(arr())),
-        w(arrays, 0.7), (Supplier<K>) () -> new K("tanh", false, false, List.of(arr())),
-        w(arrays, 0.5), (Supplier<K>) () -> new K("exp", false, true, List.of(arr())),
+        w(arrays, 1.0), (Supplier<K>) () -> new K("softmax", false, true, List.of(arrOrChoice())),
+        w(arrays, 1.0), (Supplier<K>) () -> new K("sigmoid", false, true, List.of(arrOrChoice())),
+        w(arrays, 0.7), (Supplier<K>) () -> new K("tanh", false, false, List.of(arrOrChoice())),
+        w(arrays, 0.5), (Supplier<K>) () -> new K("exp", false, true, List.of(arrOrChoice())),
         w(!positives.isEmpty(), 0.8), (Supplier<K>) () -> new K("log", false, false,
             List.of(passed(pick(positives)))),
-        w(arrays, 0.5), (Supplier<K>) () -> new K("relu", false, false, List.of(arr())),
-        w(arrays, 0.5), (Supplier<K>) () -> new K("softplus", false, true, List.of(arr())),
-        w(arrays, 0.8), (Supplier<K>) () -> new K("add", false, false, List.of(arr(), arr())),
-        w(arrays, 0.6), (Supplier<K>) () -> new K("sub", false, false, List.of(arr(), arr())),
+        w(arrays, 0.5), (Supplier<K>) () -> new K("relu", false, false, List.of(arrOrChoice())),
+        w(arrays, 0.5), (Supplier<K>) () -> new K("softplus", false, true, List.of(arrOrChoice())),
+        w(arrays, 0.8), (Supplier<K>) () -> new K("add", false, false, List.of(arrOrChoice(), arrOrChoice())),
+        w(arrays, 0.6), (Supplier<K>) () -> new K("sub", false, false, List.of(arrOrChoice(), arrOrChoice())),
         w(arrays, 0.8), (Supplier<K>) () -> new K("hadamard", false, false,
-            List.of(arr(), arr())),
+            List.of(arrOrChoice(), arrOrChoice())),
         w(arrays, 0.8), (Supplier<K>) () -> new K("scale", false, false,
-            List.of(expr(2), arr())),
+            List.of(expr(2), arrOrChoice())),
         w(arrays && matrices, 1.0), (Supplier<K>) () -> new K("matVec", false, false,
-            List.of(mat(), arr())),
+            List.of(mat(), arrOrChoice())),
         w(arrays && matrices, 0.6), (Supplier<K>) () -> new K("vecMat", false, false,
-            List.of(arr(), mat())),
+            List.of(arrOrChoice(), mat())),
         w(!generic.isEmpty() && arrays, 0.4), (Supplier<K>) () -> new K("solve", false, false,
-            List.of(passed(pick(generic)), arr())),
-        w(arrays, 0.4), (Supplier<K>) () -> new K("outer", true, false, List.of(arr(), arr())),
+            List.of(passed(pick(generic)), arrOrChoice())),
+        w(arrays, 0.4), (Supplier<K>) () -> new K("outer", true, false, List.of(arrOrChoice(), arrOrChoice())),
         w(matrices, 0.4), (Supplier<K>) () -> new K("matMul", true, false,
             List.of(mat(), mat())),
         w(matrices, 0.3), (Supplier<K>) () -> new K("transpose", true, false,
@@ -976,7 +1028,10 @@ final class ProgramGenerator {
             new IBin("-", new Length(array), new IConst(1)), new IVar(pick(direct).name())),
         w(!intsOnly().isEmpty(), 1.5), (Supplier<IExpr>) () -> new IBin("%", smallInt().e,
             new Length(array)),
-        0.6, (Supplier<IExpr>) () -> new IBin("%", dataInt(), new Length(array)));
+        0.6, (Supplier<IExpr>) () -> new IBin("%", dataInt(), new Length(array)),
+        w(!intsOnly().isEmpty(), 0.6), (Supplier<IExpr>) () -> new IBin("%", new IHelper(
+            JavaPrinter.TICK, List.of(new IVar(pick(intsOnly()).name()), smallInt().e)),
+            new Length(array)));
   }
 
   // ---------------------------------------------------------------------------------------------
