@@ -3,6 +3,7 @@ package dev.adjoint.processor.transform;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.JavaText;
 import dev.adjoint.processor.ir.Layout;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
@@ -39,7 +40,7 @@ final class AliasExpansion {
           if (def.value() instanceof Expr.Cond) {
             ArrayChoices.rejectWritesThrough(body, def.target());
           }
-          body = expand(replace(body, def, recorded), once);
+          body = expand(replace(body, def, recorded), once, def.value());
           expanded = true;
           break;
         }
@@ -55,12 +56,12 @@ final class AliasExpansion {
     return fn.withBody(body);
   }
 
-  private static List<Stmt> expand(List<Stmt> body, Stmt.Assign def) {
+  /** @param written what the user wrote the alias to name, for messages */
+  private static List<Stmt> expand(List<Stmt> body, Stmt.Assign def, Expr written) {
     Var v = def.target();
-    String why = def.value() instanceof Expr.Cond c
+    String why = written instanceof Expr.Cond c
         ? "array " + v.name() + " is " + ArrayChoices.describe(c)
-        : "array " + v.name() + " aliases " + def.value().toString()
-            .replaceAll("Ref\\[var=|\\]", "");
+        : "array " + v.name() + " aliases " + new JavaText(Var::name).print(written);
     for (Stmt.Assign a : Stmts.assignments(body)) {
       if (a.target() == v && a != def) {
         throw new UnsupportedConstruct(a.source(), "array variable " + v.name() + " is assigned"

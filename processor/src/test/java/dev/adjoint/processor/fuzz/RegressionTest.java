@@ -292,8 +292,6 @@ class RegressionTest {
    * ({@code Index[array=m5, index=index}) where the other messages show Java.
    */
   @Test
-  @Disabled("processor bug: a store into a matrix inside a for-each over one of its rows is"
-      + " rejected as an alias whose index changes; the message prints IR records")
   void storeIntoMatrixInForEachOverItsRow() {
     Regression.of("""
         @Differentiable
@@ -344,8 +342,6 @@ class RegressionTest {
    * and not when the alias is read after the loop.
    */
   @Test
-  @Disabled("processor bug: a loop that reads a row alias and stores into its matrix is rejected"
-      + " as an alias whose index changes, even with a constant index")
   void storeIntoMatrixInLoopThatReadsItsRowAlias() {
     Regression.of("""
         @Differentiable
@@ -380,7 +376,6 @@ class RegressionTest {
    * operand=Call[owner=Math, name=abs, ..." (the other messages quote source).
    */
   @Test
-  @Disabled("processor bug (diagnostic): the alias message prints IR records, not Java")
   void aliasMessageQuotesJava() {
     JavaSource source = JavaSource.of("adjtest.fuzz.Alias",
         "package adjtest.fuzz;",
