@@ -9,7 +9,9 @@ import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -33,9 +35,10 @@ final class AliasExpansion {
           // What an alias names is evaluated once, here: conditions and helper-computed
           // indices are recorded, so substituting it into every use repeats no evaluation.
           List<Stmt> recorded = new ArrayList<>();
-          Stmt.Assign once = Stmt.Assign.set(def.target(),
-              ArrayChoices.record(def.target().name(), def.value(), recorded, def.source()),
-              def.source());
+          Set<Var> assigned = new HashSet<>();
+          Stmts.assignments(body).forEach(a -> assigned.add(a.target()));
+          Stmt.Assign once = Stmt.Assign.set(def.target(), ArrayChoices.record(
+              def.target().name(), def.value(), assigned, recorded, def.source()), def.source());
           recorded.add(once);
           if (def.value() instanceof Expr.Cond) {
             ArrayChoices.rejectWritesThrough(body, def.target());

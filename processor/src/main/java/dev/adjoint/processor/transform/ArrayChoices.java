@@ -10,6 +10,7 @@ import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -123,13 +124,18 @@ final class ArrayChoices {
    * The array expression an alias names ({@code c ? a : m[k(i)]}), with every condition and
    * every index that calls a helper evaluated once into a local added to {@code out}.
    */
-  static Expr record(String alias, Expr array, List<Stmt> out, SourceRef src) {
-    return record(alias, array, TRUE, out, src);
+  static Expr record(String alias, Expr array, Set<Var> assigned, List<Stmt> out,
+      SourceRef src) {
+    return record(alias, array, TRUE, assigned, out, src);
   }
 
-  /** @param guard when {@code array} is evaluated at all (a nested choice's path) */
-  private static Expr record(String alias, Expr array, Expr guard, List<Stmt> out,
-      SourceRef src) {
+  /**
+   * @param guard when {@code array} is evaluated at all (a nested choice's path)
+   * @param assigned the variables the method assigns: a condition that is a parameter outside
+   *     it keeps its value throughout and needs no recording
+   */
+  private static Expr record(String alias, Expr array, Expr guard, Set<Var> assigned,
+      List<Stmt> out, SourceRef src) {
     if (array instanceof Expr.Ref) {
       return array;
     } else if (array instanceof Expr.Index row) {
@@ -139,20 +145,23 @@ final class ArrayChoices {
         out.add(Stmt.Assign.set(k, guarded(guard, index, Expr.Const.ofInt(0)), src));
         index = Exprs.ref(k);
       }
-      return new Expr.Index(record(alias, row.array(), guard, out, src), index);
+      return new Expr.Index(record(alias, row.array(), guard, assigned, out, src), index);
     } else if (array instanceof Expr.Cond c) {
       Expr condition = c.condition();
-      if (!(condition instanceof Expr.Ref r && r.var().role() == Var.Role.BRANCH)) {
+      boolean recorded = condition instanceof Expr.Ref r && (r.var().role() == Var.Role.BRANCH
+          || r.var().role() == Var.Role.PARAM && !assigned.contains(r.var()));
+      Expr thenGuard = and(guard, condition);
+      if (!recorded) {
         Var choice = new Var(alias.equals(CHOSEN) ? "choice" : alias + "Choice", Type.BOOLEAN,
             Var.Role.BRANCH);
-        out.add(Stmt.Assign.set(choice, guard == TRUE ? condition
-            : new Expr.Binary(Op.AND, guard, condition), src));
+        out.add(Stmt.Assign.set(choice, and(guard, condition), src));
         condition = Exprs.ref(choice);
+        thenGuard = condition; // the choice holds only where the guard does
       }
       Expr notTaken = new Expr.Unary(Op.NOT, condition);
       return new Expr.Cond(condition,
-          record(alias, c.then(), and(guard, condition), out, src),
-          record(alias, c.otherwise(), and(guard, notTaken), out, src));
+          record(alias, c.then(), thenGuard, assigned, out, src),
+          record(alias, c.otherwise(), and(guard, notTaken), assigned, out, src));
     }
     throw new UnsupportedConstruct(src, "array " + alias + " is chosen by a conditional whose"
         + " branch computes a new array (" + computed(array) + "); declare that array as a"

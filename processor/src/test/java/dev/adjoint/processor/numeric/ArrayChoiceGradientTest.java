@@ -130,6 +130,46 @@ class ArrayChoiceGradientTest {
               return s;""")
           .at(matrix(new java.util.Random(3), 3, 2, -1, 1), new double[] {0.5, 2}, true)
           .at(matrix(new java.util.Random(3), 3, 2, -1, 1), new double[] {0.5, 2}, false),
+      ArrayCase.of("choiceInConditionsAndIntArrays",
+              "double[] a, double[] b, int[] i1, int[] i2, boolean c",
+              """
+              int[] p = c ? i1 : i2;
+              double s = 0;
+              for (int i = 0; i < (c ? a : b).length; i++) {
+                if ((c ? a : b)[i] > 0) {
+                  s += a[p[i % p.length] % a.length] * (c ? b : a)[i];
+                }
+              }
+              double[] r = c ? a : b;
+              double[] q = r;
+              return s + q[0];""")
+          .wrt("a", "b")
+          .at(new double[] {0.5, -1, 2}, new double[] {1.5, 0.25, -0.5}, new int[] {2, 0},
+              new int[] {1}, true)
+          .at(new double[] {0.5, -1, 2}, new double[] {1.5, 0.25, -0.5}, new int[] {2, 0},
+              new int[] {1}, false),
+      ArrayCase.of("nestedRowChoicesWithHelpers",
+              "double[][] A, double[][] B, double[] x, double[] v, int k",
+              """
+              double s = 0;
+              for (int i = 0; i < A.length; i++) {
+                double[] row = (k > 0 ? A : B)[i];
+                double[] r = i % 2 == 0 ? A[next(i, A.length)] : k > 1 ? A[mirror(i, A.length)] : v;
+                s += row[0] * r[1] * x[0];
+              }
+              double[] y = LinearAlgebra.matVec(k > 0 ? A : B, x);
+              double[] z = LinearAlgebra.add(k > 2 ? x : v, x);
+              return s + LinearAlgebra.dot(z, x) * LinearAlgebra.sum(y);""")
+          .wrt("A", "x")
+          .at(matrix(new java.util.Random(4), 3, 2, -1, 1),
+              matrix(new java.util.Random(5), 3, 2, -1, 1), new double[] {0.5, 2},
+              new double[] {-1, 0.25}, 0)
+          .at(matrix(new java.util.Random(4), 3, 2, -1, 1),
+              matrix(new java.util.Random(5), 3, 2, -1, 1), new double[] {0.5, 2},
+              new double[] {-1, 0.25}, 2)
+          .at(matrix(new java.util.Random(4), 3, 2, -1, 1),
+              matrix(new java.util.Random(5), 3, 2, -1, 1), new double[] {0.5, 2},
+              new double[] {-1, 0.25}, 3),
       ArrayCase.of("helperIndex", "double[] a, double w",
               """
               double[] t = new double[a.length];
