@@ -313,13 +313,24 @@ public final class MethodReader {
   /** Reads an expression statement into {@code out}: usually one statement, more for chains. */
   private void readAssignment(ExpressionTree e, SourceRef src, List<Stmt> out) {
     ExpressionTree link = chainedAssignment(e);
+    ExpressionTree lhs = assignedTree(e);
     if (link != null) {
       // a = b = e: b = e first, then a = b, the new value of b being what the inner assignment
-      // evaluates to; e is evaluated once.
+      // evaluates to; e is evaluated once. Java evaluates an element's address before the
+      // value, and a compound assignment reads its target before: both come first here too.
+      if (lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
+        ArrayAccessTree element = (ArrayAccessTree) lhs;
+        chainValues.put(element.getExpression(),
+            addressOnce(expression(element.getExpression()), src, out, true));
+        chainValues.put(element.getIndex(),
+            once(integer(element.getIndex()), src, out, true));
+      } else if (e.getKind() != Tree.Kind.ASSIGNMENT && assignsInChain(link, lhs)) {
+        throw new Unsupported(e, Message.UNSUPPORTED, "a compound assignment to " + lhs
+            + " whose value assigns " + lhs + " again", "split it into two statements");
+      }
       readAssignment(link, src, out);
       chainValues.put(link, new Expr.Ref(target(assignedTree(link))));
     }
-    ExpressionTree lhs = assignedTree(e);
     if (lhs != null && lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
       out.add(readStore(e, (ArrayAccessTree) lhs, src, out));
       return;
@@ -377,6 +388,16 @@ public final class MethodReader {
     return assignment && assignedTree(value).getKind() == Tree.Kind.IDENTIFIER ? value : null;
   }
 
+  /** Whether {@code chain} (an inner assignment and the ones inside it) assigns {@code name}. */
+  private static boolean assignsInChain(ExpressionTree chain, ExpressionTree name) {
+    for (ExpressionTree link = chain; link != null; link = chainedAssignment(link)) {
+      if (assignedTree(link).toString().equals(name.toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static ExpressionTree assignedTree(ExpressionTree e) {
     if (e instanceof AssignmentTree a) {
       return a.getVariable();
@@ -394,8 +415,8 @@ public final class MethodReader {
     Expr index = integer(lhs.getIndex());
     if (e.getKind() != Tree.Kind.ASSIGNMENT) {
       // a[k(i)] += x reads and writes one element: its address is evaluated once, as in Java.
-      array = addressOnce(array, src, out);
-      index = once(index, src, out);
+      array = addressOnce(array, src, out, false);
+      index = once(index, src, out, false);
     }
     Type element = array.type().elementType();
     Var base = Stmts.baseVar(array);
@@ -434,14 +455,19 @@ public final class MethodReader {
   }
 
   /** {@code m[k(i)]} with the row index evaluated once into a local. */
-  private static Expr addressOnce(Expr array, SourceRef src, List<Stmt> out) {
-    return array instanceof Expr.Index row
-        ? new Expr.Index(addressOnce(row.array(), src, out), once(row.index(), src, out)) : array;
+  private static Expr addressOnce(Expr array, SourceRef src, List<Stmt> out, boolean always) {
+    return array instanceof Expr.Index row ? new Expr.Index(
+        addressOnce(row.array(), src, out, always), once(row.index(), src, out, always)) : array;
   }
 
-  /** An index that calls a helper, evaluated into an int local so the helper runs once. */
-  private static Expr once(Expr index, SourceRef src, List<Stmt> out) {
-    if (index.isAtom() || !Exprs.callsHelper(index)) {
+  /**
+   * An index that calls a helper, evaluated into an int local so the helper runs once; {@code
+   * always}: any index but a constant, whose variables a chained assignment may change next.
+   */
+  private static Expr once(Expr index, SourceRef src, List<Stmt> out, boolean always) {
+    boolean keep = always ? index instanceof Expr.Const
+        : index.isAtom() || !Exprs.callsHelper(index);
+    if (keep) {
       return index;
     }
     Var k = new Var("index", index.type(), Var.Role.TEMP);

@@ -24,7 +24,7 @@ final class AliasExpansion {
   private AliasExpansion() {}
 
   static Function apply(Function fn) {
-    List<Stmt> body = ArrayChoices.nameChoices(fn.body());
+    List<Stmt> body = ArrayChoices.nameChoices(AliasCopies.separate(fn.body()));
     boolean expanded = true;
     while (expanded) {
       expanded = false;

@@ -61,6 +61,9 @@ final class ArrayChoices {
 
   /** {@code e} with each array conditional it always evaluates replaced by a new local. */
   private static Expr named(Expr e, SourceRef src, List<Stmt> out) {
+    if (!carriesDerivative(e)) {
+      return e; // a condition or an index: only its value matters, and Java's code computes it
+    }
     if (e instanceof Expr.Cond c && c.type().isArray()) {
       Var chosen = new Var(CHOSEN, c.type(), Var.Role.LOCAL);
       out.add(Stmt.Assign.set(chosen, c, src));
@@ -88,7 +91,14 @@ final class ArrayChoices {
     return withChildren(e, rebuilt);
   }
 
+  private static boolean carriesDerivative(Expr e) {
+    return e.type() == Type.DOUBLE || e.type().isArray();
+  }
+
   private static void requireNoChoice(Expr e, SourceRef src) {
+    if (!carriesDerivative(e)) {
+      return;
+    }
     if (e instanceof Expr.Cond c && c.type().isArray()) {
       throw new UnsupportedConstruct(src, "an array chosen by a conditional (" + describe(c)
           + ") inside a branch of another conditional or after && or || is not supported;"

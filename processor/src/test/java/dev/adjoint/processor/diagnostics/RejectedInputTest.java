@@ -434,7 +434,10 @@ class RejectedInputTest {
     assertThat(compilation.errors()).hasSize(1);
   }
 
-  /** Arrays chosen by a ternary: what stays rejected, with the analyses and without. */
+  /**
+   * Arrays chosen by a ternary and chained assignment: what stays rejected, with the analyses
+   * and without.
+   */
   static Stream<Arguments> arrayChoiceRejections() {
     return Stream.of(
         Arguments.of("write through a chosen array",
@@ -467,7 +470,15 @@ class RejectedInputTest {
                 "  return r[0] * x;",
                 "}"),
             "double[] r = x > 0", "the branches of this conditional have types double[] and"
-                + " double[][]"));
+                + " double[][]"),
+        Arguments.of("compound assignment whose chained value assigns its target",
+            lines("static double f(double[] a, double[] b, double x) {",
+                "  double y = a[0];",
+                "  y += y = x;",
+                "  return y;",
+                "}"),
+            "y += y = x;", "a compound assignment to y whose value assigns y again is not"
+                + " supported in a @Differentiable method; split it into two statements"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -196,14 +196,14 @@ final class Ast {
     }
   }
 
-  /** {@code double[] name = c ? a : b;}: a read-only alias of one of two arrays. */
-  record DeclChoice(String name, Cond c, String a, String b) implements Stmt {
+  /** {@code double[] name = c ? a : b;}: a read-only alias of one of two arrays (or matrices). */
+  record DeclChoice(String name, boolean matrix, Cond c, String a, String b) implements Stmt {
     public List<Node> kids() {
       return List.of(c);
     }
 
     public Node withKids(List<Node> k) {
-      return new DeclChoice(name, (Cond) k.get(0), a, b);
+      return new DeclChoice(name, matrix, (Cond) k.get(0), a, b);
     }
   }
 

@@ -250,7 +250,8 @@ final class JavaPrinter {
       line((d.matrix() ? "double[][] " : "double[] ") + d.name() + " = "
           + kernel(d.fn(), d.args()) + ";");
     } else if (s instanceof Ast.DeclChoice d) {
-      line("double[] " + d.name() + " = " + cond(d.c()) + " ? " + d.a() + " : " + d.b() + ";");
+      line((d.matrix() ? "double[][] " : "double[] ") + d.name() + " = " + cond(d.c()) + " ? "
+          + d.a() + " : " + d.b() + ";");
     } else if (s instanceof Ast.Chain c) {
       line(String.join(" = ", c.names()) + " = " + expr(c.value()) + ";");
       c.names().forEach(this::checkFinite);

@@ -90,17 +90,11 @@ final class ProgramGenerator {
    * Processor bugs the generator steers around, so that the normal test run stays green while
    * each has a test in {@link RegressionTest} (disabled while open). {@code
    * -Dadjoint.fuzz.knownBugs=generate} generates all of them anyway, {@code
-   * -Dadjoint.fuzz.knownBugs=NESTED_EXIT_ROW_ALIAS,...} the ones listed. When a bug is fixed,
-   * delete its constant here and the generator covers the construct again.
+   * -Dadjoint.fuzz.knownBugs=NAME,...} the ones listed. When a bug is fixed, delete its constant
+   * here and the generator covers the construct again. (None is open.)
    */
   enum KnownBug {
-    /**
-     * A {@code return}, {@code break} or {@code continue} nested in two or more ifs or loops: the
-     * code after it is duplicated into both branches, and a row alias declared there is
-     * "assigned more than once" ({@code RegressionTest.rowAliasAfterNestedBreak}). Avoided: no
-     * row aliases after such an exit.
-     */
-    NESTED_EXIT_ROW_ALIAS;
+    ;
 
     private static final Set<KnownBug> GENERATED = generated();
 
@@ -181,10 +175,6 @@ final class ProgramGenerator {
     int loopDepth;
     int nest;
     boolean noCalls;
-    /** The nesting level of the innermost loop's body. */
-    int loopBodyNest = -1;
-    /** Some return/break/continue so far was nested in two or more ifs or loops. */
-    boolean afterNestedExit;
 
     int[] mark() {
       return new int[] {doubles.size(), assignable.size(), ints.size(), bools.size(),
@@ -478,7 +468,7 @@ final class ProgramGenerator {
         w(top && (hasArrays || !env.matrices.isEmpty()), 1.6),
         (Supplier<List<Stmt>>) () -> List.of(declKernel()),
         w(top, 0.35), (Supplier<List<Stmt>>) this::declMatrix,
-        w(!env.matrices.isEmpty() && rowAliasAllowed(), 0.5),
+        w(!env.matrices.isEmpty(), 0.5),
         (Supplier<List<Stmt>>) () -> List.of(declRow()),
         w(!writable.isEmpty(), 3.0), (Supplier<List<Stmt>>) () -> List.of(store()),
         w(!writableM.isEmpty(), 1.0), (Supplier<List<Stmt>>) () -> List.of(store2()),
@@ -488,10 +478,12 @@ final class ProgramGenerator {
         w(canNest && env.loopDepth < 2, 1.2), (Supplier<List<Stmt>>) () -> List.of(whileLoop()),
         w(canNest && env.loopDepth < 2 && !readableArrays().isEmpty(), 1.0),
         (Supplier<List<Stmt>>) () -> List.of(forEach()),
-        w(canNest && env.loopDepth < 2 && !env.matrices.isEmpty() && rowAliasAllowed(), 0.5),
+        w(canNest && env.loopDepth < 2 && !env.matrices.isEmpty(), 0.5),
         (Supplier<List<Stmt>>) () -> List.of(forEachRow()),
         w(canNest, inLoop ? 1.5 : 0.6), (Supplier<List<Stmt>>) () -> List.of(exit(inLoop)),
-        w(!choosable().isEmpty(), 0.6), (Supplier<List<Stmt>>) () -> List.of(declChoice()),
+        w(!choosable().isEmpty(), 0.9), (Supplier<List<Stmt>>) () -> List.of(declChoice()),
+        w(!passableMatrices().isEmpty(), 0.3),
+        (Supplier<List<Stmt>>) () -> List.of(declMatrixChoice()),
         w(env.assignable.size() >= 2, 0.5), (Supplier<List<Stmt>>) () -> List.of(chain()));
   }
 
@@ -521,12 +513,44 @@ final class ProgramGenerator {
     passed(b);
     String name = fresh("c");
     env.arrays.add(new Arr(name, false, a.positive() && b.positive()));
-    return new Ast.DeclChoice(name, c, a.name(), b.name());
+    return new Ast.DeclChoice(name, false, c, a.name(), b.name());
+  }
+
+  /** {@code double[][] c = cond ? m1 : m2;} (all matrices of a program have one shape). */
+  private Stmt declMatrixChoice() {
+    Cond c = cond(1);
+    List<Mat> from = passableMatrices();
+    if (from.isEmpty()) {
+      String name = fresh("d");
+      env.doubles.add(name);
+      env.assignable.add(name);
+      return new DeclDouble(name, expr(1));
+    }
+    Mat a = pick(from);
+    Mat b = pick(from);
+    passed(a);
+    passed(b);
+    String name = fresh("c");
+    env.matrices.add(new Mat(name, false, a.generic() && b.generic()));
+    return new Ast.DeclChoice(name, true, c, a.name(), b.name());
+  }
+
+  /** A kernel's matrix argument: sometimes {@code (cond ? m1 : m2)}. */
+  private Arg matOrChoice() {
+    if (!chance(0.25)) {
+      return mat();
+    }
+    Cond c = cond(1);
+    List<Mat> from = passableMatrices();
+    if (from.isEmpty()) {
+      return mat();
+    }
+    return new Ast.ChoiceArg(c, passed(pick(from)).name(), passed(pick(from)).name());
   }
 
   /** A kernel's array argument: sometimes {@code (cond ? a : b)}, evaluated by the statement. */
   private Arg arrOrChoice() {
-    if (choosable().isEmpty() || !chance(0.2)) {
+    if (choosable().isEmpty() || !chance(0.3)) {
       return arr();
     }
     Cond c = cond(1);
@@ -666,22 +690,22 @@ final class ProgramGenerator {
         w(arrays, 0.8), (Supplier<K>) () -> new K("scale", false, false,
             List.of(expr(2), arrOrChoice())),
         w(arrays && matrices, 1.0), (Supplier<K>) () -> new K("matVec", false, false,
-            List.of(mat(), arrOrChoice())),
+            List.of(matOrChoice(), arrOrChoice())),
         w(arrays && matrices, 0.6), (Supplier<K>) () -> new K("vecMat", false, false,
-            List.of(arrOrChoice(), mat())),
+            List.of(arrOrChoice(), matOrChoice())),
         w(!generic.isEmpty() && arrays, 0.4), (Supplier<K>) () -> new K("solve", false, false,
             List.of(passed(pick(generic)), arrOrChoice())),
         w(arrays, 0.4), (Supplier<K>) () -> new K("outer", true, false, List.of(arrOrChoice(), arrOrChoice())),
         w(matrices, 0.4), (Supplier<K>) () -> new K("matMul", true, false,
-            List.of(mat(), mat())),
+            List.of(matOrChoice(), matOrChoice())),
         w(matrices, 0.3), (Supplier<K>) () -> new K("transpose", true, false,
-            List.of(mat())),
+            List.of(matOrChoice())),
         w(matrices, 0.3), (Supplier<K>) () -> new K("addMatrices", true, false,
-            List.of(mat(), mat())),
+            List.of(matOrChoice(), matOrChoice())),
         w(matrices, 0.3), (Supplier<K>) () -> new K("subMatrices", true, false,
-            List.of(mat(), mat())),
+            List.of(matOrChoice(), matOrChoice())),
         w(matrices, 0.3), (Supplier<K>) () -> new K("scaleMatrix", true, false,
-            List.of(expr(1), mat())),
+            List.of(expr(1), matOrChoice())),
         w(!generic.isEmpty(), 0.3), (Supplier<K>) () -> new K("inverse", true, false,
             List.of(passed(pick(generic)))));
     // A kernel's result is read again by its pullback: never written.
@@ -796,7 +820,6 @@ final class ProgramGenerator {
 
   /** {@code if (c) { ...; break | continue | return e; }}: the exit ends the block. */
   private Stmt exit(boolean inLoop) {
-    int nest = env.nest;
     Cond c = cond(1);
     int[] mark = env.mark();
     env.nest++;
@@ -805,29 +828,14 @@ final class ProgramGenerator {
         1.0, (Supplier<Stmt>) Break::new,
         1.0, (Supplier<Stmt>) Continue::new,
         0.8, (Supplier<Stmt>) () -> new Return(expr(2)));
-    // nested: a return below the top level, a break or continue below its loop's body
-    if (last instanceof Return ? nest > 0 : nest > env.loopBodyNest) {
-      env.afterNestedExit = true;
-    }
     body.add(last);
     env.nest--;
     env.restore(mark);
     return new If(c, new Block(body), Block.of());
   }
 
-  /** A {@code return} here: nested at most one level deep while the known bug is open. */
-  /** Whether row aliases may be declared here: see {@link KnownBug#NESTED_EXIT_ROW_ALIAS}. */
-  private boolean rowAliasAllowed() {
-    return !KnownBug.NESTED_EXIT_ROW_ALIAS.avoided() || !env.afterNestedExit;
-  }
-
-  /** A loop's body; records its nesting level (an exit deeper than that is nested). */
   private Block loopBody() {
-    int saved = env.loopBodyNest;
-    env.loopBodyNest = env.nest + 1;
-    Block body = block(blockSize(), true);
-    env.loopBodyNest = saved;
-    return body;
+    return block(blockSize(), true);
   }
 
   /** Arrays that may be read here (row aliases too: stores into their matrix are fine). */

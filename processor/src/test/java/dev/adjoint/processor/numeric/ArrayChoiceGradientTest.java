@@ -200,10 +200,13 @@ class ArrayChoiceGradientTest {
           .random(POINTS, r -> args(u(r, -1, 1), u(r, -1, 1))),
       ArrayCase.of("chainedIntoElement", "double x",
               """
-              double[] t = new double[2];
+              double[] t = new double[3];
               double u;
-              t[1] = u = x * x;
-              return t[1] * u;""")
+              int k = 1;
+              t[k] = u = x * x;
+              t[k] = k = 2;
+              t[k] += u = Math.exp(x);
+              return t[1] * u + t[2] * x;""")
           .random(POINTS, r -> args(u(r, -1, 1))),
     };
   }
