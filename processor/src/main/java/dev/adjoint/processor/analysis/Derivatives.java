@@ -60,12 +60,13 @@ public final class Derivatives {
         Expr arg = call.args().get(i);
         if (arg instanceof Expr.Ref r && r.var().type().isDifferentiable()) {
           out.add(r.var());
-        } else if (arg instanceof Expr.Index && arg.type().isDifferentiable()) {
-          out.add(dev.adjoint.processor.ir.Stmts.baseVar(arg));
+        } else if ((arg instanceof Expr.Index || arg instanceof Expr.Cond)
+            && arg.type().isDifferentiable()) {
+          out.addAll(dev.adjoint.processor.ir.Stmts.bases(arg));
         }
       }
     } else if (e instanceof Expr.Index i && e.type().isDifferentiable()) {
-      out.add(dev.adjoint.processor.ir.Stmts.baseVar(i.array()));
+      out.addAll(dev.adjoint.processor.ir.Stmts.bases(i.array()));
     } else if (ruleOf(e).isPresent()) {
       for (Expr operand : operandsOf(e)) {
         if (operand instanceof Expr.Ref r && r.var().type() == Type.DOUBLE) {

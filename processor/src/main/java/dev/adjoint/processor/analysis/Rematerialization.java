@@ -90,7 +90,8 @@ public final class Rematerialization {
   /** A load from an array nothing writes, or one arithmetic operator over atoms. */
   private static boolean cheap(Expr e, Set<Var> stored) {
     if (e instanceof Expr.Index load) {
-      return load.type() == Type.DOUBLE && !stored.contains(Stmts.baseVar(load.array()));
+      return load.type() == Type.DOUBLE
+          && Stmts.bases(load.array()).stream().noneMatch(stored::contains);
     }
     if (!(e instanceof Expr.Unary || e instanceof Expr.Binary) || e.type() != Type.DOUBLE) {
       return false;

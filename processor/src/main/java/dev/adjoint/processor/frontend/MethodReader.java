@@ -69,6 +69,8 @@ public final class MethodReader {
   private final String fileName;
   private final Deque<Map<String, Var>> scopes = new ArrayDeque<>();
   private final java.util.Set<Var> storedArrays = new java.util.HashSet<>();
+  /** Inner assignments of a chain already read, each standing for its target's new value. */
+  private final Map<Tree, Expr> chainValues = new java.util.IdentityHashMap<>();
   private int errors;
 
   private final Shadowing shadowing;
@@ -139,7 +141,7 @@ public final class MethodReader {
         readDeclaration((VariableTree) s, src, out);
         break;
       case EXPRESSION_STATEMENT:
-        out.add(readAssignment(((ExpressionStatementTree) s).getExpression(), src));
+        readAssignment(((ExpressionStatementTree) s).getExpression(), src, out);
         break;
       case IF:
         IfTree ifTree = (IfTree) s;
@@ -212,7 +214,7 @@ public final class MethodReader {
     Expr cond = loop.getCondition() == null ? TRUE : condition(loop.getCondition());
     List<Stmt> update = new ArrayList<>();
     for (ExpressionStatementTree u : loop.getUpdate()) {
-      update.add(readAssignment(u.getExpression(), src));
+      readAssignment(u.getExpression(), src, update);
     }
     out.add(new Stmt.Loop(cond, body(loop.getStatement()), update, src));
     scopes.pop();
@@ -275,11 +277,35 @@ public final class MethodReader {
     }
   }
 
-  private Stmt readAssignment(ExpressionTree e, SourceRef src) {
+  /** Reads an expression statement into {@code out}: usually one statement, more for chains. */
+  private void readAssignment(ExpressionTree e, SourceRef src, List<Stmt> out) {
+    ExpressionTree link = chainedAssignment(e);
     ExpressionTree lhs = assignedTree(e);
-    if (lhs != null && lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
-      return readStore(e, (ArrayAccessTree) lhs, src);
+    if (link != null) {
+      // a = b = e: b = e first, then a = b, the new value of b being what the inner assignment
+      // evaluates to; e is evaluated once. Java evaluates an element's address before the
+      // value, and a compound assignment reads its target before: both come first here too.
+      if (lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
+        ArrayAccessTree element = (ArrayAccessTree) lhs;
+        chainValues.put(element.getExpression(),
+            addressOnce(expression(element.getExpression()), src, out, true));
+        chainValues.put(element.getIndex(),
+            once(integer(element.getIndex()), src, out, true));
+      } else if (e.getKind() != Tree.Kind.ASSIGNMENT && assignsInChain(link, lhs)) {
+        throw new Unsupported(e, Message.UNSUPPORTED, "a compound assignment to " + lhs
+            + " whose value assigns " + lhs + " again", "split it into two statements");
+      }
+      readAssignment(link, src, out);
+      chainValues.put(link, new Expr.Ref(target(assignedTree(link))));
     }
+    if (lhs != null && lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
+      out.add(readStore(e, (ArrayAccessTree) lhs, src, out));
+      return;
+    }
+    out.add(readAssignment(e, src));
+  }
+
+  private Stmt readAssignment(ExpressionTree e, SourceRef src) {
     switch (e.getKind()) {
       case ASSIGNMENT:
         AssignmentTree a = (AssignmentTree) e;
@@ -315,6 +341,30 @@ public final class MethodReader {
     }
   }
 
+  /**
+   * The inner assignment of {@code a = b = e} or {@code a += b = e}, if {@code e}'s value is an
+   * assignment (or compound assignment) to a local or parameter; else null.
+   */
+  private static ExpressionTree chainedAssignment(ExpressionTree e) {
+    ExpressionTree value = e instanceof AssignmentTree a ? a.getExpression()
+        : e instanceof CompoundAssignmentTree c ? c.getExpression() : null;
+    while (value instanceof ParenthesizedTree p) {
+      value = p.getExpression();
+    }
+    boolean assignment = value instanceof AssignmentTree || value instanceof CompoundAssignmentTree;
+    return assignment && assignedTree(value).getKind() == Tree.Kind.IDENTIFIER ? value : null;
+  }
+
+  /** Whether {@code chain} (an inner assignment and the ones inside it) assigns {@code name}. */
+  private static boolean assignsInChain(ExpressionTree chain, ExpressionTree name) {
+    for (ExpressionTree link = chain; link != null; link = chainedAssignment(link)) {
+      if (assignedTree(link).toString().equals(name.toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static ExpressionTree assignedTree(ExpressionTree e) {
     if (e instanceof AssignmentTree a) {
       return a.getVariable();
@@ -327,9 +377,14 @@ public final class MethodReader {
   }
 
   /** {@code a[i] = e}, {@code a[i][j] += e}, {@code a[i]++}: a store into a local array. */
-  private Stmt readStore(ExpressionTree e, ArrayAccessTree lhs, SourceRef src) {
+  private Stmt readStore(ExpressionTree e, ArrayAccessTree lhs, SourceRef src, List<Stmt> out) {
     Expr array = expression(lhs.getExpression());
     Expr index = integer(lhs.getIndex());
+    if (e.getKind() != Tree.Kind.ASSIGNMENT) {
+      // a[k(i)] += x reads and writes one element: its address is evaluated once, as in Java.
+      array = addressOnce(array, src, out, false);
+      index = once(index, src, out, false);
+    }
     Type element = array.type().elementType();
     Var base = Stmts.baseVar(array);
     if (base.role() == Var.Role.PARAM) {
@@ -366,6 +421,27 @@ public final class MethodReader {
     return new Stmt.Store(array, index, value, false, src);
   }
 
+  /** {@code m[k(i)]} with the row index evaluated once into a local. */
+  private static Expr addressOnce(Expr array, SourceRef src, List<Stmt> out, boolean always) {
+    return array instanceof Expr.Index row ? new Expr.Index(
+        addressOnce(row.array(), src, out, always), once(row.index(), src, out, always)) : array;
+  }
+
+  /**
+   * An index that calls a helper, evaluated into an int local so the helper runs once; {@code
+   * always}: any index but a constant, whose variables a chained assignment may change next.
+   */
+  private static Expr once(Expr index, SourceRef src, List<Stmt> out, boolean always) {
+    boolean keep = always ? index instanceof Expr.Const
+        : index.isAtom() || !Exprs.callsHelper(index);
+    if (keep) {
+      return index;
+    }
+    Var k = new Var("index", index.type(), Var.Role.TEMP);
+    out.add(Stmt.Assign.set(k, index, src));
+    return new Expr.Ref(k);
+  }
+
   /** Compound assignment narrows implicitly ({@code int k; k += 0.5}); make that explicit. */
   private static Expr narrow(Expr value, Type target) {
     return value.type() == target ? value : new Expr.Cast(target, value);
@@ -383,6 +459,10 @@ public final class MethodReader {
   }
 
   private Expr expression(ExpressionTree e) {
+    Expr chained = chainValues.remove(e);
+    if (chained != null) {
+      return chained;
+    }
     switch (e.getKind()) {
       case PARENTHESIZED:
         return expression(((ParenthesizedTree) e).getExpression());
@@ -412,7 +492,9 @@ public final class MethodReader {
         ConditionalExpressionTree c = (ConditionalExpressionTree) e;
         Expr then = expression(c.getTrueExpression());
         Expr otherwise = expression(c.getFalseExpression());
-        if ((then.type() == Type.BOOLEAN) != (otherwise.type() == Type.BOOLEAN)) {
+        boolean arrays = then.type().isArray() || otherwise.type().isArray();
+        if ((then.type() == Type.BOOLEAN) != (otherwise.type() == Type.BOOLEAN)
+            || arrays && then.type() != otherwise.type()) {
           throw new Unsupported(e, Message.TYPE_MISMATCH,
               "the branches of this conditional have types " + then.type().javaName() + " and "
                   + otherwise.type().javaName());

@@ -126,14 +126,31 @@ public final class Exprs {
         });
   }
 
-  /** Whether evaluating {@code e} has an effect (a stack pop), so it must stay where it is. */
+  /**
+   * Whether evaluating {@code e} has an effect (a stack pop, or a call of the user's int helper,
+   * which may keep state or be expensive), so it must stay where it is and run as often as the
+   * user's code runs it.
+   */
   public static boolean hasEffect(Expr e) {
-    if (e instanceof Expr.Pop
-        || e instanceof Expr.Invoke i && i.kind() == Expr.Invoke.Kind.PULLBACK) {
+    if (e instanceof Expr.Pop || e instanceof Expr.Invoke i
+        && (i.kind() == Expr.Invoke.Kind.PULLBACK || i.kind() == Expr.Invoke.Kind.HELPER)) {
       return true;
     }
     for (Expr child : children(e)) {
       if (hasEffect(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code e} calls one of the user's helpers (which must not run again). */
+  public static boolean callsHelper(Expr e) {
+    if (e instanceof Expr.Invoke i && i.kind() == Expr.Invoke.Kind.HELPER) {
+      return true;
+    }
+    for (Expr child : children(e)) {
+      if (callsHelper(child)) {
         return true;
       }
     }

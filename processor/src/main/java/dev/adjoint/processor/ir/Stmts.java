@@ -119,6 +119,23 @@ public final class Stmts {
     return ((Expr.Ref) e).var();
   }
 
+  /**
+   * The variables an array expression may start from: one for {@code a} or {@code m[i]}, each
+   * side's for an array chosen by a conditional ({@code (c ? a : m[i])[j]}).
+   */
+  public static Set<Var> bases(Expr array) {
+    Set<Var> out = new LinkedHashSet<>();
+    if (array instanceof Expr.Cond c) {
+      out.addAll(bases(c.then()));
+      out.addAll(bases(c.otherwise()));
+    } else if (array instanceof Expr.Index i) {
+      out.addAll(bases(i.array()));
+    } else if (array instanceof Expr.Ref r) {
+      out.add(r.var());
+    }
+    return out;
+  }
+
   /** Every assignment in {@code stmts}, nested ones included, in program order. */
   public static List<Stmt.Assign> assignments(List<Stmt> stmts) {
     List<Stmt.Assign> out = new ArrayList<>();

@@ -3,12 +3,15 @@ package dev.adjoint.processor.transform;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.JavaText;
 import dev.adjoint.processor.ir.Layout;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -21,14 +24,26 @@ final class AliasExpansion {
   private AliasExpansion() {}
 
   static Function apply(Function fn) {
-    List<Stmt> body = fn.body();
+    List<Stmt> body = ArrayChoices.nameChoices(AliasCopies.separate(fn.body()));
     boolean expanded = true;
     while (expanded) {
       expanded = false;
       for (Stmt.Assign def : Stmts.assignments(body)) {
-        boolean alias = def.value() instanceof Expr.Ref || def.value() instanceof Expr.Index;
+        boolean alias = def.value() instanceof Expr.Ref || def.value() instanceof Expr.Index
+            || def.value() instanceof Expr.Cond;
         if (def.target().type().isArray() && def.target().role() != Var.Role.PARAM && alias) {
-          body = expand(body, def);
+          // What an alias names is evaluated once, here: conditions and helper-computed
+          // indices are recorded, so substituting it into every use repeats no evaluation.
+          List<Stmt> recorded = new ArrayList<>();
+          Set<Var> assigned = new HashSet<>();
+          Stmts.assignments(body).forEach(a -> assigned.add(a.target()));
+          Stmt.Assign once = Stmt.Assign.set(def.target(), ArrayChoices.record(
+              def.target().name(), def.value(), assigned, recorded, def.source()), def.source());
+          recorded.add(once);
+          if (def.value() instanceof Expr.Cond) {
+            ArrayChoices.rejectWritesThrough(body, def.target());
+          }
+          body = expand(replace(body, def, recorded), once, def.value());
           expanded = true;
           break;
         }
@@ -44,10 +59,12 @@ final class AliasExpansion {
     return fn.withBody(body);
   }
 
-  private static List<Stmt> expand(List<Stmt> body, Stmt.Assign def) {
+  /** @param written what the user wrote the alias to name, for messages */
+  private static List<Stmt> expand(List<Stmt> body, Stmt.Assign def, Expr written) {
     Var v = def.target();
-    String why = "array " + v.name() + " aliases " + def.value().toString()
-        .replaceAll("Ref\\[var=|\\]", "");
+    String why = written instanceof Expr.Cond c
+        ? "array " + v.name() + " is " + ArrayChoices.describe(c)
+        : "array " + v.name() + " aliases " + new JavaText(Var::name).print(written);
     for (Stmt.Assign a : Stmts.assignments(body)) {
       if (a.target() == v && a != def) {
         throw new UnsupportedConstruct(a.source(), "array variable " + v.name() + " is assigned"
@@ -67,16 +84,32 @@ final class AliasExpansion {
       boolean unchanged = layout.between(layout.indexOf(def), layout.indexOf(use)).stream()
           .noneMatch(s -> s instanceof Stmt.Assign a && inputs.contains(a.target()));
       // Loops between the alias and its use must not change what it aliases in any iteration.
+      // (Element stores do not: a store changes an element, never which array a name means.)
       for (Stmt.Loop inner : useLoops.subList(Math.min(defLoops.size(), useLoops.size()),
           useLoops.size())) {
-        unchanged &= Stmts.writes(inner).stream().noneMatch(inputs::contains);
+        unchanged &= Stmts.assignments(List.of(inner)).stream()
+            .noneMatch(a -> inputs.contains(a.target()));
       }
       if (!layout.dominates(def, use) || !sameIteration || !unchanged) {
-        throw new UnsupportedConstruct(use.source(), why + ", whose index changes before this"
-            + " use; index the matrix directly (m[i][j])");
+        throw new UnsupportedConstruct(use.source(), why + (def.value() instanceof Expr.Cond
+            ? ", and which one may change before this use; write the conditional at the use"
+            : ", whose index changes before this use; index the matrix directly (m[i][j])"));
       }
     }
     return substitute(body, def, Map.of(v, def.value()));
+  }
+
+  /** {@code block} with {@code def} replaced by {@code with}, wherever it sits. */
+  private static List<Stmt> replace(List<Stmt> block, Stmt def, List<Stmt> with) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : block) {
+      if (s == def) {
+        out.addAll(with);
+      } else {
+        out.add(Substitution.apply(s, Map.of(), b -> replace(b, def, with)));
+      }
+    }
+    return out;
   }
 
   private static List<Stmt> substitute(List<Stmt> block, Stmt def, Map<Var, Expr> sub) {

@@ -135,19 +135,25 @@ public final class AnfLowering {
 
   /**
    * An index the backward sweep can evaluate again: one that reads elements of an array the
-   * method writes is computed once into an integer temporary, since they may change before then.
+   * method writes is computed once into an integer temporary, since they may change before then,
+   * and so is one that calls a helper, which must run exactly as often as in the user's code.
    */
   private Expr index(Expr index, SourceRef src, List<Stmt> out) {
+    if (!index.isAtom() && Exprs.callsHelper(index)) {
+      return named(index, src, out);
+    }
     boolean[] readsStored = {false};
     Exprs.rewrite(index, node -> {
       if (node instanceof Expr.Index i) {
-        readsStored[0] |= stored.contains(dev.adjoint.processor.ir.Stmts.baseVar(i.array()));
+        readsStored[0] |= dev.adjoint.processor.ir.Stmts.bases(i.array()).stream()
+            .anyMatch(stored::contains);
       }
       return node;
     });
-    if (!readsStored[0]) {
-      return index;
-    }
+    return readsStored[0] ? named(index, src, out) : index;
+  }
+
+  private static Expr named(Expr index, SourceRef src, List<Stmt> out) {
     Var k = new Var("index", index.type(), Var.Role.TEMP);
     out.add(Stmt.Assign.set(k, index, src));
     return Exprs.ref(k);
@@ -159,6 +165,14 @@ public final class AnfLowering {
       // An array a call returns gets a name, so its adjoint array can be allocated beside it.
       Var t = new Var(call.name(), call.type(), Var.Role.TEMP);
       out.add(Stmt.Assign.set(t, operands(call, src, out), src));
+      return Exprs.ref(t);
+    }
+    if (!e.isAtom() && !e.type().isArray() && (!differentiable(e) || e.type() != Type.DOUBLE)
+        && Exprs.callsHelper(e)) {
+      // An operand the backward sweep would read again, e.g. (double) next(i) in a product's
+      // partial: computed once, so the helper is not called a second time.
+      Var t = e.type() == Type.DOUBLE ? temp(e) : new Var("helperValue", e.type(), Var.Role.TEMP);
+      out.add(Stmt.Assign.set(t, e, src));
       return Exprs.ref(t);
     }
     if (e.isAtom() || e.type() != Type.DOUBLE || !differentiable(e)) {

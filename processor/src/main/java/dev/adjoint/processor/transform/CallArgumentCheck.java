@@ -25,7 +25,9 @@ final class CallArgumentCheck {
       }
       for (Expr arg : call.args()) {
         if (arg.type().isArray()) {
-          requireUnchanged(layout, s, Stmts.baseVar(arg), call.name());
+          for (Var array : Stmts.bases(arg)) { // each array a conditional argument may choose
+            requireUnchanged(layout, s, array, call.name());
+          }
         }
       }
       if (a.target().type().isArray()) {

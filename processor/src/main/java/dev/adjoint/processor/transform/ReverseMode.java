@@ -229,8 +229,9 @@ public final class ReverseMode {
     SourceRef src = a.source();
     if (activity.isActive(v) && v.type() == Type.DOUBLE) {
       Expr vBar = Exprs.ref(adjoint(v));
-      if (a.value() instanceof Expr.Index load && activity.isActive(Stmts.baseVar(load.array()))) {
-        out.add(new Stmt.Store(adjointArray(load.array()), load.index(), vBar, true, src));
+      if (a.value() instanceof Expr.Index load) {
+        out.addAll(intoAdjoint(load.array(), bar -> List.of(
+            new Stmt.Store(bar, load.index(), vBar, true, src)), src));
       } else if (a.value() instanceof Expr.Invoke call
           && call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE) {
         pullback(call, vBar, src, out);
@@ -265,8 +266,10 @@ public final class ReverseMode {
    */
   private void pullback(Expr.Invoke call, Expr vBar, SourceRef src, List<Stmt> out) {
     for (int i = 0; i < call.args().size(); i++) {
-      if (!call.independents().contains(i) && call.args().get(i) instanceof Expr.Ref r
-          && activity.isVaried(r.var()) && r.var().type().isDifferentiable()) {
+      Expr given = call.args().get(i);
+      boolean variable = given instanceof Expr.Ref || given instanceof Expr.Cond;
+      if (!call.independents().contains(i) && variable && given.type().isDifferentiable()
+          && Stmts.bases(given).stream().anyMatch(activity::isVaried)) {
         throw new UnsupportedConstruct(src, "argument " + (i + 1) + " of " + call.name()
             + " depends on what is differentiated here, but " + call.name() + " does not"
             + " differentiate with respect to that parameter; add it to " + call.name()
@@ -289,18 +292,7 @@ public final class ReverseMode {
         }
         slot++;
       } else {
-        Var array = Stmts.baseVar(arg);
-        if (activity.isActive(array)) {
-          arrayAdjoints.add(adjointArray(arg));
-        } else if (arg.type() == Type.DOUBLE_ARRAY) {
-          // The callee wants somewhere to add this argument's gradient; nobody reads it.
-          arrayAdjoints.add(new Expr.NewArray(Type.DOUBLE_ARRAY,
-              List.of(new Expr.Length(arg))));
-        } else {
-          throw new UnsupportedConstruct(src, "matrix " + array.name() + " is differentiated by "
-              + call.name() + " but not here; add it to this method's wrt or remove it from "
-              + call.name() + "'s");
-        }
+        arrayAdjoints.add(calleeAdjoint(arg, call, src));
       }
     }
     scratchSize = Math.max(scratchSize, slot);
@@ -328,8 +320,7 @@ public final class ReverseMode {
     for (int i : call.independents()) {
       Expr arg = call.args().get(i);
       if (arg.type().isArray()) {
-        args.add(activity.isActive(Stmts.baseVar(arg)) ? adjointArray(arg)
-            : new Expr.Const(arg.type(), 0, "null"));
+        args.add(adjointOrNull(arg));
       } else {
         scalars++;
         if (arg instanceof Expr.Ref r && activity.isActive(r.var())) {
@@ -347,6 +338,60 @@ public final class ReverseMode {
     } else {
       out.add(new Stmt.Evaluate(pullback, src));
     }
+  }
+
+  /** Where a callee adds the gradient of array argument {@code arg}. */
+  private Expr calleeAdjoint(Expr arg, Expr.Invoke call, SourceRef src) {
+    if (arg instanceof Expr.Cond c) {
+      // The adjoint of the array chosen: c ? aBar : bBar.
+      return new Expr.Cond(c.condition(), calleeAdjoint(c.then(), call, src),
+          calleeAdjoint(c.otherwise(), call, src));
+    }
+    Var array = Stmts.baseVar(arg);
+    if (activity.isActive(array)) {
+      return adjointArray(arg);
+    } else if (arg.type() == Type.DOUBLE_ARRAY) {
+      // The callee wants somewhere to add this argument's gradient; nobody reads it.
+      return new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(arg)));
+    }
+    throw new UnsupportedConstruct(src, "matrix " + array.name() + " is differentiated by "
+        + call.name() + " but not here; add it to this method's wrt or remove it from "
+        + call.name() + "'s");
+  }
+
+  /** A kernel's adjoint argument for array {@code arg}: its adjoint, or null if it has none. */
+  private Expr adjointOrNull(Expr arg) {
+    Expr none = new Expr.Const(arg.type(), 0, "null");
+    if (arg instanceof Expr.Cond c) {
+      Expr then = adjointOrNull(c.then());
+      Expr otherwise = adjointOrNull(c.otherwise());
+      return then.equals(otherwise) ? then : new Expr.Cond(c.condition(), then, otherwise);
+    } else if (arg instanceof Expr.Index row) {
+      Expr rows = adjointOrNull(row.array());
+      return rows instanceof Expr.Const ? none : new Expr.Index(rows, row.index());
+    }
+    Var v = ((Expr.Ref) arg).var();
+    return activity.isActive(v) ? Exprs.ref(adjoint(v)) : none;
+  }
+
+  /**
+   * {@code body} applied to the adjoint of {@code array}, if it has one; for an array chosen by
+   * a conditional, an {@code if} over the same recorded condition reaching the chosen array's.
+   */
+  private List<Stmt> intoAdjoint(Expr array, java.util.function.Function<Expr, List<Stmt>> body,
+      SourceRef src) {
+    if (array instanceof Expr.Cond c) {
+      List<Stmt> then = intoAdjoint(c.then(), body, src);
+      List<Stmt> otherwise = intoAdjoint(c.otherwise(), body, src);
+      if (then.isEmpty() && otherwise.isEmpty()) {
+        return List.of();
+      }
+      return List.of(new Stmt.If(c.condition(), then, otherwise, src));
+    } else if (array instanceof Expr.Index row) {
+      return intoAdjoint(row.array(), rows -> body.apply(new Expr.Index(rows, row.index())), src);
+    }
+    Var v = ((Expr.Ref) array).var();
+    return activity.isActive(v) ? body.apply(Exprs.ref(adjoint(v))) : List.of();
   }
 
   private static Expr.Invoke pullbackCall(Expr.Invoke call, List<Expr> args) {

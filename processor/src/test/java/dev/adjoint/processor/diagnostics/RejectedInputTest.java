@@ -434,6 +434,67 @@ class RejectedInputTest {
     assertThat(compilation.errors()).hasSize(1);
   }
 
+  /**
+   * Arrays chosen by a ternary and chained assignment: what stays rejected, with the analyses
+   * and without.
+   */
+  static Stream<Arguments> arrayChoiceRejections() {
+    return Stream.of(
+        Arguments.of("write through a chosen array",
+            lines("static double f(double[] a, double[] b, double x) {",
+                "  double[] t = new double[2];",
+                "  double[] u = new double[2];",
+                "  double[] r = x > 0 ? t : u;",
+                "  r[0] = x;",
+                "  return t[0] + u[0] + a[0];",
+                "}"),
+            "r[0] = x;", "a write into array r, which a conditional chooses, is not supported;"
+                + " write into the chosen array itself in an if/else"),
+        Arguments.of("a chosen array computed in the conditional",
+            lines("static double f(double[] a, double[] b, double x) {",
+                "  double[] r = x > 0 ? new double[2] : a;",
+                "  return r[0] * x;",
+                "}"),
+            "double[] r = x > 0", "array r is chosen by a conditional whose branch computes a"
+                + " new array (new double[]); declare that array as a local first"),
+        Arguments.of("a chosen array inside another conditional's branch",
+            lines("static double f(double[] a, double[] b, double x) {",
+                "  return x > 0 ? (x > 1 ? a : b)[0] * x : x;",
+                "}"),
+            "return x > 0", "an array chosen by a conditional (one of a, b) inside a branch of"
+                + " another conditional or after && or || is not supported; declare it as a local"
+                + " array first"),
+        Arguments.of("conditional between a vector and a matrix",
+            lines("static double f(double[] a, double[][] m, double x) {",
+                "  double[] r = x > 0 ? a : m;",
+                "  return r[0] * x;",
+                "}"),
+            "double[] r = x > 0", "the branches of this conditional have types double[] and"
+                + " double[][]"),
+        Arguments.of("compound assignment whose chained value assigns its target",
+            lines("static double f(double[] a, double[] b, double x) {",
+                "  double y = a[0];",
+                "  y += y = x;",
+                "  return y;",
+                "}"),
+            "y += y = x;", "a compound assignment to y whose value assigns y again is not"
+                + " supported in a @Differentiable method; split it into two statements"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("arrayChoiceRejections")
+  void rejectsWhatArrayChoicesCannotDo(String name, String method, String line,
+      String message) {
+    JavaFileObject source = rejectedClass(method);
+    for (Compilation compilation :
+        new Compilation[] {compile(source), compileWithAnalysesOff(source)}) {
+      assertThat(compilation).failed();
+      assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
+      assertThat(compilation.errors()).hasSize(1);
+      assertNoInternalErrorAndNoBrokenGeneratedCode(compilation);
+    }
+  }
+
   private static final String REASSIGNED_ALIAS = lines(
       "static double f(double[][] m) {",
       "  double[] r = m[0];",

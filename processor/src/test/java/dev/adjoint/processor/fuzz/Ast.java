@@ -34,7 +34,7 @@ final class Ast {
   }
 
   /** A call argument: a double or int expression, or an array passed by name. */
-  sealed interface Arg extends Node permits Expr, IExpr, ArrayName {}
+  sealed interface Arg extends Node permits Expr, IExpr, ArrayName, ChoiceArg {}
 
   /** A {@code double}-valued expression. */
   sealed interface Expr extends Arg
@@ -53,7 +53,7 @@ final class Ast {
   sealed interface Stmt extends Node
       permits Block, DeclDouble, DeclInt, DeclBool, DeclArray, DeclMatrix, DeclKernel, DeclRow,
           Assign, IAssign, Step, Store, Store2, If, For, While, ForEach, ForEachRow, Break,
-          Continue, Return {}
+          Continue, Return, DeclChoice, Chain {}
 
   // ---------------------------------------------------------------------------------------------
   // double expressions
@@ -184,6 +184,39 @@ final class Ast {
 
     public Node withKids(List<Node> k) {
       return this;
+    }
+  }
+
+  /** {@code (c ? a : b)}: an array chosen by a ternary, passed as a kernel's argument. */
+  record ChoiceArg(Cond c, String a, String b) implements Arg {
+    public List<Node> kids() {
+      return List.of(c);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new ChoiceArg((Cond) k.get(0), a, b);
+    }
+  }
+
+  /** {@code double[] name = c ? a : b;}: a read-only alias of one of two arrays (or matrices). */
+  record DeclChoice(String name, boolean matrix, Cond c, String a, String b) implements Stmt {
+    public List<Node> kids() {
+      return List.of(c);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new DeclChoice(name, matrix, (Cond) k.get(0), a, b);
+    }
+  }
+
+  /** {@code x = y = z = value;}: chained assignment of doubles. */
+  record Chain(List<String> names, Expr value) implements Stmt {
+    public List<Node> kids() {
+      return List.of(value);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new Chain(names, (Expr) k.get(0));
     }
   }
 

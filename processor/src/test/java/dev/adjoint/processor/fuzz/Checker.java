@@ -571,6 +571,7 @@ final class Checker {
   // values
 
   private static Object invoke(Method m, Object[] args) throws InvocationTargetException {
+    Ticks.reset(); // every call starts the stateful helper afresh, so calls compare
     try {
       return m.invoke(null, args);
     } catch (IllegalAccessException e) {

@@ -100,6 +100,30 @@ final class JavaPrinter {
   /** A plain int helper for index arithmetic: non-negative arguments give 0..6. */
   static final String MIX = "mix";
 
+  /** A stateful int helper ({@link Ticks}): must run exactly as often as in the original. */
+  static final String TICK = "tick";
+
+  private static boolean usesHelper(Program p, String name) {
+    for (Method m : p.methods()) {
+      if (mentionsHelper(m.body(), name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentionsHelper(Ast.Node n, String name) {
+    if (n instanceof IHelper h && h.name().equals(name)) {
+      return true;
+    }
+    for (Ast.Node k : n.kids()) {
+      if (mentionsHelper(k, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A plain boolean helper. */
   static final String EVEN = "even";
 
@@ -180,6 +204,13 @@ final class JavaPrinter {
     }
     if (!shadowed.isEmpty()) {
       shadowClass();
+    }
+    if (usesHelper(p, TICK)) {
+      out.append('\n');
+      line("/** Stateful: its value depends on how often it ran since the checker's reset. */");
+      line("static int " + TICK + "(int a, int b) {");
+      line("  return Math.floorMod(a * 3 + b + dev.adjoint.processor.fuzz.Ticks.next(), 7);");
+      line("}");
     }
     if (p.uses(BoolHelper.class)) {
       out.append('\n');
@@ -286,6 +317,12 @@ final class JavaPrinter {
     } else if (s instanceof DeclKernel d) {
       line((d.matrix() ? "double[][] " : "double[] ") + d.name() + " = "
           + kernel(d.fn(), d.args()) + ";");
+    } else if (s instanceof Ast.DeclChoice d) {
+      line((d.matrix() ? "double[][] " : "double[] ") + d.name() + " = " + cond(d.c()) + " ? "
+          + d.a() + " : " + d.b() + ";");
+    } else if (s instanceof Ast.Chain c) {
+      line(String.join(" = ", c.names()) + " = " + expr(c.value()) + ";");
+      c.names().forEach(this::checkFinite);
     } else if (s instanceof DeclRow d) {
       line("double[] " + d.name() + " = " + d.matrix() + "[" + iexpr(d.row()) + "];");
     } else if (s instanceof Assign a) {
@@ -433,6 +470,8 @@ final class JavaPrinter {
         out.add(expr(e));
       } else if (a instanceof IExpr i) {
         out.add(iexpr(i));
+      } else if (a instanceof Ast.ChoiceArg c) {
+        out.add("(" + cond(c.c()) + " ? " + c.a() + " : " + c.b() + ")");
       } else {
         out.add(((ArrayName) a).name());
       }

@@ -59,14 +59,12 @@ import dev.adjoint.processor.fuzz.Ast.While;
 import dev.adjoint.processor.fuzz.Program.Method;
 import dev.adjoint.processor.fuzz.Program.Param;
 import dev.adjoint.processor.fuzz.Program.Type;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -101,25 +99,11 @@ final class ProgramGenerator {
    * Processor bugs the generator steers around, so that the normal test run stays green while
    * each has a test in {@link RegressionTest} (disabled while open). {@code
    * -Dadjoint.fuzz.knownBugs=generate} generates all of them anyway, {@code
-   * -Dadjoint.fuzz.knownBugs=NESTED_EXIT_ROW_ALIAS,...} the ones listed. When a bug is fixed,
-   * delete its constant here and the generator covers the construct again.
+   * -Dadjoint.fuzz.knownBugs=NAME,...} the ones listed. When a bug is fixed, delete its constant
+   * here and the generator covers the construct again. (None is open.)
    */
   enum KnownBug {
-    /**
-     * A {@code return}, {@code break} or {@code continue} nested in two or more ifs or loops: the
-     * code after it is duplicated into both branches, and a row alias declared there is
-     * "assigned more than once" ({@code RegressionTest.rowAliasAfterNestedBreak}). Avoided: no
-     * row aliases after such an exit.
-     */
-    NESTED_EXIT_ROW_ALIAS,
-    /**
-     * A loop that both reads a row alias ({@code double[] row = m[0]}, a for-each over the rows
-     * of {@code m}) and stores into {@code m}, any row of it, is rejected: "row aliases
-     * Index[...], whose index changes before this use", even for a constant index ({@code
-     * RegressionTest.storeIntoMatrixInForEachOverItsRow}, {@code
-     * RegressionTest.storeIntoMatrixInLoopThatReadsItsRowAlias}). Avoided: no loop does both.
-     */
-    ALIAS_READ_AND_STORE_IN_ONE_LOOP;
+    ;
 
     private static final Set<KnownBug> GENERATED = generated();
 
@@ -206,12 +190,6 @@ final class ProgramGenerator {
     int loopDepth;
     int nest;
     boolean noCalls;
-    /** The nesting level of the innermost loop's body. */
-    int loopBodyNest = -1;
-    /** Some return/break/continue so far was nested in two or more ifs or loops. */
-    boolean afterNestedExit;
-    /** The loops being generated, innermost first. */
-    final ArrayDeque<LoopFrame> frames = new ArrayDeque<>();
 
     int[] mark() {
       return new int[] {doubles.size(), assignable.size(), ints.size(), bools.size(),
@@ -505,7 +483,7 @@ final class ProgramGenerator {
         w(top && (hasArrays || !env.matrices.isEmpty()), 1.6),
         (Supplier<List<Stmt>>) () -> List.of(declKernel()),
         w(top, 0.35), (Supplier<List<Stmt>>) this::declMatrix,
-        w(!env.matrices.isEmpty() && rowAliasAllowed(), 0.5),
+        w(!env.matrices.isEmpty(), 0.5),
         (Supplier<List<Stmt>>) () -> List.of(declRow()),
         w(!writable.isEmpty(), 3.0), (Supplier<List<Stmt>>) () -> List.of(store()),
         w(!writableM.isEmpty(), 1.0), (Supplier<List<Stmt>>) () -> List.of(store2()),
@@ -515,9 +493,95 @@ final class ProgramGenerator {
         w(canNest && env.loopDepth < 2, 1.2), (Supplier<List<Stmt>>) () -> List.of(whileLoop()),
         w(canNest && env.loopDepth < 2 && !readableArrays().isEmpty(), 1.0),
         (Supplier<List<Stmt>>) () -> List.of(forEach()),
-        w(canNest && env.loopDepth < 2 && !env.matrices.isEmpty() && rowAliasAllowed(), 0.5),
+        w(canNest && env.loopDepth < 2 && !env.matrices.isEmpty(), 0.5),
         (Supplier<List<Stmt>>) () -> List.of(forEachRow()),
-        w(canNest, inLoop ? 1.5 : 0.6), (Supplier<List<Stmt>>) () -> List.of(exit(inLoop)));
+        w(canNest, inLoop ? 1.5 : 0.6), (Supplier<List<Stmt>>) () -> List.of(exit(inLoop)),
+        w(!choosable().isEmpty(), 0.9), (Supplier<List<Stmt>>) () -> List.of(declChoice()),
+        w(!passableMatrices().isEmpty(), 0.3),
+        (Supplier<List<Stmt>>) () -> List.of(declMatrixChoice()),
+        w(env.assignable.size() >= 2, 0.5), (Supplier<List<Stmt>>) () -> List.of(chain()));
+  }
+
+  // Arrays chosen by a ternary and chained assignment (issue 8) ---------------------------------
+
+  /**
+   * Arrays a ternary may choose: plain arrays that may be passed here (rows are left out, so no
+   * row-alias rule comes into play); choosing one makes it read-only, like passing it.
+   */
+  private List<Arr> choosable() {
+    return passableArrays().stream().filter(a -> a.base() == null).toList();
+  }
+
+  /** {@code double[] c = cond ? a : b;}, both sides possibly the same array. */
+  private Stmt declChoice() {
+    Cond c = cond(1);
+    List<Arr> from = choosable();
+    if (from.isEmpty()) { // the condition passed the last one to a call
+      String name = fresh("d");
+      env.doubles.add(name);
+      env.assignable.add(name);
+      return new DeclDouble(name, expr(1));
+    }
+    Arr a = pick(from);
+    Arr b = pick(from);
+    passed(a);
+    passed(b);
+    String name = fresh("c");
+    env.arrays.add(new Arr(name, false, a.positive() && b.positive()));
+    return new Ast.DeclChoice(name, false, c, a.name(), b.name());
+  }
+
+  /** {@code double[][] c = cond ? m1 : m2;} (all matrices of a program have one shape). */
+  private Stmt declMatrixChoice() {
+    Cond c = cond(1);
+    List<Mat> from = passableMatrices();
+    if (from.isEmpty()) {
+      String name = fresh("d");
+      env.doubles.add(name);
+      env.assignable.add(name);
+      return new DeclDouble(name, expr(1));
+    }
+    Mat a = pick(from);
+    Mat b = pick(from);
+    passed(a);
+    passed(b);
+    String name = fresh("c");
+    env.matrices.add(new Mat(name, false, a.generic() && b.generic()));
+    return new Ast.DeclChoice(name, true, c, a.name(), b.name());
+  }
+
+  /** A kernel's matrix argument: sometimes {@code (cond ? m1 : m2)}. */
+  private Arg matOrChoice() {
+    if (!chance(0.25)) {
+      return mat();
+    }
+    Cond c = cond(1);
+    List<Mat> from = passableMatrices();
+    if (from.isEmpty()) {
+      return mat();
+    }
+    return new Ast.ChoiceArg(c, passed(pick(from)).name(), passed(pick(from)).name());
+  }
+
+  /** A kernel's array argument: sometimes {@code (cond ? a : b)}, evaluated by the statement. */
+  private Arg arrOrChoice() {
+    if (choosable().isEmpty() || !chance(0.3)) {
+      return arr();
+    }
+    Cond c = cond(1);
+    List<Arr> from = choosable();
+    if (from.isEmpty()) {
+      return arr();
+    }
+    return new Ast.ChoiceArg(c, passed(pick(from)).name(), passed(pick(from)).name());
+  }
+
+  /** {@code x = y [= z] = e;} over distinct assignable doubles. */
+  private Stmt chain() {
+    List<String> targets = new ArrayList<>(env.assignable);
+    Collections.shuffle(targets, r);
+    int n = targets.size() >= 3 && chance(0.4) ? 3 : 2;
+    return new Ast.Chain(List.copyOf(targets.subList(0, n)), expr(2));
   }
 
   private Stmt declDouble() {
@@ -626,37 +690,37 @@ final class ProgramGenerator {
     boolean matrices = !passableMatrices().isEmpty();
     record K(String fn, boolean matrix, boolean positive, List<Arg> args) {}
     K k = weighted(
-        w(arrays, 1.0), (Supplier<K>) () -> new K("softmax", false, true, List.of(arr())),
-        w(arrays, 1.0), (Supplier<K>) () -> new K("sigmoid", false, true, List.of(arr())),
-        w(arrays, 0.7), (Supplier<K>) () -> new K("tanh", false, false, List.of(arr())),
-        w(arrays, 0.5), (Supplier<K>) () -> new K("exp", false, true, List.of(arr())),
+        w(arrays, 1.0), (Supplier<K>) () -> new K("softmax", false, true, List.of(arrOrChoice())),
+        w(arrays, 1.0), (Supplier<K>) () -> new K("sigmoid", false, true, List.of(arrOrChoice())),
+        w(arrays, 0.7), (Supplier<K>) () -> new K("tanh", false, false, List.of(arrOrChoice())),
+        w(arrays, 0.5), (Supplier<K>) () -> new K("exp", false, true, List.of(arrOrChoice())),
         w(!positives.isEmpty(), 0.8), (Supplier<K>) () -> new K("log", false, false,
             List.of(passed(pick(positives)))),
-        w(arrays, 0.5), (Supplier<K>) () -> new K("relu", false, false, List.of(arr())),
-        w(arrays, 0.5), (Supplier<K>) () -> new K("softplus", false, true, List.of(arr())),
-        w(arrays, 0.8), (Supplier<K>) () -> new K("add", false, false, List.of(arr(), arr())),
-        w(arrays, 0.6), (Supplier<K>) () -> new K("sub", false, false, List.of(arr(), arr())),
+        w(arrays, 0.5), (Supplier<K>) () -> new K("relu", false, false, List.of(arrOrChoice())),
+        w(arrays, 0.5), (Supplier<K>) () -> new K("softplus", false, true, List.of(arrOrChoice())),
+        w(arrays, 0.8), (Supplier<K>) () -> new K("add", false, false, List.of(arrOrChoice(), arrOrChoice())),
+        w(arrays, 0.6), (Supplier<K>) () -> new K("sub", false, false, List.of(arrOrChoice(), arrOrChoice())),
         w(arrays, 0.8), (Supplier<K>) () -> new K("hadamard", false, false,
-            List.of(arr(), arr())),
+            List.of(arrOrChoice(), arrOrChoice())),
         w(arrays, 0.8), (Supplier<K>) () -> new K("scale", false, false,
-            List.of(expr(2), arr())),
+            List.of(expr(2), arrOrChoice())),
         w(arrays && matrices, 1.0), (Supplier<K>) () -> new K("matVec", false, false,
-            List.of(mat(), arr())),
+            List.of(matOrChoice(), arrOrChoice())),
         w(arrays && matrices, 0.6), (Supplier<K>) () -> new K("vecMat", false, false,
-            List.of(arr(), mat())),
+            List.of(arrOrChoice(), matOrChoice())),
         w(!generic.isEmpty() && arrays, 0.4), (Supplier<K>) () -> new K("solve", false, false,
-            List.of(passed(pick(generic)), arr())),
-        w(arrays, 0.4), (Supplier<K>) () -> new K("outer", true, false, List.of(arr(), arr())),
+            List.of(passed(pick(generic)), arrOrChoice())),
+        w(arrays, 0.4), (Supplier<K>) () -> new K("outer", true, false, List.of(arrOrChoice(), arrOrChoice())),
         w(matrices, 0.4), (Supplier<K>) () -> new K("matMul", true, false,
-            List.of(mat(), mat())),
+            List.of(matOrChoice(), matOrChoice())),
         w(matrices, 0.3), (Supplier<K>) () -> new K("transpose", true, false,
-            List.of(mat())),
+            List.of(matOrChoice())),
         w(matrices, 0.3), (Supplier<K>) () -> new K("addMatrices", true, false,
-            List.of(mat(), mat())),
+            List.of(matOrChoice(), matOrChoice())),
         w(matrices, 0.3), (Supplier<K>) () -> new K("subMatrices", true, false,
-            List.of(mat(), mat())),
+            List.of(matOrChoice(), matOrChoice())),
         w(matrices, 0.3), (Supplier<K>) () -> new K("scaleMatrix", true, false,
-            List.of(expr(1), mat())),
+            List.of(expr(1), matOrChoice())),
         w(!generic.isEmpty(), 0.3), (Supplier<K>) () -> new K("inverse", true, false,
             List.of(passed(pick(generic)))));
     // A kernel's result is read again by its pullback: never written.
@@ -750,7 +814,7 @@ final class ProgramGenerator {
   private Stmt store2() {
     Expr value = expr(2);
     List<Mat> writable = env.matrices.stream()
-        .filter(m -> m.writable() && !inLoopThat(f -> f.aliasRead, m.name())).toList();
+        .filter(Mat::writable).toList();
     if (writable.isEmpty()) {
       String name = fresh("d");
       env.doubles.add(name);
@@ -758,9 +822,6 @@ final class ProgramGenerator {
       return new DeclDouble(name, value);
     }
     Mat m = pick(writable);
-    if (!env.frames.isEmpty()) {
-      env.frames.peek().stored.add(m.name());
-    }
     return new Store2(m.name(), index(m.name()), index(m.name()), chance(0.6) ? "=" : "+=",
         value);
   }
@@ -774,7 +835,6 @@ final class ProgramGenerator {
 
   /** {@code if (c) { ...; break | continue | return e; }}: the exit ends the block. */
   private Stmt exit(boolean inLoop) {
-    int nest = env.nest;
     Cond c = cond(1);
     int[] mark = env.mark();
     env.nest++;
@@ -783,75 +843,19 @@ final class ProgramGenerator {
         1.0, (Supplier<Stmt>) Break::new,
         1.0, (Supplier<Stmt>) Continue::new,
         0.8, (Supplier<Stmt>) () -> new Return(expr(2)));
-    // nested: a return below the top level, a break or continue below its loop's body
-    if (last instanceof Return ? nest > 0 : nest > env.loopBodyNest) {
-      env.afterNestedExit = true;
-    }
     body.add(last);
     env.nest--;
     env.restore(mark);
     return new If(c, new Block(body), Block.of());
   }
 
-  /** A {@code return} here: nested at most one level deep while the known bug is open. */
-  /** Whether row aliases may be declared here: see {@link KnownBug#NESTED_EXIT_ROW_ALIAS}. */
-  private boolean rowAliasAllowed() {
-    return !KnownBug.NESTED_EXIT_ROW_ALIAS.avoided() || !env.afterNestedExit;
-  }
-
-  /** A loop's body; records its nesting level (an exit deeper than that is nested). */
   private Block loopBody() {
-    return loopBody(null);
+    return block(blockSize(), true);
   }
 
-  /** {@code aliased}: the matrix whose row alias the loop header reads, or null. */
-  private Block loopBody(String aliased) {
-    int saved = env.loopBodyNest;
-    env.loopBodyNest = env.nest + 1;
-    LoopFrame frame = new LoopFrame();
-    if (aliased != null) {
-      frame.aliasRead.add(aliased);
-    }
-    env.frames.push(frame);
-    Block body = block(blockSize(), true);
-    env.frames.pop();
-    if (!env.frames.isEmpty()) {
-      env.frames.peek().stored.addAll(frame.stored);
-      env.frames.peek().aliasRead.addAll(frame.aliasRead);
-    }
-    env.loopBodyNest = saved;
-    return body;
-  }
-
-  /** What the loops being generated do with matrices: see {@link KnownBug}. */
-  private static final class LoopFrame {
-    final Set<String> stored = new HashSet<>();
-    final Set<String> aliasRead = new HashSet<>();
-  }
-
-  private boolean inLoopThat(Function<LoopFrame, Set<String>> what,
-      String matrix) {
-    if (!KnownBug.ALIAS_READ_AND_STORE_IN_ONE_LOOP.avoided()) {
-      return false;
-    }
-    for (LoopFrame f : env.frames) {
-      if (what.apply(f).contains(matrix)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Arrays that may be read here: not a row alias of a matrix stored in an enclosing loop. */
+  /** Arrays that may be read here (row aliases too: stores into their matrix are fine). */
   private List<Arr> readableArrays() {
-    return env.arrays.stream()
-        .filter(a -> a.base() == null || !inLoopThat(f -> f.stored, a.base())).toList();
-  }
-
-  private void readAlias(Arr a) {
-    if (a.base() != null && !env.frames.isEmpty()) {
-      env.frames.peek().aliasRead.add(a.base());
-    }
+    return env.arrays;
   }
 
   private Stmt forLoop() {
@@ -884,12 +888,10 @@ final class ProgramGenerator {
   private Stmt forEach() {
     Arr a = pick(readableArrays());
     String v = fresh("e");
-    // the loop reads the array in every iteration, in its own frame and the enclosing ones
-    readAlias(a);
     int[] mark = env.mark();
     env.loopDepth++;
     env.doubles.add(v);
-    Block body = loopBody(a.base());
+    Block body = loopBody();
     env.loopDepth--;
     env.restore(mark);
     return new ForEach(v, a.name(), body);
@@ -1039,7 +1041,10 @@ final class ProgramGenerator {
             List.of(smallInt().e, new Length(array))),
         w(library && !intsOnly().isEmpty(), 0.5), (Supplier<IExpr>) () -> new IMath("max",
             List.of(new IConst(0), new IMath("min", List.of(new IVar(pick(intsOnly()).name()),
-                new IBin("-", new Length(array), new IConst(1)))))));
+                new IBin("-", new Length(array), new IConst(1)))))),
+        w(!intsOnly().isEmpty(), 0.6), (Supplier<IExpr>) () -> new IBin("%", new IHelper(
+            JavaPrinter.TICK, List.of(new IVar(pick(intsOnly()).name()), smallInt().e)),
+            new Length(array)));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1101,7 +1106,6 @@ final class ProgramGenerator {
             0.75, Math.PI, Math.E))),
         w(!arrays.isEmpty(), 3.0), (Supplier<Expr>) () -> {
           Arr a = pick(arrays);
-          readAlias(a);
           return new Read(a.name(), index(a.name()));
         },
         w(!matrices.isEmpty(), 1.0), (Supplier<Expr>) () -> {

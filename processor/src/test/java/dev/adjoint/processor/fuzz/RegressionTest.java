@@ -3,7 +3,6 @@ package dev.adjoint.processor.fuzz;
 import com.google.testing.compile.Compilation;
 import dev.adjoint.processor.testing.InProcessCompiler;
 import dev.adjoint.processor.testing.JavaSource;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -169,9 +168,6 @@ class RegressionTest {
    * rejected: "array variable row8 is assigned more than once".
    */
   @Test
-  @Disabled("processor bug: a break or return nested in two ifs duplicates the code after it"
-      + " into both branches, and a row alias declared there is taken for an array assigned"
-      + " twice")
   void rowAliasAfterNestedBreak() {
     Regression.of("""
         @Differentiable
@@ -292,8 +288,6 @@ class RegressionTest {
    * ({@code Index[array=m5, index=index}) where the other messages show Java.
    */
   @Test
-  @Disabled("processor bug: a store into a matrix inside a for-each over one of its rows is"
-      + " rejected as an alias whose index changes; the message prints IR records")
   void storeIntoMatrixInForEachOverItsRow() {
     Regression.of("""
         @Differentiable
@@ -307,6 +301,45 @@ class RegressionTest {
           return x1;
         }""")
         .at(0.5)
+        .check();
+  }
+
+  /**
+   * Seeds 2610610025109027681 and 15661455925652725 (master 1, programs 136 and 46), shrunk:
+   * found with the generator's array ternaries. A return nested in an if and a loop (or two
+   * ifs) copies the code after it into both branches, and the array chosen there was "assigned
+   * more than once", like the row alias of {@link #rowAliasAfterNestedBreak}.
+   */
+  @Test
+  void arrayChoiceAfterNestedReturn() {
+    Regression.of("""
+        @Differentiable
+        public static double f(double x0, double[] a0, double x1) {
+          if (x0 > 0) {
+            for (int i9 = 0; i9 < 2; i9++) {
+              return x0 * a0[0];
+            }
+          }
+          double[] c13 = x1 > 0 ? a0 : a0;
+          return x1 * c13[0];
+        }""")
+        .at(0.5, new double[] {1.5}, 0.25)
+        .at(-0.5, new double[] {1.5}, -0.25)
+        .check();
+    Regression.of("""
+        @Differentiable(wrt = {"v", "q"})
+        public static double f(double[] v, double q, double p) {
+          if (p > 0) {
+            if (q > p) {
+              return p * v[1];
+            }
+          }
+          double[] c3 = q > 1 ? v : v;
+          return q * c3[0];
+        }""")
+        .at(new double[] {0.5, 2}, 1.5, 0.5)
+        .at(new double[] {0.5, 2}, 0.25, 0.5)
+        .at(new double[] {0.5, 2}, 1.5, -0.5)
         .check();
   }
 
@@ -344,8 +377,6 @@ class RegressionTest {
    * and not when the alias is read after the loop.
    */
   @Test
-  @Disabled("processor bug: a loop that reads a row alias and stores into its matrix is rejected"
-      + " as an alias whose index changes, even with a constant index")
   void storeIntoMatrixInLoopThatReadsItsRowAlias() {
     Regression.of("""
         @Differentiable
@@ -380,7 +411,6 @@ class RegressionTest {
    * operand=Call[owner=Math, name=abs, ..." (the other messages quote source).
    */
   @Test
-  @Disabled("processor bug (diagnostic): the alias message prints IR records, not Java")
   void aliasMessageQuotesJava() {
     JavaSource source = JavaSource.of("adjtest.fuzz.Alias",
         "package adjtest.fuzz;",

@@ -34,6 +34,7 @@ public final class ArraySuite {
   private final String qualifiedName;
   private final List<String> imports = new ArrayList<>();
   private final List<String> options = new ArrayList<>();
+  private final List<String> members = new ArrayList<>();
   private final List<ArrayCase> cases = new ArrayList<>();
   private Compiled compiled;
 
@@ -59,6 +60,12 @@ public final class ArraySuite {
 
   public ArraySuite imports(String... lines) {
     imports.addAll(Arrays.asList(lines));
+    return this;
+  }
+
+  /** Other members of the class, such as the int helpers the cases call. */
+  public ArraySuite members(String... lines) {
+    members.addAll(Arrays.asList(lines));
     return this;
   }
 
@@ -94,6 +101,9 @@ public final class ArraySuite {
     sb.append("  private ").append(simple).append("() {}\n");
     for (ArrayCase c : cases) {
       sb.append('\n').append(c.declaration());
+    }
+    for (String m : members) {
+      sb.append("\n  ").append(m).append('\n');
     }
     sb.append("}\n");
     return new JavaSource(qualifiedName, sb.toString());
