@@ -172,6 +172,9 @@ public final class ReverseMode {
     }
     boolean kernel = a.value() instanceof Expr.Invoke call
         && call.kind() == Expr.Invoke.Kind.KERNEL;
+    if (AliasExpansion.isReference(a)) {
+      return joinAdjoint(a, depth);
+    }
     if (!(a.value() instanceof Expr.NewArray) && !kernel) {
       throw new UnsupportedConstruct(a.source(), "array " + v.name() + " must be created with"
           + " new or by a LinearAlgebra kernel where it is declared");
@@ -186,6 +189,26 @@ public final class ReverseMode {
     List<Stmt> allocation = new ArrayList<>();
     allocateLike(v, allocation);
     return allocation;
+  }
+
+  /**
+   * {@code v = w} in one branch of an if ({@link ArrayRebinding}'s join): {@code v} is {@code
+   * w}'s array, so its adjoint is {@code w}'s adjoint array, or zeros when {@code w} has none.
+   */
+  private List<Stmt> joinAdjoint(Stmt.Assign a, int depth) {
+    Var v = a.target();
+    if (depth > 0) {
+      // Each iteration could choose another array, and the backward sweep sees only the last.
+      throw new UnsupportedConstruct(a.source(), "array variable " + v.name() + " is bound to"
+          + " different arrays by the branches of an if inside a loop, which is not supported;"
+          + " give each branch's array its own variable");
+    }
+    if (activity.isActive(Stmts.baseVar(a.value()))) {
+      return List.of(Stmt.Assign.set(adjoint(v), adjointArray(a.value()), a.source()));
+    }
+    List<Stmt> zeros = new ArrayList<>();
+    allocateLike(v, zeros);
+    return zeros;
   }
 
   private List<Stmt> backward(List<Stmt> block, int depth) {
