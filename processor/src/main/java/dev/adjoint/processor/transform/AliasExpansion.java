@@ -53,7 +53,7 @@ final class AliasExpansion {
         Var param = mayBeParameter(base, referees, new HashSet<>());
         if (param != null) {
           throw new UnsupportedConstruct(st.source(), "a write into array parameter "
-              + param.name() + (param == base ? "" : " (which " + base.name() + " may be here)")
+              + param.name() + (param == base ? "" : " (which " + base.userName() + " may be here)")
               + " is not supported; copy it into a local array (new double[n]) and write"
               + " there");
         }
@@ -97,7 +97,7 @@ final class AliasExpansion {
 
   private static List<Stmt> expand(List<Stmt> body, Stmt.Assign def) {
     Var v = def.target();
-    String why = "array " + v.name() + " aliases " + def.value().toString()
+    String why = "array " + v.userName() + " aliases " + def.value().toString()
         .replaceAll("Ref\\[var=|\\]", "");
     Layout layout = new Layout(body);
     List<Var> inputs = new ArrayList<>(Exprs.reads(def.value()));

@@ -159,7 +159,7 @@ final class ArrayRebinding {
         break;
       }
     }
-    return new Var(name, v.type(), Var.Role.LOCAL);
+    return v.rebinding(name);
   }
 
   /** {@code block} with the variables of {@code sub} renamed, as targets and as reads. */

@@ -104,7 +104,7 @@ final class CallArgumentCheck {
   }
 
   private static UnsupportedConstruct unchanged(Stmt.Store st, Var array, String callee) {
-    return new UnsupportedConstruct(st.source(), "array " + array.name() + " is written after"
+    return new UnsupportedConstruct(st.source(), "array " + array.userName() + " is written after"
         + " it was passed to " + callee + ", whose derivative reads it again; copy it into a"
         + " new array before writing");
   }

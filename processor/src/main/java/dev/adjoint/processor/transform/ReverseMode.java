@@ -176,11 +176,11 @@ public final class ReverseMode {
       return joinAdjoint(a, depth);
     }
     if (!(a.value() instanceof Expr.NewArray) && !kernel) {
-      throw new UnsupportedConstruct(a.source(), "array " + v.name() + " must be created with"
+      throw new UnsupportedConstruct(a.source(), "array " + v.userName() + " must be created with"
           + " new or by a LinearAlgebra kernel where it is declared");
     }
     if (depth > 0) {
-      throw new UnsupportedConstruct(a.source(), "allocating array " + v.name() + " inside a"
+      throw new UnsupportedConstruct(a.source(), "allocating array " + v.userName() + " inside a"
           + " loop is not supported; allocate it once before the loop and overwrite it");
     }
     if (a.value() instanceof Expr.NewArray n) {
@@ -199,7 +199,7 @@ public final class ReverseMode {
     Var v = a.target();
     if (depth > 0) {
       // Each iteration could choose another array, and the backward sweep sees only the last.
-      throw new UnsupportedConstruct(a.source(), "array variable " + v.name() + " is bound to"
+      throw new UnsupportedConstruct(a.source(), "array variable " + v.userName() + " is bound to"
           + " different arrays by the branches of an if inside a loop, which is not supported;"
           + " give each branch's array its own variable");
     }
@@ -320,7 +320,7 @@ public final class ReverseMode {
           arrayAdjoints.add(new Expr.NewArray(Type.DOUBLE_ARRAY,
               List.of(new Expr.Length(arg))));
         } else {
-          throw new UnsupportedConstruct(src, "matrix " + array.name() + " is differentiated by "
+          throw new UnsupportedConstruct(src, "matrix " + array.userName() + " is differentiated by "
               + call.name() + " but not here; add it to this method's wrt or remove it from "
               + call.name() + "'s");
         }
