@@ -89,6 +89,7 @@ final class ArrayRebinding {
   }
 
   private Stmt branch(Stmt.If i, Map<Var, Var> current, Set<Var> liveAfter) {
+    Expr condition = Exprs.substitute(i.condition(), refs(current));
     Map<Var, Var> thenCurrent = new LinkedHashMap<>(current);
     Map<Var, Var> elseCurrent = new LinkedHashMap<>(current);
     List<Stmt> then = block(i.then(), thenCurrent, liveAfter);
@@ -120,8 +121,7 @@ final class ArrayRebinding {
       }
       current.put(v, join);
     }
-    return new Stmt.If(Exprs.substitute(i.condition(), refs(current)), then, otherwise,
-        i.source());
+    return new Stmt.If(condition, then, otherwise, i.source());
   }
 
   private Stmt loop(Stmt.Loop l, Map<Var, Var> current, Set<Var> liveAfter) {

@@ -41,6 +41,8 @@ import dev.adjoint.processor.fuzz.Ast.Num;
 import dev.adjoint.processor.fuzz.Ast.Or;
 import dev.adjoint.processor.fuzz.Ast.Read;
 import dev.adjoint.processor.fuzz.Ast.Read2;
+import dev.adjoint.processor.fuzz.Ast.Reallocate;
+import dev.adjoint.processor.fuzz.Ast.RebindKernel;
 import dev.adjoint.processor.fuzz.Ast.Return;
 import dev.adjoint.processor.fuzz.Ast.Step;
 import dev.adjoint.processor.fuzz.Ast.Stmt;
@@ -92,17 +94,10 @@ final class ProgramGenerator {
    * Processor bugs the generator steers around, so that the normal test run stays green while
    * each has a test in {@link RegressionTest} (disabled while open). {@code
    * -Dadjoint.fuzz.knownBugs=generate} generates all of them anyway, {@code
-   * -Dadjoint.fuzz.knownBugs=NESTED_EXIT_ROW_ALIAS,...} the ones listed. When a bug is fixed,
+   * -Dadjoint.fuzz.knownBugs=ALIAS_READ_AND_STORE_IN_ONE_LOOP,...} the ones listed. When a bug is fixed,
    * delete its constant here and the generator covers the construct again.
    */
   enum KnownBug {
-    /**
-     * A {@code return}, {@code break} or {@code continue} nested in two or more ifs or loops: the
-     * code after it is duplicated into both branches, and a row alias declared there is
-     * "assigned more than once" ({@code RegressionTest.rowAliasAfterNestedBreak}). Avoided: no
-     * row aliases after such an exit.
-     */
-    NESTED_EXIT_ROW_ALIAS,
     /**
      * A loop that both reads a row alias ({@code double[] row = m[0]}, a for-each over the rows
      * of {@code m}) and stores into {@code m}, any row of it, is rejected: "row aliases
@@ -191,12 +186,10 @@ final class ProgramGenerator {
     int loopDepth;
     int nest;
     boolean noCalls;
-    /** The nesting level of the innermost loop's body. */
-    int loopBodyNest = -1;
-    /** Some return/break/continue so far was nested in two or more ifs or loops. */
-    boolean afterNestedExit;
     /** The loops being generated, innermost first. */
     final ArrayDeque<LoopFrame> frames = new ArrayDeque<>();
+    /** Array and matrix parameters: rebound to kernels' results, never re-allocated. */
+    final Set<String> arrayParams = new HashSet<>();
 
     int[] mark() {
       return new int[] {doubles.size(), assignable.size(), ints.size(), bools.size(),
@@ -417,8 +410,14 @@ final class ProgramGenerator {
         case INT -> env.ints.add(new IntVar(p.name(), 4, false));
         case LONG -> env.ints.add(new IntVar(p.name(), 4, false, true));
         case BOOLEAN -> env.bools.add(p.name());
-        case ARRAY -> env.arrays.add(new Arr(p.name(), false, false));
-        case MATRIX -> env.matrices.add(new Mat(p.name(), false, true));
+        case ARRAY -> {
+          env.arrays.add(new Arr(p.name(), false, false));
+          env.arrayParams.add(p.name());
+        }
+        case MATRIX -> {
+          env.matrices.add(new Mat(p.name(), false, true));
+          env.arrayParams.add(p.name());
+        }
       }
     }
   }
@@ -490,7 +489,9 @@ final class ProgramGenerator {
         w(top && (hasArrays || !env.matrices.isEmpty()), 1.6),
         (Supplier<List<Stmt>>) () -> List.of(declKernel()),
         w(top, 0.35), (Supplier<List<Stmt>>) this::declMatrix,
-        w(!env.matrices.isEmpty() && rowAliasAllowed(), 0.5),
+        w(top && (hasArrays || !env.matrices.isEmpty()), 1.2),
+        (Supplier<List<Stmt>>) () -> List.of(rebind()),
+        w(!env.matrices.isEmpty(), 0.5),
         (Supplier<List<Stmt>>) () -> List.of(declRow()),
         w(!writable.isEmpty(), 3.0), (Supplier<List<Stmt>>) () -> List.of(store()),
         w(!writableM.isEmpty(), 1.0), (Supplier<List<Stmt>>) () -> List.of(store2()),
@@ -500,7 +501,7 @@ final class ProgramGenerator {
         w(canNest && env.loopDepth < 2, 1.2), (Supplier<List<Stmt>>) () -> List.of(whileLoop()),
         w(canNest && env.loopDepth < 2 && !readableArrays().isEmpty(), 1.0),
         (Supplier<List<Stmt>>) () -> List.of(forEach()),
-        w(canNest && env.loopDepth < 2 && !env.matrices.isEmpty() && rowAliasAllowed(), 0.5),
+        w(canNest && env.loopDepth < 2 && !env.matrices.isEmpty(), 0.5),
         (Supplier<List<Stmt>>) () -> List.of(forEachRow()),
         w(canNest, inLoop ? 1.5 : 0.6), (Supplier<List<Stmt>>) () -> List.of(exit(inLoop)));
   }
@@ -750,6 +751,82 @@ final class ProgramGenerator {
         value);
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // array rebinding
+
+  /**
+   * Rebinds an array or matrix variable in scope (never in a loop, where it is rejected): to a
+   * kernel of its old value ({@code t = LinearAlgebra.exp(t)}, {@code M = matMul(M, M)}), or,
+   * for a local, to new zeros ({@code t = new double[L]}). Inside an if, the variable holds
+   * either array after the if, so it keeps only what holds for both (writable, positive, the
+   * matrix it may be a row of).
+   */
+  private Stmt rebind() {
+    if (!env.arrays.isEmpty() && (env.matrices.isEmpty() || chance(0.7))) {
+      return rebindArray(pick(env.arrays));
+    }
+    return rebindMatrix(pick(env.matrices));
+  }
+
+  private Stmt rebindArray(Arr old) {
+    boolean joins = env.nest > 0;
+    String base = joins ? old.base() : null;
+    if (!env.arrayParams.contains(old.name()) && chance(0.3)) {
+      setArr(new Arr(old.name(), !joins || old.writable(), false, base));
+      return new Reallocate(old.name(), false, new IConst(length));
+    }
+    ArrayName self = passed(old);
+    record K(String fn, boolean positive, List<Arg> args) {}
+    K k = weighted(
+        1.0, (Supplier<K>) () -> new K("exp", true, List.of(self)),
+        0.7, (Supplier<K>) () -> new K("tanh", false, List.of(self)),
+        0.6, (Supplier<K>) () -> new K("sigmoid", true, List.of(self)),
+        0.4, (Supplier<K>) () -> new K("softmax", true, List.of(self)),
+        0.4, (Supplier<K>) () -> new K("relu", false, List.of(self)),
+        w(old.positive(), 0.8), (Supplier<K>) () -> new K("log", false, List.of(self)),
+        1.0, (Supplier<K>) () -> new K("scale", false, List.of(expr(1), self)),
+        0.8, (Supplier<K>) () -> new K("add", false, List.of(self, chance(0.3) ? self : arr())),
+        0.5, (Supplier<K>) () -> new K("sub", false, List.of(arr(), self)),
+        0.8, (Supplier<K>) () -> new K("hadamard", false,
+            List.of(self, chance(0.3) ? self : arr())),
+        w(!env.matrices.isEmpty(), 0.8), (Supplier<K>) () -> new K("matVec", false,
+            List.of(mat(), self)));
+    setArr(new Arr(old.name(), false, k.positive() && (!joins || old.positive()), base));
+    return new RebindKernel(old.name(), k.fn(), k.args());
+  }
+
+  private Stmt rebindMatrix(Mat old) {
+    boolean joins = env.nest > 0;
+    if (!env.arrayParams.contains(old.name()) && chance(0.25)) {
+      setMat(new Mat(old.name(), !joins || old.writable(), false));
+      return new Reallocate(old.name(), true, new IConst(length));
+    }
+    ArrayName self = passed(old);
+    String fn = weighted(
+        1.0, (Supplier<String>) () -> "matMul",
+        0.7, (Supplier<String>) () -> "transpose",
+        0.7, (Supplier<String>) () -> "scaleMatrix",
+        0.5, (Supplier<String>) () -> "addMatrices",
+        w(old.generic(), 0.3), (Supplier<String>) () -> "inverse");
+    List<Arg> args = switch (fn) {
+      case "matMul" -> chance(0.5) ? List.of(self, self) : List.of(mat(), self);
+      case "scaleMatrix" -> List.of(expr(1), self);
+      case "addMatrices" -> List.of(self, mat());
+      default -> List.of(self);
+    };
+    // As for a declared kernel: only an inverse counts as nonsingular for the generator.
+    setMat(new Mat(old.name(), false, fn.equals("inverse") && (!joins || old.generic())));
+    return new RebindKernel(old.name(), fn, args);
+  }
+
+  private void setArr(Arr a) {
+    env.arrays.replaceAll(x -> x.name().equals(a.name()) ? a : x);
+  }
+
+  private void setMat(Mat m) {
+    env.matrices.replaceAll(x -> x.name().equals(m.name()) ? m : x);
+  }
+
   private Stmt ifStatement(boolean inLoop) {
     Cond c = cond(2);
     Block then = block(blockSize(), inLoop);
@@ -759,7 +836,6 @@ final class ProgramGenerator {
 
   /** {@code if (c) { ...; break | continue | return e; }}: the exit ends the block. */
   private Stmt exit(boolean inLoop) {
-    int nest = env.nest;
     Cond c = cond(1);
     int[] mark = env.mark();
     env.nest++;
@@ -768,31 +844,19 @@ final class ProgramGenerator {
         1.0, (Supplier<Stmt>) Break::new,
         1.0, (Supplier<Stmt>) Continue::new,
         0.8, (Supplier<Stmt>) () -> new Return(expr(2)));
-    // nested: a return below the top level, a break or continue below its loop's body
-    if (last instanceof Return ? nest > 0 : nest > env.loopBodyNest) {
-      env.afterNestedExit = true;
-    }
     body.add(last);
     env.nest--;
     env.restore(mark);
     return new If(c, new Block(body), Block.of());
   }
 
-  /** A {@code return} here: nested at most one level deep while the known bug is open. */
-  /** Whether row aliases may be declared here: see {@link KnownBug#NESTED_EXIT_ROW_ALIAS}. */
-  private boolean rowAliasAllowed() {
-    return !KnownBug.NESTED_EXIT_ROW_ALIAS.avoided() || !env.afterNestedExit;
-  }
-
-  /** A loop's body; records its nesting level (an exit deeper than that is nested). */
+  /** A loop's body. */
   private Block loopBody() {
     return loopBody(null);
   }
 
   /** {@code aliased}: the matrix whose row alias the loop header reads, or null. */
   private Block loopBody(String aliased) {
-    int saved = env.loopBodyNest;
-    env.loopBodyNest = env.nest + 1;
     LoopFrame frame = new LoopFrame();
     if (aliased != null) {
       frame.aliasRead.add(aliased);
@@ -804,7 +868,6 @@ final class ProgramGenerator {
       env.frames.peek().stored.addAll(frame.stored);
       env.frames.peek().aliasRead.addAll(frame.aliasRead);
     }
-    env.loopBodyNest = saved;
     return body;
   }
 

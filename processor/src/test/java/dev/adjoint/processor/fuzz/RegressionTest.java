@@ -165,13 +165,11 @@ class RegressionTest {
 
   /**
    * Seed 5290520823146917797 (master 4, program 3972). A break nested in two ifs in a loop: the
-   * rest of the body is duplicated into both branches, and the row alias declared there is
-   * rejected: "array variable row8 is assigned more than once".
+   * rest of the body is duplicated into both branches, and the row alias declared there was
+   * rejected: "array variable row8 is assigned more than once". Fixed by ArrayRebinding: each
+   * copy's binding is its own variable.
    */
   @Test
-  @Disabled("processor bug: a break or return nested in two ifs duplicates the code after it"
-      + " into both branches, and a row alias declared there is taken for an array assigned"
-      + " twice")
   void rowAliasAfterNestedBreak() {
     Regression.of("""
         @Differentiable
@@ -400,5 +398,28 @@ class RegressionTest {
       org.junit.jupiter.api.Assertions.assertFalse(
           m.contains("Index[") || m.contains("Binary[") || m.contains("Call["), m);
     }
+  }
+
+  /**
+   * Seed -2456808605230120985 (master 1, program 169), found by the array-rebinding generator
+   * while it was written. The condition of an if that rebinds the array it reads was renamed
+   * after the branches, so it read the join variable before either branch had assigned it: a
+   * NullPointerException in {@code sum}.
+   */
+  @Test
+  void conditionReadsTheArrayItsIfRebinds() {
+    Regression.of("""
+        @Differentiable
+        public static double f(double x1, double x2) {
+          double[] t0 = new double[2];
+          t0[1] = x2;
+          if (LinearAlgebra.sum(t0) < x1) {
+            t0 = LinearAlgebra.add(t0, t0);
+          }
+          return x1 * t0[1];
+        }""")
+        .at(1.6668, 1.0391)
+        .at(0.5, 1.0391)
+        .check();
   }
 }
