@@ -489,7 +489,7 @@ final class ProgramGenerator {
         w(top && (hasArrays || !env.matrices.isEmpty()), 1.6),
         (Supplier<List<Stmt>>) () -> List.of(declKernel()),
         w(top, 0.35), (Supplier<List<Stmt>>) this::declMatrix,
-        w(top && (hasArrays || !env.matrices.isEmpty()), 1.2),
+        w(top && (hasArrays || !env.matrices.isEmpty()), 2.5),
         (Supplier<List<Stmt>>) () -> List.of(rebind()),
         w(!env.matrices.isEmpty(), 0.5),
         (Supplier<List<Stmt>>) () -> List.of(declRow()),
@@ -762,19 +762,34 @@ final class ProgramGenerator {
    * matrix it may be a row of).
    */
   private Stmt rebind() {
-    if (!env.arrays.isEmpty() && (env.matrices.isEmpty() || chance(0.7))) {
-      return rebindArray(pick(env.arrays));
-    }
-    return rebindMatrix(pick(env.matrices));
+    List<Arr> locals = env.arrays.stream()
+        .filter(a -> !env.arrayParams.contains(a.name())).toList();
+    List<Mat> localMatrices = env.matrices.stream()
+        .filter(m -> !env.arrayParams.contains(m.name())).toList();
+    return weighted(
+        w(!env.arrays.isEmpty(), 1.0), (Supplier<Stmt>) () -> rebindArray(pick(env.arrays)),
+        w(!env.matrices.isEmpty(), 0.5), (Supplier<Stmt>) () -> rebindMatrix(
+            pick(env.matrices)),
+        w(!locals.isEmpty(), 2.0), (Supplier<Stmt>) () -> reallocate(pick(locals)),
+        w(!localMatrices.isEmpty(), 0.5), (Supplier<Stmt>) () -> reallocate(
+            pick(localMatrices)));
+  }
+
+  private Stmt reallocate(Arr old) {
+    boolean joins = env.nest > 0;
+    setArr(new Arr(old.name(), !joins || old.writable(), false, joins ? old.base() : null));
+    return new Reallocate(old.name(), false, new IConst(length));
+  }
+
+  private Stmt reallocate(Mat old) {
+    boolean joins = env.nest > 0;
+    setMat(new Mat(old.name(), !joins || old.writable(), false));
+    return new Reallocate(old.name(), true, new IConst(length));
   }
 
   private Stmt rebindArray(Arr old) {
     boolean joins = env.nest > 0;
     String base = joins ? old.base() : null;
-    if (!env.arrayParams.contains(old.name()) && chance(0.3)) {
-      setArr(new Arr(old.name(), !joins || old.writable(), false, base));
-      return new Reallocate(old.name(), false, new IConst(length));
-    }
     ArrayName self = passed(old);
     record K(String fn, boolean positive, List<Arg> args) {}
     K k = weighted(
@@ -797,10 +812,6 @@ final class ProgramGenerator {
 
   private Stmt rebindMatrix(Mat old) {
     boolean joins = env.nest > 0;
-    if (!env.arrayParams.contains(old.name()) && chance(0.25)) {
-      setMat(new Mat(old.name(), !joins || old.writable(), false));
-      return new Reallocate(old.name(), true, new IConst(length));
-    }
     ArrayName self = passed(old);
     String fn = weighted(
         1.0, (Supplier<String>) () -> "matMul",
