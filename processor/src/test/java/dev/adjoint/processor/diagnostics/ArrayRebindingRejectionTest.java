@@ -126,7 +126,16 @@ class ArrayRebindingRejectionTest {
             y[0] = 1;
             return LinearAlgebra.sum(y);""",
             "y[0] = 1;",
-            "array y is written after it was passed to "));
+            "array y is written after it was passed to "),
+        // tanh's pullback reads its result again (scale's does not: numeric.ArrayRebindingTest)
+        Arguments.of("rebound to a kernel that reads its result, then written",
+            """
+            double[] y = LinearAlgebra.scale(2.0, x);
+            y = LinearAlgebra.tanh(y);
+            y[0] = y[0] * n;
+            return LinearAlgebra.sum(y);""",
+            "y[0] = y[0] * n;",
+            "array y is written after it was passed to tanh"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -761,6 +761,14 @@ final class ProgramGenerator {
    * either array after the if, so it keeps only what holds for both (writable, positive, the
    * matrix it may be a row of).
    */
+  /**
+   * Kernels whose pullback reads none of the result's elements, so their result may be written
+   * ({@code y = scale(2, y); y[0] *= x}); Adjoint's list is {@code
+   * CallArgumentCheck.RESULT_BLIND}.
+   */
+  private static final Set<String> RESULT_WRITABLE = Set.of("scale", "add", "sub", "hadamard",
+      "matVec", "log", "relu", "matMul", "transpose", "scaleMatrix", "addMatrices");
+
   private Stmt rebind() {
     List<Arr> locals = env.arrays.stream()
         .filter(a -> !env.arrayParams.contains(a.name())).toList();
@@ -806,7 +814,8 @@ final class ProgramGenerator {
             List.of(self, chance(0.3) ? self : arr())),
         w(!env.matrices.isEmpty(), 0.8), (Supplier<K>) () -> new K("matVec", false,
             List.of(mat(), self)));
-    setArr(new Arr(old.name(), false, k.positive() && (!joins || old.positive()), base));
+    boolean writable = RESULT_WRITABLE.contains(k.fn()) && (!joins || old.writable());
+    setArr(new Arr(old.name(), writable, k.positive() && (!joins || old.positive()), base));
     return new RebindKernel(old.name(), k.fn(), k.args());
   }
 
@@ -826,7 +835,8 @@ final class ProgramGenerator {
       default -> List.of(self);
     };
     // As for a declared kernel: only an inverse counts as nonsingular for the generator.
-    setMat(new Mat(old.name(), false, fn.equals("inverse") && (!joins || old.generic())));
+    boolean writable = RESULT_WRITABLE.contains(fn) && (!joins || old.writable());
+    setMat(new Mat(old.name(), writable, fn.equals("inverse") && (!joins || old.generic())));
     return new RebindKernel(old.name(), fn, args);
   }
 

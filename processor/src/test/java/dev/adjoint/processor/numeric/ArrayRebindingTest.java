@@ -15,9 +15,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Array variables bound more than once ({@code y = LinearAlgebra.scale(3, y)}, {@code M =
  * matMul(M, M)}, {@code a = new double[3]}, a parameter rebound, rebinding in one or both
- * branches of an {@code if}, after an early return, mixed with element writes): each binding is
- * its own array with its own adjoint. Record call and pullback against finite differences and
- * closed forms, with analyses on and off. Before each binding got its own variable, the pullback
+ * branches of an {@code if}, after an early return, mixed with element writes, stacked layers
+ * {@code h = tanh(matVec(W, h))}): each binding is its own array with its own adjoint. Record
+ * call and pullback against finite differences and closed forms, with analyses on and off. Before each binding got its own variable, the pullback
  * read the new array as the old one and shared one adjoint buffer between them ({@code
  * scaleTwice} gave 8 for 6).
  */
@@ -282,6 +282,25 @@ class ArrayRebindingTest {
             .at(new double[] {0.5, -1}, 0.75, false)
             .random(POINTS, r -> args(vector(r, 1 + r.nextInt(4), -1, 1), u(r, -1, 1),
                 r.nextBoolean())),
+        // the brief's mixing: scale's pullback never reads its result, so y2 may be written
+        ArrayCase.of("elementWriteIntoReboundArray", "double[] a, double x",
+                """
+                double[] y = LinearAlgebra.exp(a);
+                y = LinearAlgebra.scale(2.0, y);
+                y[0] = y[0] * x;
+                y[y.length - 1] += x * x;
+                return LinearAlgebra.sum(y);""")
+            .random(POINTS, r -> args(vector(r, 1 + r.nextInt(4), -1, 1), u(r, -1, 1))),
+        ArrayCase.of("stackedLayers", "double[][] W1, double[][] W2, double[] x",
+                """
+                double[] h = LinearAlgebra.tanh(LinearAlgebra.matVec(W1, x));
+                h = LinearAlgebra.tanh(LinearAlgebra.matVec(W2, h));
+                h = LinearAlgebra.sigmoid(LinearAlgebra.matVec(W2, h));
+                return LinearAlgebra.squaredNorm(h);""")
+            .random(POINTS, r -> {
+              int n = 1 + r.nextInt(3);
+              return args(matrix(r, n, n, -1, 1), matrix(r, n, n, -1, 1), vector(r, n, -1, 1));
+            }),
         ArrayCase.of("intArrayRebound", "double[] x",
                 """
                 int[] k = new int[1];
