@@ -160,6 +160,22 @@ class ArrayRebindingTest {
             .at(new double[] {0.5, -1}, true)
             .at(new double[] {0.5, -1}, false)
             .random(POINTS, r -> args(vector(r, 1 + r.nextInt(4), -1, 1), r.nextBoolean())),
+        // declared without a value, bound in both branches: one variable for both
+        ArrayCase.of("boundInBothBranches", "double[] a, double[] b, boolean flip",
+                """
+                double[] y;
+                if (flip) {
+                  y = LinearAlgebra.exp(a);
+                } else {
+                  y = b;
+                }
+                return LinearAlgebra.dot(y, a);""")
+            .at(new double[] {0.5, -1}, new double[] {1, 2}, true)
+            .at(new double[] {0.5, -1}, new double[] {1, 2}, false)
+            .random(POINTS, r -> {
+              int n = 1 + r.nextInt(4);
+              return args(vector(r, n, -1, 1), vector(r, n, -1, 1), r.nextBoolean());
+            }),
         // a = new double[1] again: the second array is empty; gave 2 for 1
         ArrayCase.of("reallocated", "double x",
                 """
