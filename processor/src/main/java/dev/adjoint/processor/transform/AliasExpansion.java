@@ -54,8 +54,8 @@ final class AliasExpansion {
         if (param != null) {
           throw new UnsupportedConstruct(st.source(), "a write into array parameter "
               + param.name() + (param == base ? "" : " (which " + base.userName() + " may be here)")
-              + " is not supported; copy it into a local array (new double[n]) and write"
-              + " there");
+              + " is not supported; copy it into a local array (new double[n] or new int[n])"
+              + " and write there");
         }
       }
     });

@@ -230,6 +230,16 @@ class ArrayRebindingTest {
               int n = 1 + r.nextInt(4);
               return args(vector(r, n, -1, 1), vector(r, n, -1, 1));
             }),
+        // once rebound, the parameter's name holds the method's own array, which it may write
+        ArrayCase.of("parameterReboundThenWritten", "double[] a, double x",
+                """
+                a = LinearAlgebra.scale(x, a);
+                a[0] *= x;
+                double s = a[0];
+                a = new double[2];
+                a[1] = s * s;
+                return a[1] + s;""")
+            .random(POINTS, r -> args(vector(r, 1 + r.nextInt(4), -1, 1), u(r, -1, 1))),
         // y may still be the parameter after the if: its adjoint is the parameter's
         ArrayCase.of("parameterKeptOnOneBranch", "double[] a, double[] c, boolean flip",
                 """
