@@ -422,4 +422,22 @@ class RegressionTest {
         .at(0.5, 1.0391)
         .check();
   }
+
+  /**
+   * Seed 5486191730755251482 (master 1, program 6), found by the array-rebinding generator: a
+   * parameter rebound to a kernel's result and then written was rejected as "a write into array
+   * parameter a1", though the array written is the method's own.
+   */
+  @Test
+  void writeIntoReboundParameter() {
+    Regression.of("""
+        @Differentiable(wrt = {"a1"})
+        public static double f(double x0, double[] a1) {
+          a1 = LinearAlgebra.scale(x0, a1);
+          a1[0] *= Math.tanh(x0 * Math.PI);
+          return a1[0] + LinearAlgebra.sum(a1);
+        }""")
+        .at(0.3, new double[] {1, 2, 3})
+        .check();
+  }
 }
