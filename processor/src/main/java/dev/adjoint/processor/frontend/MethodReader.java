@@ -387,11 +387,8 @@ public final class MethodReader {
     }
     Type element = array.type().elementType();
     Var base = Stmts.baseVar(array);
-    if (base.role() == Var.Role.PARAM) {
-      throw new Unsupported(lhs, Message.UNSUPPORTED, "a write into array parameter "
-          + base.name(), "copy it into a local array (new double[n] or new int[n]) and write"
-          + " there");
-    }
+    // A write into a parameter's array is rejected after renaming (AliasExpansion): once the
+    // parameter is rebound (a = scale(2, a)), its new array is the method's own.
     if (!element.isNumeric()) {
       throw new Unsupported(lhs, Message.UNSUPPORTED, "assigning a whole row",
           "assign the row's elements one by one");

@@ -29,11 +29,30 @@ public final class Var {
   private final String name;
   private final Type type;
   private final Role role;
+  private final String userName;
 
   public Var(String name, Type type, Role role) {
+    this(name, type, role, name);
+  }
+
+  private Var(String name, Type type, Role role, String userName) {
     this.name = name;
     this.type = type;
     this.role = role;
+    this.userName = userName;
+  }
+
+  /**
+   * A new variable for another binding of this one ({@code y = scale(3, y)}): suggested name
+   * {@code name} ({@code y2}), a local, and still this variable's name in error messages.
+   */
+  public Var rebinding(String name) {
+    return new Var(name, type, Role.LOCAL, userName);
+  }
+
+  /** The name the user wrote, for messages: {@code y} for the {@code y2} of a rebinding. */
+  public String userName() {
+    return userName;
   }
 
   /** The suggested Java name; the emitter makes it unique. */

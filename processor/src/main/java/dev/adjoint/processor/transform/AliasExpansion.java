@@ -9,16 +9,20 @@ import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Replaces array aliases ({@code double[] row = m[i]}, {@code for (double[] row : m)}) by what
  * they alias, so every element access names its array and index and the backward sweep can
- * address the matching adjoint element. Also the one check that no store reaches a parameter's
- * array, directly or through an alias: the primal must not change its caller's inputs.
+ * address the matching adjoint element. An array variable bound in both branches of an {@code
+ * if} ({@link ArrayRebinding}'s joins) is left as a reference. Also the one check that no store
+ * reaches a parameter's array, directly or through an alias or a join: the primal must not
+ * change its caller's inputs.
  */
 final class AliasExpansion {
   private AliasExpansion() {}
@@ -28,15 +32,20 @@ final class AliasExpansion {
     boolean expanded = true;
     while (expanded) {
       expanded = false;
+      Map<Var, Integer> bindings = new HashMap<>();
+      for (Stmt.Assign a : Stmts.assignments(body)) {
+        bindings.merge(a.target(), 1, Integer::sum);
+      }
       for (Stmt.Assign def : Stmts.assignments(body)) {
-        boolean alias = def.value() instanceof Expr.Ref || def.value() instanceof Expr.Index
-            || def.value() instanceof Expr.Cond;
-        if (def.target().type().isArray() && def.target().role() != Var.Role.PARAM && alias) {
+        boolean alias = isReference(def)
+            || def.target().type().isArray() && def.value() instanceof Expr.Cond;
+        // A variable bound in both branches of an if (an ArrayRebinding join) stays a
+        // reference: what it aliases depends on the path.
+        if (alias && def.target().role() != Var.Role.PARAM && bindings.get(def.target()) == 1) {
           // What an alias names is evaluated once, here: conditions and helper-computed
           // indices are recorded, so substituting it into every use repeats no evaluation.
           List<Stmt> recorded = new ArrayList<>();
-          Set<Var> assigned = new HashSet<>();
-          Stmts.assignments(body).forEach(a -> assigned.add(a.target()));
+          Set<Var> assigned = new HashSet<>(bindings.keySet());
           Stmt.Assign once = Stmt.Assign.set(def.target(), ArrayChoices.record(
               def.target().name(), def.value(), assigned, recorded, def.source()), def.source());
           recorded.add(once);
@@ -49,28 +58,61 @@ final class AliasExpansion {
         }
       }
     }
+    Map<Var, Set<Var>> referees = referees(body);
     Stmts.walk(body, s -> {
-      if (s instanceof Stmt.Store st && Stmts.baseVar(st.array()).role() == Var.Role.PARAM) {
-        throw new UnsupportedConstruct(st.source(), "a write into array parameter "
-            + Stmts.baseVar(st.array()).name() + " is not supported; copy it into a local array"
-            + " (new double[n]) and write there");
+      if (s instanceof Stmt.Store st) {
+        Var base = Stmts.baseVar(st.array());
+        Var param = mayBeParameter(base, referees, new HashSet<>());
+        if (param != null) {
+          throw new UnsupportedConstruct(st.source(), "a write into array parameter "
+              + param.name() + (param == base ? "" : " (which " + base.userName() + " may be here)")
+              + " is not supported; copy it into a local array (new double[n] or new int[n])"
+              + " and write there");
+        }
       }
     });
     return fn.withBody(body);
+  }
+
+  /** {@code a = b} or {@code a = m[i]} of arrays: another name for an existing array. */
+  static boolean isReference(Stmt.Assign a) {
+    return a.target().type().isArray()
+        && (a.value() instanceof Expr.Ref || a.value() instanceof Expr.Index);
+  }
+
+  /** For each join variable left after expansion, the arrays it may refer to. */
+  static Map<Var, Set<Var>> referees(List<Stmt> body) {
+    Map<Var, Set<Var>> out = new HashMap<>();
+    for (Stmt.Assign a : Stmts.assignments(body)) {
+      if (isReference(a)) {
+        out.computeIfAbsent(a.target(), k -> new LinkedHashSet<>())
+            .add(Stmts.baseVar(a.value()));
+      }
+    }
+    return out;
+  }
+
+  private static Var mayBeParameter(Var v, Map<Var, Set<Var>> referees, Set<Var> seen) {
+    if (v.role() == Var.Role.PARAM) {
+      return v;
+    }
+    if (seen.add(v)) {
+      for (Var w : referees.getOrDefault(v, Set.of())) {
+        Var param = mayBeParameter(w, referees, seen);
+        if (param != null) {
+          return param;
+        }
+      }
+    }
+    return null;
   }
 
   /** @param written what the user wrote the alias to name, for messages */
   private static List<Stmt> expand(List<Stmt> body, Stmt.Assign def, Expr written) {
     Var v = def.target();
     String why = written instanceof Expr.Cond c
-        ? "array " + v.name() + " is " + ArrayChoices.describe(c)
-        : "array " + v.name() + " aliases " + new JavaText(Var::name).print(written);
-    for (Stmt.Assign a : Stmts.assignments(body)) {
-      if (a.target() == v && a != def) {
-        throw new UnsupportedConstruct(a.source(), "array variable " + v.name() + " is assigned"
-            + " more than once; declare a separate variable for each array");
-      }
-    }
+        ? "array " + v.userName() + " is " + ArrayChoices.describe(c)
+        : "array " + v.userName() + " aliases " + new JavaText(Var::userName).print(written);
     Layout layout = new Layout(body);
     List<Var> inputs = new ArrayList<>(Exprs.reads(def.value()));
     for (Stmt use : layout.statements()) {

@@ -31,7 +31,8 @@ public final class Differentiator {
 
   /** The primal in the form the transforms start from (also what the tests inspect). */
   public static Function lower(Function read) {
-    Function lowered = AnfLowering.apply(AliasExpansion.apply(ControlFlowNormalizer.apply(read)));
+    Function lowered = AnfLowering.apply(AliasExpansion.apply(
+        ArrayRebinding.apply(ControlFlowNormalizer.apply(read))));
     CallArgumentCheck.check(lowered);
     return lowered;
   }

@@ -172,12 +172,15 @@ public final class ReverseMode {
     }
     boolean kernel = a.value() instanceof Expr.Invoke call
         && call.kind() == Expr.Invoke.Kind.KERNEL;
+    if (AliasExpansion.isReference(a)) {
+      return joinAdjoint(a, depth);
+    }
     if (!(a.value() instanceof Expr.NewArray) && !kernel) {
-      throw new UnsupportedConstruct(a.source(), "array " + v.name() + " must be created with"
+      throw new UnsupportedConstruct(a.source(), "array " + v.userName() + " must be created with"
           + " new or by a LinearAlgebra kernel where it is declared");
     }
     if (depth > 0) {
-      throw new UnsupportedConstruct(a.source(), "allocating array " + v.name() + " inside a"
+      throw new UnsupportedConstruct(a.source(), "allocating array " + v.userName() + " inside a"
           + " loop is not supported; allocate it once before the loop and overwrite it");
     }
     if (a.value() instanceof Expr.NewArray n) {
@@ -186,6 +189,26 @@ public final class ReverseMode {
     List<Stmt> allocation = new ArrayList<>();
     allocateLike(v, allocation);
     return allocation;
+  }
+
+  /**
+   * {@code v = w} in one branch of an if ({@link ArrayRebinding}'s join): {@code v} is {@code
+   * w}'s array, so its adjoint is {@code w}'s adjoint array, or zeros when {@code w} has none.
+   */
+  private List<Stmt> joinAdjoint(Stmt.Assign a, int depth) {
+    Var v = a.target();
+    if (depth > 0) {
+      // Each iteration could choose another array, and the backward sweep sees only the last.
+      throw new UnsupportedConstruct(a.source(), "array variable " + v.userName() + " is bound to"
+          + " different arrays by the branches of an if inside a loop, which is not supported;"
+          + " give each branch's array its own variable");
+    }
+    if (activity.isActive(Stmts.baseVar(a.value()))) {
+      return List.of(Stmt.Assign.set(adjoint(v), adjointArray(a.value()), a.source()));
+    }
+    List<Stmt> zeros = new ArrayList<>();
+    allocateLike(v, zeros);
+    return zeros;
   }
 
   private List<Stmt> backward(List<Stmt> block, int depth) {
@@ -354,7 +377,7 @@ public final class ReverseMode {
       // The callee wants somewhere to add this argument's gradient; nobody reads it.
       return new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(arg)));
     }
-    throw new UnsupportedConstruct(src, "matrix " + array.name() + " is differentiated by "
+    throw new UnsupportedConstruct(src, "matrix " + array.userName() + " is differentiated by "
         + call.name() + " but not here; add it to this method's wrt or remove it from "
         + call.name() + "'s");
   }

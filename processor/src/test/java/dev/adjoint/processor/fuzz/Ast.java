@@ -53,7 +53,8 @@ final class Ast {
   sealed interface Stmt extends Node
       permits Block, DeclDouble, DeclInt, DeclBool, DeclArray, DeclMatrix, DeclKernel, DeclRow,
           Assign, IAssign, Step, Store, Store2, If, For, While, ForEach, ForEachRow, Break,
-          Continue, Return, DeclChoice, Chain {}
+          Continue, Return, DeclChoice, Chain, RebindKernel,
+          Reallocate {}
 
   // ---------------------------------------------------------------------------------------------
   // double expressions
@@ -474,6 +475,28 @@ final class Ast {
 
     public Node withKids(List<Node> k) {
       return new DeclRow(name, matrix, (IExpr) k.get(0));
+    }
+  }
+
+  /** {@code name = LinearAlgebra.fn(args);}: an array or matrix variable rebound. */
+  record RebindKernel(String name, String fn, List<Arg> args) implements Stmt {
+    public List<Node> kids() {
+      return List.copyOf(args);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new RebindKernel(name, fn, cast(k, Arg.class));
+    }
+  }
+
+  /** {@code name = new double[size];} ({@code [size][size]} when {@code matrix}): rebound. */
+  record Reallocate(String name, boolean matrix, IExpr size) implements Stmt {
+    public List<Node> kids() {
+      return List.of(size);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new Reallocate(name, matrix, (IExpr) k.get(0));
     }
   }
 

@@ -42,6 +42,8 @@ import dev.adjoint.processor.fuzz.Ast.Num;
 import dev.adjoint.processor.fuzz.Ast.Or;
 import dev.adjoint.processor.fuzz.Ast.Read;
 import dev.adjoint.processor.fuzz.Ast.Read2;
+import dev.adjoint.processor.fuzz.Ast.Reallocate;
+import dev.adjoint.processor.fuzz.Ast.RebindKernel;
 import dev.adjoint.processor.fuzz.Ast.Return;
 import dev.adjoint.processor.fuzz.Ast.Step;
 import dev.adjoint.processor.fuzz.Ast.Stmt;
@@ -177,7 +179,7 @@ final class JavaPrinter {
     } else {
       out.append("import dev.adjoint.processor.fuzz.Trace;\n");
     }
-    if (p.uses(Kernel.class) || p.uses(DeclKernel.class)) {
+    if (p.uses(Kernel.class) || p.uses(DeclKernel.class) || p.uses(RebindKernel.class)) {
       out.append("import dev.adjoint.runtime.LinearAlgebra;\n");
     }
     if (staticImport || !shadowed.isEmpty() && flavor == Flavor.ORIGINAL) {
@@ -323,6 +325,11 @@ final class JavaPrinter {
     } else if (s instanceof Ast.Chain c) {
       line(String.join(" = ", c.names()) + " = " + expr(c.value()) + ";");
       c.names().forEach(this::checkFinite);
+    } else if (s instanceof RebindKernel k) {
+      line(k.name() + " = " + kernel(k.fn(), k.args()) + ";");
+    } else if (s instanceof Reallocate a) {
+      String size = "[" + iexpr(a.size()) + "]";
+      line(a.name() + " = new double" + size + (a.matrix() ? size : "") + ";");
     } else if (s instanceof DeclRow d) {
       line("double[] " + d.name() + " = " + d.matrix() + "[" + iexpr(d.row()) + "];");
     } else if (s instanceof Assign a) {

@@ -46,6 +46,8 @@ import dev.adjoint.processor.fuzz.Ast.Num;
 import dev.adjoint.processor.fuzz.Ast.Or;
 import dev.adjoint.processor.fuzz.Ast.Read;
 import dev.adjoint.processor.fuzz.Ast.Read2;
+import dev.adjoint.processor.fuzz.Ast.Reallocate;
+import dev.adjoint.processor.fuzz.Ast.RebindKernel;
 import dev.adjoint.processor.fuzz.Ast.Return;
 import dev.adjoint.processor.fuzz.Ast.Step;
 import dev.adjoint.processor.fuzz.Ast.Stmt;
@@ -190,6 +192,8 @@ final class ProgramGenerator {
     int loopDepth;
     int nest;
     boolean noCalls;
+    /** Array and matrix parameters: rebound to kernels' results, never re-allocated. */
+    final Set<String> arrayParams = new HashSet<>();
 
     int[] mark() {
       return new int[] {doubles.size(), assignable.size(), ints.size(), bools.size(),
@@ -410,8 +414,14 @@ final class ProgramGenerator {
         case INT -> env.ints.add(new IntVar(p.name(), 4, false));
         case LONG -> env.ints.add(new IntVar(p.name(), 4, false, true));
         case BOOLEAN -> env.bools.add(p.name());
-        case ARRAY -> env.arrays.add(new Arr(p.name(), false, false));
-        case MATRIX -> env.matrices.add(new Mat(p.name(), false, true));
+        case ARRAY -> {
+          env.arrays.add(new Arr(p.name(), false, false));
+          env.arrayParams.add(p.name());
+        }
+        case MATRIX -> {
+          env.matrices.add(new Mat(p.name(), false, true));
+          env.arrayParams.add(p.name());
+        }
       }
     }
   }
@@ -483,6 +493,8 @@ final class ProgramGenerator {
         w(top && (hasArrays || !env.matrices.isEmpty()), 1.6),
         (Supplier<List<Stmt>>) () -> List.of(declKernel()),
         w(top, 0.35), (Supplier<List<Stmt>>) this::declMatrix,
+        w(top && (hasArrays || !env.matrices.isEmpty()), 2.5),
+        (Supplier<List<Stmt>>) () -> List.of(rebind()),
         w(!env.matrices.isEmpty(), 0.5),
         (Supplier<List<Stmt>>) () -> List.of(declRow()),
         w(!writable.isEmpty(), 3.0), (Supplier<List<Stmt>>) () -> List.of(store()),
@@ -824,6 +836,103 @@ final class ProgramGenerator {
     Mat m = pick(writable);
     return new Store2(m.name(), index(m.name()), index(m.name()), chance(0.6) ? "=" : "+=",
         value);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // array rebinding
+
+  /**
+   * Rebinds an array or matrix variable in scope (never in a loop, where it is rejected): to a
+   * kernel of its old value ({@code t = LinearAlgebra.exp(t)}, {@code M = matMul(M, M)}), or,
+   * for a local, to new zeros ({@code t = new double[L]}). Inside an if, the variable holds
+   * either array after the if, so it keeps only what holds for both (writable, positive, the
+   * matrix it may be a row of).
+   */
+  /**
+   * Kernels whose pullback reads none of the result's elements, so their result may be written
+   * ({@code y = scale(2, y); y[0] *= x}); Adjoint's list is {@code
+   * CallArgumentCheck.RESULT_BLIND}.
+   */
+  private static final Set<String> RESULT_WRITABLE = Set.of("scale", "add", "sub", "hadamard",
+      "matVec", "log", "relu", "matMul", "transpose", "scaleMatrix", "addMatrices");
+
+  private Stmt rebind() {
+    List<Arr> locals = env.arrays.stream()
+        .filter(a -> !env.arrayParams.contains(a.name())).toList();
+    List<Mat> localMatrices = env.matrices.stream()
+        .filter(m -> !env.arrayParams.contains(m.name())).toList();
+    return weighted(
+        w(!env.arrays.isEmpty(), 1.0), (Supplier<Stmt>) () -> rebindArray(pick(env.arrays)),
+        w(!env.matrices.isEmpty(), 0.5), (Supplier<Stmt>) () -> rebindMatrix(
+            pick(env.matrices)),
+        w(!locals.isEmpty(), 2.0), (Supplier<Stmt>) () -> reallocate(pick(locals)),
+        w(!localMatrices.isEmpty(), 0.5), (Supplier<Stmt>) () -> reallocate(
+            pick(localMatrices)));
+  }
+
+  private Stmt reallocate(Arr old) {
+    boolean joins = env.nest > 0;
+    setArr(new Arr(old.name(), !joins || old.writable(), false, joins ? old.base() : null));
+    return new Reallocate(old.name(), false, new IConst(length));
+  }
+
+  private Stmt reallocate(Mat old) {
+    boolean joins = env.nest > 0;
+    setMat(new Mat(old.name(), !joins || old.writable(), false));
+    return new Reallocate(old.name(), true, new IConst(length));
+  }
+
+  private Stmt rebindArray(Arr old) {
+    boolean joins = env.nest > 0;
+    String base = joins ? old.base() : null;
+    ArrayName self = passed(old);
+    record K(String fn, boolean positive, List<Arg> args) {}
+    K k = weighted(
+        1.0, (Supplier<K>) () -> new K("exp", true, List.of(self)),
+        0.7, (Supplier<K>) () -> new K("tanh", false, List.of(self)),
+        0.6, (Supplier<K>) () -> new K("sigmoid", true, List.of(self)),
+        0.4, (Supplier<K>) () -> new K("softmax", true, List.of(self)),
+        0.4, (Supplier<K>) () -> new K("relu", false, List.of(self)),
+        w(old.positive(), 0.8), (Supplier<K>) () -> new K("log", false, List.of(self)),
+        1.0, (Supplier<K>) () -> new K("scale", false, List.of(expr(1), self)),
+        0.8, (Supplier<K>) () -> new K("add", false, List.of(self, chance(0.3) ? self : arr())),
+        0.5, (Supplier<K>) () -> new K("sub", false, List.of(arr(), self)),
+        0.8, (Supplier<K>) () -> new K("hadamard", false,
+            List.of(self, chance(0.3) ? self : arr())),
+        w(!env.matrices.isEmpty(), 0.8), (Supplier<K>) () -> new K("matVec", false,
+            List.of(mat(), self)));
+    boolean writable = RESULT_WRITABLE.contains(k.fn()) && (!joins || old.writable());
+    setArr(new Arr(old.name(), writable, k.positive() && (!joins || old.positive()), base));
+    return new RebindKernel(old.name(), k.fn(), k.args());
+  }
+
+  private Stmt rebindMatrix(Mat old) {
+    boolean joins = env.nest > 0;
+    ArrayName self = passed(old);
+    String fn = weighted(
+        1.0, (Supplier<String>) () -> "matMul",
+        0.7, (Supplier<String>) () -> "transpose",
+        0.7, (Supplier<String>) () -> "scaleMatrix",
+        0.5, (Supplier<String>) () -> "addMatrices",
+        w(old.generic(), 0.3), (Supplier<String>) () -> "inverse");
+    List<Arg> args = switch (fn) {
+      case "matMul" -> chance(0.5) ? List.of(self, self) : List.of(mat(), self);
+      case "scaleMatrix" -> List.of(expr(1), self);
+      case "addMatrices" -> List.of(self, mat());
+      default -> List.of(self);
+    };
+    // As for a declared kernel: only an inverse counts as nonsingular for the generator.
+    boolean writable = RESULT_WRITABLE.contains(fn) && (!joins || old.writable());
+    setMat(new Mat(old.name(), writable, fn.equals("inverse") && (!joins || old.generic())));
+    return new RebindKernel(old.name(), fn, args);
+  }
+
+  private void setArr(Arr a) {
+    env.arrays.replaceAll(x -> x.name().equals(a.name()) ? a : x);
+  }
+
+  private void setMat(Mat m) {
+    env.matrices.replaceAll(x -> x.name().equals(m.name()) ? m : x);
   }
 
   private Stmt ifStatement(boolean inLoop) {

@@ -164,8 +164,9 @@ class RegressionTest {
 
   /**
    * Seed 5290520823146917797 (master 4, program 3972). A break nested in two ifs in a loop: the
-   * rest of the body is duplicated into both branches, and the row alias declared there is
-   * rejected: "array variable row8 is assigned more than once".
+   * rest of the body is duplicated into both branches, and the row alias declared there was
+   * rejected: "array variable row8 is assigned more than once". Fixed by ArrayRebinding: each
+   * copy's binding is its own variable.
    */
   @Test
   void rowAliasAfterNestedBreak() {
@@ -430,5 +431,46 @@ class RegressionTest {
       org.junit.jupiter.api.Assertions.assertFalse(
           m.contains("Index[") || m.contains("Binary[") || m.contains("Call["), m);
     }
+  }
+
+  /**
+   * Seed -2456808605230120985 (master 1, program 169), found by the array-rebinding generator
+   * while it was written. The condition of an if that rebinds the array it reads was renamed
+   * after the branches, so it read the join variable before either branch had assigned it: a
+   * NullPointerException in {@code sum}.
+   */
+  @Test
+  void conditionReadsTheArrayItsIfRebinds() {
+    Regression.of("""
+        @Differentiable
+        public static double f(double x1, double x2) {
+          double[] t0 = new double[2];
+          t0[1] = x2;
+          if (LinearAlgebra.sum(t0) < x1) {
+            t0 = LinearAlgebra.add(t0, t0);
+          }
+          return x1 * t0[1];
+        }""")
+        .at(1.6668, 1.0391)
+        .at(0.5, 1.0391)
+        .check();
+  }
+
+  /**
+   * Seed 5486191730755251482 (master 1, program 6), found by the array-rebinding generator: a
+   * parameter rebound to a kernel's result and then written was rejected as "a write into array
+   * parameter a1", though the array written is the method's own.
+   */
+  @Test
+  void writeIntoReboundParameter() {
+    Regression.of("""
+        @Differentiable(wrt = {"a1"})
+        public static double f(double x0, double[] a1) {
+          a1 = LinearAlgebra.scale(x0, a1);
+          a1[0] *= Math.tanh(x0 * Math.PI);
+          return a1[0] + LinearAlgebra.sum(a1);
+        }""")
+        .at(0.3, new double[] {1, 2, 3})
+        .check();
   }
 }

@@ -1,0 +1,183 @@
+package dev.adjoint.processor.transform;
+
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Exprs;
+import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Stmts;
+import dev.adjoint.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Gives every binding of an array variable its own {@link Var}, so each array value has its own
+ * adjoint array and nothing the backward sweep reads is overwritten: in {@code y = scale(3, y)}
+ * the new {@code y} becomes {@code y2} (adjoint {@code y2Bar}), and the pullback reads the old
+ * {@code y} and adds into {@code yBar}. The suggested name keeps the user's, with a suffix.
+ *
+ * <p>Where the branches of an {@code if} leave different arrays in a variable that is read
+ * after it, both branches assign one variable: the one a branch bound last, and a branch that
+ * kept the earlier array assigns that (a reference copy, whose adjoint is the same array's
+ * adjoint; see {@link ReverseMode}). Runs after {@link ControlFlowNormalizer} (so there are no
+ * jumps) and before {@link AliasExpansion}, which leaves such joins in place.
+ *
+ * <p>An array that lives across the iterations of a loop and is rebound inside it (a new array
+ * each iteration) would need one adjoint per iteration: that is rejected, at the rebinding.
+ */
+final class ArrayRebinding {
+  /** Every variable already bound somewhere: binding one again needs a new variable. */
+  private final Set<Var> bound = new HashSet<>();
+  /** Every name in the method, so a suffixed name never clashes with one of the user's. */
+  private final Set<String> names = new HashSet<>();
+
+  private ArrayRebinding() {}
+
+  static Function apply(Function fn) {
+    ArrayRebinding pass = new ArrayRebinding();
+    Map<Var, Var> current = new LinkedHashMap<>();
+    for (Var p : fn.params()) {
+      pass.names.add(p.name());
+      if (p.type().isArray()) {
+        current.put(p, p);
+        pass.bound.add(p);
+      }
+    }
+    Stmts.walk(fn.body(), s -> {
+      Stmts.writes(s).forEach(v -> pass.names.add(v.name()));
+      Stmts.reads(s).forEach(v -> pass.names.add(v.name()));
+    });
+    return fn.withBody(pass.block(fn.body(), current, Set.of()));
+  }
+
+  /**
+   * Renames {@code block}. {@code current} maps each array variable to the variable holding its
+   * array on this path, and is updated; {@code liveOut}: variables read after the block.
+   */
+  private List<Stmt> block(List<Stmt> block, Map<Var, Var> current, Set<Var> liveOut) {
+    List<Set<Var>> liveAfter = new ArrayList<>();
+    Set<Var> live = new HashSet<>(liveOut);
+    for (int k = block.size() - 1; k >= 0; k--) {
+      liveAfter.add(0, new HashSet<>(live));
+      live.addAll(Stmts.reads(block.get(k)));
+    }
+    List<Stmt> out = new ArrayList<>();
+    for (int k = 0; k < block.size(); k++) {
+      Stmt s = block.get(k);
+      if (s instanceof Stmt.Assign a && a.target().type().isArray()) {
+        Expr value = Exprs.substitute(a.value(), refs(current));
+        Var target = a.target();
+        Var binding = current.containsKey(target) || bound.contains(target) ? fresh(target)
+            : target;
+        bound.add(binding);
+        current.put(target, binding);
+        out.add(new Stmt.Assign(binding, value, a.accumulate(), a.source()));
+      } else if (s instanceof Stmt.If i) {
+        out.add(branch(i, current, liveAfter.get(k)));
+      } else if (s instanceof Stmt.Loop l) {
+        out.add(loop(l, current, liveAfter.get(k)));
+      } else {
+        out.add(Substitution.apply(s, refs(current), b -> b));
+      }
+    }
+    return out;
+  }
+
+  private Stmt branch(Stmt.If i, Map<Var, Var> current, Set<Var> liveAfter) {
+    Expr condition = Exprs.substitute(i.condition(), refs(current));
+    Map<Var, Var> thenCurrent = new LinkedHashMap<>(current);
+    Map<Var, Var> elseCurrent = new LinkedHashMap<>(current);
+    List<Stmt> then = block(i.then(), thenCurrent, liveAfter);
+    List<Stmt> otherwise = block(i.otherwise(), elseCurrent, liveAfter);
+    Set<Var> arrays = new LinkedHashSet<>(thenCurrent.keySet());
+    arrays.addAll(elseCurrent.keySet());
+    for (Var v : arrays) {
+      Var before = current.get(v);
+      Var t = thenCurrent.get(v);
+      Var e = elseCurrent.get(v);
+      if (t == e) {
+        current.put(v, t);
+        continue;
+      }
+      if (t == null || e == null || !liveAfter.contains(v)) {
+        // Not assigned on every path (so Java forbids reading it), or never read again.
+        continue;
+      }
+      Var join;
+      if (t != before && e != before) {
+        join = t;
+        otherwise = rename(otherwise, Map.of(e, t));
+      } else if (t != before) {
+        join = t;
+        otherwise.add(Stmt.Assign.set(join, Exprs.ref(before), i.source()));
+      } else {
+        join = e;
+        then.add(Stmt.Assign.set(join, Exprs.ref(before), i.source()));
+      }
+      current.put(v, join);
+    }
+    return new Stmt.If(condition, then, otherwise, i.source());
+  }
+
+  private Stmt loop(Stmt.Loop l, Map<Var, Var> current, Set<Var> liveAfter) {
+    Expr condition = Exprs.substitute(l.condition(), refs(current));
+    Set<Var> carried = new HashSet<>(liveAfter);
+    carried.addAll(Exprs.reads(l.condition()));
+    for (Stmt.Assign a : Stmts.assignments(List.of(l))) {
+      Var v = a.target();
+      if (v.type().isArray() && (current.containsKey(v) || carried.contains(v))) {
+        String type = v.type().javaName();
+        String instead = AliasExpansion.isReference(a)
+            ? "declare a new variable inside the loop (" + type + " " + v.name() + "2 = ...)"
+            : "write each step with its own variable (" + type + " " + v.name() + "2 = ...; "
+                + type + " " + v.name() + "3 = ...), or allocate the array once before the"
+                + " loop and write its elements";
+        throw new UnsupportedConstruct(a.source(), "array variable " + v.name() + " is"
+            + " rebound inside a loop, which is not supported; " + instead);
+      }
+    }
+    // Arrays declared in the body start afresh in each iteration.
+    Set<Var> next = new HashSet<>(liveAfter);
+    next.addAll(Stmts.reads(l));
+    Map<Var, Var> inside = new LinkedHashMap<>(current);
+    List<Stmt> body = block(l.body(), inside, next);
+    List<Stmt> update = block(l.update(), inside, next);
+    return new Stmt.Loop(condition, body, update, l.source());
+  }
+
+  /** A new variable for another binding of {@code v}: {@code y2}, {@code y3}, ... */
+  private Var fresh(Var v) {
+    String name = v.name();
+    for (int n = 2; ; n++) {
+      if (names.add(v.name() + n)) {
+        name = v.name() + n;
+        break;
+      }
+    }
+    return v.rebinding(name);
+  }
+
+  /** {@code block} with the variables of {@code sub} renamed, as targets and as reads. */
+  private static List<Stmt> rename(List<Stmt> block, Map<Var, Var> sub) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : block) {
+      Stmt r = Substitution.apply(s, refs(sub), b -> rename(b, sub));
+      if (r instanceof Stmt.Assign a && sub.containsKey(a.target())) {
+        r = new Stmt.Assign(sub.get(a.target()), a.value(), a.accumulate(), a.source());
+      }
+      out.add(r);
+    }
+    return out;
+  }
+
+  private static Map<Var, Expr> refs(Map<Var, Var> vars) {
+    Map<Var, Expr> out = new HashMap<>();
+    vars.forEach((from, to) -> out.put(from, Exprs.ref(to)));
+    return out;
+  }
+}
