@@ -160,7 +160,8 @@ class FuzzHarnessTest {
   @Test
   void generatorShadowsMathNamesAndUsesLibraryConstants() {
     StringBuilder all = new StringBuilder();
-    for (int i = 0; i < 200; i++) {
+    // Enough programs that each rare option shows up whatever the other options' weights are.
+    for (int i = 0; i < 1000; i++) {
       all.append(ProgramGenerator.generate(Fuzzer.programSeed(96, i)).toJava("X"));
     }
     String text = all.toString();

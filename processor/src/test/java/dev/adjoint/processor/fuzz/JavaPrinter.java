@@ -343,12 +343,29 @@ final class JavaPrinter {
         checkFinite(st.name());
       }
     } else if (s instanceof Store st) {
-      line(st.array() + "[" + iexpr(st.index()) + "] " + st.op() + " " + expr(st.value()) + ";");
-      checkFinite(st.array() + "[" + iexpr(st.index()) + "]");
+      if (flavor == Flavor.TRACE) {
+        // The index once, in Java's order, so the check re-runs no (stateful) helper.
+        line("{");
+        line("  int i$ = " + iexpr(st.index()) + ";");
+        line("  " + st.array() + "[i$] " + st.op() + " " + expr(st.value()) + ";");
+        line("  Trace.v(" + st.array() + "[i$]);");
+        line("}");
+      } else {
+        line(st.array() + "[" + iexpr(st.index()) + "] " + st.op() + " " + expr(st.value())
+            + ";");
+      }
     } else if (s instanceof Store2 st) {
-      line(st.matrix() + "[" + iexpr(st.i()) + "][" + iexpr(st.j()) + "] " + st.op() + " "
-          + expr(st.value()) + ";");
-      checkFinite(st.matrix() + "[" + iexpr(st.i()) + "][" + iexpr(st.j()) + "]");
+      if (flavor == Flavor.TRACE) {
+        line("{");
+        line("  int i$ = " + iexpr(st.i()) + ";");
+        line("  int j$ = " + iexpr(st.j()) + ";");
+        line("  " + st.matrix() + "[i$][j$] " + st.op() + " " + expr(st.value()) + ";");
+        line("  Trace.v(" + st.matrix() + "[i$][j$]);");
+        line("}");
+      } else {
+        line(st.matrix() + "[" + iexpr(st.i()) + "][" + iexpr(st.j()) + "] " + st.op() + " "
+            + expr(st.value()) + ";");
+      }
     } else if (s instanceof If i) {
       line("if (" + cond(i.c()) + ") {");
       block(i.then());
