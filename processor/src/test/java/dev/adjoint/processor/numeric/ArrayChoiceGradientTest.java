@@ -87,6 +87,11 @@ class ArrayChoiceGradientTest {
           .wrt("a")
           .at(new double[] {0.5, -1}, new double[] {1.5, 0.25}, true)
           .at(new double[] {0.5, -1}, new double[] {1.5, 0.25}, false),
+      ArrayCase.of("choiceOfDataIntoCallee", "double[] a, double[] data, boolean c",
+              "return sumOfSquares(c ? a : data) + LinearAlgebra.dot(c ? data : a, a);")
+          .wrt("a")
+          .at(new double[] {0.5, -1}, new double[] {1.5, 0.25}, true)
+          .at(new double[] {0.5, -1}, new double[] {1.5, 0.25}, false),
       ArrayCase.of("forEachOverChoice", "double[] a, double[] b, boolean c",
               """
               double s = 1;
