@@ -62,13 +62,6 @@ public final class CalleeResolver {
     return type(qualifier).flatMap(t -> find(t, name, arity));
   }
 
-  /** Names in the generated code's own package need no qualification. */
-  private String local(String qualified) {
-    String pkg = elements.getPackageOf(method).getQualifiedName().toString();
-    return !pkg.isEmpty() && qualified.startsWith(pkg + ".")
-        ? qualified.substring(pkg.length() + 1) : qualified;
-  }
-
   private Optional<TypeElement> type(String qualifier) {
     List<String> candidates = new ArrayList<>();
     candidates.add(qualifier);
@@ -138,9 +131,11 @@ public final class CalleeResolver {
       String adjoint = AdjointClassGenerator.adjointClassName(owner, elements).canonicalName();
       Expr.Invoke.Kind kind = differentiable ? Expr.Invoke.Kind.DIFFERENTIABLE
           : kernel ? Expr.Invoke.Kind.KERNEL : Expr.Invoke.Kind.HELPER;
-      String ownerName = local(owner.getQualifiedName().toString());
-      String pullbackOwner = custom.map(r -> local(r.pullbackOwner()))
-          .orElse(kernel ? ownerName : local(adjoint));
+      // Canonical names: the emitter prints them as classes (imported or in full), so a class
+      // of a subpackage or a nested one is never mistaken for a package.
+      String ownerName = owner.getQualifiedName().toString();
+      String pullbackOwner = custom.map(CallRule::pullbackOwner)
+          .orElse(kernel ? ownerName : adjoint);
       String pullback = custom.map(CallRule::pullbackName).orElse(name + "Pullback");
       String pkg = elements.getPackageOf(method).getQualifiedName().toString();
       boolean conventionHidden = convention.isPresent()
@@ -151,10 +146,31 @@ public final class CalleeResolver {
               + " public, so the adjoint generated in package " + pkg + " cannot call it")
           .orElse(conventionHidden ? "its pullback " + name + "Pullback is not public, so the"
               + " adjoint generated in package " + pkg + " cannot call it" : null);
+      if (problem == null) {
+        problem = privacy(m);
+      }
       return Optional.of(new Callee(kind, ownerName, pullbackOwner, name, pullback, types,
           independents, returns.get(), problem));
     }
     return Optional.empty();
+  }
+
+  /**
+   * A private method, or one of a private class, is visible in its top-level class only; the
+   * generated class, another top-level class, calls it to compute the value.
+   */
+  private static String privacy(ExecutableElement m) {
+    if (m.getModifiers().contains(Modifier.PRIVATE)) {
+      return m.getSimpleName() + " is private, so the generated adjoint cannot call it";
+    }
+    for (Element e = m.getEnclosingElement(); e instanceof TypeElement t;
+        e = e.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        return "its class " + t.getQualifiedName() + " is private, so the generated adjoint"
+            + " cannot call it";
+      }
+    }
+    return null;
   }
 
   /**
