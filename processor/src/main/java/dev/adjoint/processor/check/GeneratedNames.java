@@ -20,8 +20,9 @@ import javax.lang.model.util.Elements;
  * callers in other compilations find it; it is never changed to dodge a clash. A clash is an
  * error at the owner instead: with a class of that name among the sources being compiled (the
  * Filer would refuse to write it), or with another owner that maps to the same name, in this
- * round or an earlier one. A class of that name only on the class path is not a clash: the
- * generated source takes precedence, as it does over a previous build's output.
+ * round or an earlier one. A class of that name only on the class path or source path is not a
+ * clash, as it is none for the Filer: the generated source takes precedence, as it does over a
+ * previous build's output.
  */
 public final class GeneratedNames {
   private static final String GENERATED = "javax.annotation.processing.Generated";
@@ -33,14 +34,25 @@ public final class GeneratedNames {
   private final Map<String, TypeElement> claimed = new HashMap<>();
   /** Owners of this round that share their generated name with another owner of the round. */
   private final Map<TypeElement, List<TypeElement>> shared = new HashMap<>();
+  /** The top-level classes of the sources being compiled, given or generated, so far. */
+  private final java.util.Set<String> sources = new java.util.HashSet<>();
 
   public GeneratedNames(Elements elements, Trees trees) {
     this.elements = elements;
     this.trees = trees;
   }
 
-  /** Call once per round with every owner of the round, before {@link #claim}. */
-  public void beginRound(Collection<TypeElement> owners) {
+  /**
+   * Call once per round with every owner of the round and the round's root elements, before
+   * {@link #claim}.
+   */
+  public void beginRound(Collection<TypeElement> owners,
+      Collection<? extends javax.lang.model.element.Element> roots) {
+    for (javax.lang.model.element.Element root : roots) {
+      if (root instanceof TypeElement t) {
+        sources.add(t.getQualifiedName().toString());
+      }
+    }
     shared.clear();
     Map<String, List<TypeElement>> byName = new LinkedHashMap<>();
     for (TypeElement owner : owners) {
@@ -72,18 +84,23 @@ public final class GeneratedNames {
       return;
     }
     TypeElement existing = elements.getTypeElement(name);
-    if (existing != null && trees.getPath(existing) != null) {
+    if (existing != null && sources.contains(name)) {
       if (generatedByAdjoint(existing)) {
         diagnostics.error(owner, Message.GENERATED_NAME_STALE, name, owner.getQualifiedName());
       } else {
         diagnostics.error(owner, Message.GENERATED_NAME_TAKEN, owner.getQualifiedName(), name,
-            fileName(trees.getPath(existing).getCompilationUnit().getSourceFile().getName()));
+            fileName(existing));
       }
     }
   }
 
-  private static String fileName(String path) {
-    return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  private String fileName(TypeElement type) {
+    var path = trees.getPath(type);
+    if (path == null) {
+      return type.getSimpleName() + ".java";
+    }
+    String file = path.getCompilationUnit().getSourceFile().getName();
+    return file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
   }
 
   private String name(TypeElement owner) {

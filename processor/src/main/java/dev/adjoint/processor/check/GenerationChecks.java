@@ -61,7 +61,7 @@ public final class GenerationChecks {
     if (names == null) {
       names = new GeneratedNames(env.getElementUtils(), trees);
     }
-    names.beginRound(owners);
+    names.beginRound(owners, round.getRootElements());
     return true;
   }
 

@@ -260,6 +260,31 @@ class GeneratedNamesGradientTest {
     assertEquals(List.of(10.0, 15.0), List.of(grad[0], grad[1]));
   }
 
+  /** A parameter named LinearAlgebra: the kernels and their pullbacks are named in full. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", OFF})
+  void parameterNamedLinearAlgebra(String option) {
+    Compiled c = compile(option,
+        JavaSource.of("adjtest.gen.Kernels",
+            "package adjtest.gen;",
+            "import dev.adjoint.Differentiable;",
+            "public class Kernels {",
+            "  @Differentiable static double f(double LinearAlgebra, double[] x) {",
+            "    double[] y = dev.adjoint.runtime.LinearAlgebra.scale(LinearAlgebra, x);",
+            "    return dev.adjoint.runtime.LinearAlgebra.dot(y, x);",
+            "  }",
+            "}"));
+    double a = 1.5;
+    double[] x = {0.5, -2.0};
+    Object[] record = c.method("adjtest.gen.Kernels", "f").recordComponentValues(a, x);
+    // f = a (x . x): df/da = x . x, df/dx = 2 a x
+    assertEquals(a * 4.25, (double) record[0], 1e-12);
+    assertEquals(4.25, (double) record[1], 1e-12);
+    assertEquals(List.of(1.5, -6.0), Arrays.stream((double[]) record[2]).boxed().toList());
+    assertTrue(c.generatedSource("adjtest.gen.KernelsAdjoint")
+        .contains("dev.adjoint.runtime.LinearAlgebra.dotPullback("));
+  }
+
   private static Compiled compile(String option, JavaSource... sources) {
     InProcessCompiler compiler = InProcessCompiler.create();
     if (!option.isEmpty()) {
