@@ -5,7 +5,6 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
@@ -62,21 +61,23 @@ public final class LocalClasses {
     }
     boolean imported = importsAnnotation(unit);
     new TreePathScanner<Void, Void>() {
+      /** What the class being scanned is nested in: null, a local or an anonymous class. */
+      private String context;
+
       @Override
       public Void visitClass(ClassTree tree, Void unused) {
         Tree.Kind parent = getCurrentPath().getParentPath().getLeaf().getKind();
-        if (parent == Tree.Kind.BLOCK || parent == Tree.Kind.CASE) {
-          check(tree, "a local class");
+        String saved = context;
+        context = parent == Tree.Kind.BLOCK || parent == Tree.Kind.CASE ? "a local class"
+            : parent == Tree.Kind.NEW_CLASS ? "an anonymous class" : context;
+        if (context != null) {
+          check(tree, context);
         }
-        return super.visitClass(tree, unused);
-      }
-
-      @Override
-      public Void visitNewClass(NewClassTree tree, Void unused) {
-        if (tree.getClassBody() != null) {
-          check(tree.getClassBody(), "an anonymous class");
+        try {
+          return super.visitClass(tree, unused);
+        } finally {
+          context = saved;
         }
-        return super.visitNewClass(tree, unused);
       }
 
       private void check(ClassTree type, String what) {

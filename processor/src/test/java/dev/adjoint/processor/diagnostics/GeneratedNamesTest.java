@@ -184,6 +184,9 @@ class GeneratedNamesTest {
         "  static Object g() {",
         "    class Local {",
         "      @Differentiable static double inLocal(double x) { return x; }",
+        "      static class Member {",
+        "        @Differentiable static double inMemberOfLocal(double x) { return x; }",
+        "      }",
         "    }",
         "    return new Object() {",
         "      @Differentiable double inAnonymous(double x) { return x; }",
@@ -197,7 +200,10 @@ class GeneratedNamesTest {
     assertThat(c).hadErrorContaining("@Differentiable method inAnonymous must be declared in a"
         + " top-level or member class, not in an anonymous class")
         .inFile(foo).onLineContaining("double inAnonymous");
-    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("@Differentiable method inMemberOfLocal must be declared in"
+        + " a top-level or member class, not in a local class")
+        .inFile(foo).onLineContaining("double inMemberOfLocal");
+    assertThat(c).hadErrorCount(3);
   }
 
   /** Without any other annotation javac does not call the processor: still reported. */
