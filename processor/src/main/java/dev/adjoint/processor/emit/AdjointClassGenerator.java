@@ -148,7 +148,7 @@ public final class AdjointClassGenerator {
         : ClassName.get(canonical.substring(0, dot), canonical.substring(dot + 1));
   }
 
-  /** Whether a class of {@code owner}'s package takes the simple name of a java.lang class. */
+  /** Whether a class of the package of {@code m} takes the simple name of a java.lang class. */
   private java.util.function.Predicate<String> hiddenInPackage(MethodPlan m) {
     String pkg = elements.getPackageOf(m.element()).getQualifiedName().toString();
     return simple -> (simple.equals("Math") || simple.equals("StrictMath")
