@@ -141,7 +141,7 @@ public final class CalleeResolver {
       boolean conventionHidden = convention.isPresent()
           && !convention.get().getModifiers().contains(Modifier.PUBLIC)
           && !elements.getPackageOf(owner).getQualifiedName().contentEquals(pkg);
-      String problem = custom.filter(r -> !r.pullbackPublic() && !r.pullbackPackage().equals(pkg))
+      String problem = custom.filter(r -> !r.pullbackPublic() && !pkg.equals(r.pullbackPackage()))
           .map(r -> "its pullback " + r.pullbackOwner() + "." + r.pullbackName() + " is not"
               + " public, so the adjoint generated in package " + pkg + " cannot call it")
           .orElse(conventionHidden ? "its pullback " + name + "Pullback is not public, so the"

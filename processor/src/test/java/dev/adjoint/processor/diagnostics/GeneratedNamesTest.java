@@ -142,6 +142,30 @@ class GeneratedNamesTest {
     assertNoInternalErrorAndNoBrokenGeneratedCode(c);
   }
 
+  /** A @DerivativeOf pullback in a private nested class: its top-level class alone sees it. */
+  @Test
+  void derivativeInAPrivateNestedClass() {
+    JavaFileObject foo = source("p.Foo",
+        "package p;",
+        "import dev.adjoint.DerivativeOf;",
+        "import dev.adjoint.Differentiable;",
+        "class Foo {",
+        "  static double cube(double x) { return x * x * x; }",
+        "  private static class Derivatives {",
+        "    @DerivativeOf(value = Foo.class, method = \"cube\")",
+        "    static double cubePullback(double x, double result, double resultBar) {",
+        "      return resultBar * 3 * x * x;",
+        "    }",
+        "  }",
+        "  @Differentiable static double f(double x) { return cube(x) * x; }",
+        "}");
+    Compilation c = compile(List.of(), foo);
+    assertThat(c).hadErrorContaining("its pullback p.Foo.Derivatives.cubePullback is not public,"
+        + " so the adjoint generated in package p cannot call it")
+        .inFile(foo).onLineContaining("return cube(x) * x");
+    assertNoInternalErrorAndNoBrokenGeneratedCode(c);
+  }
+
   /** 127 doubles: 254 slots, plus seed and grad in the pullback, is over the JVM's 255. */
   @Test
   void tooManyParametersForTheGeneratedSignature() {

@@ -285,6 +285,28 @@ class GeneratedNamesGradientTest {
         .contains("dev.adjoint.runtime.LinearAlgebra.dotPullback("));
   }
 
+  /** A @DerivativeOf pullback in a nested class of the same package is callable. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", OFF})
+  void derivativeInANestedClass(String option) {
+    Compiled c = compile(option,
+        JavaSource.of("adjtest.gen.Nested",
+            "package adjtest.gen;",
+            "import dev.adjoint.DerivativeOf;",
+            "import dev.adjoint.Differentiable;",
+            "public class Nested {",
+            "  static double cube(double x) { return x * x * x; }",
+            "  static class Derivatives {",
+            "    @DerivativeOf(value = Nested.class, method = \"cube\")",
+            "    static double cubePullback(double x, double result, double resultBar) {",
+            "      return resultBar * 3 * x * x;",
+            "    }",
+            "  }",
+            "  @Differentiable static double f(double x) { return cube(x) * Math.sin(x); }",
+            "}"));
+    checkAgainstFiniteDifferences(c.method("adjtest.gen.Nested", "f"), 0.7);
+  }
+
   private static Compiled compile(String option, JavaSource... sources) {
     InProcessCompiler compiler = InProcessCompiler.create();
     if (!option.isEmpty()) {
