@@ -6,6 +6,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.adjoint.processor.check.GenerationChecks;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.emit.AdjointClassGenerator;
@@ -56,9 +57,25 @@ public final class AdjointProcessor extends AbstractProcessor {
   /** Rules from {@code @DerivativeOf}; kept across rounds, as generated code may call them. */
   private final CallRules callRules = new CallRules();
 
+  /** Checks that the generated code can be written and compiles. */
+  private GenerationChecks checks;
+
+  @Override
+  public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
+    super.init(env);
+    checks = new GenerationChecks(env);
+  }
+
+  /** What the generated classes carry; see {@link #getSupportedAnnotationTypes}. */
+  static final String GENERATED = "javax.annotation.processing.Generated";
+
+  /**
+   * Ours, and {@code @Generated}, which the classes we generate carry: claiming them all keeps
+   * {@code -Xlint:all -Werror} builds free of "No processor claimed any of these annotations".
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ANNOTATION, DERIVATIVE_OF);
+    return Set.of(ANNOTATION, DERIVATIVE_OF, GENERATED);
   }
 
   @Override
@@ -80,7 +97,8 @@ public final class AdjointProcessor extends AbstractProcessor {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
           Message.INTERNAL.format("this round", e));
     }
-    return false;
+    // Claimed (see getSupportedAnnotationTypes): no other processor acts on ours.
+    return true;
   }
 
   private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -106,6 +124,9 @@ public final class AdjointProcessor extends AbstractProcessor {
         byClass.computeIfAbsent(t, k -> new ArrayList<>()).add(m);
       }
     }
+    if (!checks.beginRound(round, annotated, byClass.keySet(), trees)) {
+      return;
+    }
     byClass.forEach((owner, methods) -> processClass(owner, methods, trees));
   }
 
@@ -127,9 +148,13 @@ public final class AdjointProcessor extends AbstractProcessor {
   private void processClass(TypeElement owner, List<ExecutableElement> methods, Trees trees) {
     Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager(), trees);
     List<MethodPlan> plans = new ArrayList<>();
+    checks.checkClass(owner, methods, diagnostics);
     for (ExecutableElement method : methods) {
       try {
-        plan(method, trees, diagnostics).ifPresent(plans::add);
+        plan(method, trees, diagnostics).ifPresent(p -> {
+          checks.checkPlan(p, diagnostics);
+          plans.add(p);
+        });
       } catch (UnsupportedConstruct e) {
         TreePath path = trees.getPath(method);
         if (e.source().origin() instanceof com.sun.source.tree.Tree tree && path != null) {
@@ -150,6 +175,8 @@ public final class AdjointProcessor extends AbstractProcessor {
       new AdjointClassGenerator(processingEnv.getElementUtils())
           .generate(owner, plans)
           .writeTo(processingEnv.getFiler());
+    } catch (AdjointClassGenerator.SignatureClash e) {
+      GenerationChecks.report(e, diagnostics);
     } catch (IOException | RuntimeException e) {
       diagnostics.error(owner, Message.INTERNAL, owner.getSimpleName(), e);
     }

@@ -50,6 +50,23 @@ public enum Message {
   NOT_MATH_FUNCTION("[adjoint.call] no derivative rule for %s(%s): here %s resolves to %s, not"
       + " to java.lang.Math; make that method @Differentiable or give it a pullback with"
       + " @DerivativeOf, or write Math.%s if Math's is meant"),
+  GENERATED_NAME_TAKEN("[adjoint.generated-name] the adjoint of %s would be generated as %s, but"
+      + " %s already declares that class; rename one of the two classes"),
+  GENERATED_NAME_SHARED("[adjoint.generated-name] the adjoints of %s and %s would both be generated"
+      + " as %s (a nested class Outer.Inner is generated as Outer_InnerAdjoint); rename one of"
+      + " the classes"),
+  GENERATED_NAME_STALE("[adjoint.generated-name] %s, which Adjoint generated for %s in an earlier"
+      + " build, is among the sources being compiled; delete it (clean the build) so it can be"
+      + " generated afresh"),
+  GENERATED_SIGNATURE("[adjoint.generated-name] the code generated for %s includes %s, which the"
+      + " code generated for %s also declares; rename one of the two methods"),
+  PRIVATE_CLASS("[adjoint.private] @Differentiable method %s is in the private class %s, which the"
+      + " generated %s cannot see; make %s package-private"),
+  TOO_MANY_PARAMETERS("[adjoint.parameters] the generated %s of %s would take %d slots of"
+      + " parameters (double and long take 2), more than the JVM's 255; pass the values in"
+      + " arrays (double[]) instead"),
+  SOURCE_LEVEL("[adjoint.source] Adjoint generates records, which need source level 16 or"
+      + " later, but this compilation is at source level %s; compile with --release 17 (or later)"),
   INTERNAL("[adjoint.internal] Adjoint failed on %s (%s); this is a bug in Adjoint, please report"
       + " it with the method's source");
 

@@ -8,11 +8,11 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.adjoint.processor.ir.JavaText;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
+import dev.adjoint.processor.transform.Differentiator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,22 +69,100 @@ public final class AdjointClassGenerator {
           .addMember("value", "$S", PROCESSOR).build());
     }
     Set<String> recordNames = new HashSet<>();
+    Map<String, ExecutableElement> signatures = new java.util.HashMap<>();
     for (MethodPlan m : methods) {
       String recordName = unique(recordNames, capitalize(m.element().getSimpleName().toString())
           + "Gradient");
       ClassName record = name.nestedClass(recordName);
       type.addType(gradientRecord(record, m));
-      type.addMethod(gradientMethod(owner, record, m));
+      List<MethodSpec> generated = new ArrayList<>();
+      generated.add(gradientMethod(owner, record, m));
       MethodSpec pullback = pullbackMethod(owner, m);
       if (BodyWriter.takesStacks(m.pullback().function().body())) {
-        type.addMethod(allocatingPullback(pullback));
+        generated.add(allocatingPullback(pullback));
       }
-      type.addMethod(pullback);
+      generated.add(pullback);
+      for (MethodSpec spec : generated) {
+        ExecutableElement other = signatures.putIfAbsent(erasure(spec), m.element());
+        if (other != null) {
+          throw new SignatureClash(m.element(), other, erasure(spec));
+        }
+        type.addMethod(spec);
+      }
     }
     return JavaFile.builder(name.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("    ")
         .build();
+  }
+
+  /**
+   * Two generated methods with one signature: the pullback of {@code f(double)} and the
+   * value-and-gradient call of a user's {@code fPullback(double, double, double[])}, say.
+   * Rare enough that the user renames one; the message names both.
+   */
+  public static final class SignatureClash extends RuntimeException {
+    private final transient ExecutableElement method;
+    private final transient ExecutableElement other;
+
+    SignatureClash(ExecutableElement method, ExecutableElement other, String signature) {
+      super(signature);
+      this.method = method;
+      this.other = other;
+    }
+
+    /** The method whose generated code came second. */
+    public ExecutableElement method() {
+      return method;
+    }
+
+    /** The method whose generated code took the signature first. */
+    public ExecutableElement other() {
+      return other;
+    }
+
+    /** The clashing generated signature, e.g. {@code fPullback(double, double, double[])}. */
+    public String signature() {
+      return getMessage();
+    }
+  }
+
+  /** {@code name(type, ...)}: what Java forbids two methods of a class to share. */
+  private static String erasure(MethodSpec spec) {
+    return spec.name() + "(" + spec.parameters().stream().map(p -> p.type().toString())
+        .collect(Collectors.joining(", ")) + ")";
+  }
+
+  /** The class a canonical name denotes: a type we can see, else a top-level class to be. */
+  private ClassName classNamed(String canonical) {
+    TypeElement known = elements.getTypeElement(canonical);
+    if (known != null) {
+      return ClassName.get(known);
+    }
+    int dot = canonical.lastIndexOf('.');
+    if (dot < 0) {
+      return ClassName.get("", canonical);
+    }
+    TypeElement outer = elements.getTypeElement(canonical.substring(0, dot));
+    return outer != null ? ClassName.get(outer).nestedClass(canonical.substring(dot + 1))
+        : ClassName.get(canonical.substring(0, dot), canonical.substring(dot + 1));
+  }
+
+  /** Whether a class of the package of {@code m} takes the simple name of a java.lang class. */
+  private java.util.function.Predicate<String> hiddenInPackage(MethodPlan m) {
+    String pkg = elements.getPackageOf(m.element()).getQualifiedName().toString();
+    return simple -> (simple.equals("Math") || simple.equals("StrictMath")
+        || simple.equals("Double"))
+        && (m.qualifyMath() && !simple.equals("Double")
+            || elements.getTypeElement(pkg.isEmpty() ? simple : pkg + "." + simple) != null);
+  }
+
+  private BodyWriter bodyWriter(MethodPlan m, Differentiator.Result sweep, List<Var> params,
+      Names names) {
+    Set<Var> readAfter = new HashSet<>(sweep.parameterAdjoints().values());
+    readAfter.add(sweep.function().result());
+    return new BodyWriter(sweep.function().body(), params, names, hiddenInPackage(m),
+        this::classNamed, readAfter);
   }
 
   private TypeSpec gradientRecord(ClassName record, MethodPlan m) {
@@ -116,8 +194,7 @@ public final class AdjointClassGenerator {
 
   private MethodSpec gradientMethod(TypeElement owner, ClassName record, MethodPlan m) {
     Names names = new Names();
-    BodyWriter body = new BodyWriter(m.gradient().function().body(), m.parameters(), names,
-        m.qualifyMath());
+    BodyWriter body = bodyWriter(m, m.gradient(), m.parameters(), names);
     CodeBlock code = body.write(m.gradient().function().body(), forwardTitle(m), false);
     List<String> values = new ArrayList<>();
     values.add(body.name(m.gradient().function().result()));
@@ -143,8 +220,7 @@ public final class AdjointClassGenerator {
         params.add(adjoints.get(p));
       }
     }
-    BodyWriter body = new BodyWriter(m.pullback().function().body(), params, names,
-        m.qualifyMath());
+    BodyWriter body = bodyWriter(m, m.pullback(), params, names);
     boolean scalars = m.independents().stream().anyMatch(p -> p.type() == Type.DOUBLE);
     String grad = scalars ? names.reserve("grad") : null;
     boolean stacks = BodyWriter.takesStacks(m.pullback().function().body());
@@ -160,7 +236,7 @@ public final class AdjointClassGenerator {
       }
     }
     if (stacks) {
-      method.addParameter(BodyWriter.STACKS, JavaText.STACKS);
+      method.addParameter(BodyWriter.STACKS, body.stacks());
     }
     method.returns(TypeName.DOUBLE)
         .addJavadoc("Pullback of {@link $L#$L}: returns its value and adds {@code $L} times its"
@@ -196,6 +272,7 @@ public final class AdjointClassGenerator {
     MethodSpec.Builder b = MethodSpec.methodBuilder(full.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(TypeName.DOUBLE)
+        .addExceptions(full.exceptions())
         .addJavadoc("Like {@link #$L}, with stacks allocated for this call. Pass your own\n"
             + "{@code Stacks} to the other overload to reuse them across calls.\n", full.name());
     List<String> args = new ArrayList<>();
@@ -213,6 +290,11 @@ public final class AdjointClassGenerator {
         Modifier.STATIC);
     for (VariableElement p : m.element().getParameters()) {
       b.addParameter(TypeName.get(p.asType()), p.getSimpleName().toString());
+    }
+    // The generated code calls what the user's does (helpers, the original for a callee's
+    // value), so it may throw what the user's method declares.
+    for (javax.lang.model.type.TypeMirror thrown : m.element().getThrownTypes()) {
+      b.addException(TypeName.get(thrown));
     }
     return b;
   }

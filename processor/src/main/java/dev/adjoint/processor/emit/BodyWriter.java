@@ -29,10 +29,18 @@ final class BodyWriter {
   private boolean backward;
   private SourceRef lastGroup = SourceRef.NONE;
   private final List<Object> lineTypes = new java.util.ArrayList<>();
+  private final String stacks;
 
-  BodyWriter(List<Stmt> body, List<Var> parameters, Names names, boolean qualifyMath) {
+  /**
+   * @param hiddenInPackage whether a class of the generated code's package takes a simple name
+   *     of java.lang ({@code Math}), so that name must be written in full
+   * @param classes the class a callee owner's canonical name denotes
+   * @param readAfter what the code after the body reads (the result, the adjoints returned)
+   */
+  BodyWriter(List<Stmt> body, List<Var> parameters, Names names,
+      java.util.function.Predicate<String> hiddenInPackage,
+      java.util.function.Function<String, ClassName> classes, Set<Var> readAfter) {
     this.names = names;
-    this.text = new JavaText(names::of, qualifyMath);
     // User names first, so that our temporaries never push a user's local off its name.
     for (Var p : parameters) {
       names.of(p);
@@ -43,7 +51,15 @@ final class BodyWriter {
         names.of(a.target());
       }
     });
-    this.declarations = new Declarations(body, Set.copyOf(parameters));
+    this.stacks = names.reserve(JavaText.STACKS);
+    this.text = new JavaText(names::of,
+        simple -> hiddenInPackage.test(simple) || names.isVariable(simple), stacks, classes);
+    this.declarations = new Declarations(body, Set.copyOf(parameters), readAfter);
+  }
+
+  /** The name of the method's {@code Stacks} (parameter or local). */
+  String stacks() {
+    return stacks;
   }
 
   /** Whether {@code body} records on stacks. */
@@ -67,9 +83,9 @@ final class BodyWriter {
   CodeBlock write(List<Stmt> body, String forwardTitle, boolean stacksParameter) {
     if (usesStacks(body) && stacksParameter) {
       // A caller's stacks may hold what an interrupted earlier call left.
-      code.addStatement("$L.clear()", JavaText.STACKS);
+      code.addStatement("$L.clear()", stacks);
     } else if (usesStacks(body)) {
-      code.addStatement("$T $L = new $T()", STACKS, JavaText.STACKS, STACKS);
+      code.addStatement("$T $L = new $T()", STACKS, stacks, STACKS);
     }
     line("// " + esc(forwardTitle));
     block(body);
@@ -126,7 +142,7 @@ final class BodyWriter {
       line(t(ev.call()) + ";" + trailingComment(ev.source()));
     } else if (s instanceof Stmt.Push p) {
       groupComment(p.source());
-      line(JavaText.STACKS + ".push" + JavaText.stackSuffix(p.value().type()) + "("
+      line(stacks + ".push" + JavaText.stackSuffix(p.value().type()) + "("
           + t(p.value()) + ");" + trailingComment(p.source()));
     }
   }

@@ -24,6 +24,15 @@ final class Declarations {
   private final Map<Stmt, List<Var>> hoisted = new IdentityHashMap<>();
 
   Declarations(List<Stmt> body, Set<Var> declaredElsewhere) {
+    this(body, declaredElsewhere, Set.of());
+  }
+
+  /**
+   * @param readAfter variables the code after {@code body} reads (the result, the parameters'
+   *     adjoints), so they are declared in the body's own block: in {@code while (true) { ...
+   *     return x; }} the result is first assigned inside the loop
+   */
+  Declarations(List<Stmt> body, Set<Var> declaredElsewhere, Set<Var> readAfter) {
     Layout layout = new Layout(body);
     Map<Var, List<Stmt>> occurrences = new LinkedHashMap<>();
     for (Stmt s : layout.statements()) {
@@ -38,11 +47,12 @@ final class Declarations {
         }
       }
     }
-    occurrences.forEach((v, stmts) -> place(layout, v, stmts));
+    occurrences.forEach((v, stmts) -> place(layout, v, stmts, readAfter.contains(v)));
   }
 
-  private void place(Layout layout, Var v, List<Stmt> stmts) {
-    List<Stmt> block = commonBlock(layout, stmts);
+  private void place(Layout layout, Var v, List<Stmt> stmts, boolean readAfter) {
+    List<Stmt> block = readAfter ? layout.blocksOf(stmts.get(0)).get(0)
+        : commonBlock(layout, stmts);
     Stmt first = stmts.get(0);
     if (first instanceof Stmt.Assign a && a.target() == v && !a.accumulate()
         && Exprs.countReads(a.value(), v) == 0 && layout.innermost(first) == block) {

@@ -52,16 +52,6 @@ public final class CalleeResolver {
   }
 
   /**
-   * Names of classes in the generated code's own package need no qualification; a class of a
-   * subpackage ({@code pkg.lib.MyMath}) keeps its full name.
-   */
-  private String local(String qualified, String itsPackage) {
-    String pkg = elements.getPackageOf(method).getQualifiedName().toString();
-    return !pkg.isEmpty() && pkg.equals(itsPackage) ? qualified.substring(pkg.length() + 1)
-        : qualified;
-  }
-
-  /**
    * The method {@code owner.name} with {@code arity} parameters as a callee, if it is one Adjoint
    * can call: {@code @Differentiable}, a kernel or {@code @DerivativeOf} target, or a helper with
    * an integer or boolean result.
@@ -108,24 +98,46 @@ public final class CalleeResolver {
       String adjoint = AdjointClassGenerator.adjointClassName(owner, elements).canonicalName();
       Expr.Invoke.Kind kind = differentiable ? Expr.Invoke.Kind.DIFFERENTIABLE
           : kernel ? Expr.Invoke.Kind.KERNEL : Expr.Invoke.Kind.HELPER;
-      String ownerPackage = elements.getPackageOf(owner).getQualifiedName().toString();
-      String ownerName = local(owner.getQualifiedName().toString(), ownerPackage);
-      String pullbackOwner = custom.map(r -> local(r.pullbackOwner(), r.pullbackPackage()))
-          .orElse(kernel ? ownerName : local(adjoint, ownerPackage));
+      // Canonical names: the emitter prints them as classes (imported or in full), so a class
+      // of a subpackage or a nested one is never mistaken for a package.
+      String ownerName = owner.getQualifiedName().toString();
+      String pullbackOwner = custom.map(CallRule::pullbackOwner)
+          .orElse(kernel ? ownerName : adjoint);
       String pullback = custom.map(CallRule::pullbackName).orElse(name + "Pullback");
       String pkg = elements.getPackageOf(method).getQualifiedName().toString();
       boolean conventionHidden = convention.isPresent()
           && !convention.get().getModifiers().contains(Modifier.PUBLIC)
           && !elements.getPackageOf(owner).getQualifiedName().contentEquals(pkg);
-      String problem = custom.filter(r -> !r.pullbackPublic() && !r.pullbackPackage().equals(pkg))
+      String problem = custom.filter(r -> !r.pullbackPublic() && !pkg.equals(r.pullbackPackage()))
           .map(r -> "its pullback " + r.pullbackOwner() + "." + r.pullbackName() + " is not"
               + " public, so the adjoint generated in package " + pkg + " cannot call it")
           .orElse(conventionHidden ? "its pullback " + name + "Pullback is not public, so the"
               + " adjoint generated in package " + pkg + " cannot call it" : null);
+      if (problem == null) {
+        problem = privacy(m);
+      }
       return Optional.of(new Callee(kind, ownerName, pullbackOwner, name, pullback, types,
           independents, returns.get(), problem));
     }
     return Optional.empty();
+  }
+
+  /**
+   * A private method, or one of a private class, is visible in its top-level class only; the
+   * generated class, another top-level class, calls it to compute the value.
+   */
+  private static String privacy(ExecutableElement m) {
+    if (m.getModifiers().contains(Modifier.PRIVATE)) {
+      return m.getSimpleName() + " is private, so the generated adjoint cannot call it";
+    }
+    for (Element e = m.getEnclosingElement(); e instanceof TypeElement t;
+        e = e.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        return "its class " + t.getQualifiedName() + " is private, so the generated adjoint"
+            + " cannot call it";
+      }
+    }
+    return null;
   }
 
   /**

@@ -102,10 +102,26 @@ public final class DerivativeOfReader {
       return Optional.empty();
     }
     ExecutableElement target = fitting.get(0);
+    TypeElement pullbackOwner = (TypeElement) pullback.getEnclosingElement();
+    boolean everywhere = pullback.getModifiers().contains(Modifier.PUBLIC);
+    boolean inPackage = true;
+    // A nested class's access narrows its members': the generated adjoint, another top-level
+    // class, sees what every enclosing class lets it see.
+    for (Element e = pullbackOwner; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      everywhere &= t.getModifiers().contains(Modifier.PUBLIC);
+      inPackage &= !t.getModifiers().contains(Modifier.PRIVATE);
+    }
+    String pkg = packageOf(pullbackOwner);
     return Optional.of(new CallRule(owner.getQualifiedName().toString(), name,
-        target.getParameters().size(),
-        ((TypeElement) pullback.getEnclosingElement()).getQualifiedName().toString(),
-        pullback.getSimpleName().toString(), pullback.getModifiers().contains(Modifier.PUBLIC)));
+        target.getParameters().size(), pullbackOwner.getQualifiedName().toString(),
+        pullback.getSimpleName().toString(), everywhere, inPackage ? pkg : null));
+  }
+
+  private static String packageOf(Element e) {
+    while (!(e instanceof javax.lang.model.element.PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return ((javax.lang.model.element.PackageElement) e).getQualifiedName().toString();
   }
 
   /** What is wrong with the pullback's signature, one entry per parameter; empty if it fits. */

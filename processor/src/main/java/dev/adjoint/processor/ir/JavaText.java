@@ -7,11 +7,17 @@ public final class JavaText {
   private static final int PRIMARY = 14;
   private static final int CONDITIONAL = 2;
 
+  /** The classes of java.lang that generated code names by their simple names. */
+  private static final java.util.Set<String> JAVA_LANG = java.util.Set.of("Math", "StrictMath",
+      "Double");
+
   /** The name generated methods give their {@code dev.adjoint.runtime.Stacks}. */
   public static final String STACKS = "stacks";
 
   private final Function<Var, String> names;
-  private final String qualifier;
+  private final java.util.function.Predicate<String> qualifyJavaLang;
+  private final String stacks;
+  private final Function<String, com.palantir.javapoet.ClassName> classes;
 
   public JavaText(Function<Var, String> names) {
     this(names, false);
@@ -19,8 +25,29 @@ public final class JavaText {
 
   /** @param qualifyMath write {@code java.lang.Math} where a local class hides {@code Math} */
   public JavaText(Function<Var, String> names, boolean qualifyMath) {
+    this(names, simple -> qualifyMath && !simple.equals("Double"), STACKS, null);
+  }
+
+  /**
+   * @param qualifyJavaLang whether a simple name is hidden where the code is generated: {@code
+   *     Math} by a class of the package, any name by a variable; such a class is written in full
+   *     ({@code java.lang.Math})
+   * @param stacks the name of the generated method's {@code Stacks}
+   * @param classes the class a canonical name (of a callee's owner) denotes, for {@link
+   *     #template}; null to print such names by a guess at where the package ends
+   */
+  public JavaText(Function<Var, String> names,
+      java.util.function.Predicate<String> qualifyJavaLang, String stacks,
+      Function<String, com.palantir.javapoet.ClassName> classes) {
     this.names = names;
-    this.qualifier = qualifyMath ? "java.lang." : "";
+    this.qualifyJavaLang = qualifyJavaLang;
+    this.stacks = stacks;
+    this.classes = classes;
+  }
+
+  /** {@code java.lang.} if the simple name {@code owner} of java.lang is hidden, else "". */
+  private String javaLang(String owner) {
+    return qualifyJavaLang.test(owner) ? "java.lang." : "";
   }
 
   public String print(Expr e) {
@@ -49,6 +76,17 @@ public final class JavaText {
   }
 
   private String owner(String owner) {
+    if (types != null && classes != null) {
+      com.palantir.javapoet.ClassName type = classes.apply(owner);
+      // A variable of that name obscures the class (JLS 6.4.2), and importing a class called
+      // Math would hide java.lang's: name those in full, let JavaPoet import the others.
+      if (type.simpleNames().stream().anyMatch(n -> qualifyJavaLang.test(n)
+          || JAVA_LANG.contains(n))) {
+        return name(type.canonicalName());
+      }
+      types.add(type);
+      return "$T";
+    }
     int dot = owner.lastIndexOf('.');
     if (types == null || dot < 0 || !Character.isLowerCase(owner.charAt(0))) {
       return name(owner);
@@ -61,8 +99,10 @@ public final class JavaText {
   private void print(Expr e, StringBuilder out) {
     if (e instanceof Expr.Const c) {
       String literal = literal(c);
-      out.append(c.symbol() != null && c.symbol().contains("Math.") ? qualifier + literal
-          : literal);
+      int dot = literal.indexOf('.');
+      // Math.PI, StrictMath.E, Double.NaN: a class of java.lang, named in full where hidden.
+      boolean member = dot > 0 && Character.isUpperCase(literal.charAt(0));
+      out.append(member ? javaLang(literal.substring(0, dot)) : "").append(literal);
     } else if (e instanceof Expr.Ref r) {
       out.append(name(names.apply(r.var())));
     } else if (e instanceof Expr.Hole h) {
@@ -81,8 +121,8 @@ public final class JavaText {
       child(b.right(), p + 1, false, out);
     } else if (e instanceof Expr.Call c) {
       boolean math = c.owner().equals("Math") || c.owner().equals("StrictMath");
-      out.append(math ? qualifier : "").append(c.owner()).append('.').append(c.name())
-          .append('(');
+      out.append(math ? javaLang(c.owner()) + c.owner() : owner(c.owner())).append('.')
+          .append(c.name()).append('(');
       for (int i = 0; i < c.args().size(); i++) {
         if (i > 0) {
           out.append(", ");
@@ -127,7 +167,7 @@ public final class JavaText {
       }
       out.append(')');
     } else if (e instanceof Expr.Pop p) {
-      out.append(STACKS).append(".pop").append(stackSuffix(p.type())).append("()");
+      out.append(stacks).append(".pop").append(stackSuffix(p.type())).append("()");
     }
   }
 

@@ -148,6 +148,10 @@ final class JavaPrinter {
 
   private final Flavor flavor;
   private boolean staticImport;
+  /** {@code Math}, or {@code java.lang.Math} where a variable of that name hides it. */
+  private String math = "Math";
+  /** {@code LinearAlgebra}, or its full name where a variable of that name hides it. */
+  private String linearAlgebra = "LinearAlgebra";
   /** Names of the double variables of the method being printed. */
   private final Set<String> doubles = new HashSet<>();
   private final StringBuilder out = new StringBuilder();
@@ -161,6 +165,12 @@ final class JavaPrinter {
     JavaPrinter w = new JavaPrinter(flavor);
     w.staticImport = p.staticImport() && flavor == Flavor.ORIGINAL;
     w.shadowed = shadowCalls(p);
+    if (GeneratedLikeNames.mentions(p, "Math")) {
+      w.math = "java.lang.Math";
+    }
+    if (GeneratedLikeNames.mentions(p, "LinearAlgebra")) {
+      w.linearAlgebra = "dev.adjoint.runtime.LinearAlgebra";
+    }
     w.program(p, className);
     return w.out.toString();
   }
@@ -434,7 +444,8 @@ final class JavaPrinter {
 
   String expr(Expr e) {
     if (e instanceof Num n) {
-      return number(n.value());
+      String number = number(n.value());
+      return number.startsWith("Math.") ? math + number.substring(4) : number;
     } else if (e instanceof Var v) {
       return v.name();
     } else if (e instanceof Bin b) {
@@ -451,7 +462,7 @@ final class JavaPrinter {
         args.add(expr(a));
       }
       if (flavor == Flavor.TRACE) {
-        String owner = TRACED_MATH.contains(c.fn()) ? "Trace" : "Math";
+        String owner = TRACED_MATH.contains(c.fn()) ? "Trace" : math;
         return "Trace.v(" + owner + "." + c.fn() + "(" + String.join(", ", args) + "))";
       }
       boolean unqualified = staticImport && !shadowed.contains(c.fn());
@@ -481,10 +492,10 @@ final class JavaPrinter {
 
   private String kernel(String fn, List<Arg> args) {
     if (flavor == Flavor.TRACE) {
-      String owner = TRACED_KERNELS.contains(fn) ? "Trace" : "LinearAlgebra";
+      String owner = TRACED_KERNELS.contains(fn) ? "Trace" : linearAlgebra;
       return "Trace.v(" + owner + "." + fn + "(" + args(args) + "))";
     }
-    return "LinearAlgebra." + fn + "(" + args(args) + ")";
+    return linearAlgebra + "." + fn + "(" + args(args) + ")";
   }
 
   private String args(List<Arg> args) {

@@ -141,6 +141,8 @@ final class ProgramGenerator {
   private final boolean shadowing;
   /** Library constants and Math's integer functions ({@link #library(int)}, {@link IMath}). */
   private final boolean library;
+  /** The option of user names like generated ones; see {@link GeneratedLikeNames}. */
+  private final GeneratedLikeNames likeGenerated;
 
   // per method
   private Env env;
@@ -155,6 +157,7 @@ final class ProgramGenerator {
     this.staticImport = r.nextDouble() < 0.15;
     this.shadowing = r.nextDouble() < 0.15;
     this.library = r.nextDouble() < 0.25;
+    this.likeGenerated = GeneratedLikeNames.forSeed(seed);
   }
 
   static Program generate(long seed) {
@@ -224,7 +227,7 @@ final class ProgramGenerator {
   }
 
   private String fresh(String prefix) {
-    return prefix + (names++);
+    return likeGenerated.variable(prefix + (names++));
   }
 
   private <T> T pick(List<T> l) {
@@ -279,7 +282,7 @@ final class ProgramGenerator {
 
   private Program program() {
     Program p = attempt();
-    for (int i = 0; i < 50 && p.size() > MAX_SIZE; i++) {
+    for (int i = 0; i < 50 && (p.size() > MAX_SIZE || GeneratedLikeNames.clashes(p)); i++) {
       p = attempt();
     }
     return p;
@@ -287,15 +290,16 @@ final class ProgramGenerator {
 
   private Program attempt() {
     List<Method> methods = new ArrayList<>();
+    likeGenerated.beginProgram();
     double shape = r.nextDouble();
     if (shape < 0.12) {
       methods.add(recursive("r1"));
     } else if (shape < 0.40) {
-      methods.add(helper("h1", List.of()));
+      methods.add(helper(likeGenerated.method("h1"), List.of()));
     } else if (shape < 0.50) {
-      Method h1 = helper("h1", List.of());
+      Method h1 = helper(likeGenerated.method("h1"), List.of());
       methods.add(h1);
-      methods.add(helper("h2", List.of(h1)));
+      methods.add(helper(likeGenerated.method("h2"), List.of(h1)));
     }
     methods.add(main(List.copyOf(methods)));
     return new Program(seed, length, staticImport, methods);
@@ -304,6 +308,7 @@ final class ProgramGenerator {
   private void begin(String name, List<Method> calls) {
     env = new Env();
     names = 0;
+    likeGenerated.beginMethod();
     callable = calls;
     self = name;
   }
@@ -313,7 +318,7 @@ final class ProgramGenerator {
     List<Param> params = new ArrayList<>();
     int doubles = 1 + r.nextInt(3);
     for (int i = 0; i < doubles; i++) {
-      params.add(new Param(Type.DOUBLE, "x" + i));
+      params.add(new Param(Type.DOUBLE, likeGenerated.variable("x" + i)));
     }
     if (chance(0.35)) {
       params.add(new Param(Type.INT, "n"));
@@ -361,9 +366,9 @@ final class ProgramGenerator {
   private Method helper(String name, List<Method> calls) {
     begin(name, calls);
     List<Param> params = new ArrayList<>();
-    params.add(new Param(Type.DOUBLE, "p"));
+    params.add(new Param(Type.DOUBLE, likeGenerated.variable("p")));
     if (chance(0.6)) {
-      params.add(new Param(Type.DOUBLE, "q"));
+      params.add(new Param(Type.DOUBLE, likeGenerated.variable("q")));
     }
     if (chance(0.3)) {
       params.add(new Param(Type.ARRAY, "v"));

@@ -509,4 +509,55 @@ class RegressionTest {
         .at(0.3, new double[] {1, 2, 3})
         .check();
   }
+
+  /**
+   * Seed 5486191730755251482 (master 1, program 6), found by the option of user names like
+   * generated ones (issue 8): a parameter named {@code Math} obscured java.lang.Math in the
+   * generated {@code Math.sin} ("double cannot be dereferenced").
+   */
+  @Test
+  void parameterNamedMath() {
+    Regression.of("""
+        @Differentiable(wrt = {"a1"})
+        public static double f(double Math, double[] a1, double[] a0) {
+          Math--;
+          Math /= java.lang.Math.sin(1.0);
+          return Math * a1[0];
+        }""")
+        .at(0.7, new double[] {1.5}, new double[] {2.0})
+        .check();
+  }
+
+  /** Seed -6876332115110537220 (master 1, program 34): the same for LinearAlgebra. */
+  @Test
+  void parameterNamedLinearAlgebra() {
+    Regression.of("""
+        @Differentiable
+        public static double f(double[] a0, double[] a1, double LinearAlgebra) {
+          double[] t1 = dev.adjoint.runtime.LinearAlgebra.add(a0, a1);
+          return LinearAlgebra * t1[0];
+        }""")
+        .at(new double[] {0.5}, new double[] {-1.5}, 2.0)
+        .check();
+  }
+
+  /**
+   * Seed 1537981269442152769 (master 1, program 160): a parameter named {@code stacks} in a
+   * method with a loop, and the pullback's own {@code Stacks stacks} ("already defined").
+   */
+  @Test
+  void parameterNamedStacks() {
+    Regression.of("""
+        @Differentiable
+        public static double f(double sin, double stacks) {
+          int c1 = 0;
+          while (c1 < 2 && (sin > 0.0)) {
+            c1++;
+            stacks = stacks * sin;
+          }
+          return stacks;
+        }""")
+        .at(0.7, 1.5)
+        .check();
+  }
 }

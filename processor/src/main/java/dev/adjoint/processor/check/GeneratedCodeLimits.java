@@ -1,0 +1,85 @@
+package dev.adjoint.processor.check;
+
+import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.emit.AdjointClassGenerator;
+import dev.adjoint.processor.emit.MethodPlan;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Stmts;
+import dev.adjoint.processor.ir.Type;
+import dev.adjoint.processor.ir.Var;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.Elements;
+
+/**
+ * What the generated code could not do although the user's code can, reported before any is
+ * written: see a private class, or take more parameters than the JVM allows.
+ */
+public final class GeneratedCodeLimits {
+  /** JVMS 4.3.3: a method's parameters take at most 255 local-variable slots. */
+  static final int MAX_SLOTS = 255;
+
+  private final Elements elements;
+
+  public GeneratedCodeLimits(Elements elements) {
+    this.elements = elements;
+  }
+
+  /**
+   * A private class (or one nested in a private class) is visible only inside its top-level
+   * class, and the generated class is another top-level class: it could not call the class's
+   * helpers nor a callee's original method. Reported at each annotated method.
+   */
+  public void checkVisible(TypeElement owner, List<ExecutableElement> methods,
+      Diagnostics diagnostics) {
+    for (Element e = owner; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        String generated = AdjointClassGenerator.adjointClassName(owner, elements).simpleName();
+        for (ExecutableElement m : methods) {
+          diagnostics.error(m, Message.PRIVATE_CLASS, m.getSimpleName(), t.getQualifiedName(),
+              generated, t.getSimpleName());
+        }
+        return;
+      }
+    }
+  }
+
+  /**
+   * The pullback takes the user's parameters and seed, grad, the array adjoints and the
+   * stacks; the record's constructor takes {@code this}, the value and the partials.
+   */
+  public void checkSlots(MethodPlan plan, Diagnostics diagnostics) {
+    int user = 0;
+    for (var p : plan.element().getParameters()) {
+      user += slots(p.asType().getKind());
+    }
+    int pullback = user + 2; // seed
+    int record = 1 + 2; // this, value
+    boolean scalars = false;
+    for (Var p : plan.independents()) {
+      scalars |= p.type() == Type.DOUBLE;
+      pullback += p.type().isArray() ? 1 : 0;
+      record += p.type() == Type.DOUBLE ? 2 : 1;
+    }
+    boolean[] loops = {false};
+    Stmts.walk(plan.pullback().function().body(), s -> loops[0] |= s instanceof Stmt.Loop);
+    pullback += (scalars ? 1 : 0) + (loops[0] ? 1 : 0); // grad, stacks
+    String method = plan.element().getSimpleName().toString();
+    if (pullback > MAX_SLOTS) {
+      diagnostics.error(plan.element(), Message.TOO_MANY_PARAMETERS, method + "Pullback", method,
+          pullback);
+    } else if (record > MAX_SLOTS) {
+      diagnostics.error(plan.element(), Message.TOO_MANY_PARAMETERS,
+          "record constructor", method, record);
+    }
+  }
+
+  private static int slots(TypeKind kind) {
+    return kind == TypeKind.DOUBLE || kind == TypeKind.LONG ? 2 : 1;
+  }
+}
