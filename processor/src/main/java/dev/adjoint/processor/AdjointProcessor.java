@@ -72,6 +72,8 @@ public final class AdjointProcessor extends AbstractProcessor {
   /**
    * Ours, and {@code @Generated}, which the classes we generate carry: claiming them all keeps
    * {@code -Xlint:all -Werror} builds free of "No processor claimed any of these annotations".
+   * A round holding another tool's {@code @Generated} class claims nothing (see {@link
+   * #claimable}).
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -97,8 +99,36 @@ public final class AdjointProcessor extends AbstractProcessor {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
           Message.INTERNAL.format("this round", e));
     }
-    // Claimed (see getSupportedAnnotationTypes): no other processor acts on ours.
+    return claimable(annotations, round);
+  }
+
+  /**
+   * Claims the round's annotations (see {@link #getSupportedAnnotationTypes}) unless it holds a
+   * class another tool marked {@code @Generated}: that one stays visible to later processors.
+   */
+  private static boolean claimable(Set<? extends TypeElement> annotations,
+      RoundEnvironment round) {
+    for (TypeElement a : annotations) {
+      if (a.getQualifiedName().contentEquals(GENERATED)) {
+        for (Element e : round.getElementsAnnotatedWith(a)) {
+          if (!generatedByAdjoint(e)) {
+            return false;
+          }
+        }
+      }
+    }
     return true;
+  }
+
+  private static boolean generatedByAdjoint(Element e) {
+    for (var mirror : e.getAnnotationMirrors()) {
+      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(GENERATED)) {
+        return mirror.getElementValues().values().stream()
+            .anyMatch(v -> v.toString().contains(AdjointClassGenerator.PROCESSOR));
+      }
+    }
+    return false;
   }
 
   private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {

@@ -32,7 +32,8 @@ import javax.lang.model.util.Elements;
  * {@code @Generated}, originating elements and Javadoc.
  */
 public final class AdjointClassGenerator {
-  private static final String PROCESSOR = "dev.adjoint.processor.AdjointProcessor";
+  /** The {@code @Generated} value of every generated class. */
+  public static final String PROCESSOR = "dev.adjoint.processor.AdjointProcessor";
   private static final String GENERATED = "javax.annotation.processing.Generated";
 
   private final Elements elements;

@@ -298,6 +298,49 @@ class GeneratedNamesTest {
     assertThat(compile(List.of("-Xlint:all", "-Werror"), foo)).succeededWithoutWarnings();
   }
 
+  /**
+   * Another tool's {@code @Generated} class in the same compilation is not claimed: a processor
+   * running after ours still sees it.
+   */
+  @Test
+  void leavesOtherToolsGeneratedClassesToLaterProcessors() {
+    JavaFileObject foo = source("p.Foo",
+        "package p;",
+        "import dev.adjoint.Differentiable;",
+        "class Foo {",
+        "  @Differentiable static double f(double x) { return x * x; }",
+        "}");
+    JavaFileObject other = source("p.Other",
+        "package p;",
+        "@javax.annotation.processing.Generated(\"some.other.Tool\")",
+        "class Other {}");
+    GeneratedWatcher watcher = new GeneratedWatcher();
+    Compilation c = Compiler.javac().withProcessors(new AdjointProcessor(), watcher)
+        .compile(foo, other);
+    assertThat(c).succeeded();
+    assertThat(watcher.seen).contains("p.Other");
+  }
+
+  /** Records the classes marked {@code @Generated} it is handed. */
+  @javax.annotation.processing.SupportedAnnotationTypes("javax.annotation.processing.Generated")
+  private static final class GeneratedWatcher extends javax.annotation.processing.AbstractProcessor {
+    final List<String> seen = new ArrayList<>();
+
+    @Override
+    public javax.lang.model.SourceVersion getSupportedSourceVersion() {
+      return javax.lang.model.SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(java.util.Set<? extends javax.lang.model.element.TypeElement> types,
+        javax.annotation.processing.RoundEnvironment round) {
+      for (javax.lang.model.element.TypeElement t : types) {
+        round.getElementsAnnotatedWith(t).forEach(e -> seen.add(e.toString()));
+      }
+      return false;
+    }
+  }
+
   private static String doubles(int n) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
