@@ -22,9 +22,8 @@ import java.util.Set;
  * {@code y} and adds into {@code yBar}. The suggested name keeps the user's, with a suffix.
  *
  * <p>Where the branches of an {@code if} leave different arrays in a variable that is read
- * after it, both branches assign one variable: the one a branch bound last, and a branch that
- * kept the earlier array assigns that (a reference copy, whose adjoint is the same array's
- * adjoint; see {@link ReverseMode}). Runs after {@link ControlFlowNormalizer} (so there are no
+ * after it, each branch ends by assigning a new join variable the array it left (a reference
+ * copy, whose adjoint is that array's adjoint; see {@link ReverseMode}). Runs after {@link ControlFlowNormalizer} (so there are no
  * jumps) and before {@link AliasExpansion}, which leaves such joins in place.
  *
  * <p>An array that lives across the iterations of a loop and is rebound inside it (a new array
@@ -108,17 +107,13 @@ final class ArrayRebinding {
         // Not assigned on every path (so Java forbids reading it), or never read again.
         continue;
       }
-      Var join;
-      if (t != before && e != before) {
-        join = t;
-        otherwise = rename(otherwise, Map.of(e, t));
-      } else if (t != before) {
-        join = t;
-        otherwise.add(Stmt.Assign.set(join, Exprs.ref(before), i.source()));
-      } else {
-        join = e;
-        then.add(Stmt.Assign.set(join, Exprs.ref(before), i.source()));
-      }
+      // The join is a variable of its own, only ever a reference to a branch's array: each
+      // array a branch made keeps its own variable, so a store into it is never taken for a
+      // store into the other branch's array (or into the array before the if).
+      Var join = fresh(v);
+      bound.add(join);
+      then.add(Stmt.Assign.set(join, Exprs.ref(t), i.source()));
+      otherwise.add(Stmt.Assign.set(join, Exprs.ref(e), i.source()));
       current.put(v, join);
     }
     return new Stmt.If(condition, then, otherwise, i.source());
@@ -160,19 +155,6 @@ final class ArrayRebinding {
       }
     }
     return v.rebinding(name);
-  }
-
-  /** {@code block} with the variables of {@code sub} renamed, as targets and as reads. */
-  private static List<Stmt> rename(List<Stmt> block, Map<Var, Var> sub) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : block) {
-      Stmt r = Substitution.apply(s, refs(sub), b -> rename(b, sub));
-      if (r instanceof Stmt.Assign a && sub.containsKey(a.target())) {
-        r = new Stmt.Assign(sub.get(a.target()), a.value(), a.accumulate(), a.source());
-      }
-      out.add(r);
-    }
-    return out;
   }
 
   private static Map<Var, Expr> refs(Map<Var, Var> vars) {

@@ -6,7 +6,10 @@ import dev.adjoint.processor.ir.Layout;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,29 +43,47 @@ final class CallArgumentCheck {
         && RESULT_BLIND.contains(call.name());
   }
 
-  /** Arrays that may be one object (joined by an if), each to one representative. */
-  private final Map<Var, Var> sameArray = new HashMap<>();
+  /** For each join variable, the arrays it may refer to (joins of joins included). */
+  private final Map<Var, Set<Var>> referees;
+  private final Map<Var, Set<Var>> objects = new HashMap<>();
 
   private CallArgumentCheck(Map<Var, Set<Var>> referees) {
-    referees.forEach((join, arrays) -> arrays.forEach(w -> union(join, w)));
+    this.referees = referees;
   }
 
-  private Var representative(Var v) {
-    Var r = sameArray.getOrDefault(v, v);
-    return r == v ? v : representative(r);
-  }
-
-  private void union(Var a, Var b) {
-    Var ra = representative(a);
-    Var rb = representative(b);
-    if (ra != rb) {
-      sameArray.put(ra, rb);
+  /**
+   * The arrays (variables that are not joins) {@code v} may be: itself, or for a join every
+   * array one of its branches left. Two distinct arrays are never one object, so a store into
+   * one cannot change the other even when a later join may be either.
+   */
+  private Set<Var> objects(Var v) {
+    Set<Var> known = objects.get(v);
+    if (known != null) {
+      return known;
     }
+    Set<Var> out = new HashSet<>();
+    Deque<Var> work = new ArrayDeque<>(List.of(v));
+    Set<Var> seen = new HashSet<>();
+    while (!work.isEmpty()) {
+      Var w = work.pop();
+      if (!seen.add(w)) {
+        continue;
+      }
+      Set<Var> next = referees.get(w);
+      if (next == null) {
+        out.add(w);
+      } else {
+        work.addAll(next);
+      }
+    }
+    objects.put(v, out);
+    return out;
   }
 
   /** Whether a store into {@code st} may change {@code array}. */
   private boolean storesInto(Stmt.Store st, Var array) {
-    return representative(Stmts.baseVar(st.array())) == representative(array);
+    Set<Var> written = objects(Stmts.baseVar(st.array()));
+    return objects(array).stream().anyMatch(written::contains);
   }
 
   private void run(Function fn) {
