@@ -320,7 +320,8 @@ public final class ReverseMode {
           arrayAdjoints.add(new Expr.NewArray(Type.DOUBLE_ARRAY,
               List.of(new Expr.Length(arg))));
         } else {
-          throw new UnsupportedConstruct(src, "matrix " + array.userName() + " is differentiated by "
+          throw new UnsupportedConstruct(src, "matrix " + array.userName()
+              + " is differentiated by "
               + call.name() + " but not here; add it to this method's wrt or remove it from "
               + call.name() + "'s");
         }

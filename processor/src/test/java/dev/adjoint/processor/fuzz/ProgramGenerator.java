@@ -94,8 +94,8 @@ final class ProgramGenerator {
    * Processor bugs the generator steers around, so that the normal test run stays green while
    * each has a test in {@link RegressionTest} (disabled while open). {@code
    * -Dadjoint.fuzz.knownBugs=generate} generates all of them anyway, {@code
-   * -Dadjoint.fuzz.knownBugs=ALIAS_READ_AND_STORE_IN_ONE_LOOP,...} the ones listed. When a bug is fixed,
-   * delete its constant here and the generator covers the construct again.
+   * -Dadjoint.fuzz.knownBugs=ALIAS_READ_AND_STORE_IN_ONE_LOOP,...} the ones listed. When a bug
+   * is fixed, delete its constant here and the generator covers the construct again.
    */
   enum KnownBug {
     /**

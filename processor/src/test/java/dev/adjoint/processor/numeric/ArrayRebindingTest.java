@@ -17,9 +17,9 @@ import org.junit.jupiter.api.TestFactory;
  * matMul(M, M)}, {@code a = new double[3]}, a parameter rebound, rebinding in one or both
  * branches of an {@code if}, after an early return, mixed with element writes, stacked layers
  * {@code h = tanh(matVec(W, h))}): each binding is its own array with its own adjoint. Record
- * call and pullback against finite differences and closed forms, with analyses on and off. Before each binding got its own variable, the pullback
- * read the new array as the old one and shared one adjoint buffer between them ({@code
- * scaleTwice} gave 8 for 6).
+ * call and pullback against finite differences and closed forms, with analyses on and off.
+ * Before each binding got its own variable, the pullback read the new array as the old one and
+ * shared one adjoint buffer between them ({@code scaleTwice} gave 8 for 6).
  */
 class ArrayRebindingTest {
 
