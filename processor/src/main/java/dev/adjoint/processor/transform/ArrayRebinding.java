@@ -141,9 +141,12 @@ final class ArrayRebinding {
             + " rebound inside a loop, which is not supported; " + instead);
       }
     }
-    // Arrays declared in the body start afresh in each iteration.
-    Set<Var> next = new HashSet<>(liveAfter);
-    next.addAll(Stmts.reads(l));
+    // What the body declares is dead at the end of an iteration: what lives on is bound before
+    // the loop, and (checked above) not rebound inside it.
+    Set<Var> next = new HashSet<>(carried);
+    for (Stmt u : l.update()) {
+      next.addAll(Stmts.reads(u));
+    }
     Map<Var, Var> inside = new LinkedHashMap<>(current);
     List<Stmt> body = block(l.body(), inside, next);
     List<Stmt> update = block(l.update(), inside, next);

@@ -440,4 +440,26 @@ class RegressionTest {
         .at(0.3, new double[] {1, 2, 3})
         .check();
   }
+
+  /**
+   * Seed 7093913479067371015 (master 20261123, program 203). While ArrayRebinding was written:
+   * the row variable of a for-each nested in another loop was taken for an array living across
+   * the outer loop's iterations, and rejected as "rebound inside a loop".
+   */
+  @Test
+  void forEachRowInsideAnotherLoop() {
+    Regression.of("""
+        @Differentiable
+        public static double f(double x1, double[][] M, int n) {
+          double s = x1;
+          for (int i2 = 0; i2 < n; i2++) {
+            for (double[] row4 : M) {
+              s += row4[0] * x1;
+            }
+          }
+          return s;
+        }""")
+        .at(0.5, new double[][] {{1, 2}, {3, 4}}, 2)
+        .check();
+  }
 }
