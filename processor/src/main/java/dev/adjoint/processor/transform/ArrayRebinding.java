@@ -3,6 +3,7 @@ package dev.adjoint.processor.transform;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.SourceRef;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
@@ -112,8 +113,8 @@ final class ArrayRebinding {
       // store into the other branch's array (or into the array before the if).
       Var join = fresh(v);
       bound.add(join);
-      then.add(Stmt.Assign.set(join, Exprs.ref(t), i.source()));
-      otherwise.add(Stmt.Assign.set(join, Exprs.ref(e), i.source()));
+      then.add(Stmt.Assign.set(join, Exprs.ref(t), bindingSource(then, t, i.source())));
+      otherwise.add(Stmt.Assign.set(join, Exprs.ref(e), bindingSource(otherwise, e, i.source())));
       current.put(v, join);
     }
     return new Stmt.If(condition, then, otherwise, i.source());
@@ -136,9 +137,12 @@ final class ArrayRebinding {
             + " rebound inside a loop, which is not supported; " + instead);
       }
     }
-    // Arrays declared in the body start afresh in each iteration.
-    Set<Var> next = new HashSet<>(liveAfter);
-    next.addAll(Stmts.reads(l));
+    // What the body declares is dead at the end of an iteration: what lives on is bound before
+    // the loop, and (checked above) not rebound inside it.
+    Set<Var> next = new HashSet<>(carried);
+    for (Stmt u : l.update()) {
+      next.addAll(Stmts.reads(u));
+    }
     Map<Var, Var> inside = new LinkedHashMap<>(current);
     List<Stmt> body = block(l.body(), inside, next);
     List<Stmt> update = block(l.update(), inside, next);
@@ -155,6 +159,17 @@ final class ArrayRebinding {
       }
     }
     return v.rebinding(name);
+  }
+
+  /** Where {@code block} binds {@code v} last (what a message about the join points at). */
+  private static SourceRef bindingSource(List<Stmt> block, Var v, SourceRef otherwise) {
+    SourceRef at = otherwise;
+    for (Stmt.Assign a : Stmts.assignments(block)) {
+      if (a.target() == v) {
+        at = a.source();
+      }
+    }
+    return at;
   }
 
   private static Map<Var, Expr> refs(Map<Var, Var> vars) {

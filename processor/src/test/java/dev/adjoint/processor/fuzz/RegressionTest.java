@@ -560,4 +560,51 @@ class RegressionTest {
         .at(0.7, 1.5)
         .check();
   }
+
+  /**
+   * Seed 7093913479067371015 (master 20261123, program 203). While ArrayRebinding was written:
+   * the row variable of a for-each nested in another loop was taken for an array living across
+   * the outer loop's iterations, and rejected as "rebound inside a loop".
+   */
+  @Test
+  void forEachRowInsideAnotherLoop() {
+    Regression.of("""
+        @Differentiable
+        public static double f(double x1, double[][] M, int n) {
+          double s = x1;
+          for (int i2 = 0; i2 < n; i2++) {
+            for (double[] row4 : M) {
+              s += row4[0] * x1;
+            }
+          }
+          return s;
+        }""")
+        .at(0.5, new double[][] {{1, 2}, {3, 4}}, 2)
+        .check();
+  }
+
+  /**
+   * Seed -8559288226991268991 (master 77, program 275), found after merging the rebinding and
+   * choice work: the join of an if was the else branch's own new array, so a store into that
+   * array after {@code sub} read the other one was rejected as "written after it was passed to
+   * sub".
+   */
+  @Test
+  void storeIntoOneBranchsNewArrayAfterTheOtherWasRead() {
+    Regression.of("""
+        @Differentiable
+        public static double f(double x0, double[] a0, double x1) {
+          a0 = LinearAlgebra.scale(x0, a0);
+          if (x1 > 0) {
+            a0[2] = x1;
+          } else {
+            a0 = LinearAlgebra.sub(a0, a0);
+            a0[1] = a0[1] * x0;
+          }
+          return LinearAlgebra.logSumExp(a0);
+        }""")
+        .at(0.7, new double[] {1, 2, 3}, 0.5)
+        .at(0.7, new double[] {1, 2, 3}, -0.5)
+        .check();
+  }
 }

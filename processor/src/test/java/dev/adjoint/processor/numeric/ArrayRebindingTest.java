@@ -4,12 +4,14 @@ import static dev.adjoint.processor.numeric.ArrayCase.Values.matrix;
 import static dev.adjoint.processor.numeric.ArrayCase.Values.vector;
 import static dev.adjoint.processor.numeric.GradientCase.args;
 import static dev.adjoint.processor.numeric.GradientCase.u;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -17,9 +19,9 @@ import org.junit.jupiter.api.TestFactory;
  * matMul(M, M)}, {@code a = new double[3]}, a parameter rebound, rebinding in one or both
  * branches of an {@code if}, after an early return, mixed with element writes, stacked layers
  * {@code h = tanh(matVec(W, h))}): each binding is its own array with its own adjoint. Record
- * call and pullback against finite differences and closed forms, with analyses on and off. Before each binding got its own variable, the pullback
- * read the new array as the old one and shared one adjoint buffer between them ({@code
- * scaleTwice} gave 8 for 6).
+ * call and pullback against finite differences and closed forms, with analyses on and off.
+ * Before each binding got its own variable, the pullback read the new array as the old one and
+ * shared one adjoint buffer between them ({@code scaleTwice} gave 8 for 6).
  */
 class ArrayRebindingTest {
 
@@ -368,6 +370,17 @@ class ArrayRebindingTest {
   @TestFactory
   Stream<DynamicNode> withAnalysesOff() {
     return ANALYSES_OFF.tests();
+  }
+
+  /** Each binding keeps the user's name with a suffix, and so does its adjoint. */
+  @Test
+  void versionsAreNamedAfterTheUsersVariable() {
+    String generated =
+        WITH_ANALYSES.compiled().generatedSource("adjtest.rebinding.RebindingAdjoint");
+    assertTrue(generated.contains("double[] y2 = LinearAlgebra.scale(3.0, y);"), generated);
+    assertTrue(generated.contains("LinearAlgebra.scalePullback(3.0, y, y2, y2Bar, yBar);"),
+        generated);
+    assertTrue(generated.contains("double[] a2 = LinearAlgebra.scale(2.0, a);"), generated);
   }
 
   private static double[] filled(int n, double v) {
