@@ -44,6 +44,9 @@ public enum Message {
       + " takes the method's parameters, its result, the result's adjoint and one adjoint per array"
       + " parameter, and returns the adjoint of the one double parameter (or void)"),
   DERIVATIVE_TARGET("[adjoint.derivative] @DerivativeOf names %s.%s, but %s"),
+  TOO_DEEP("[adjoint.depth] an expression in %s is too deeply nested for Adjoint to"
+      + " differentiate; split it into several statements (e.g. accumulate a long sum in a local"
+      + " with +=)"),
   INTERNAL("[adjoint.internal] Adjoint failed on %s (%s); this is a bug in Adjoint, please report"
       + " it with the method's source");
 
