@@ -11,6 +11,12 @@ final class LargeStack {
   /** Enough for expressions of tens of thousands of terms; only what is used is committed. */
   static final long STACK_BYTES = 1L << 30;
 
+  /**
+   * Overrides {@link #STACK_BYTES}; tests set it small to reach the overflow error with a short
+   * expression.
+   */
+  static final String STACK_BYTES_PROPERTY = "adjoint.processor.stackBytes";
+
   private LargeStack() {}
 
   static void run(Runnable work) {
@@ -21,7 +27,7 @@ final class LargeStack {
       } catch (RuntimeException | Error e) {
         thrown[0] = e;
       }
-    }, "adjoint-processor", STACK_BYTES);
+    }, "adjoint-processor", Long.getLong(STACK_BYTES_PROPERTY, STACK_BYTES));
     thread.start();
     boolean interrupted = false;
     while (true) {
