@@ -28,7 +28,12 @@ final class LargeStack {
         thrown[0] = e;
       }
     }, "adjoint-processor", Long.getLong(STACK_BYTES_PROPERTY, STACK_BYTES));
-    thread.start();
+    try {
+      thread.start();
+    } catch (OutOfMemoryError e) {
+      work.run(); // no room for the stack (a 32-bit JVM, say): javac's own stack it is
+      return;
+    }
     boolean interrupted = false;
     while (true) {
       try {

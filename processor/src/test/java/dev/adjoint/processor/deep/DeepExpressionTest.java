@@ -83,7 +83,7 @@ class DeepExpressionTest {
   /** The last line of defence: an overflow is an error at the method saying what to write. */
   @Test
   void stackOverflowIsAPositionedErrorNotACrash() {
-    String previous = System.setProperty("adjoint.processor.stackBytes", String.valueOf(64 * 1024));
+    String previous = System.setProperty("adjoint.processor.stackBytes", String.valueOf(1 << 16));
     Compilation compilation;
     JavaFileObject source = source(chain(1_000, k -> "x * " + (k + 1), " + ")).toFileObject();
     try {
