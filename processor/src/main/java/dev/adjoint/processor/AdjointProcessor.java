@@ -93,8 +93,8 @@ public final class AdjointProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
-      processRound(annotations, round);
-    } catch (RuntimeException e) {
+      LargeStack.run(() -> processRound(annotations, round));
+    } catch (RuntimeException | StackOverflowError e) {
       // Last line of defence: a bug in Adjoint must be a clear error, never a javac crash.
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
           Message.INTERNAL.format("this round", e));
@@ -196,6 +196,8 @@ public final class AdjointProcessor extends AbstractProcessor {
         }
       } catch (RuntimeException e) {
         diagnostics.error(method, Message.INTERNAL, method.getSimpleName(), e);
+      } catch (StackOverflowError e) {
+        diagnostics.error(method, Message.TOO_DEEP, method.getSimpleName());
       }
     }
     if (diagnostics.errorCount() > 0) {
@@ -209,6 +211,8 @@ public final class AdjointProcessor extends AbstractProcessor {
       GenerationChecks.report(e, diagnostics);
     } catch (IOException | RuntimeException e) {
       diagnostics.error(owner, Message.INTERNAL, owner.getSimpleName(), e);
+    } catch (StackOverflowError e) {
+      diagnostics.error(owner, Message.TOO_DEEP, owner.getSimpleName());
     }
   }
 

@@ -67,6 +67,9 @@ public enum Message {
       + " arrays (double[]) instead"),
   SOURCE_LEVEL("[adjoint.source] Adjoint generates records, which need source level 16 or"
       + " later, but this compilation is at source level %s; compile with --release 17 (or later)"),
+  TOO_DEEP("[adjoint.depth] an expression in %s is too deeply nested for Adjoint to"
+      + " differentiate; split it into several statements (e.g. accumulate a long sum in a local"
+      + " with +=)"),
   INTERNAL("[adjoint.internal] Adjoint failed on %s (%s); this is a bug in Adjoint, please report"
       + " it with the method's source");
 

@@ -46,9 +46,21 @@ public sealed interface Expr
     }
   }
 
-  record Binary(Op op, Expr left, Expr right) implements Expr {
-    @Override
-    public Type type() {
+  /**
+   * {@code type} is derived from the operands, computed once here: recomputing it on every call
+   * walked the whole left spine of a long chain such as {@code a + b + c + ...}, which made
+   * lowering quadratic and its recursion as deep as the chain.
+   */
+  record Binary(Op op, Expr left, Expr right, Type type) implements Expr {
+    public Binary {
+      type = typeOf(op, left, right); // whatever was passed: the type always follows the operands
+    }
+
+    public Binary(Op op, Expr left, Expr right) {
+      this(op, left, right, null);
+    }
+
+    private static Type typeOf(Op op, Expr left, Expr right) {
       if (op.isComparison() || op.isLogical()) {
         return Type.BOOLEAN;
       }

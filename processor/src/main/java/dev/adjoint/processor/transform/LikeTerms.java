@@ -4,7 +4,9 @@ import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.Type;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects like terms of a sum: the chain rule's {@code r̄·0.5·w + r̄·w·0.5} becomes {@code
@@ -28,18 +30,21 @@ final class LikeTerms {
   static Expr collect(Expr.Binary sum) {
     List<Term> terms = new ArrayList<>();
     flattenSum(sum, 1, terms);
+    // Grouped by the multiset of their factors, in first-occurrence order. A hash lookup rather
+    // than a scan over the groups: the simplifier collects at every node of a long sum, so a scan
+    // made a sum of n terms cost n³ comparisons.
+    Map<Map<Expr, Integer>, Term> groups = new HashMap<>();
     List<Term> grouped = new ArrayList<>();
     boolean merged = false;
     for (Term t : terms) {
-      Term same = null;
-      for (Term g : grouped) {
-        if (!t.factors.isEmpty() && sameMultiset(g.factors, t.factors)) {
-          same = g;
-          break;
-        }
-      }
+      Map<Expr, Integer> key = t.factors.isEmpty() ? null : multiset(t.factors);
+      Term same = key == null ? null : groups.get(key);
       if (same == null) {
-        grouped.add(new Term(t.coefficient, t.factors));
+        Term g = new Term(t.coefficient, t.factors);
+        grouped.add(g);
+        if (key != null) {
+          groups.put(key, g);
+        }
       } else {
         same.coefficient += t.coefficient;
         merged = true;
@@ -80,17 +85,13 @@ final class LikeTerms {
     return e.type() == Type.DOUBLE || e instanceof Expr.Const;
   }
 
-  private static boolean sameMultiset(List<Expr> a, List<Expr> b) {
-    if (a.size() != b.size()) {
-      return false;
+  /** The factors with their multiplicities: equal exactly when the factors are the same multiset. */
+  private static Map<Expr, Integer> multiset(List<Expr> factors) {
+    Map<Expr, Integer> counts = new HashMap<>();
+    for (Expr f : factors) {
+      counts.merge(f, 1, Integer::sum);
     }
-    List<Expr> rest = new ArrayList<>(b);
-    for (Expr x : a) {
-      if (!rest.remove(x)) {
-        return false;
-      }
-    }
-    return true;
+    return counts;
   }
 
   private static Expr rebuild(List<Term> terms) {

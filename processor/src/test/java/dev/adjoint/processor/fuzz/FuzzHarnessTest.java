@@ -139,7 +139,9 @@ class FuzzHarnessTest {
       Program b = ProgramGenerator.generate(seed);
       assertEquals(a.toJava("X"), b.toJava("X"));
       assertEquals(a.toTraceJava("X"), b.toTraceJava("X"));
-      assertTrue(a.size() <= ProgramGenerator.MAX_SIZE, a.toJava("X"));
+      // A long chain (at most 4 nodes a term) is not counted against the cap.
+      assertTrue(a.size() <= ProgramGenerator.MAX_SIZE + 4 * ProgramGenerator.LongChains.MAX,
+          a.toJava("X"));
     }
   }
 
@@ -194,5 +196,21 @@ class FuzzHarnessTest {
     String text = r.program().toJava("X");
     assertTrue(text.contains("Math.cosh("), text);
     assertTrue(r.program().size() < 15, () -> r.program().size() + " nodes:\n" + text);
+  }
+
+  /** Long chains (issue 8) are generated, on their own random stream, and get past the size cap. */
+  @Test
+  void generatorProducesLongChains() {
+    int withChain = 0;
+    for (long seed = 1; seed <= 200; seed++) {
+      String java = ProgramGenerator.generate(seed).toJava("C");
+      int longest = 0;
+      for (String line : java.split("\n")) {
+        int terms = Math.max(line.split(" \\+ ").length, line.split(" \\* ").length);
+        longest = Math.max(longest, terms);
+      }
+      withChain += longest >= ProgramGenerator.LongChains.MIN ? 1 : 0;
+    }
+    assertTrue(withChain >= 3, withChain + " of 200 programs have a long chain");
   }
 }

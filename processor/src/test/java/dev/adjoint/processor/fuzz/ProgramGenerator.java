@@ -135,6 +135,10 @@ final class ProgramGenerator {
 
   private final Random r;
   private final long seed;
+  /** Its own stream, so programs without a long chain stay what they were before chains. */
+  private final Random chains;
+  /** Nodes of this attempt's long chain: not counted against {@link #MAX_SIZE}. */
+  private int chainNodes;
   private final int length;
   private final boolean staticImport;
   /** Calls of the program's own functions named like Math's ({@link ShadowCall}). */
@@ -153,6 +157,7 @@ final class ProgramGenerator {
   private ProgramGenerator(long seed) {
     this.seed = seed;
     this.r = new Random(seed);
+    this.chains = new Random(seed ^ 0x5DEECE66DL);
     this.length = 1 + r.nextInt(4);
     this.staticImport = r.nextDouble() < 0.15;
     this.shadowing = r.nextDouble() < 0.15;
@@ -282,13 +287,15 @@ final class ProgramGenerator {
 
   private Program program() {
     Program p = attempt();
-    for (int i = 0; i < 50 && (p.size() > MAX_SIZE || GeneratedLikeNames.clashes(p)); i++) {
+    for (int i = 0; i < 50 && (p.size() - chainNodes > MAX_SIZE
+        || GeneratedLikeNames.clashes(p)); i++) {
       p = attempt();
     }
     return p;
   }
 
   private Program attempt() {
+    chainNodes = 0;
     List<Method> methods = new ArrayList<>();
     likeGenerated.beginProgram();
     double shape = r.nextDouble();
@@ -359,7 +366,13 @@ final class ProgramGenerator {
       }
     }
     List<Stmt> body = statements(2 + r.nextInt(4), false);
-    body.add(new Return(finalExpression()));
+    Expr result = finalExpression();
+    if (chains.nextDouble() < LongChains.CHANCE) {
+      Expr chain = longChain();
+      chainNodes = chain.nodeCount();
+      result = new Bin("+", result, chain);
+    }
+    body.add(new Return(result));
     return new Method(Program.MAIN, params, wrt, new Block(body));
   }
 
@@ -1380,5 +1393,63 @@ final class ProgramGenerator {
             List.of(passed(pick(generic)))),
         w(!generic.isEmpty(), 0.3), (Supplier<Expr>) () -> new Kernel("logDet",
             List.of(passed(pick(generic)))));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // long chains (issue 8): a sum or product of many terms in one expression
+
+  /**
+   * Lengths and frequency of long chains. A 1,500-term sum once overflowed the processor's stack;
+   * the issue's range is {@code -Dadjoint.fuzz.chainTerms=200-2000}. The default is shorter
+   * because the simplifier is still super-linear in chain length (a separate issue).
+   */
+  static final class LongChains {
+    static final double CHANCE = 0.04;
+    static final int MIN;
+    static final int MAX;
+
+    static {
+      String[] range = System.getProperty("adjoint.fuzz.chainTerms", "20-50").split("-");
+      MIN = Integer.parseInt(range[0].trim());
+      MAX = Integer.parseInt(range[range.length - 1].trim());
+    }
+
+    private LongChains() {}
+  }
+
+  /**
+   * {@code t1 + t2 + ...} over leaves and products of two leaves, or {@code f1 * f2 * ...} over
+   * constants around 1 with a few leaves, so the product stays finite. Drawn from {@link
+   * #chains} only, reading the variables in scope at the return.
+   */
+  private Expr longChain() {
+    int terms = LongChains.MIN + chains.nextInt(LongChains.MAX - LongChains.MIN + 1);
+    boolean product = chains.nextBoolean();
+    List<String> ds = env.doubles;
+    Expr chain = null;
+    int leaves = 0;
+    for (int k = 0; k < terms; k++) {
+      Expr term;
+      if (product) {
+        boolean variable = !ds.isEmpty() && leaves < 4 && chains.nextDouble() < 0.1;
+        term = variable ? new Var(ds.get(chains.nextInt(ds.size())))
+            : new Num(List.of(0.5, 2.0, 0.75, 1.25, 1.0).get(chains.nextInt(5)));
+        leaves += variable ? 1 : 0;
+      } else {
+        term = chainLeaf(ds);
+        if (chains.nextDouble() < 0.3) {
+          term = new Bin("*", term, chainLeaf(ds));
+        }
+      }
+      chain = chain == null ? term
+          : new Bin(product ? "*" : chains.nextDouble() < 0.8 ? "+" : "-", chain, term);
+    }
+    return chain;
+  }
+
+  private Expr chainLeaf(List<String> ds) {
+    return ds.isEmpty() || chains.nextDouble() < 0.2
+        ? new Num(List.of(0.5, 1.0, 2.0, 0.25, 3.0).get(chains.nextInt(5)))
+        : new Var(ds.get(chains.nextInt(ds.size())));
   }
 }
