@@ -1,6 +1,7 @@
 package dev.adjoint.processor.check;
 
 import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
@@ -14,7 +15,9 @@ import com.sun.source.util.Trees;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.frontend.JavacTrees;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -78,6 +81,22 @@ public final class LocalClasses {
         } finally {
           context = saved;
         }
+      }
+
+      /** Iterates over a left-nested chain ({@code a + b + c ...}, thousands of terms long). */
+      @Override
+      public Void visitBinary(BinaryTree tree, Void unused) {
+        Deque<Tree> rights = new ArrayDeque<>();
+        Tree left = tree;
+        while (left instanceof BinaryTree b) {
+          rights.push(b.getRightOperand());
+          left = b.getLeftOperand();
+        }
+        scan(left, null);
+        while (!rights.isEmpty()) {
+          scan(rights.pop(), null);
+        }
+        return null;
       }
 
       private void check(ClassTree type, String what) {

@@ -466,7 +466,7 @@ final class JavaPrinter {
         return "Trace.v(" + owner + "." + c.fn() + "(" + String.join(", ", args) + "))";
       }
       boolean unqualified = staticImport && !shadowed.contains(c.fn());
-      return (unqualified ? "" : "Math.") + c.fn() + "(" + String.join(", ", args) + ")";
+      return (unqualified ? "" : math + ".") + c.fn() + "(" + String.join(", ", args) + ")";
     } else if (e instanceof ShadowCall c) {
       return flavor == Flavor.TRACE
           ? "Trace.v(" + SHADOW_CLASS + "." + c.fn() + "(" + expr(c.arg()) + "))"
@@ -563,11 +563,11 @@ final class JavaPrinter {
       for (IExpr a : m.args()) {
         args.add(iexpr(a));
       }
-      return (staticImport ? "" : "Math.") + m.fn() + "(" + String.join(", ", args) + ")";
+      return (staticImport ? "" : math + ".") + m.fn() + "(" + String.join(", ", args) + ")";
     } else if (e instanceof INamed n) {
       return "(" + n.text() + ")";
     } else if (e instanceof IRound r) {
-      String round = "(int) " + (staticImport ? "" : "Math.") + "round(" + expr(r.e()) + ")";
+      String round = "(int) " + (staticImport ? "" : math + ".") + "round(" + expr(r.e()) + ")";
       return flavor == Flavor.TRACE ? "Trace.i(" + round + ")" : round;
     }
     throw new IllegalArgumentException("int expression " + e);
