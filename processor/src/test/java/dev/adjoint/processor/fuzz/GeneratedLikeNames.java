@@ -25,7 +25,7 @@ final class GeneratedLikeNames {
   /** Names of the generated code's variables and of classes it may name by their simple name. */
   private static final List<String> VARIABLES = List.of("seed", "grad", "stacks", "value",
       "result", "xBar", "x0Bar", "pBar", "dX", "iterations", "broke", "branch", "calleeGradient",
-      "exp", "sin", "withoutDerivative", "Stacks", "Gradients", "Double", "FGradient", "Math",
+      "exp", "sin", "withoutDerivative", "Stacks", "Gradients", "Double", "Integer", "Long", "FGradient", "Math",
       "LinearAlgebra", "StrictMath");
 
   /** Names of the generated class's methods and records, and of its variables, as methods. */

@@ -152,6 +152,8 @@ final class JavaPrinter {
   private String math = "Math";
   /** {@code LinearAlgebra}, or its full name where a variable of that name hides it. */
   private String linearAlgebra = "LinearAlgebra";
+  /** Classes of java.lang a variable of the program hides: written in full. */
+  private final Set<String> hiddenLang = new HashSet<>();
   /** Names of the double variables of the method being printed. */
   private final Set<String> doubles = new HashSet<>();
   private final StringBuilder out = new StringBuilder();
@@ -167,6 +169,11 @@ final class JavaPrinter {
     w.shadowed = shadowCalls(p);
     if (GeneratedLikeNames.mentions(p, "Math")) {
       w.math = "java.lang.Math";
+    }
+    for (String c : List.of("Double", "Integer", "Long")) {
+      if (GeneratedLikeNames.mentions(p, c)) {
+        w.hiddenLang.add(c);
+      }
     }
     if (GeneratedLikeNames.mentions(p, "LinearAlgebra")) {
       w.linearAlgebra = "dev.adjoint.runtime.LinearAlgebra";
@@ -431,6 +438,14 @@ final class JavaPrinter {
     }
   }
 
+  /** {@code text} with the java.lang classes a variable hides written in full. */
+  private String lang(String text) {
+    for (String c : hiddenLang) {
+      text = text.replaceAll("(?<![.\\w])" + c + "\\.", "java.lang." + c + ".");
+    }
+    return text;
+  }
+
   private String loopCond(String counterTest, Cond extra) {
     String c = traced(counterTest);
     return extra == null ? c : c + " && " + condOperand(extra);
@@ -445,7 +460,7 @@ final class JavaPrinter {
   String expr(Expr e) {
     if (e instanceof Num n) {
       String number = number(n.value());
-      return number.startsWith("Math.") ? math + number.substring(4) : number;
+      return lang(number.startsWith("Math.") ? math + number.substring(4) : number);
     } else if (e instanceof Var v) {
       return v.name();
     } else if (e instanceof Bin b) {
@@ -472,7 +487,7 @@ final class JavaPrinter {
           ? "Trace.v(" + SHADOW_CLASS + "." + c.fn() + "(" + expr(c.arg()) + "))"
           : c.fn() + "(" + expr(c.arg()) + ")";
     } else if (e instanceof Named n) {
-      return n.name();
+      return lang(n.name());
     } else if (e instanceof Ternary t) {
       return condOperand(t.c()) + " ? " + operand(t.a()) + " : " + operand(t.b());
     } else if (e instanceof Read r) {
@@ -565,7 +580,7 @@ final class JavaPrinter {
       }
       return (staticImport ? "" : math + ".") + m.fn() + "(" + String.join(", ", args) + ")";
     } else if (e instanceof INamed n) {
-      return "(" + n.text() + ")";
+      return "(" + lang(n.text()) + ")";
     } else if (e instanceof IRound r) {
       String round = "(int) " + (staticImport ? "" : math + ".") + "round(" + expr(r.e()) + ")";
       return flavor == Flavor.TRACE ? "Trace.i(" + round + ")" : round;
