@@ -160,17 +160,8 @@ class ArrayRebindingRejectionTest {
   }
 
   static JavaSource source(String body) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("package adjtest.rebinding.rejected;\n")
-        .append("import dev.adjoint.Differentiable;\n")
-        .append("import dev.adjoint.runtime.LinearAlgebra;\n")
-        .append("final class Rejected {\n")
-        .append("  @Differentiable(wrt = {\"x\", \"W\"})\n")
-        .append("  static double f(double[] x, double[][] W, int n) {\n");
-    for (String l : body.split("\n")) {
-      sb.append("    ").append(l).append('\n');
-    }
-    sb.append("  }\n}\n");
-    return new JavaSource("adjtest.rebinding.rejected.Rejected", sb.toString());
+    return JavaSource.rejectedMethod("adjtest.rebinding.rejected",
+        "@Differentiable(wrt = {\"x\", \"W\"})", "static double f(double[] x, double[][] W, int n)",
+        body);
   }
 }

@@ -83,17 +83,7 @@ class KernelRejectionTest {
   }
 
   static JavaSource source(String body) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("package adjtest.kernels.rejected;\n")
-        .append("import dev.adjoint.Differentiable;\n")
-        .append("import dev.adjoint.runtime.LinearAlgebra;\n")
-        .append("final class Rejected {\n")
-        .append("  @Differentiable\n")
-        .append("  static double f(double[] x) {\n");
-    for (String l : body.split("\n")) {
-      sb.append("    ").append(l).append('\n');
-    }
-    sb.append("  }\n}\n");
-    return new JavaSource("adjtest.kernels.rejected.Rejected", sb.toString());
+    return JavaSource.rejectedMethod("adjtest.kernels.rejected", "@Differentiable",
+        "static double f(double[] x)", body);
   }
 }

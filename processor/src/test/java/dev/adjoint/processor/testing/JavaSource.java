@@ -16,6 +16,26 @@ public record JavaSource(String qualifiedName, String text) {
     return new JavaSource(qualifiedName, String.join("\n", lines) + "\n");
   }
 
+  /**
+   * Class {@code Rejected} of {@code pkg} importing {@code LinearAlgebra}, with one method: the
+   * {@code annotation} and {@code signature} given, and {@code body} indented under them.
+   */
+  public static JavaSource rejectedMethod(String pkg, String annotation, String signature,
+      String body) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("package ").append(pkg).append(";\n")
+        .append("import dev.adjoint.Differentiable;\n")
+        .append("import dev.adjoint.runtime.LinearAlgebra;\n")
+        .append("final class Rejected {\n")
+        .append("  ").append(annotation).append('\n')
+        .append("  ").append(signature).append(" {\n");
+    for (String l : body.split("\n")) {
+      sb.append("    ").append(l).append('\n');
+    }
+    sb.append("  }\n}\n");
+    return new JavaSource(pkg + ".Rejected", sb.toString());
+  }
+
   public JavaFileObject toFileObject() {
     return com.google.testing.compile.JavaFileObjects.forSourceString(qualifiedName, text);
   }
