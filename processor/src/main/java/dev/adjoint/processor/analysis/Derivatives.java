@@ -67,6 +67,9 @@ public final class Derivatives {
       }
     } else if (e instanceof Expr.Index i && e.type().isDifferentiable()) {
       out.addAll(dev.adjoint.processor.ir.Stmts.bases(i.array()));
+    } else if (e instanceof Expr.Cond c && e.type().isArray() && e.type().isDifferentiable()) {
+      // A join given an array chosen by a conditional: it is one of the arrays chosen.
+      out.addAll(dev.adjoint.processor.ir.Stmts.bases(c));
     } else if (ruleOf(e).isPresent()) {
       for (Expr operand : operandsOf(e)) {
         if (operand instanceof Expr.Ref r && r.var().type() == Type.DOUBLE) {

@@ -80,13 +80,16 @@ final class AliasExpansion {
         && (a.value() instanceof Expr.Ref || a.value() instanceof Expr.Index);
   }
 
-  /** For each join variable left after expansion, the arrays it may refer to. */
+  /**
+   * For each join variable left after expansion, the arrays it may refer to (every array a
+   * choice {@code c ? a : b} it was given may name).
+   */
   static Map<Var, Set<Var>> referees(List<Stmt> body) {
     Map<Var, Set<Var>> out = new HashMap<>();
     for (Stmt.Assign a : Stmts.assignments(body)) {
-      if (isReference(a)) {
+      if (isReference(a) || a.target().type().isArray() && a.value() instanceof Expr.Cond) {
         out.computeIfAbsent(a.target(), k -> new LinkedHashSet<>())
-            .add(Stmts.baseVar(a.value()));
+            .addAll(Stmts.bases(a.value()));
       }
     }
     return out;

@@ -7,6 +7,7 @@ import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,7 +24,19 @@ import java.util.Set;
 final class CallArgumentCheck {
 
   static void check(Function fn) {
-    new CallArgumentCheck(AliasExpansion.referees(fn.body())).run(fn);
+    new CallArgumentCheck(AliasExpansion.referees(fn.body()), copies(fn.body())).run(fn);
+  }
+
+  /** The statements that make each join variable another array ({@code j = a}, in a branch). */
+  private static Map<Var, List<Stmt.Assign>> copies(List<Stmt> body) {
+    Map<Var, List<Stmt.Assign>> out = new HashMap<>();
+    for (Stmt.Assign a : Stmts.assignments(body)) {
+      if (AliasExpansion.isReference(a) || a.target().type().isArray()
+          && a.value() instanceof Expr.Cond) {
+        out.computeIfAbsent(a.target(), k -> new ArrayList<>()).add(a);
+      }
+    }
+    return out;
   }
 
   /**
@@ -47,8 +60,11 @@ final class CallArgumentCheck {
   private final Map<Var, Set<Var>> referees;
   private final Map<Var, Set<Var>> objects = new HashMap<>();
 
-  private CallArgumentCheck(Map<Var, Set<Var>> referees) {
+  private final Map<Var, List<Stmt.Assign>> copies;
+
+  private CallArgumentCheck(Map<Var, Set<Var>> referees, Map<Var, List<Stmt.Assign>> copies) {
     this.referees = referees;
+    this.copies = copies;
   }
 
   /**
@@ -109,7 +125,8 @@ final class CallArgumentCheck {
   private void requireUnchanged(Layout layout, Stmt call, Var array, String callee) {
     for (Stmt later : layout.statements()) {
       if (later instanceof Stmt.Store st && storesInto(st, array)
-          && runsAfter(layout, call, st)) {
+          && runsAfter(layout, call, st)
+          && mayBe(layout, Stmts.baseVar(st.array()), array, call, new HashSet<>())) {
         throw unchanged(st, array, callee);
       }
     }
@@ -120,6 +137,46 @@ final class CallArgumentCheck {
         }
       });
     }
+  }
+
+  /**
+   * Whether {@code v} may be {@code array} on a path through {@code call}: a join is the array of
+   * the copy its path ran, so a copy in the other branch of an if than the call does not count.
+   */
+  private boolean mayBe(Layout layout, Var v, Var array, Stmt call, Set<Var> seen) {
+    if (objects(v).contains(array) && !copies.containsKey(v)) {
+      return true;
+    }
+    if (!seen.add(v)) {
+      return false;
+    }
+    for (Stmt.Assign copy : copies.getOrDefault(v, List.of())) {
+      if (exclusive(layout, call, copy)) {
+        continue;
+      }
+      for (Var w : Stmts.bases(copy.value())) {
+        if (mayBe(layout, w, array, call, seen)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code a} and {@code b} lie in different branches of one {@code if}. */
+  private static boolean exclusive(Layout layout, Stmt a, Stmt b) {
+    List<List<Stmt>> x = layout.blocksOf(a);
+    List<List<Stmt>> y = layout.blocksOf(b);
+    int n = 0;
+    while (n < x.size() && n < y.size() && x.get(n) == y.get(n)) {
+      n++;
+    }
+    if (n == 0 || n == x.size() || n == y.size()) {
+      return false;
+    }
+    List<Stmt> common = x.get(n - 1);
+    Stmt child = layout.childContaining(common, a);
+    return child instanceof Stmt.If && child == layout.childContaining(common, b);
   }
 
   /**

@@ -172,7 +172,7 @@ public final class ReverseMode {
     }
     boolean kernel = a.value() instanceof Expr.Invoke call
         && call.kind() == Expr.Invoke.Kind.KERNEL;
-    if (AliasExpansion.isReference(a)) {
+    if (AliasExpansion.isReference(a) || a.value() instanceof Expr.Cond) {
       return joinAdjoint(a, depth);
     }
     if (!(a.value() instanceof Expr.NewArray) && !kernel) {
@@ -203,8 +203,21 @@ public final class ReverseMode {
           + " different arrays by the branches of an if inside a loop, which is not supported;"
           + " give each branch's array its own variable");
     }
-    if (activity.isActive(Stmts.baseVar(a.value()))) {
-      return List.of(Stmt.Assign.set(adjoint(v), adjointArray(a.value()), a.source()));
+    return adjointOfChoice(v, a.value(), a.source());
+  }
+
+  /**
+   * {@code v}'s adjoint made the adjoint of the array {@code side} names: that array's adjoint,
+   * zeros where it has none, and for a choice ({@code c ? a : b}, a recorded condition) an if
+   * over the same condition.
+   */
+  private List<Stmt> adjointOfChoice(Var v, Expr side, SourceRef src) {
+    if (side instanceof Expr.Cond c) {
+      return List.of(new Stmt.If(c.condition(), adjointOfChoice(v, c.then(), src),
+          adjointOfChoice(v, c.otherwise(), src), src));
+    }
+    if (activity.isActive(Stmts.baseVar(side))) {
+      return List.of(Stmt.Assign.set(adjoint(v), adjointArray(side), src));
     }
     List<Stmt> zeros = new ArrayList<>();
     allocateLike(v, zeros);

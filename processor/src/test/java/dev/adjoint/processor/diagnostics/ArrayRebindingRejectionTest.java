@@ -117,6 +117,27 @@ class ArrayRebindingRejectionTest {
             return y[0] * x[0];""",
             "y[0] = 1;",
             "a write into array parameter x (which y may be here) is not supported"),
+        Arguments.of("write into a parameter a choice kept through an if",
+            """
+            double[] y = n > 0 ? x : W[0];
+            if (n > 1) {
+              y = new double[2];
+            }
+            y[0] = 1;
+            return y[0] * x[0];""",
+            "y[0] = 1;",
+            "a write into array parameter x (which y may be here) is not supported"),
+        Arguments.of("write through a join that may be an array a kernel read",
+            """
+            double[] y = LinearAlgebra.scale(2.0, x);
+            double d = LinearAlgebra.dot(y, y);
+            if (n > 0) {
+              y = LinearAlgebra.scale(3.0, y);
+            }
+            y[0] += 1;
+            return d + y[0];""",
+            "y[0] += 1;",
+            "array y is written after it was passed to dot, whose derivative reads it again"),
         Arguments.of("rebound array written after a kernel read it",
             """
             double[] y = LinearAlgebra.exp(x);

@@ -607,4 +607,53 @@ class RegressionTest {
         .at(0.7, new double[] {1, 2, 3}, -0.5)
         .check();
   }
+
+  /**
+   * Seeds -1381251759786751985 and 9209713829396723702 (master 20261201, programs 4891 and
+   * 5788), the 10,000-program run: an array chosen by a ternary and re-allocated in an if made
+   * the join's other branch a choice, which reverse mode did not take for a reference ("must be
+   * created with new", analyses off; with analyses on it was accepted).
+   */
+  @Test
+  void choiceJoinedWithANewArray() {
+    Regression.of("""
+        @Differentiable
+        public static double f(double[] a0, double[] b, double x) {
+          double[] c0 = x > 0 ? a0 : b;
+          if (x > 1) {
+            c0 = new double[4];
+            c0[1] = x * x;
+          }
+          return c0[1] * x + c0[0];
+        }""")
+        .at(new double[] {1, 2}, new double[] {3, 4}, 0.5)
+        .at(new double[] {1, 2}, new double[] {3, 4}, -0.5)
+        .at(new double[] {1, 2}, new double[] {3, 4}, 1.5)
+        .check();
+  }
+
+  /**
+   * Seed -3924927810168663341 (master 20261201, program 197), the 10,000-program run: a store
+   * through the join of an if, whose other branch passed the old array to {@code scale}, was
+   * rejected as "written after it was passed to scale", though on the path through that call the
+   * join is the call's result.
+   */
+  @Test
+  void storeThroughJoinAfterTheOtherBranchsCall() {
+    Regression.of("""
+        @Differentiable
+        public static double f(long m, double[] a0, double x0) {
+          a0 = LinearAlgebra.scale(2.0, a0);
+          if ((m % 2) == 0) {
+            a0 = LinearAlgebra.scale(1.5 - x0, a0);
+          }
+          for (int i0 = 0; i0 < 2; i0++) {
+            a0[1] += x0 * a0[0];
+          }
+          return x0 + a0[1];
+        }""")
+        .at(2L, new double[] {1, 2}, 0.5)
+        .at(3L, new double[] {1, 2}, 0.5)
+        .check();
+  }
 }
