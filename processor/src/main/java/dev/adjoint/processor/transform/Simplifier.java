@@ -36,7 +36,9 @@ public final class Simplifier {
   /** Simplifies {@code fn}; {@code roots} are read after the body (the result, outputs). */
   public static Function apply(Function fn, Set<Var> roots) {
     Simplifier s = new Simplifier(roots);
-    List<Stmt> body = fn.body();
+    // Fresh statement objects: the passes below keep unchanged statements (identity matters to
+    // Layout and liveOut), so no statement object may occur twice.
+    List<Stmt> body = Stmts.copy(fn.body());
     for (int round = 0; round < 1000; round++) {
       List<Stmt> next =
           s.mergeAccumulations(s.removeDead(s.inlineOne(s.dropCopyBack(s.algebra(body)))));
@@ -44,6 +46,7 @@ public final class Simplifier {
         break;
       }
       body = next;
+      s.rounds++;
     }
     return fn.withBody(body);
   }
@@ -62,47 +65,89 @@ public final class Simplifier {
     return out;
   }
 
-  private static Stmt simplified(Stmt s) {
-    if (s instanceof Stmt.Assign a) {
-      return new Stmt.Assign(a.target(), Algebra.simplify(a.value()), a.accumulate(),
-          a.source());
-    } else if (s instanceof Stmt.Store st) {
-      return new Stmt.Store(st.array(), st.index(), Algebra.simplify(st.value()),
-          st.accumulate(), st.source());
-    } else if (s instanceof Stmt.If i) {
-      return new Stmt.If(Algebra.simplify(i.condition()), simplifiedAll(i.then()),
-          simplifiedAll(i.otherwise()), i.source());
-    } else if (s instanceof Stmt.Loop l) {
-      return new Stmt.Loop(l.condition(), simplifiedAll(l.body()), simplifiedAll(l.update()),
-          l.source());
+  /**
+   * Expressions {@link Algebra#simplify} leaves as they are (by identity). Unchanged statements
+   * keep their expression objects from round to round, so each is simplified again only until
+   * it stops changing, not once per round.
+   */
+  private final Set<Expr> settled = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  int rounds;
+
+  /** Number of {@link Algebra#simplify} calls made by {@link #algebra} (for tests). */
+  int simplifications;
+
+  private Expr simplify(Expr e) {
+    if (settled.contains(e)) {
+      return e;
+    }
+    simplifications++;
+    Expr s = Algebra.simplify(e);
+    if (s.equals(e)) {
+      settled.add(e);
+      return e;
     }
     return s;
   }
 
-  private static List<Stmt> simplifiedAll(List<Stmt> block) {
+  private Stmt simplified(Stmt s) {
+    if (s instanceof Stmt.Assign a) {
+      Expr v = simplify(a.value());
+      return v == a.value() ? a : new Stmt.Assign(a.target(), v, a.accumulate(), a.source());
+    } else if (s instanceof Stmt.Store st) {
+      Expr v = simplify(st.value());
+      return v == st.value() ? st
+          : new Stmt.Store(st.array(), st.index(), v, st.accumulate(), st.source());
+    } else if (s instanceof Stmt.If i) {
+      Expr c = simplify(i.condition());
+      List<Stmt> then = simplifiedAll(i.then());
+      List<Stmt> otherwise = simplifiedAll(i.otherwise());
+      return c == i.condition() && then == i.then() && otherwise == i.otherwise() ? i
+          : new Stmt.If(c, then, otherwise, i.source());
+    } else if (s instanceof Stmt.Loop l) {
+      List<Stmt> body = simplifiedAll(l.body());
+      List<Stmt> update = simplifiedAll(l.update());
+      return body == l.body() && update == l.update() ? l
+          : new Stmt.Loop(l.condition(), body, update, l.source());
+    }
+    return s;
+  }
+
+  /** The block itself when no statement of it changes. */
+  private List<Stmt> simplifiedAll(List<Stmt> block) {
     List<Stmt> out = new ArrayList<>();
-    block.forEach(t -> out.add(simplified(t)));
-    return out;
+    boolean changed = false;
+    for (Stmt t : block) {
+      Stmt u = simplified(t);
+      changed |= u != t;
+      out.add(u);
+    }
+    return changed ? out : block;
   }
 
   /** Inlines one variable's definition into its uses, if any variable qualifies. */
   private List<Stmt> inlineOne(List<Stmt> body) {
     Layout layout = new Layout(body);
+    Map<Var, Integer> writes = writeCounts(body);
+    // Each variable's reading statements in program order, and its number of reads.
+    Map<Var, List<Stmt>> usesOf = new IdentityHashMap<>();
+    Map<Var, Integer> readCount = new IdentityHashMap<>();
+    for (Stmt s : layout.statements()) {
+      Map<Var, Integer> own = ownReadCounts(s);
+      for (Map.Entry<Var, Integer> r : own.entrySet()) {
+        usesOf.computeIfAbsent(r.getKey(), k -> new ArrayList<>()).add(s);
+        readCount.merge(r.getKey(), r.getValue(), Integer::sum);
+      }
+    }
     for (Stmt.Assign def : Stmts.assignments(body)) {
       Var v = def.target();
       if (!v.isSynthetic() && v.role() != Var.Role.BRANCH || roots.contains(v) || def.accumulate()
-          || countWrites(body, v) != 1 || Exprs.hasEffect(def.value()) || v.type().isArray()) {
+          || writes.getOrDefault(v, 0) != 1 || Exprs.hasEffect(def.value())
+          || v.type().isArray()) {
         continue;
       }
-      List<Stmt> uses = new ArrayList<>();
-      int reads = 0;
-      for (Stmt s : flatten(body)) {
-        int n = readsOf(s, v);
-        if (n > 0) {
-          uses.add(s);
-          reads += n;
-        }
-      }
+      List<Stmt> uses = usesOf.getOrDefault(v, List.of());
+      int reads = readCount.getOrDefault(v, 0);
       Expr e = def.value();
       boolean cheap = e.isAtom() || reads == 1
           || (!(v.role() == Var.Role.ADJOINT) && isCheap(e));
@@ -128,21 +173,75 @@ public final class Simplifier {
     return body;
   }
 
+  /** How many assignments (nested ones included) write each variable. */
+  private static Map<Var, Integer> writeCounts(List<Stmt> body) {
+    Map<Var, Integer> out = new IdentityHashMap<>();
+    for (Stmt.Assign a : Stmts.assignments(body)) {
+      out.merge(a.target(), 1, Integer::sum);
+    }
+    return out;
+  }
+
+  /** {@link #readsOf} for every variable {@code s} itself reads. */
+  private static Map<Var, Integer> ownReadCounts(Stmt s) {
+    Map<Var, Integer> out = new IdentityHashMap<>();
+    if (s instanceof Stmt.Assign a) {
+      countReads(a.value(), out);
+      if (a.accumulate()) {
+        out.merge(a.target(), 1, Integer::sum);
+      }
+    } else if (s instanceof Stmt.If i) {
+      countReads(i.condition(), out);
+    } else if (s instanceof Stmt.Loop l) {
+      countReads(l.condition(), out);
+    } else if (s instanceof Stmt.Store st) {
+      countReads(st.array(), out);
+      countReads(st.index(), out);
+      countReads(st.value(), out);
+    } else if (s instanceof Stmt.Push p) {
+      countReads(p.value(), out);
+    } else if (s instanceof Stmt.Evaluate ev) {
+      countReads(ev.call(), out);
+    }
+    return out;
+  }
+
+  private static void countReads(Expr e, Map<Var, Integer> out) {
+    if (e instanceof Expr.Ref r) {
+      out.merge(r.var(), 1, Integer::sum);
+    }
+    for (Expr child : Exprs.children(e)) {
+      countReads(child, out);
+    }
+  }
+
   /**
    * Drops {@code w = v} where {@code v = w} came before and neither changed since: the merge of
    * {@code w̄ = 0; w̄ += v̄} leaves these after a copy.
    */
   private List<Stmt> dropCopyBack(List<Stmt> body) {
-    Layout layout = new Layout(body);
+    Layout layout = null;
+    Map<Var, Integer> writes = null;
+    Map<Var, List<Stmt.Assign>> copiesInto = null;
     for (Stmt.Assign back : Stmts.assignments(body)) {
       if (back.accumulate() || !(back.value() instanceof Expr.Ref r)) {
         continue;
       }
+      if (layout == null) {
+        layout = new Layout(body);
+        writes = writeCounts(body);
+        copiesInto = new IdentityHashMap<>();
+        for (Stmt.Assign a : Stmts.assignments(body)) {
+          if (!a.accumulate() && a.value() instanceof Expr.Ref) {
+            copiesInto.computeIfAbsent(a.target(), k -> new ArrayList<>()).add(a);
+          }
+        }
+      }
       Var v = r.var();
       Var w = back.target();
-      for (Stmt.Assign def : Stmts.assignments(body)) {
-        if (def.target() == v && !def.accumulate() && def.value() instanceof Expr.Ref d
-            && d.var() == w && countWrites(body, v) == 1 && layout.dominates(def, back)
+      for (Stmt.Assign def : copiesInto.getOrDefault(v, List.of())) {
+        if (((Expr.Ref) def.value()).var() == w && writes.getOrDefault(v, 0) == 1
+            && layout.dominates(def, back)
             && layout.loopsAround(def).equals(layout.loopsAround(back))
             && !writesAny(layout.between(layout.indexOf(def), layout.indexOf(back)),
                 Set.of(v, w))) {
@@ -176,16 +275,25 @@ public final class Simplifier {
     return n;
   }
 
-  /** Removes {@code def} and substitutes {@code e} for {@code v} (if {@code v} is not null). */
+  /**
+   * Removes {@code def} and substitutes {@code e} for {@code v} (if {@code v} is not null).
+   * Statements that neither hold {@code def} nor read {@code v} are kept as they are.
+   */
   private List<Stmt> replace(List<Stmt> block, Stmt.Assign def, Var v, Expr e) {
     Map<Var, Expr> sub = v == null ? Map.of() : Map.of(v, e);
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : block) {
       if (s != def) {
-        out.add(Substitution.apply(s, sub, b -> replace(b, def, v, e)));
+        out.add(affected(s, def, v) ? Substitution.apply(s, sub, b -> replace(b, def, v, e)) : s);
       }
     }
     return out;
+  }
+
+  private static boolean affected(Stmt s, Stmt.Assign def, Var v) {
+    boolean[] found = {false};
+    Stmts.walk(List.of(s), t -> found[0] |= t == def || v != null && readsOf(t, v) > 0);
+    return found[0];
   }
 
   /**
@@ -215,6 +323,7 @@ public final class Simplifier {
       Set<Var> inputs = Exprs.reads(first.value());
       // A pullback call's effects keep their place: merge it only with the next statement.
       int reach = Exprs.hasEffect(first.value()) ? Math.min(i + 2, out.size()) : out.size();
+      boolean readsMemory = Exprs.readsMemory(first.value());
       for (int j = i + 1; j < reach; j++) {
         Stmt s = out.get(j);
         if (s instanceof Stmt.Assign second && second.target() == v && second.accumulate()
@@ -226,9 +335,9 @@ public final class Simplifier {
           i--;
           break;
         }
-        if (Stmts.reads(s).contains(v) || Stmts.writes(s).contains(v)
+        if (readsOf(s).contains(v) || writesOf(s).contains(v)
             || writesAny(List.of(s), inputs)
-            || Exprs.readsMemory(first.value()) && Stmts.storesMemory(s)) {
+            || readsMemory && storesMemory(s)) {
           break;
         }
       }
@@ -241,7 +350,7 @@ public final class Simplifier {
    * between only add into array elements (additions commute) and change nothing either side
    * reads: one read and one write of the element instead of two.
    */
-  private static void mergeElementUpdates(List<Stmt> out) {
+  private void mergeElementUpdates(List<Stmt> out) {
     for (int i = 0; i < out.size(); i++) {
       if (!(out.get(i) instanceof Stmt.Store first) || !first.accumulate()
           || Exprs.hasEffect(first.value())) {
@@ -317,7 +426,7 @@ public final class Simplifier {
    * Whether every pass through {@code body} leaves the variable at its initial value: the last
    * statement that mentions it resets it, or is the only one and a loop whose body does.
    */
-  private static boolean endsWithReset(List<Stmt> body, Stmt.Assign init) {
+  private boolean endsWithReset(List<Stmt> body, Stmt.Assign init) {
     Var v = init.target();
     for (int k = body.size() - 1; k >= 0; k--) {
       Stmt s = body.get(k);
@@ -334,7 +443,7 @@ public final class Simplifier {
     return false;
   }
 
-  private static List<Stmt> withInit(List<Stmt> branch, Stmt.Assign init) {
+  private List<Stmt> withInit(List<Stmt> branch, Stmt.Assign init) {
     if (branch.stream().noneMatch(s -> mentions(s, init.target()))) {
       return branch;
     }
@@ -344,8 +453,34 @@ public final class Simplifier {
     return out;
   }
 
-  private static boolean mentions(Stmt s, Var v) {
-    return Stmts.reads(s).contains(v) || Stmts.writes(s).contains(v);
+  private boolean mentions(Stmt s, Var v) {
+    return readsOf(s).contains(v) || writesOf(s).contains(v);
+  }
+
+  /**
+   * {@link Stmts#reads}, {@link Stmts#writes} and {@link Stmts#storesMemory} of a statement,
+   * by identity: statements are immutable and unchanged ones are kept from round to round, so
+   * the scans below need not rebuild these sets for every statement they pass.
+   */
+  private record Facts(Set<Var> reads, Set<Var> writes, boolean storesMemory) {}
+
+  private final Map<Stmt, Facts> facts = new IdentityHashMap<>();
+
+  private Facts facts(Stmt s) {
+    return facts.computeIfAbsent(s,
+        t -> new Facts(Stmts.reads(t), Stmts.writes(t), Stmts.storesMemory(t)));
+  }
+
+  private Set<Var> readsOf(Stmt s) {
+    return facts(s).reads();
+  }
+
+  private Set<Var> writesOf(Stmt s) {
+    return facts(s).writes();
+  }
+
+  private boolean storesMemory(Stmt s) {
+    return facts(s).storesMemory();
   }
 
   /**
@@ -446,25 +581,15 @@ public final class Simplifier {
     return found[0];
   }
 
-  private static boolean writesAny(List<Stmt> stmts, Set<Var> vars) {
+  private boolean writesAny(List<Stmt> stmts, Set<Var> vars) {
     for (Stmt s : stmts) {
-      for (Var written : Stmts.writes(s)) {
+      for (Var written : writesOf(s)) {
         if (vars.contains(written)) {
           return true;
         }
       }
     }
     return false;
-  }
-
-  private static int countWrites(List<Stmt> body, Var v) {
-    int n = 0;
-    for (Stmt.Assign a : Stmts.assignments(body)) {
-      if (a.target() == v) {
-        n++;
-      }
-    }
-    return n;
   }
 
   /** Reads of {@code v} by {@code s} itself (its value or condition), not nested statements. */
@@ -484,11 +609,5 @@ public final class Simplifier {
       return Exprs.countReads(ev.call(), v);
     }
     return 0;
-  }
-
-  private static List<Stmt> flatten(List<Stmt> body) {
-    List<Stmt> out = new ArrayList<>();
-    Stmts.walk(body, out::add);
-    return out;
   }
 }
