@@ -33,22 +33,48 @@ public final class Simplifier {
     this.roots = roots;
   }
 
+  /** The original fixpoint's bound on rounds; a batched round counts once per inlining. */
+  private static final int MAX_ROUNDS = 1000;
+
   /** Simplifies {@code fn}; {@code roots} are read after the body (the result, outputs). */
   public static Function apply(Function fn, Set<Var> roots) {
     Simplifier s = new Simplifier(roots);
     // Fresh statement objects: the passes below keep unchanged statements (identity matters to
     // Layout and liveOut), so no statement object may occur twice.
     List<Stmt> body = Stmts.copy(fn.body());
-    for (int round = 0; round < 1000; round++) {
-      List<Stmt> next =
-          s.mergeAccumulations(s.removeDead(s.inlineOne(s.dropCopyBack(s.algebra(body)))));
+    boolean settledAfter = false;
+    for (int round = 0; round < MAX_ROUNDS; ) {
+      List<Stmt> simplified = s.algebra(body);
+      List<Stmt> dropped = s.dropCopyBack(simplified);
+      // Whether every pass but the inlining would leave this round's body as it is (they did
+      // nothing to it at the end of the last round nor at the start of this one).
+      s.quiet = settledAfter && same(simplified, body) && dropped == simplified;
+      s.budget = MAX_ROUNDS - round;
+      List<Stmt> inlined = s.inlineOne(dropped);
+      List<Stmt> live = s.removeDead(inlined);
+      List<Stmt> next = s.mergeAccumulations(live);
+      settledAfter = same(live, inlined) && same(next, live);
+      s.rounds++;
       if (next.equals(body)) {
         break;
       }
       body = next;
-      s.rounds++;
+      round += Math.max(1, s.inlined);
     }
     return fn.withBody(body);
+  }
+
+  /** Equal statement by statement, by identity first. */
+  private static boolean same(List<Stmt> a, List<Stmt> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i) && !a.get(i).equals(b.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -125,52 +151,149 @@ public final class Simplifier {
     return changed ? out : block;
   }
 
-  /** Inlines one variable's definition into its uses, if any variable qualifies. */
+  /** Set by {@link #apply} for {@link #inlineOne}: see there. */
+  private boolean quiet;
+
+  private int budget;
+
+  /** Inlinings done by the last {@link #inlineOne}; {@link #rounds} counts its calls (tests). */
+  int inlined;
+
+  /**
+   * Inlines the first variable (in program order) whose definition qualifies into its uses, as
+   * one round of the fixpoint did. When the other passes would leave the body as it is
+   * ({@link #quiet}), it goes on with the next variable that qualifies, as the following rounds
+   * would, as long as the inlining it did cannot matter to those passes: a definition and uses
+   * at the top level of the forward sweep, which holds no adjoint, of a value that is not a
+   * bare variable. The scan state (uses, read counts, the layout) is updated in place.
+   */
   private List<Stmt> inlineOne(List<Stmt> body) {
+    inlined = 0;
     Layout layout = new Layout(body);
+    List<Stmt> order = layout.statements();
     Map<Var, Integer> writes = writeCounts(body);
-    // Each variable's reading statements in program order, and its number of reads.
-    Map<Var, List<Stmt>> usesOf = new IdentityHashMap<>();
+    // Each variable's reading statements (by their index in the layout), and its reads.
+    Map<Var, java.util.TreeSet<Integer>> usesOf = new IdentityHashMap<>();
     Map<Var, Integer> readCount = new IdentityHashMap<>();
-    for (Stmt s : layout.statements()) {
-      Map<Var, Integer> own = ownReadCounts(s);
+    for (int k = 0; k < order.size(); k++) {
+      Map<Var, Integer> own = ownReadCounts(order.get(k));
       for (Map.Entry<Var, Integer> r : own.entrySet()) {
-        usesOf.computeIfAbsent(r.getKey(), k -> new ArrayList<>()).add(s);
+        usesOf.computeIfAbsent(r.getKey(), x -> new java.util.TreeSet<>()).add(k);
         readCount.merge(r.getKey(), r.getValue(), Integer::sum);
       }
     }
-    for (Stmt.Assign def : Stmts.assignments(body)) {
+    int forwardEnd = quiet ? forwardEnd(body, layout) : -1;
+    // The statements rebuilt by inlining so far (layout's statement to its current form), and
+    // the definitions removed; only top-level statements of the forward sweep are ever here.
+    Map<Stmt, Stmt> current = new IdentityHashMap<>();
+    Set<Stmt> removed = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Stmt.Assign original : Stmts.assignments(body)) {
+      if (removed.contains(original)) {
+        continue;
+      }
+      Stmt.Assign def = (Stmt.Assign) current.getOrDefault(original, original);
       Var v = def.target();
       if (!v.isSynthetic() && v.role() != Var.Role.BRANCH || roots.contains(v) || def.accumulate()
           || writes.getOrDefault(v, 0) != 1 || Exprs.hasEffect(def.value())
           || v.type().isArray()) {
         continue;
       }
-      List<Stmt> uses = usesOf.getOrDefault(v, List.of());
+      java.util.TreeSet<Integer> useIndices = usesOf.getOrDefault(v, new java.util.TreeSet<>());
       int reads = readCount.getOrDefault(v, 0);
       Expr e = def.value();
       boolean cheap = e.isAtom() || reads == 1
           || (!(v.role() == Var.Role.ADJOINT) && isCheap(e));
-      if (!cheap || uses.isEmpty() || size(e) > MAX_INLINED_SIZE) {
+      if (!cheap || useIndices.isEmpty() || size(e) > MAX_INLINED_SIZE) {
         continue;
       }
       Set<Var> inputs = Exprs.reads(e);
       boolean safe = true;
-      for (Stmt use : uses) {
-        List<Stmt> between = layout.between(layout.indexOf(def), layout.indexOf(use));
-        safe &= layout.dominates(def, use) && !writesAny(between, inputs);
+      int at = layout.indexOf(original);
+      for (int u : useIndices) {
+        Stmt use = order.get(u);
+        List<Stmt> between = layout.between(at, u);
+        safe &= layout.dominates(original, use) && !writesAny(between, inputs);
         safe &= !(use instanceof Stmt.If) || isCheap(e) || e.isAtom();
         // Never move work into a loop, nor a value across iterations.
         safe &= e instanceof Expr.Const
-            || layout.loopsAround(def).equals(layout.loopsAround(use));
+            || layout.loopsAround(original).equals(layout.loopsAround(use));
         safe &= !(use instanceof Stmt.Loop);
         safe &= !Exprs.readsMemory(e) || !storesInto(between, inputs);
       }
-      if (safe) {
-        return replace(body, def, v, e);
+      if (!safe) {
+        continue;
+      }
+      boolean local = inlined + 1 < budget && !(e instanceof Expr.Ref)
+          && topLevelBefore(layout, original, forwardEnd) && useIndices.first() > at;
+      for (int u : useIndices) {
+        local &= topLevelBefore(layout, order.get(u), forwardEnd);
+      }
+      inlined++;
+      if (!local) {
+        return replace(rebuilt(body, current, removed), def, v, e);
+      }
+      Map<Var, Expr> sub = Map.of(v, e);
+      for (int u : useIndices) {
+        Stmt use = order.get(u);
+        current.put(use, Substitution.apply(current.getOrDefault(use, use), sub,
+            b -> replace(b, def, v, e)));
+      }
+      removed.add(original);
+      Map<Var, Integer> moved = new IdentityHashMap<>();
+      countReads(e, moved);
+      for (Map.Entry<Var, Integer> r : moved.entrySet()) {
+        readCount.merge(r.getKey(), r.getValue() * (reads - 1), Integer::sum);
+        java.util.TreeSet<Integer> at2 = usesOf.get(r.getKey());
+        at2.remove(at);
+        at2.addAll(useIndices);
+      }
+      usesOf.remove(v);
+      readCount.remove(v);
+    }
+    return inlined == 0 ? body : rebuilt(body, current, removed);
+  }
+
+  /**
+   * The layout index of the first top-level section (the forward sweep ends there), or -1 if
+   * there is none or the forward sweep holds an adjoint or an accumulating store (whose passes
+   * inlining there could matter to).
+   */
+  private static int forwardEnd(List<Stmt> body, Layout layout) {
+    int end = -1;
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Section) {
+        end = layout.indexOf(s);
+        break;
       }
     }
-    return body;
+    if (end < 0) {
+      return -1;
+    }
+    for (Stmt s : layout.between(-1, end)) {
+      if (s instanceof Stmt.Assign a && a.target().role() == Var.Role.ADJOINT
+          || s instanceof Stmt.Store st && st.accumulate()) {
+        return -1;
+      }
+    }
+    return end;
+  }
+
+  private static boolean topLevelBefore(Layout layout, Stmt s, int end) {
+    return layout.indexOf(s) < end && layout.blocksOf(s).size() == 1;
+  }
+
+  /** {@code body} with the top-level statements {@link #inlineOne} rebuilt or removed. */
+  private static List<Stmt> rebuilt(List<Stmt> body, Map<Stmt, Stmt> current, Set<Stmt> removed) {
+    if (current.isEmpty() && removed.isEmpty()) {
+      return body;
+    }
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : body) {
+      if (!removed.contains(s)) {
+        out.add(current.getOrDefault(s, s));
+      }
+    }
+    return out;
   }
 
   /** How many assignments (nested ones included) write each variable. */
