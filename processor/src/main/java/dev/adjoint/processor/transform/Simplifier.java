@@ -9,11 +9,13 @@ import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns the mechanical output of the transforms into code a person would write: folds the
@@ -173,12 +175,12 @@ public final class Simplifier {
     List<Stmt> order = layout.statements();
     Map<Var, Integer> writes = writeCounts(body);
     // Each variable's reading statements (by their index in the layout), and its reads.
-    Map<Var, java.util.TreeSet<Integer>> usesOf = new IdentityHashMap<>();
+    Map<Var, TreeSet<Integer>> usesOf = new IdentityHashMap<>();
     Map<Var, Integer> readCount = new IdentityHashMap<>();
     for (int k = 0; k < order.size(); k++) {
       Map<Var, Integer> own = ownReadCounts(order.get(k));
       for (Map.Entry<Var, Integer> r : own.entrySet()) {
-        usesOf.computeIfAbsent(r.getKey(), x -> new java.util.TreeSet<>()).add(k);
+        usesOf.computeIfAbsent(r.getKey(), x -> new TreeSet<>()).add(k);
         readCount.merge(r.getKey(), r.getValue(), Integer::sum);
       }
     }
@@ -198,7 +200,7 @@ public final class Simplifier {
           || v.type().isArray()) {
         continue;
       }
-      java.util.TreeSet<Integer> useIndices = usesOf.getOrDefault(v, new java.util.TreeSet<>());
+      TreeSet<Integer> useIndices = usesOf.getOrDefault(v, new TreeSet<>());
       int reads = readCount.getOrDefault(v, 0);
       Expr e = def.value();
       boolean cheap = e.isAtom() || reads == 1
@@ -243,7 +245,7 @@ public final class Simplifier {
       countReads(e, moved);
       for (Map.Entry<Var, Integer> r : moved.entrySet()) {
         readCount.merge(r.getKey(), r.getValue() * (reads - 1), Integer::sum);
-        java.util.TreeSet<Integer> at2 = usesOf.get(r.getKey());
+        TreeSet<Integer> at2 = usesOf.get(r.getKey());
         at2.remove(at);
         at2.addAll(useIndices);
       }
@@ -437,6 +439,16 @@ public final class Simplifier {
       }
     }
     mergeElementUpdates(out);
+    // Where each variable is mentioned or written, and where memory is stored into, so that the
+    // scan from each adjoint's assignment jumps to the first statement that stops it. Merged
+    // statements are dropped at the end (none is ever looked at again), so indices stay put.
+    Map<Var, TreeSet<Integer>> mentioned = new IdentityHashMap<>();
+    Map<Var, TreeSet<Integer>> written = new IdentityHashMap<>();
+    TreeSet<Integer> stores = new TreeSet<>();
+    for (int k = 0; k < out.size(); k++) {
+      index(out.get(k), k, mentioned, written, stores, true);
+    }
+    boolean dropped = false;
     for (int i = 0; i < out.size(); i++) {
       if (!(out.get(i) instanceof Stmt.Assign first) || first.accumulate()
           || first.target().role() != Var.Role.ADJOINT) {
@@ -447,25 +459,62 @@ public final class Simplifier {
       // A pullback call's effects keep their place: merge it only with the next statement.
       int reach = Exprs.hasEffect(first.value()) ? Math.min(i + 2, out.size()) : out.size();
       boolean readsMemory = Exprs.readsMemory(first.value());
-      for (int j = i + 1; j < reach; j++) {
-        Stmt s = out.get(j);
-        if (s instanceof Stmt.Assign second && second.target() == v && second.accumulate()
-            && Exprs.countReads(second.value(), v) == 0) {
-          Expr sum = Algebra.simplify(new Expr.Binary(dev.adjoint.processor.ir.Op.ADD,
-              first.value(), second.value()));
-          out.set(j, Stmt.Assign.set(v, sum, second.source()));
-          out.remove(i);
-          i--;
-          break;
-        }
-        if (readsOf(s).contains(v) || writesOf(s).contains(v)
-            || writesAny(List.of(s), inputs)
-            || readsMemory && storesMemory(s)) {
-          break;
-        }
+      int j = next(mentioned.get(v), i, reach);
+      for (Var in : inputs) {
+        j = Math.min(j, next(written.get(in), i, reach));
+      }
+      if (readsMemory) {
+        j = Math.min(j, next(stores, i, reach));
+      }
+      if (j < reach && out.get(j) instanceof Stmt.Assign second && second.target() == v
+          && second.accumulate() && Exprs.countReads(second.value(), v) == 0) {
+        Expr sum = Algebra.simplify(new Expr.Binary(dev.adjoint.processor.ir.Op.ADD,
+            first.value(), second.value()));
+        Stmt merged = Stmt.Assign.set(v, sum, second.source());
+        index(second, j, mentioned, written, stores, false);
+        index(merged, j, mentioned, written, stores, true);
+        out.set(j, merged);
+        out.set(i, null);
+        dropped = true;
       }
     }
+    if (dropped) {
+      out.removeIf(Objects::isNull);
+    }
     return out;
+  }
+
+  /** The first index after {@code i} in {@code at}, or {@code none} if there is none before. */
+  private static int next(TreeSet<Integer> at, int i, int none) {
+    Integer k = at == null ? null : at.higher(i);
+    return k == null || k >= none ? none : k;
+  }
+
+  private void index(Stmt s, int k, Map<Var, TreeSet<Integer>> mentioned,
+      Map<Var, TreeSet<Integer>> written, TreeSet<Integer> stores,
+      boolean add) {
+    for (Var r : readsOf(s)) {
+      at(mentioned, r, k, add);
+    }
+    for (Var w : writesOf(s)) {
+      at(mentioned, w, k, add);
+      at(written, w, k, add);
+    }
+    if (storesMemory(s)) {
+      if (add) {
+        stores.add(k);
+      } else {
+        stores.remove(k);
+      }
+    }
+  }
+
+  private static void at(Map<Var, TreeSet<Integer>> where, Var v, int k, boolean add) {
+    if (add) {
+      where.computeIfAbsent(v, x -> new TreeSet<>()).add(k);
+    } else if (where.containsKey(v)) {
+      where.get(v).remove(k);
+    }
   }
 
   /**
