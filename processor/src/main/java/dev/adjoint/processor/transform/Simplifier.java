@@ -40,30 +40,53 @@ public final class Simplifier {
 
   /** Simplifies {@code fn}; {@code roots} are read after the body (the result, outputs). */
   public static Function apply(Function fn, Set<Var> roots) {
+    return run(fn, roots, true).result;
+  }
+
+  /** What a run did, for tests. */
+  Function result;
+
+  /** Passes over the whole body (calls of the round's passes). */
+  int passes;
+
+  /** Inlinings in all, and rounds of the original fixpoint they stand for. */
+  int inlinings;
+
+  int rounds;
+
+  /**
+   * The fixpoint; {@code batching} false does one inlining per pass, as the fixpoint was first
+   * written (tests compare the two).
+   */
+  static Simplifier run(Function fn, Set<Var> roots, boolean batching) {
     Simplifier s = new Simplifier(roots);
     // Fresh statement objects: the passes below keep unchanged statements (identity matters to
     // Layout and liveOut), so no statement object may occur twice.
     List<Stmt> body = Stmts.copy(fn.body());
     boolean settledAfter = false;
-    for (int round = 0; round < MAX_ROUNDS; ) {
+    int round = 0;
+    while (round < MAX_ROUNDS) {
       List<Stmt> simplified = s.algebra(body);
       List<Stmt> dropped = s.dropCopyBack(simplified);
       // Whether every pass but the inlining would leave this round's body as it is (they did
       // nothing to it at the end of the last round nor at the start of this one).
-      s.quiet = settledAfter && same(simplified, body) && dropped == simplified;
+      s.quiet = batching && settledAfter && same(simplified, body) && dropped == simplified;
       s.budget = MAX_ROUNDS - round;
       List<Stmt> inlined = s.inlineOne(dropped);
       List<Stmt> live = s.removeDead(inlined);
       List<Stmt> next = s.mergeAccumulations(live);
       settledAfter = same(live, inlined) && same(next, live);
-      s.rounds++;
+      s.passes++;
+      s.inlinings += s.inlined;
       if (next.equals(body)) {
         break;
       }
       body = next;
       round += Math.max(1, s.inlined);
     }
-    return fn.withBody(body);
+    s.rounds = round;
+    s.result = fn.withBody(body);
+    return s;
   }
 
   /** Equal statement by statement, by identity first. */
@@ -99,8 +122,6 @@ public final class Simplifier {
    * it stops changing, not once per round.
    */
   private final Set<Expr> settled = Collections.newSetFromMap(new IdentityHashMap<>());
-
-  int rounds;
 
   /** Number of {@link Algebra#simplify} calls made by {@link #algebra} (for tests). */
   int simplifications;
@@ -158,8 +179,8 @@ public final class Simplifier {
 
   private int budget;
 
-  /** Inlinings done by the last {@link #inlineOne}; {@link #rounds} counts its calls (tests). */
-  int inlined;
+  /** Inlinings done by the last {@link #inlineOne}. */
+  private int inlined;
 
   /**
    * Inlines the first variable (in program order) whose definition qualifies into its uses, as
