@@ -35,7 +35,7 @@ public final class Algebra {
   }
 
   static Expr simplify(Expr e) {
-    return Exprs.rewrite(e, Algebra::step);
+    return LikeTerms.withCache(() -> Exprs.rewrite(e, Algebra::step));
   }
 
   private static Expr step(Expr e) {

@@ -5,8 +5,11 @@ import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Collects like terms of a sum: the chain rule's {@code r̄·0.5·w + r̄·w·0.5} becomes {@code
@@ -26,8 +29,49 @@ final class LikeTerms {
     }
   }
 
+  /**
+   * The factor multisets of sums {@link #collect} found no like terms in, by identity, while one
+   * {@link Algebra#simplify} runs: it collects at every node of a long sum bottom-up, and with
+   * these a node only looks at the terms its right operand adds, so a sum of n terms costs n
+   * rather than n² multiset operations. Each entry is consumed by the node's parent.
+   */
+  private static final ThreadLocal<Map<Expr, Set<Map<Expr, Integer>>>> DISTINCT =
+      new ThreadLocal<>();
+
+  /** Runs {@code body} with its own {@link #DISTINCT} (a rewrite may nest another). */
+  static <T> T withCache(java.util.function.Supplier<T> body) {
+    Map<Expr, Set<Map<Expr, Integer>>> outer = DISTINCT.get();
+    DISTINCT.set(new IdentityHashMap<>());
+    try {
+      return body.get();
+    } finally {
+      DISTINCT.set(outer);
+    }
+  }
+
   /** The sum with like terms collected, or null if no two terms are alike. */
   static Expr collect(Expr.Binary sum) {
+    Map<Expr, Set<Map<Expr, Integer>>> distinct = DISTINCT.get();
+    Set<Map<Expr, Integer>> known = distinct == null ? null : distinct.remove(sum.left());
+    if (known != null) {
+      // The left operand's terms are alike to none of each other: only the right's can be.
+      List<Term> added = new ArrayList<>();
+      flattenSum(sum.right(), 1, added);
+      boolean alike = false;
+      List<Map<Expr, Integer>> keys = new ArrayList<>();
+      for (Term t : added) {
+        if (!t.factors.isEmpty()) {
+          Map<Expr, Integer> key = multiset(t.factors);
+          alike |= !known.add(key);
+          keys.add(key);
+        }
+      }
+      if (!alike) {
+        distinct.put(sum, known);
+        return null;
+      }
+      // Some are alike: collect the whole sum (the set is spoilt, and no longer needed).
+    }
     List<Term> terms = new ArrayList<>();
     flattenSum(sum, 1, terms);
     // Grouped by the multiset of their factors, in first-occurrence order. A hash lookup rather
@@ -49,6 +93,9 @@ final class LikeTerms {
         same.coefficient += t.coefficient;
         merged = true;
       }
+    }
+    if (!merged && distinct != null) {
+      distinct.put(sum, new HashSet<>(groups.keySet()));
     }
     return merged ? rebuild(grouped) : null;
   }

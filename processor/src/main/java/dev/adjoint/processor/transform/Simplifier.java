@@ -9,11 +9,13 @@ import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns the mechanical output of the transforms into code a person would write: folds the
@@ -33,19 +35,71 @@ public final class Simplifier {
     this.roots = roots;
   }
 
+  /** The original fixpoint's bound on rounds; a batched round counts once per inlining. */
+  private static final int MAX_ROUNDS = 1000;
+
   /** Simplifies {@code fn}; {@code roots} are read after the body (the result, outputs). */
   public static Function apply(Function fn, Set<Var> roots) {
+    return run(fn, roots, true).result;
+  }
+
+  /** What a run did, for tests. */
+  Function result;
+
+  /** Passes over the whole body (calls of the round's passes). */
+  int passes;
+
+  /** Inlinings in all, and rounds of the original fixpoint they stand for. */
+  int inlinings;
+
+  int rounds;
+
+  /**
+   * The fixpoint; {@code batching} false does one inlining per pass, as the fixpoint was first
+   * written (tests compare the two).
+   */
+  static Simplifier run(Function fn, Set<Var> roots, boolean batching) {
     Simplifier s = new Simplifier(roots);
-    List<Stmt> body = fn.body();
-    for (int round = 0; round < 1000; round++) {
-      List<Stmt> next =
-          s.mergeAccumulations(s.removeDead(s.inlineOne(s.dropCopyBack(s.algebra(body)))));
+    // Fresh statement objects: the passes below keep unchanged statements (identity matters to
+    // Layout and liveOut), so no statement object may occur twice.
+    List<Stmt> body = Stmts.copy(fn.body());
+    boolean settledAfter = false;
+    int round = 0;
+    while (round < MAX_ROUNDS) {
+      List<Stmt> simplified = s.algebra(body);
+      List<Stmt> dropped = s.dropCopyBack(simplified);
+      // Whether every pass but the inlining would leave this round's body as it is (they did
+      // nothing to it at the end of the last round nor at the start of this one).
+      s.quiet = batching && settledAfter && same(simplified, body) && dropped == simplified;
+      s.budget = MAX_ROUNDS - round;
+      List<Stmt> inlined = s.inlineOne(dropped);
+      List<Stmt> live = s.removeDead(inlined);
+      List<Stmt> next = s.mergeAccumulations(live);
+      settledAfter = same(live, inlined) && same(next, live);
+      s.passes++;
+      s.inlinings += s.inlined;
       if (next.equals(body)) {
         break;
       }
       body = next;
+      round += Math.max(1, s.inlined);
     }
-    return fn.withBody(body);
+    s.rounds = round;
+    s.result = fn.withBody(body);
+    return s;
+  }
+
+  /** Equal statement by statement, by identity first. */
+  private static boolean same(List<Stmt> a, List<Stmt> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i) && !a.get(i).equals(b.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -62,70 +116,249 @@ public final class Simplifier {
     return out;
   }
 
-  private static Stmt simplified(Stmt s) {
-    if (s instanceof Stmt.Assign a) {
-      return new Stmt.Assign(a.target(), Algebra.simplify(a.value()), a.accumulate(),
-          a.source());
-    } else if (s instanceof Stmt.Store st) {
-      return new Stmt.Store(st.array(), st.index(), Algebra.simplify(st.value()),
-          st.accumulate(), st.source());
-    } else if (s instanceof Stmt.If i) {
-      return new Stmt.If(Algebra.simplify(i.condition()), simplifiedAll(i.then()),
-          simplifiedAll(i.otherwise()), i.source());
-    } else if (s instanceof Stmt.Loop l) {
-      return new Stmt.Loop(l.condition(), simplifiedAll(l.body()), simplifiedAll(l.update()),
-          l.source());
+  /**
+   * Expressions {@link Algebra#simplify} leaves as they are (by identity). Unchanged statements
+   * keep their expression objects from round to round, so each is simplified again only until
+   * it stops changing, not once per round.
+   */
+  private final Set<Expr> settled = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  /** Number of {@link Algebra#simplify} calls made by {@link #algebra} (for tests). */
+  int simplifications;
+
+  private Expr simplify(Expr e) {
+    if (settled.contains(e)) {
+      return e;
+    }
+    simplifications++;
+    Expr s = Algebra.simplify(e);
+    if (s.equals(e)) {
+      settled.add(e);
+      return e;
     }
     return s;
   }
 
-  private static List<Stmt> simplifiedAll(List<Stmt> block) {
-    List<Stmt> out = new ArrayList<>();
-    block.forEach(t -> out.add(simplified(t)));
-    return out;
+  private Stmt simplified(Stmt s) {
+    if (s instanceof Stmt.Assign a) {
+      Expr v = simplify(a.value());
+      return v == a.value() ? a : new Stmt.Assign(a.target(), v, a.accumulate(), a.source());
+    } else if (s instanceof Stmt.Store st) {
+      Expr v = simplify(st.value());
+      return v == st.value() ? st
+          : new Stmt.Store(st.array(), st.index(), v, st.accumulate(), st.source());
+    } else if (s instanceof Stmt.If i) {
+      Expr c = simplify(i.condition());
+      List<Stmt> then = simplifiedAll(i.then());
+      List<Stmt> otherwise = simplifiedAll(i.otherwise());
+      return c == i.condition() && then == i.then() && otherwise == i.otherwise() ? i
+          : new Stmt.If(c, then, otherwise, i.source());
+    } else if (s instanceof Stmt.Loop l) {
+      List<Stmt> body = simplifiedAll(l.body());
+      List<Stmt> update = simplifiedAll(l.update());
+      return body == l.body() && update == l.update() ? l
+          : new Stmt.Loop(l.condition(), body, update, l.source());
+    }
+    return s;
   }
 
-  /** Inlines one variable's definition into its uses, if any variable qualifies. */
+  /** The block itself when no statement of it changes. */
+  private List<Stmt> simplifiedAll(List<Stmt> block) {
+    List<Stmt> out = new ArrayList<>();
+    boolean changed = false;
+    for (Stmt t : block) {
+      Stmt u = simplified(t);
+      changed |= u != t;
+      out.add(u);
+    }
+    return changed ? out : block;
+  }
+
+  /** Set by {@link #apply} for {@link #inlineOne}: see there. */
+  private boolean quiet;
+
+  private int budget;
+
+  /** Inlinings done by the last {@link #inlineOne}. */
+  private int inlined;
+
+  /**
+   * Inlines the first variable (in program order) whose definition qualifies into its uses, as
+   * one round of the fixpoint did. When the other passes would leave the body as it is
+   * ({@link #quiet}), it goes on with the next variable that qualifies, as the following rounds
+   * would, as long as the inlining it did cannot matter to those passes: a definition and uses
+   * at the top level of the forward sweep, which holds no adjoint, of a value that is not a
+   * bare variable. The scan state (uses, read counts, the layout) is updated in place.
+   */
   private List<Stmt> inlineOne(List<Stmt> body) {
+    inlined = 0;
     Layout layout = new Layout(body);
-    for (Stmt.Assign def : Stmts.assignments(body)) {
-      Var v = def.target();
-      if (!v.isSynthetic() && v.role() != Var.Role.BRANCH || roots.contains(v) || def.accumulate()
-          || countWrites(body, v) != 1 || Exprs.hasEffect(def.value()) || v.type().isArray()) {
+    List<Stmt> order = layout.statements();
+    Map<Var, Integer> writes = writeCounts(body);
+    // Each variable's reading statements (by their index in the layout), and its reads.
+    Map<Var, TreeSet<Integer>> usesOf = new IdentityHashMap<>();
+    Map<Var, Integer> readCount = new IdentityHashMap<>();
+    for (int k = 0; k < order.size(); k++) {
+      Map<Var, Integer> own = ownReadCounts(order.get(k));
+      for (Map.Entry<Var, Integer> r : own.entrySet()) {
+        usesOf.computeIfAbsent(r.getKey(), x -> new TreeSet<>()).add(k);
+        readCount.merge(r.getKey(), r.getValue(), Integer::sum);
+      }
+    }
+    int forwardEnd = quiet ? forwardEnd(body, layout) : -1;
+    // The statements rebuilt by inlining so far (layout's statement to its current form), and
+    // the definitions removed; only top-level statements of the forward sweep are ever here.
+    Map<Stmt, Stmt> current = new IdentityHashMap<>();
+    Set<Stmt> removed = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Stmt.Assign original : Stmts.assignments(body)) {
+      if (removed.contains(original)) {
         continue;
       }
-      List<Stmt> uses = new ArrayList<>();
-      int reads = 0;
-      for (Stmt s : flatten(body)) {
-        int n = readsOf(s, v);
-        if (n > 0) {
-          uses.add(s);
-          reads += n;
-        }
+      Stmt.Assign def = (Stmt.Assign) current.getOrDefault(original, original);
+      Var v = def.target();
+      if (!v.isSynthetic() && v.role() != Var.Role.BRANCH || roots.contains(v) || def.accumulate()
+          || writes.getOrDefault(v, 0) != 1 || Exprs.hasEffect(def.value())
+          || v.type().isArray()) {
+        continue;
       }
+      TreeSet<Integer> useIndices = usesOf.getOrDefault(v, new TreeSet<>());
+      int reads = readCount.getOrDefault(v, 0);
       Expr e = def.value();
       boolean cheap = e.isAtom() || reads == 1
           || (!(v.role() == Var.Role.ADJOINT) && isCheap(e));
-      if (!cheap || uses.isEmpty() || size(e) > MAX_INLINED_SIZE) {
+      if (!cheap || useIndices.isEmpty() || size(e) > MAX_INLINED_SIZE) {
         continue;
       }
       Set<Var> inputs = Exprs.reads(e);
       boolean safe = true;
-      for (Stmt use : uses) {
-        List<Stmt> between = layout.between(layout.indexOf(def), layout.indexOf(use));
-        safe &= layout.dominates(def, use) && !writesAny(between, inputs);
+      int at = layout.indexOf(original);
+      for (int u : useIndices) {
+        Stmt use = order.get(u);
+        List<Stmt> between = layout.between(at, u);
+        safe &= layout.dominates(original, use) && !writesAny(between, inputs);
         safe &= !(use instanceof Stmt.If) || isCheap(e) || e.isAtom();
         // Never move work into a loop, nor a value across iterations.
         safe &= e instanceof Expr.Const
-            || layout.loopsAround(def).equals(layout.loopsAround(use));
+            || layout.loopsAround(original).equals(layout.loopsAround(use));
         safe &= !(use instanceof Stmt.Loop);
         safe &= !Exprs.readsMemory(e) || !storesInto(between, inputs);
       }
-      if (safe) {
-        return replace(body, def, v, e);
+      if (!safe) {
+        continue;
+      }
+      boolean local = inlined + 1 < budget && !(e instanceof Expr.Ref)
+          && topLevelBefore(layout, original, forwardEnd) && useIndices.first() > at;
+      for (int u : useIndices) {
+        local &= topLevelBefore(layout, order.get(u), forwardEnd);
+      }
+      inlined++;
+      if (!local) {
+        return replace(rebuilt(body, current, removed), def, v, e);
+      }
+      Map<Var, Expr> sub = Map.of(v, e);
+      for (int u : useIndices) {
+        Stmt use = order.get(u);
+        current.put(use, Substitution.apply(current.getOrDefault(use, use), sub,
+            b -> replace(b, def, v, e)));
+      }
+      removed.add(original);
+      Map<Var, Integer> moved = new IdentityHashMap<>();
+      countReads(e, moved);
+      for (Map.Entry<Var, Integer> r : moved.entrySet()) {
+        readCount.merge(r.getKey(), r.getValue() * (reads - 1), Integer::sum);
+        TreeSet<Integer> at2 = usesOf.get(r.getKey());
+        at2.remove(at);
+        at2.addAll(useIndices);
+      }
+      usesOf.remove(v);
+      readCount.remove(v);
+    }
+    return inlined == 0 ? body : rebuilt(body, current, removed);
+  }
+
+  /**
+   * The layout index of the first top-level section (the forward sweep ends there), or -1 if
+   * there is none or the forward sweep holds an adjoint or an accumulating store (whose passes
+   * inlining there could matter to).
+   */
+  private static int forwardEnd(List<Stmt> body, Layout layout) {
+    int end = -1;
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Section) {
+        end = layout.indexOf(s);
+        break;
       }
     }
-    return body;
+    if (end < 0) {
+      return -1;
+    }
+    for (Stmt s : layout.between(-1, end)) {
+      if (s instanceof Stmt.Assign a && a.target().role() == Var.Role.ADJOINT
+          || s instanceof Stmt.Store st && st.accumulate()) {
+        return -1;
+      }
+    }
+    return end;
+  }
+
+  private static boolean topLevelBefore(Layout layout, Stmt s, int end) {
+    return layout.indexOf(s) < end && layout.blocksOf(s).size() == 1;
+  }
+
+  /** {@code body} with the top-level statements {@link #inlineOne} rebuilt or removed. */
+  private static List<Stmt> rebuilt(List<Stmt> body, Map<Stmt, Stmt> current, Set<Stmt> removed) {
+    if (current.isEmpty() && removed.isEmpty()) {
+      return body;
+    }
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : body) {
+      if (!removed.contains(s)) {
+        out.add(current.getOrDefault(s, s));
+      }
+    }
+    return out;
+  }
+
+  /** How many assignments (nested ones included) write each variable. */
+  private static Map<Var, Integer> writeCounts(List<Stmt> body) {
+    Map<Var, Integer> out = new IdentityHashMap<>();
+    for (Stmt.Assign a : Stmts.assignments(body)) {
+      out.merge(a.target(), 1, Integer::sum);
+    }
+    return out;
+  }
+
+  /** {@link #readsOf} for every variable {@code s} itself reads. */
+  private static Map<Var, Integer> ownReadCounts(Stmt s) {
+    Map<Var, Integer> out = new IdentityHashMap<>();
+    if (s instanceof Stmt.Assign a) {
+      countReads(a.value(), out);
+      if (a.accumulate()) {
+        out.merge(a.target(), 1, Integer::sum);
+      }
+    } else if (s instanceof Stmt.If i) {
+      countReads(i.condition(), out);
+    } else if (s instanceof Stmt.Loop l) {
+      countReads(l.condition(), out);
+    } else if (s instanceof Stmt.Store st) {
+      countReads(st.array(), out);
+      countReads(st.index(), out);
+      countReads(st.value(), out);
+    } else if (s instanceof Stmt.Push p) {
+      countReads(p.value(), out);
+    } else if (s instanceof Stmt.Evaluate ev) {
+      countReads(ev.call(), out);
+    }
+    return out;
+  }
+
+  private static void countReads(Expr e, Map<Var, Integer> out) {
+    if (e instanceof Expr.Ref r) {
+      out.merge(r.var(), 1, Integer::sum);
+    }
+    for (Expr child : Exprs.children(e)) {
+      countReads(child, out);
+    }
   }
 
   /**
@@ -133,16 +366,28 @@ public final class Simplifier {
    * {@code w̄ = 0; w̄ += v̄} leaves these after a copy.
    */
   private List<Stmt> dropCopyBack(List<Stmt> body) {
-    Layout layout = new Layout(body);
+    Layout layout = null;
+    Map<Var, Integer> writes = null;
+    Map<Var, List<Stmt.Assign>> copiesInto = null;
     for (Stmt.Assign back : Stmts.assignments(body)) {
       if (back.accumulate() || !(back.value() instanceof Expr.Ref r)) {
         continue;
       }
+      if (layout == null) {
+        layout = new Layout(body);
+        writes = writeCounts(body);
+        copiesInto = new IdentityHashMap<>();
+        for (Stmt.Assign a : Stmts.assignments(body)) {
+          if (!a.accumulate() && a.value() instanceof Expr.Ref) {
+            copiesInto.computeIfAbsent(a.target(), k -> new ArrayList<>()).add(a);
+          }
+        }
+      }
       Var v = r.var();
       Var w = back.target();
-      for (Stmt.Assign def : Stmts.assignments(body)) {
-        if (def.target() == v && !def.accumulate() && def.value() instanceof Expr.Ref d
-            && d.var() == w && countWrites(body, v) == 1 && layout.dominates(def, back)
+      for (Stmt.Assign def : copiesInto.getOrDefault(v, List.of())) {
+        if (((Expr.Ref) def.value()).var() == w && writes.getOrDefault(v, 0) == 1
+            && layout.dominates(def, back)
             && layout.loopsAround(def).equals(layout.loopsAround(back))
             && !writesAny(layout.between(layout.indexOf(def), layout.indexOf(back)),
                 Set.of(v, w))) {
@@ -176,16 +421,25 @@ public final class Simplifier {
     return n;
   }
 
-  /** Removes {@code def} and substitutes {@code e} for {@code v} (if {@code v} is not null). */
+  /**
+   * Removes {@code def} and substitutes {@code e} for {@code v} (if {@code v} is not null).
+   * Statements that neither hold {@code def} nor read {@code v} are kept as they are.
+   */
   private List<Stmt> replace(List<Stmt> block, Stmt.Assign def, Var v, Expr e) {
     Map<Var, Expr> sub = v == null ? Map.of() : Map.of(v, e);
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : block) {
       if (s != def) {
-        out.add(Substitution.apply(s, sub, b -> replace(b, def, v, e)));
+        out.add(affected(s, def, v) ? Substitution.apply(s, sub, b -> replace(b, def, v, e)) : s);
       }
     }
     return out;
+  }
+
+  private static boolean affected(Stmt s, Stmt.Assign def, Var v) {
+    boolean[] found = {false};
+    Stmts.walk(List.of(s), t -> found[0] |= t == def || v != null && readsOf(t, v) > 0);
+    return found[0];
   }
 
   /**
@@ -206,6 +460,16 @@ public final class Simplifier {
       }
     }
     mergeElementUpdates(out);
+    // Where each variable is mentioned or written, and where memory is stored into, so that the
+    // scan from each adjoint's assignment jumps to the first statement that stops it. Merged
+    // statements are dropped at the end (none is ever looked at again), so indices stay put.
+    Map<Var, TreeSet<Integer>> mentioned = new IdentityHashMap<>();
+    Map<Var, TreeSet<Integer>> written = new IdentityHashMap<>();
+    TreeSet<Integer> stores = new TreeSet<>();
+    for (int k = 0; k < out.size(); k++) {
+      index(out.get(k), k, mentioned, written, stores, true);
+    }
+    boolean dropped = false;
     for (int i = 0; i < out.size(); i++) {
       if (!(out.get(i) instanceof Stmt.Assign first) || first.accumulate()
           || first.target().role() != Var.Role.ADJOINT) {
@@ -215,25 +479,63 @@ public final class Simplifier {
       Set<Var> inputs = Exprs.reads(first.value());
       // A pullback call's effects keep their place: merge it only with the next statement.
       int reach = Exprs.hasEffect(first.value()) ? Math.min(i + 2, out.size()) : out.size();
-      for (int j = i + 1; j < reach; j++) {
-        Stmt s = out.get(j);
-        if (s instanceof Stmt.Assign second && second.target() == v && second.accumulate()
-            && Exprs.countReads(second.value(), v) == 0) {
-          Expr sum = Algebra.simplify(new Expr.Binary(dev.adjoint.processor.ir.Op.ADD,
-              first.value(), second.value()));
-          out.set(j, Stmt.Assign.set(v, sum, second.source()));
-          out.remove(i);
-          i--;
-          break;
-        }
-        if (Stmts.reads(s).contains(v) || Stmts.writes(s).contains(v)
-            || writesAny(List.of(s), inputs)
-            || Exprs.readsMemory(first.value()) && Stmts.storesMemory(s)) {
-          break;
-        }
+      boolean readsMemory = Exprs.readsMemory(first.value());
+      int j = next(mentioned.get(v), i, reach);
+      for (Var in : inputs) {
+        j = Math.min(j, next(written.get(in), i, reach));
+      }
+      if (readsMemory) {
+        j = Math.min(j, next(stores, i, reach));
+      }
+      if (j < reach && out.get(j) instanceof Stmt.Assign second && second.target() == v
+          && second.accumulate() && Exprs.countReads(second.value(), v) == 0) {
+        Expr sum = Algebra.simplify(new Expr.Binary(dev.adjoint.processor.ir.Op.ADD,
+            first.value(), second.value()));
+        Stmt merged = Stmt.Assign.set(v, sum, second.source());
+        index(second, j, mentioned, written, stores, false);
+        index(merged, j, mentioned, written, stores, true);
+        out.set(j, merged);
+        out.set(i, null);
+        dropped = true;
       }
     }
+    if (dropped) {
+      out.removeIf(Objects::isNull);
+    }
     return out;
+  }
+
+  /** The first index after {@code i} in {@code at}, or {@code none} if there is none before. */
+  private static int next(TreeSet<Integer> at, int i, int none) {
+    Integer k = at == null ? null : at.higher(i);
+    return k == null || k >= none ? none : k;
+  }
+
+  private void index(Stmt s, int k, Map<Var, TreeSet<Integer>> mentioned,
+      Map<Var, TreeSet<Integer>> written, TreeSet<Integer> stores,
+      boolean add) {
+    for (Var r : readsOf(s)) {
+      at(mentioned, r, k, add);
+    }
+    for (Var w : writesOf(s)) {
+      at(mentioned, w, k, add);
+      at(written, w, k, add);
+    }
+    if (storesMemory(s)) {
+      if (add) {
+        stores.add(k);
+      } else {
+        stores.remove(k);
+      }
+    }
+  }
+
+  private static void at(Map<Var, TreeSet<Integer>> where, Var v, int k, boolean add) {
+    if (add) {
+      where.computeIfAbsent(v, x -> new TreeSet<>()).add(k);
+    } else if (where.containsKey(v)) {
+      where.get(v).remove(k);
+    }
   }
 
   /**
@@ -241,7 +543,7 @@ public final class Simplifier {
    * between only add into array elements (additions commute) and change nothing either side
    * reads: one read and one write of the element instead of two.
    */
-  private static void mergeElementUpdates(List<Stmt> out) {
+  private void mergeElementUpdates(List<Stmt> out) {
     for (int i = 0; i < out.size(); i++) {
       if (!(out.get(i) instanceof Stmt.Store first) || !first.accumulate()
           || Exprs.hasEffect(first.value())) {
@@ -317,7 +619,7 @@ public final class Simplifier {
    * Whether every pass through {@code body} leaves the variable at its initial value: the last
    * statement that mentions it resets it, or is the only one and a loop whose body does.
    */
-  private static boolean endsWithReset(List<Stmt> body, Stmt.Assign init) {
+  private boolean endsWithReset(List<Stmt> body, Stmt.Assign init) {
     Var v = init.target();
     for (int k = body.size() - 1; k >= 0; k--) {
       Stmt s = body.get(k);
@@ -334,7 +636,7 @@ public final class Simplifier {
     return false;
   }
 
-  private static List<Stmt> withInit(List<Stmt> branch, Stmt.Assign init) {
+  private List<Stmt> withInit(List<Stmt> branch, Stmt.Assign init) {
     if (branch.stream().noneMatch(s -> mentions(s, init.target()))) {
       return branch;
     }
@@ -344,8 +646,34 @@ public final class Simplifier {
     return out;
   }
 
-  private static boolean mentions(Stmt s, Var v) {
-    return Stmts.reads(s).contains(v) || Stmts.writes(s).contains(v);
+  private boolean mentions(Stmt s, Var v) {
+    return readsOf(s).contains(v) || writesOf(s).contains(v);
+  }
+
+  /**
+   * {@link Stmts#reads}, {@link Stmts#writes} and {@link Stmts#storesMemory} of a statement,
+   * by identity: statements are immutable and unchanged ones are kept from round to round, so
+   * the scans below need not rebuild these sets for every statement they pass.
+   */
+  private record Facts(Set<Var> reads, Set<Var> writes, boolean storesMemory) {}
+
+  private final Map<Stmt, Facts> facts = new IdentityHashMap<>();
+
+  private Facts facts(Stmt s) {
+    return facts.computeIfAbsent(s,
+        t -> new Facts(Stmts.reads(t), Stmts.writes(t), Stmts.storesMemory(t)));
+  }
+
+  private Set<Var> readsOf(Stmt s) {
+    return facts(s).reads();
+  }
+
+  private Set<Var> writesOf(Stmt s) {
+    return facts(s).writes();
+  }
+
+  private boolean storesMemory(Stmt s) {
+    return facts(s).storesMemory();
   }
 
   /**
@@ -446,25 +774,15 @@ public final class Simplifier {
     return found[0];
   }
 
-  private static boolean writesAny(List<Stmt> stmts, Set<Var> vars) {
+  private boolean writesAny(List<Stmt> stmts, Set<Var> vars) {
     for (Stmt s : stmts) {
-      for (Var written : Stmts.writes(s)) {
+      for (Var written : writesOf(s)) {
         if (vars.contains(written)) {
           return true;
         }
       }
     }
     return false;
-  }
-
-  private static int countWrites(List<Stmt> body, Var v) {
-    int n = 0;
-    for (Stmt.Assign a : Stmts.assignments(body)) {
-      if (a.target() == v) {
-        n++;
-      }
-    }
-    return n;
   }
 
   /** Reads of {@code v} by {@code s} itself (its value or condition), not nested statements. */
@@ -484,11 +802,5 @@ public final class Simplifier {
       return Exprs.countReads(ev.call(), v);
     }
     return 0;
-  }
-
-  private static List<Stmt> flatten(List<Stmt> body) {
-    List<Stmt> out = new ArrayList<>();
-    Stmts.walk(body, out::add);
-    return out;
   }
 }
