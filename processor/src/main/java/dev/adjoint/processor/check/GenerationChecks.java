@@ -75,6 +75,7 @@ public final class GenerationChecks {
   /** Checks of one method's generated signatures. */
   public void checkPlan(MethodPlan plan, Diagnostics diagnostics) {
     limits.checkSlots(plan, diagnostics);
+    limits.checkCodeSize(plan, diagnostics);
   }
 
   /** Reports two generated methods with one signature, at the user's second method. */

@@ -65,6 +65,9 @@ public enum Message {
   TOO_MANY_PARAMETERS("[adjoint.parameters] the generated %s of %s would take %d slots of"
       + " parameters (double and long take 2), more than the JVM's 255; pass the values in"
       + " arrays (double[]) instead"),
+  CODE_TOO_LARGE("[adjoint.size] the generated %s of %s would take about %d KB of bytecode, more"
+      + " than the JVM's 64 KB for one method; split %s into several @Differentiable methods"
+      + " (a long sum into a loop or partial sums in helpers)"),
   SOURCE_LEVEL("[adjoint.source] Adjoint generates records, which need source level 16 or"
       + " later, but this compilation is at source level %s; compile with --release 17 (or later)"),
   TOO_DEEP("[adjoint.depth] an expression in %s is too deeply nested for Adjoint to"

@@ -104,6 +104,25 @@ class DeepExpressionTest {
     assertThat(compilation).hadErrorCount(1);
   }
 
+  /**
+   * A method whose adjoint would pass the JVM's 64 KB for one method is an error at the method,
+   * never javac's "code too large" inside a generated file.
+   */
+  @Test
+  void adjointOverTheMethodSizeLimitIsAPositionedError() {
+    JavaFileObject source =
+        source(chain(1_500, k -> "x * x * " + (k + 0.5), " + ")).toFileObject();
+    Compilation compilation = Compiler.javac().withProcessors(new AdjointProcessor())
+        .compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("[adjoint.size] the generated fPullback of f would take about")
+        .inFile(source)
+        .onLine(6);
+    assertThat(compilation).hadErrorContaining("more than the JVM's 64 KB for one method");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
   private static void check(String analyses, String body, double x, DoubleUnaryOperator value,
       DoubleUnaryOperator derivative) {
     AdjointMethod f = InProcessCompiler.create()
