@@ -167,11 +167,14 @@ public final class AnfLowering {
       out.add(Stmt.Assign.set(t, operands(call, src, out), src));
       return Exprs.ref(t);
     }
+    boolean helper = Exprs.callsHelper(e);
     if (!e.isAtom() && !e.type().isArray() && (!differentiable(e) || e.type() != Type.DOUBLE)
-        && Exprs.callsHelper(e)) {
+        && (helper || Exprs.readsMemory(e))) {
       // An operand the backward sweep would read again, e.g. (double) next(i) in a product's
-      // partial: computed once, so the helper is not called a second time.
-      Var t = e.type() == Type.DOUBLE ? temp(e) : new Var("helperValue", e.type(), Var.Role.TEMP);
+      // partial, or (int) (t[0] * 3) as a callee's argument: computed once, so the helper is
+      // not called a second time and a later store into t[0] does not change it.
+      Var t = e.type() == Type.DOUBLE ? temp(e)
+          : new Var(helper ? "helperValue" : "operand", e.type(), Var.Role.TEMP);
       out.add(Stmt.Assign.set(t, e, src));
       return Exprs.ref(t);
     }

@@ -656,4 +656,35 @@ class RegressionTest {
         .at(3L, new double[] {1, 2}, 0.5)
         .check();
   }
+
+  /**
+   * Seed -8475274572253982316 (master 20261202, program 1073), the second 10,000-program run: a
+   * silently wrong gradient. An int argument of a call ({@code (int) (tanh(t2[0]) * 3) % 4})
+   * stayed a whole expression, so the callee's pullback call evaluated it again after {@code
+   * t2[k] *= ...} had changed t2[0], and differentiated the callee at another depth.
+   */
+  @Test
+  void intArgumentReadingAnArrayIsEvaluatedOnce() {
+    Regression.of("""
+        @Differentiable
+        public static double r1(double p, int d) {
+          if (d <= 0) {
+            return Math.rint(Math.log1p(p * p));
+          }
+          double t = r1(0.8 * p, d - 1);
+          return t + Math.cbrt(p);
+        }
+
+        @Differentiable
+        public static double f(double x0, long m, double x2) {
+          double[] t2 = new double[1];
+          t2[0] = x0;
+          t2[((int) Math.abs(Math.cos((double) m) * 3.0)) % t2.length] *=
+              r1(x2, (((int) Math.abs(Math.tanh(t2[0]) * 3.0)) % 4) % 4);
+          return x2 + t2[0];
+        }""")
+        .at(-1.593, 2L, 49.2813)
+        .at(0.3, 1L, 2.5)
+        .check();
+  }
 }
