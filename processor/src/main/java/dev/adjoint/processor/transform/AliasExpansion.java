@@ -37,8 +37,7 @@ final class AliasExpansion {
         bindings.merge(a.target(), 1, Integer::sum);
       }
       for (Stmt.Assign def : Stmts.assignments(body)) {
-        boolean alias = isReference(def)
-            || def.target().type().isArray() && def.value() instanceof Expr.Cond;
+        boolean alias = namesArray(def);
         // A variable bound in both branches of an if (an ArrayRebinding join) stays a
         // reference: what it aliases depends on the path.
         if (alias && def.target().role() != Var.Role.PARAM && bindings.get(def.target()) == 1) {
@@ -80,6 +79,11 @@ final class AliasExpansion {
         && (a.value() instanceof Expr.Ref || a.value() instanceof Expr.Index);
   }
 
+  /** A reference, or an array chosen by a conditional ({@code a = c ? b : m[i]}). */
+  static boolean namesArray(Stmt.Assign a) {
+    return isReference(a) || a.target().type().isArray() && a.value() instanceof Expr.Cond;
+  }
+
   /**
    * For each join variable left after expansion, the arrays it may refer to (every array a
    * choice {@code c ? a : b} it was given may name).
@@ -87,7 +91,7 @@ final class AliasExpansion {
   static Map<Var, Set<Var>> referees(List<Stmt> body) {
     Map<Var, Set<Var>> out = new HashMap<>();
     for (Stmt.Assign a : Stmts.assignments(body)) {
-      if (isReference(a) || a.target().type().isArray() && a.value() instanceof Expr.Cond) {
+      if (namesArray(a)) {
         out.computeIfAbsent(a.target(), k -> new LinkedHashSet<>())
             .addAll(Stmts.bases(a.value()));
       }

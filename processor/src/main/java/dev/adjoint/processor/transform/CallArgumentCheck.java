@@ -31,8 +31,7 @@ final class CallArgumentCheck {
   private static Map<Var, List<Stmt.Assign>> copies(List<Stmt> body) {
     Map<Var, List<Stmt.Assign>> out = new HashMap<>();
     for (Stmt.Assign a : Stmts.assignments(body)) {
-      if (AliasExpansion.isReference(a) || a.target().type().isArray()
-          && a.value() instanceof Expr.Cond) {
+      if (AliasExpansion.namesArray(a)) {
         out.computeIfAbsent(a.target(), k -> new ArrayList<>()).add(a);
       }
     }

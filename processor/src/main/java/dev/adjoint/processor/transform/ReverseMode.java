@@ -172,7 +172,7 @@ public final class ReverseMode {
     }
     boolean kernel = a.value() instanceof Expr.Invoke call
         && call.kind() == Expr.Invoke.Kind.KERNEL;
-    if (AliasExpansion.isReference(a) || a.value() instanceof Expr.Cond) {
+    if (AliasExpansion.namesArray(a)) {
       return joinAdjoint(a, depth);
     }
     if (!(a.value() instanceof Expr.NewArray) && !kernel) {
