@@ -2,7 +2,13 @@ package dev.adjoint.processor.analysis;
 
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Var;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,14 +34,22 @@ public final class Activity {
 
   public static Activity analyse(Function fn, Collection<Var> independents, boolean enabled) {
     List<Derivatives.Flow> flows = Derivatives.flows(fn.body());
+    // Both closures by worklist over the flow graph, each edge followed once: a fixpoint over
+    // the flows in program order would take one round per link of a long backward chain.
+    Map<Var, List<Var>> into = new IdentityHashMap<>();
+    Map<Var, List<Var>> from = new IdentityHashMap<>();
+    for (Derivatives.Flow f : flows) {
+      for (Var source : f.sources()) {
+        into.computeIfAbsent(source, k -> new ArrayList<>()).add(f.target());
+        from.computeIfAbsent(f.target(), k -> new ArrayList<>()).add(source);
+      }
+    }
+    Set<Var> closed = closure(independents, into);
+    // In order of first appearance as a flow's target, as the adjoints are declared.
     Set<Var> varied = new LinkedHashSet<>(independents);
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (Derivatives.Flow f : flows) {
-        if (!varied.contains(f.target()) && f.sources().stream().anyMatch(varied::contains)) {
-          changed |= varied.add(f.target());
-        }
+    for (Derivatives.Flow f : flows) {
+      if (closed.contains(f.target())) {
+        varied.add(f.target());
       }
     }
     if (!enabled) {
@@ -53,20 +67,24 @@ public final class Activity {
       }
       return new Activity(all, varied);
     }
-    Set<Var> useful = new LinkedHashSet<>();
-    useful.add(fn.result());
-    changed = true;
-    while (changed) {
-      changed = false;
-      for (Derivatives.Flow f : flows) {
-        if (useful.contains(f.target())) {
-          changed |= useful.addAll(f.sources());
-        }
-      }
-    }
+    Set<Var> useful = closure(List.of(fn.result()), from);
     Set<Var> active = new LinkedHashSet<>(varied);
     active.retainAll(useful);
     return new Activity(active, varied);
+  }
+
+  /** {@code start} and everything reachable from it along {@code edges}. */
+  private static Set<Var> closure(Collection<Var> start, Map<Var, List<Var>> edges) {
+    Set<Var> seen = new HashSet<>(start);
+    Deque<Var> work = new ArrayDeque<>(start);
+    while (!work.isEmpty()) {
+      for (Var next : edges.getOrDefault(work.pop(), List.of())) {
+        if (seen.add(next)) {
+          work.push(next);
+        }
+      }
+    }
+    return seen;
   }
 
   public boolean isActive(Var v) {
