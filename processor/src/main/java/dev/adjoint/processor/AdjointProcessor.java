@@ -21,6 +21,7 @@ import dev.adjoint.processor.frontend.SubsetFence;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.rules.CallRules;
+import dev.adjoint.processor.optimize.Optimizer;
 import dev.adjoint.processor.transform.Differentiator;
 import dev.adjoint.processor.transform.UnsupportedConstruct;
 import java.io.IOException;
@@ -252,8 +253,8 @@ public final class AdjointProcessor extends AbstractProcessor {
         method,
         lowered.params(),
         independents,
-        differentiator.differentiate(lowered, independents, null),
-        differentiator.differentiate(lowered, independents, seed),
+        Optimizer.apply(differentiator.differentiate(lowered, independents, null)),
+        Optimizer.apply(differentiator.differentiate(lowered, independents, seed)),
         seed,
         reader.fileName(),
         (int) unit.getLineMap().getLineNumber(start),

@@ -12,7 +12,7 @@ import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
-import dev.adjoint.processor.transform.Differentiator;
+import dev.adjoint.processor.transform.ReverseMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -158,7 +158,7 @@ public final class AdjointClassGenerator {
             || elements.getTypeElement(pkg.isEmpty() ? simple : pkg + "." + simple) != null);
   }
 
-  private BodyWriter bodyWriter(MethodPlan m, Differentiator.Result sweep, List<Var> params,
+  private BodyWriter bodyWriter(MethodPlan m, ReverseMode.Output sweep, List<Var> params,
       Names names) {
     Set<Var> readAfter = new HashSet<>(sweep.parameterAdjoints().values());
     readAfter.add(sweep.function().result());
@@ -196,7 +196,7 @@ public final class AdjointClassGenerator {
   private MethodSpec gradientMethod(TypeElement owner, ClassName record, MethodPlan m) {
     Names names = new Names();
     BodyWriter body = bodyWriter(m, m.gradient(), m.parameters(), names);
-    CodeBlock code = body.write(m.gradient().function().body(), forwardTitle(m), false);
+    CodeBlock code = body.write(m.gradient().sweeps(), forwardTitle(m), false);
     List<String> values = new ArrayList<>();
     values.add(body.name(m.gradient().function().result()));
     values.addAll(adjointNames(m.independents(), m.gradient().parameterAdjoints(), body));
@@ -225,7 +225,7 @@ public final class AdjointClassGenerator {
     boolean scalars = m.independents().stream().anyMatch(p -> p.type() == Type.DOUBLE);
     String grad = scalars ? names.reserve("grad") : null;
     boolean stacks = BodyWriter.takesStacks(m.pullback().function().body());
-    CodeBlock code = body.write(m.pullback().function().body(), forwardTitle(m), stacks);
+    CodeBlock code = body.write(m.pullback().sweeps(), forwardTitle(m), stacks);
     MethodSpec.Builder method = signature(m, m.element().getSimpleName() + "Pullback")
         .addParameter(TypeName.DOUBLE, body.name(m.seed()));
     if (scalars) {

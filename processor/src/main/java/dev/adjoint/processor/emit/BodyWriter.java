@@ -3,12 +3,13 @@ package dev.adjoint.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.ir.Expr;
-import dev.adjoint.processor.transform.Algebra;
+import dev.adjoint.processor.optimize.Algebra;
 import dev.adjoint.processor.ir.JavaText;
 import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.SourceRef;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
+import dev.adjoint.processor.ir.Sweeps;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import java.util.List;
@@ -80,7 +81,8 @@ final class BodyWriter {
   }
 
   /** @param stacksParameter whether the caller passes the stacks (else they are allocated) */
-  CodeBlock write(List<Stmt> body, String forwardTitle, boolean stacksParameter) {
+  CodeBlock write(Sweeps sweeps, String forwardTitle, boolean stacksParameter) {
+    List<Stmt> body = sweeps.all();
     if (usesStacks(body) && stacksParameter) {
       // A caller's stacks may hold what an interrupted earlier call left.
       code.addStatement("$L.clear()", stacks);
@@ -88,7 +90,12 @@ final class BodyWriter {
       code.addStatement("$T $L = new $T()", STACKS, stacks, STACKS);
     }
     line("// " + esc(forwardTitle));
-    block(body);
+    block(sweeps.forward());
+    backward = true;
+    lastGroup = SourceRef.NONE;
+    code.add("\n");
+    line("// backward sweep");
+    block(sweeps.backward());
     return code.build();
   }
 
@@ -110,12 +117,7 @@ final class BodyWriter {
   }
 
   private void statement(Stmt s) {
-    if (s instanceof Stmt.Section section) {
-      backward = true;
-      lastGroup = SourceRef.NONE;
-      code.add("\n");
-      line("// " + esc(section.title()));
-    } else if (s instanceof Stmt.Assign a) {
+    if (s instanceof Stmt.Assign a) {
       groupComment(a.source());
       line(assignment(a) + ";" + trailingComment(a.source()));
     } else if (s instanceof Stmt.If i && i.then().isEmpty()) {

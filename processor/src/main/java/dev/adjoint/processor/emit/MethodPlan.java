@@ -1,7 +1,7 @@
 package dev.adjoint.processor.emit;
 
 import dev.adjoint.processor.ir.Var;
-import dev.adjoint.processor.transform.Differentiator;
+import dev.adjoint.processor.transform.ReverseMode;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 
@@ -10,8 +10,8 @@ import javax.lang.model.element.ExecutableElement;
  *
  * @param element the user's method
  * @param independents the differentiated parameters, in declaration order
- * @param gradient the transformed body with a unit seed (value-and-gradient call)
- * @param pullback the transformed body with {@code seed} as the result's adjoint
+ * @param gradient the optimized adjoint with a unit seed (value-and-gradient call)
+ * @param pullback the optimized adjoint with {@code seed} as the result's adjoint
  * @param seed the pullback's seed parameter
  * @param sourceFile the user's file name, for comments
  * @param firstLine first line of the method in that file
@@ -23,8 +23,8 @@ public record MethodPlan(
     ExecutableElement element,
     List<Var> parameters,
     List<Var> independents,
-    Differentiator.Result gradient,
-    Differentiator.Result pullback,
+    ReverseMode.Output gradient,
+    ReverseMode.Output pullback,
     Var seed,
     String sourceFile,
     int firstLine,

@@ -5,7 +5,7 @@ import java.util.List;
 /** A statement of the IR. Structured: branches keep their shape so the output stays readable. */
 public sealed interface Stmt
     permits Stmt.Assign, Stmt.Store, Stmt.If, Stmt.Loop, Stmt.Return, Stmt.Break, Stmt.Continue,
-        Stmt.Push, Stmt.Evaluate, Stmt.Section {
+        Stmt.Push, Stmt.Evaluate {
 
   SourceRef source();
 
@@ -61,7 +61,4 @@ public sealed interface Stmt
 
   /** Only before {@code ReturnNormalizer} runs. */
   record Return(Expr value, SourceRef source) implements Stmt {}
-
-  /** A titled boundary (e.g. the start of the backward sweep); does nothing. */
-  record Section(String title, SourceRef source) implements Stmt {}
 }

@@ -172,8 +172,6 @@ public final class Stmts {
         out.add(new Stmt.Continue(c.source()));
       } else if (s instanceof Stmt.Return r) {
         out.add(new Stmt.Return(r.value(), r.source()));
-      } else if (s instanceof Stmt.Section sec) {
-        out.add(new Stmt.Section(sec.title(), sec.source()));
       }
     }
     return out;

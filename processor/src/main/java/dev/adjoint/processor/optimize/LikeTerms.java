@@ -1,4 +1,4 @@
-package dev.adjoint.processor.transform;
+package dev.adjoint.processor.optimize;
 
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Op;

@@ -8,15 +8,12 @@ import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * The IR → IR pipeline for one method: single exit, three-address form, analyses, reverse mode,
- * simplification. Run twice per method: with seed 1 for the value-and-gradient call, and with a
- * seed parameter for the pullback.
+ * The IR → IR pipeline for one method: single exit, three-address form, analyses, reverse mode.
+ * Run twice per method: with seed 1 for the value-and-gradient call, and with a seed parameter
+ * for the pullback. Its output is the mechanical adjoint; the caller runs the optimizer on it.
  */
 public final class Differentiator {
   private final boolean analyses;
@@ -25,9 +22,6 @@ public final class Differentiator {
   public Differentiator(boolean analyses) {
     this.analyses = analyses;
   }
-
-  /** A differentiated method: the transformed function and its parameters' adjoints. */
-  public record Result(Function function, Map<Var, Var> parameterAdjoints) {}
 
   /** The primal in the form the transforms start from (also what the tests inspect). */
   public static Function lower(Function read) {
@@ -42,17 +36,14 @@ public final class Differentiator {
    * @param independents the parameters to differentiate, a subset of {@code lowered.params()}
    * @param seed {@code null} for a unit seed, else the pullback's seed parameter
    */
-  public Result differentiate(Function lowered, List<Var> independents, Var seed) {
+  public ReverseMode.Output differentiate(Function lowered, List<Var> independents, Var seed) {
     Activity activity = Activity.analyse(lowered, independents, analyses);
     Rematerialization remat = analyses ? Rematerialization.analyse(lowered)
         : Rematerialization.none();
     ToBeRecorded recording = ToBeRecorded.analyse(lowered, activity, analyses, remat);
     Expr seedValue = seed == null ? Expr.Const.ofDouble(1) : Exprs.ref(seed);
-    ReverseMode.Output out = ReverseMode.apply(lowered, independents, activity, recording,
-        seedValue, seed == null);
-    Set<Var> roots = new LinkedHashSet<>(out.parameterAdjoints().values());
-    roots.add(lowered.result());
-    return new Result(Simplifier.apply(out.function(), roots), out.parameterAdjoints());
+    return ReverseMode.apply(lowered, independents, activity, recording, seedValue,
+        seed == null);
   }
 
   /** The pullback's seed parameter. */

@@ -10,6 +10,7 @@ import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.SourceRef;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
+import dev.adjoint.processor.ir.Sweeps;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
@@ -30,12 +31,27 @@ import java.util.Set;
  * method's {@code Stacks} (pushed forwards, popped backwards). Arrays have adjoint arrays of the
  * same shape: a read {@code v = a[i]} adds {@code v̄} into {@code ā[i]}; a store moves
  * {@code ā[i]} back to the stored value and clears it. The output is ordinary IR, so later
- * passes ({@link Simplifier}, or a second transform) treat it like any other function.
+ * passes (the optimizer, or a second transform) treat it like any other function.
  */
 public final class ReverseMode {
 
-  /** The transformed function, and where each differentiated parameter's adjoint ends up. */
-  public record Output(Function function, Map<Var, Var> parameterAdjoints) {}
+  /**
+   * The adjoint of a function.
+   *
+   * @param function the adjoint as one function, its body the two sweeps in order (for code that
+   *     walks it whole); its name, parameters and result are the primal's
+   * @param sweeps the forward and the backward sweep
+   * @param parameterAdjoints where each differentiated parameter's adjoint ends up
+   */
+  public record Output(Function function, Sweeps sweeps, Map<Var, Var> parameterAdjoints) {
+    public Output {
+      function = function.withBody(sweeps.all());
+    }
+
+    public Output withSweeps(Sweeps newSweeps) {
+      return new Output(function, newSweeps, parameterAdjoints);
+    }
+  }
 
   private final Activity activity;
   private final ToBeRecorded recording;
@@ -78,6 +94,7 @@ public final class ReverseMode {
     });
 
     List<Stmt> body = new ArrayList<>();
+    List<Stmt> backward = new ArrayList<>();
     if (allocate) {
       for (Var p : independents) {
         if (p.type().isArray()) {
@@ -86,14 +103,13 @@ public final class ReverseMode {
       }
     }
     body.addAll(forward(fn.body(), 0));
-    body.add(new Stmt.Section("backward sweep", SourceRef.NONE));
     for (Var v : activity.variables()) {
       if (v.type() == Type.DOUBLE) {
         Expr init = v == fn.result() ? seed : Expr.Const.ofDouble(0);
-        body.add(Stmt.Assign.set(adjoint(v), init, SourceRef.NONE));
+        backward.add(Stmt.Assign.set(adjoint(v), init, SourceRef.NONE));
       }
     }
-    body.addAll(backward(fn.body(), 0));
+    backward.addAll(backward(fn.body(), 0));
     if (scratch != null) {
       // One buffer for every callee's scalar gradient, allocated once per call.
       body.add(0, Stmt.Assign.set(scratch, new Expr.NewArray(Type.DOUBLE_ARRAY,
@@ -106,7 +122,7 @@ public final class ReverseMode {
         outputs.put(p, adjoint(p));
       }
     }
-    return new Output(fn.withBody(body), Collections.unmodifiableMap(outputs));
+    return new Output(fn, new Sweeps(body, backward), Collections.unmodifiableMap(outputs));
   }
 
   /** {@code pBar = new double[p.length]} (row by row for a matrix), zero-filled. */

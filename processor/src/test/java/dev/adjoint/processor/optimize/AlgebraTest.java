@@ -1,4 +1,4 @@
-package dev.adjoint.processor.transform;
+package dev.adjoint.processor.optimize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,208 @@
+package dev.adjoint.processor.optimize;
+
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Exprs;
+import dev.adjoint.processor.ir.Layout;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Stmts;
+import dev.adjoint.processor.ir.Sweeps;
+import dev.adjoint.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Replaces a temporary or an adjoint assigned once by its value where it is read, and drops the
+ * assignment: a copy ({@code t = u}) or a constant everywhere, a value read once, a cheap
+ * operation on atoms ({@code x * y}) wherever the value is not an adjoint. A definition is
+ * inlined only where it dominates the use in the same loops, nothing on the way writes what it
+ * reads (nor stores into an array it reads), and it has no effect ({@code Pop}, pullbacks).
+ *
+ * <p>One pass visits the definitions in program order and inlines every one that qualifies,
+ * keeping each variable's uses and read count up to date as values move: a chain {@code t1 = a *
+ * b; t2 = t1 + c; y = t2 * d} is folded into {@code y} in one pass, not one round per link.
+ */
+final class InlineTemporaries implements Pass {
+  /** Larger inlined expressions read worse than a named intermediate. */
+  static final int MAX_INLINED_SIZE = 16;
+
+  /** Inlinings done by the last {@link #apply} (for the cost test). */
+  int inlined;
+
+  @Override
+  public Sweeps apply(Sweeps body, Context context) {
+    inlined = 0;
+    List<Stmt> all = body.all();
+    Layout layout = new Layout(all);
+    Positions positions = new Positions(layout);
+    List<Stmt> order = layout.statements();
+    Map<Var, Integer> writes = new IdentityHashMap<>();
+    for (Stmt.Assign a : Stmts.assignments(all)) {
+      writes.merge(a.target(), 1, Integer::sum);
+    }
+    // Each variable's reading statements (by layout index), and its number of reads.
+    Map<Var, TreeSet<Integer>> usesOf = new IdentityHashMap<>();
+    Map<Var, Integer> readCount = new IdentityHashMap<>();
+    for (int k = 0; k < order.size(); k++) {
+      for (Map.Entry<Var, Integer> r : ownReadCounts(order.get(k)).entrySet()) {
+        usesOf.computeIfAbsent(r.getKey(), x -> new TreeSet<>()).add(k);
+        readCount.merge(r.getKey(), r.getValue(), Integer::sum);
+      }
+    }
+    // Each statement's form after the inlinings so far (own expressions only), and the
+    // definitions dropped.
+    Map<Stmt, Stmt> current = new IdentityHashMap<>();
+    Set<Stmt> removed = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Stmt s : order) {
+      if (!(s instanceof Stmt.Assign original)) {
+        continue;
+      }
+      Stmt.Assign def = (Stmt.Assign) current.getOrDefault(original, original);
+      Var v = def.target();
+      if (!v.isSynthetic() && v.role() != Var.Role.BRANCH || context.roots().contains(v)
+          || def.accumulate() || writes.getOrDefault(v, 0) != 1 || v.type().isArray()
+          || Exprs.hasEffect(def.value())) {
+        continue;
+      }
+      TreeSet<Integer> useIndices = usesOf.get(v);
+      Expr e = def.value();
+      int reads = readCount.getOrDefault(v, 0);
+      boolean cheap = e.isAtom() || reads == 1 || v.role() != Var.Role.ADJOINT && isCheap(e);
+      if (!cheap || useIndices == null || useIndices.isEmpty()
+          || size(e, MAX_INLINED_SIZE + 1) > MAX_INLINED_SIZE) {
+        continue;
+      }
+      int at = layout.indexOf(original);
+      if (!safe(e, original, at, useIndices, layout, positions)) {
+        continue;
+      }
+      inlined++;
+      Map<Var, Expr> sub = Map.of(v, e);
+      for (int u : useIndices) {
+        Stmt use = order.get(u);
+        current.put(use, Blocks.ownExpressions(current.getOrDefault(use, use),
+            x -> Exprs.substitute(x, sub)));
+      }
+      removed.add(original);
+      // The reads of e moved from the definition to the uses.
+      Map<Var, Integer> moved = new IdentityHashMap<>();
+      countReads(e, moved);
+      for (Map.Entry<Var, Integer> r : moved.entrySet()) {
+        readCount.merge(r.getKey(), r.getValue() * (reads - 1), Integer::sum);
+        TreeSet<Integer> where = usesOf.get(r.getKey());
+        where.remove(at);
+        where.addAll(useIndices);
+      }
+      usesOf.remove(v);
+      readCount.remove(v);
+    }
+    if (inlined == 0) {
+      return body;
+    }
+    return new Sweeps(rebuilt(body.forward(), current, removed),
+        rebuilt(body.backward(), current, removed));
+  }
+
+  private static boolean safe(Expr e, Stmt def, int at, TreeSet<Integer> useIndices,
+      Layout layout, Positions positions) {
+    Set<Var> inputs = Exprs.reads(e);
+    boolean memory = Exprs.readsMemory(e);
+    List<Stmt.Loop> loops = layout.loopsAround(def);
+    for (int u : useIndices) {
+      Stmt use = layout.statements().get(u);
+      if (!layout.dominates(def, use) || positions.writesBetween(inputs, at, u)
+          // A branch test is evaluated once: only cheap work moves into it.
+          || use instanceof Stmt.If && !isCheap(e)
+          // Never move work into a loop, nor a value across iterations.
+          || !(e instanceof Expr.Const) && !loops.equals(layout.loopsAround(use))
+          || use instanceof Stmt.Loop
+          || memory && positions.storesBetween(inputs, at, u)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code block} with the statements rebuilt as {@link #apply} left them, nested ones too. */
+  private static List<Stmt> rebuilt(List<Stmt> block, Map<Stmt, Stmt> current,
+      Set<Stmt> removed) {
+    List<Stmt> out = new ArrayList<>(block.size());
+    for (Stmt s : block) {
+      if (removed.contains(s)) {
+        continue;
+      }
+      Stmt now = current.getOrDefault(s, s);
+      if (s instanceof Stmt.If i) {
+        Stmt.If c = (Stmt.If) now;
+        List<Stmt> then = rebuilt(i.then(), current, removed);
+        List<Stmt> otherwise = rebuilt(i.otherwise(), current, removed);
+        now = c == i && then.equals(i.then()) && otherwise.equals(i.otherwise()) ? i
+            : new Stmt.If(c.condition(), then, otherwise, i.source());
+      } else if (s instanceof Stmt.Loop l) {
+        Stmt.Loop c = (Stmt.Loop) now;
+        List<Stmt> loopBody = rebuilt(l.body(), current, removed);
+        List<Stmt> update = rebuilt(l.update(), current, removed);
+        now = c == l && loopBody.equals(l.body()) && update.equals(l.update()) ? l
+            : new Stmt.Loop(c.condition(), loopBody, update, l.source());
+      }
+      out.add(now);
+    }
+    return out;
+  }
+
+  /** Reads of each variable by the expressions of {@code s} itself, not nested statements. */
+  private static Map<Var, Integer> ownReadCounts(Stmt s) {
+    Map<Var, Integer> out = new IdentityHashMap<>();
+    if (s instanceof Stmt.Assign a && a.accumulate()) {
+      out.merge(a.target(), 1, Integer::sum);
+    }
+    if (!(s instanceof Stmt.Return)) {
+      Blocks.ownExpressions(s, e -> {
+        countReads(e, out);
+        return e;
+      });
+    }
+    return out;
+  }
+
+  private static void countReads(Expr e, Map<Var, Integer> out) {
+    if (e instanceof Expr.Ref r) {
+      out.merge(r.var(), 1, Integer::sum);
+    }
+    for (Expr child : Exprs.children(e)) {
+      countReads(child, out);
+    }
+  }
+
+  /** The number of nodes of {@code e}, counted up to {@code limit} (a long sum is not walked). */
+  private static int size(Expr e, int limit) {
+    int n = 1;
+    for (Expr child : Exprs.children(e)) {
+      if (n >= limit) {
+        break;
+      }
+      n += size(child, limit - n);
+    }
+    return n;
+  }
+
+  /** An atom, or one operator (not a call) over atoms. */
+  static boolean isCheap(Expr e) {
+    if (e.isAtom()) {
+      return true;
+    }
+    if (e instanceof Expr.Call || e instanceof Expr.Invoke) {
+      return false;
+    }
+    for (Expr child : Exprs.children(e)) {
+      if (!child.isAtom()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
