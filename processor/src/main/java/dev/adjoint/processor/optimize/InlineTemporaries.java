@@ -53,15 +53,17 @@ final class InlineTemporaries implements Pass {
         readCount.merge(r.getKey(), r.getValue(), Integer::sum);
       }
     }
-    // Each statement's form after the inlinings so far (own expressions only), and the
-    // definitions dropped.
+    // Each statement's form after the inlinings so far (own expressions only), the values
+    // still to be substituted into it (all at once: a long sum taking one value per inlining
+    // would be rebuilt once per value), and the definitions dropped.
     Map<Stmt, Stmt> current = new IdentityHashMap<>();
+    Map<Stmt, Map<Var, Expr>> pending = new IdentityHashMap<>();
     Set<Stmt> removed = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Stmt s : order) {
       if (!(s instanceof Stmt.Assign original)) {
         continue;
       }
-      Stmt.Assign def = (Stmt.Assign) current.getOrDefault(original, original);
+      Stmt.Assign def = (Stmt.Assign) resolved(original, current, pending);
       Var v = def.target();
       if (!v.isSynthetic() && v.role() != Var.Role.BRANCH || context.roots().contains(v)
           || def.accumulate() || writes.getOrDefault(v, 0) != 1 || v.type().isArray()
@@ -81,11 +83,8 @@ final class InlineTemporaries implements Pass {
         continue;
       }
       inlined++;
-      Map<Var, Expr> sub = Map.of(v, e);
       for (int u : useIndices) {
-        Stmt use = order.get(u);
-        current.put(use, Blocks.ownExpressions(current.getOrDefault(use, use),
-            x -> Exprs.substitute(x, sub)));
+        pending.computeIfAbsent(order.get(u), x -> new IdentityHashMap<>()).put(v, e);
       }
       removed.add(original);
       // The reads of e moved from the definition to the uses.
@@ -103,8 +102,26 @@ final class InlineTemporaries implements Pass {
     if (inlined == 0) {
       return body;
     }
+    for (Stmt s : List.copyOf(pending.keySet())) {
+      resolved(s, current, pending);
+    }
     return new Sweeps(rebuilt(body.forward(), current, removed),
         rebuilt(body.backward(), current, removed));
+  }
+
+  /**
+   * The current form of {@code s}, its pending values substituted. A value put there is itself
+   * resolved, and holds no variable inlined later: that variable's definition came first.
+   */
+  private static Stmt resolved(Stmt s, Map<Stmt, Stmt> current,
+      Map<Stmt, Map<Var, Expr>> pending) {
+    Map<Var, Expr> sub = pending.remove(s);
+    Stmt now = current.getOrDefault(s, s);
+    if (sub != null) {
+      now = Blocks.ownExpressions(now, x -> Exprs.substitute(x, sub));
+      current.put(s, now);
+    }
+    return now;
   }
 
   private static boolean safe(Expr e, Stmt def, int at, TreeSet<Integer> useIndices,
