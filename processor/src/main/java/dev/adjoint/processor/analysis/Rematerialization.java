@@ -8,6 +8,9 @@ import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
+import dev.adjoint.processor.ir.WriteIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +47,14 @@ public final class Rematerialization {
       }
     });
     Layout layout = new Layout(fn.body());
+    WriteIndex written = new WriteIndex(layout);
+    // The statements reading each variable themselves (nested statements apart).
+    Map<Var, List<Stmt>> uses = new HashMap<>();
+    for (Stmt use : layout.statements()) {
+      for (Var r : Stmts.ownReads(use)) {
+        uses.computeIfAbsent(r, k -> new ArrayList<>()).add(use);
+      }
+    }
     Map<Var, Expr> loads = new LinkedHashMap<>();
     for (Stmt.Assign def : Stmts.assignments(fn.body())) {
       Var t = def.target();
@@ -56,17 +67,16 @@ public final class Rematerialization {
       }
       Set<Var> inputs = Exprs.reads(def.value());
       boolean ok = true;
-      for (Stmt use : layout.statements()) {
-        if (use == def || !Stmts.ownReads(use).contains(t)) {
+      for (Stmt use : uses.getOrDefault(t, List.of())) {
+        if (use == def) {
           continue;
         }
-        List<Stmt> between = layout.between(layout.indexOf(def), layout.indexOf(use));
         // The use's partials are evaluated before it is undone, so it must not change the
         // inputs either (s = sin(s + x) reads the new s there).
         boolean useWrites = use instanceof Stmt.Assign u && inputs.contains(u.target());
         ok &= layout.dominates(def, use) && !useWrites
             && layout.loopsAround(def).equals(layout.loopsAround(use))
-            && between.stream().noneMatch(s -> Stmts.writes(s).stream().anyMatch(inputs::contains));
+            && !written.writesBetween(inputs, layout.indexOf(def), layout.indexOf(use));
       }
       // Recomputing must not make the backward sweep need a double it would otherwise not
       // record, such as an accumulator: only parameters, other recomputed values, integers

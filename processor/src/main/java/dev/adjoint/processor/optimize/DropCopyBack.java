@@ -2,6 +2,7 @@ package dev.adjoint.processor.optimize;
 
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Layout;
+import dev.adjoint.processor.ir.WriteIndex;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Sweeps;
@@ -35,7 +36,7 @@ final class DropCopyBack implements Pass {
       return body;
     }
     Layout layout = new Layout(all);
-    Positions positions = new Positions(layout);
+    WriteIndex positions = new WriteIndex(layout);
     Set<Stmt> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Stmt.Assign back : assignments) {
       if (back.accumulate() || !(back.value() instanceof Expr.Ref r)

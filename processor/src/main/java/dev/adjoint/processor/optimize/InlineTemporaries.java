@@ -3,6 +3,7 @@ package dev.adjoint.processor.optimize;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Layout;
+import dev.adjoint.processor.ir.WriteIndex;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Sweeps;
@@ -38,7 +39,7 @@ final class InlineTemporaries implements Pass {
     inlined = 0;
     List<Stmt> all = body.all();
     Layout layout = new Layout(all);
-    Positions positions = new Positions(layout);
+    WriteIndex positions = new WriteIndex(layout);
     List<Stmt> order = layout.statements();
     Map<Var, Integer> writes = new IdentityHashMap<>();
     for (Stmt.Assign a : Stmts.assignments(all)) {
@@ -125,7 +126,7 @@ final class InlineTemporaries implements Pass {
   }
 
   private static boolean safe(Expr e, Stmt def, int at, TreeSet<Integer> useIndices,
-      Layout layout, Positions positions) {
+      Layout layout, WriteIndex positions) {
     Set<Var> inputs = Exprs.reads(e);
     boolean memory = Exprs.readsMemory(e);
     List<Stmt.Loop> loops = layout.loopsAround(def);

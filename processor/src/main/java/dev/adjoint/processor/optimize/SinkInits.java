@@ -41,6 +41,7 @@ final class SinkInits implements Pass {
       }
     }
     List<Stmt> out = new ArrayList<>(block);
+    Map<List<Stmt>, Map<Var, int[]>> mentionsIn = new IdentityHashMap<>();
     boolean changed = false;
     for (int i = 0; i < out.size(); i++) {
       if (!(out.get(i) instanceof Stmt.Assign init) || init.accumulate()
@@ -64,7 +65,9 @@ final class SinkInits implements Pass {
             withInit(branch.otherwise(), init, context), branch.source());
       } else if (s instanceof Stmt.Loop loop && after != null && !after.contains(v)
           && !Exprs.reads(loop.condition()).contains(v)
-          && endsWithReset(loop.body(), init, context)) {
+          && endsWithReset(((Stmt.Loop) block.get(j)).body(), init, context, mentionsIn)) {
+        // (Asked of the loop as it came: the initialisations sunk into it this pass mention
+        // only their own variables.)
         // Every iteration ends with v̄ = 0, so starting each with it changes nothing, and lets
         // the body declare v̄ where it is first used.
         List<Stmt> loopBody = new ArrayList<>();
@@ -91,22 +94,36 @@ final class SinkInits implements Pass {
    * Whether every pass through {@code body} leaves the variable at its initial value: the last
    * statement that mentions it resets it, or is the only one and a loop whose body does.
    */
-  private static boolean endsWithReset(List<Stmt> body, Stmt.Assign init, Context context) {
+  private static boolean endsWithReset(List<Stmt> body, Stmt.Assign init, Context context,
+      Map<List<Stmt>, Map<Var, int[]>> mentionsIn) {
     Var v = init.target();
-    for (int k = body.size() - 1; k >= 0; k--) {
-      Stmt s = body.get(k);
-      if (!context.mentions(s, v)) {
-        continue;
-      }
-      if (s instanceof Stmt.Assign a) {
-        return a.target() == v && !a.accumulate() && a.value().equals(init.value());
-      }
-      boolean only = body.stream().filter(t -> context.mentions(t, v)).count() == 1;
-      return only && s instanceof Stmt.Loop inner
-          && !Exprs.reads(inner.condition()).contains(v)
-          && endsWithReset(inner.body(), init, context);
+    int[] last = mentionsIn.computeIfAbsent(body, b -> lastMentions(b, context)).get(v);
+    if (last == null) {
+      return false;
     }
-    return false;
+    Stmt s = body.get(last[0]);
+    if (s instanceof Stmt.Assign a) {
+      return a.target() == v && !a.accumulate() && a.value().equals(init.value());
+    }
+    return last[1] == 1 && s instanceof Stmt.Loop inner
+        && !Exprs.reads(inner.condition()).contains(v)
+        && endsWithReset(inner.body(), init, context, mentionsIn);
+  }
+
+  /** For each variable {@code block} mentions: the last statement that does, and how many do. */
+  private static Map<Var, int[]> lastMentions(List<Stmt> block, Context context) {
+    Map<Var, int[]> out = new IdentityHashMap<>();
+    for (int k = 0; k < block.size(); k++) {
+      Context.Facts f = context.facts(block.get(k));
+      Set<Var> mentioned = new java.util.HashSet<>(f.reads());
+      mentioned.addAll(f.writes());
+      for (Var v : mentioned) {
+        int[] at = out.computeIfAbsent(v, x -> new int[2]);
+        at[0] = k;
+        at[1]++;
+      }
+    }
+    return out;
   }
 
   private static List<Stmt> withInit(List<Stmt> branch, Stmt.Assign init, Context context) {
