@@ -1,0 +1,114 @@
+package dev.adjoint.processor.optimize;
+
+import static dev.adjoint.processor.optimize.Ir.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Sweeps;
+import dev.adjoint.processor.ir.Var;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InlineTemporariesTest {
+  private final Var x = param("x");
+  private final Var y = param("y");
+  private final Var value = new Var("value", dev.adjoint.processor.ir.Type.DOUBLE,
+      Var.Role.RESULT);
+  private final Var t1 = temp("t1");
+  private final Var t2 = temp("t2");
+
+  @Test
+  void aChainOfTemporariesFoldsIntoItsUseInOnePass() {
+    InlineTemporaries pass = new InlineTemporaries();
+    Sweeps out = run(pass, sweeps(List.of(
+        set(t1, mul(ref(x), ref(y))),
+        set(t2, add(ref(t1), ref(x))),
+        set(value, sin(ref(t2)))), List.of()), value);
+    assertEquals(List.of(set(value, sin(add(mul(ref(x), ref(y)), ref(x))))), out.forward());
+    assertEquals(2, pass.inlined);
+  }
+
+  @Test
+  void aForwardTemporaryMovesIntoTheBackwardSweep() {
+    Var xBar = adjoint("xBar");
+    Sweeps out = run(new InlineTemporaries(), sweeps(
+        List.of(set(t1, mul(ref(x), ref(y))), set(value, ref(t1))),
+        List.of(set(xBar, mul(c(2), ref(t1))))), value, xBar);
+    assertEquals(List.of(set(value, mul(ref(x), ref(y)))), out.forward());
+    assertEquals(List.of(set(xBar, mul(c(2), mul(ref(x), ref(y))))), out.backward());
+  }
+
+  @Test
+  void aPopStaysWhereItIs() {
+    Sweeps in = sweeps(List.of(), List.of(set(t1, pop()), set(value, mul(ref(t1), c(2)))));
+    assertSame(in, run(new InlineTemporaries(), in, value));
+  }
+
+  @Test
+  void aPullbackCallStaysWhereItIs() {
+    Sweeps in = sweeps(List.of(), List.of(
+        set(t1, pullback(ref(x))), set(value, mul(ref(t1), c(2)))));
+    assertSame(in, run(new InlineTemporaries(), in, value));
+  }
+
+  @Test
+  void notPastAWriteOfWhatTheValueReads() {
+    Var a = local("a");
+    Sweeps in = sweeps(List.of(
+        set(a, ref(x)),
+        set(t1, mul(ref(a), ref(y))),
+        set(a, c(3)),
+        set(value, add(ref(t1), ref(a)))), List.of());
+    assertSame(in, run(new InlineTemporaries(), in, value));
+  }
+
+  @Test
+  void aLoadNotPastAStoreIntoItsArray() {
+    Var arr = array("arr", Var.Role.PARAM);
+    Var i = index("i");
+    Sweeps in = sweeps(List.of(
+        set(t1, at(arr, i)),
+        store(arr, i, c(0), false),
+        set(value, mul(ref(t1), ref(t1)))), List.of());
+    Sweeps out = run(new InlineTemporaries(), in, value);
+    assertEquals(in, out);
+  }
+
+  @Test
+  void neverIntoALoop() {
+    Var i = index("i");
+    Var s = local("s");
+    Sweeps in = sweeps(List.of(
+        set(t1, sin(ref(x))),
+        loop(less(ref(i), ref(i)), List.of(set(s, add(ref(s), ref(t1)))))), List.of());
+    assertEquals(in, run(new InlineTemporaries(), in, s));
+  }
+
+  @Test
+  void anAdjointReadTwiceKeepsItsName() {
+    Var aBar = adjoint("aBar");
+    Var xBar = adjoint("xBar");
+    Var yBar = adjoint("yBar");
+    Sweeps in = sweeps(List.of(), List.of(
+        set(aBar, mul(ref(x), ref(y))),
+        set(xBar, mul(ref(aBar), ref(y))),
+        set(yBar, mul(ref(aBar), ref(x)))));
+    assertEquals(in, run(new InlineTemporaries(), in, xBar, yBar));
+  }
+
+  @Test
+  void aUserLocalKeepsItsName() {
+    Var a = local("a");
+    Sweeps in = sweeps(List.of(set(a, mul(ref(x), ref(y))), set(value, ref(a))), List.of());
+    Sweeps out = run(new InlineTemporaries(), in, value);
+    assertEquals(in, out);
+  }
+
+  @Test
+  void notOutOfABranchItDoesNotDominate() {
+    Stmt branch = iff(less(ref(x), c(0)), List.of(set(t1, sin(ref(x)))), List.of());
+    Sweeps in = sweeps(List.of(set(t1, c(0)), branch, set(value, ref(t1))), List.of());
+    assertEquals(in, run(new InlineTemporaries(), in, value));
+  }
+}
