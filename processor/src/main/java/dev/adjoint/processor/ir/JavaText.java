@@ -158,7 +158,7 @@ public final class JavaText {
         out.append("[]");
       }
     } else if (e instanceof Expr.Invoke call) {
-      out.append(owner(call.owner())).append('.').append(call.name()).append('(');
+      out.append(owner(call.owner().canonical())).append('.').append(call.name()).append('(');
       for (int i = 0; i < call.args().size(); i++) {
         if (i > 0) {
           out.append(", ");
