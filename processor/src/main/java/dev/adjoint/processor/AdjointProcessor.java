@@ -3,7 +3,7 @@ package dev.adjoint.processor;
 import com.google.auto.service.AutoService;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import dev.adjoint.processor.check.GenerationChecks;
+import dev.adjoint.processor.emit.checks.GenerationChecks;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.emit.AdjointClassGenerator;
