@@ -94,14 +94,16 @@ final class ReverseModeMethods {
     TypeSpec.Builder b = TypeSpec.recordBuilder(record)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .recordConstructor(components.build())
-        .addJavadoc("The value of {@code $L} and its partial derivatives with respect to $L.\n",
-            m.element().getSimpleName(), paramList(m.independents()));
+        .addJavadoc(Javadoc.of(
+            "The value of {@code $L} and its partial derivatives with respect to $L.\n",
+            m.element().getSimpleName(), paramList(m.independents())));
     if (allScalar) {
       b.addMethod(MethodSpec.methodBuilder("gradient")
           .addModifiers(Modifier.PUBLIC)
           .returns(ArrayTypeName.of(TypeName.DOUBLE))
-          .addJavadoc("The partial derivatives as a new array, in parameter order: $L.\n",
-              String.join(", ", names))
+          .addJavadoc(Javadoc.of(
+              "The partial derivatives as a new array, in parameter order: $L.\n",
+              String.join(", ", names)))
           .addStatement("return new double[] {$L}", String.join(", ", names))
           .build());
     }
@@ -120,10 +122,11 @@ final class ReverseModeMethods {
     }
     MethodSpec.Builder method = signature(m, m.element().getSimpleName().toString())
         .returns(record)
-        .addJavadoc("Value and gradient of {@link $L#$L}, computed in one forward and one"
-            + " backward sweep.\n", owner.getQualifiedName(), linkSignature(m.element()))
-        .addJavadoc("\n<p>Generated from $L:$L-$L.\n", m.sourceFile(), m.firstLine(),
-            m.lastLine());
+        .addJavadoc(Javadoc.of(
+            "Value and gradient of {@link $L#$L}, computed in one forward and one"
+            + " backward sweep.\n", owner.getQualifiedName(), linkSignature(m.element())))
+        .addJavadoc(Javadoc.of("\n<p>Generated from $L:$L-$L.\n", m.sourceFile(), m.firstLine(),
+            m.lastLine()));
     args.add("1.0");
     int scalars = (int) m.independents().stream().filter(p -> p.type() == Type.DOUBLE).count();
     String grad = scalars > 0 ? names.reserve("grad") : null;
@@ -197,14 +200,15 @@ final class ReverseModeMethods {
       method.addParameter(BodyWriter.STACKS, body.stacks());
     }
     method.returns(TypeName.DOUBLE)
-        .addJavadoc("Pullback of {@link $L#$L}: returns its value and adds {@code $L} times its"
+        .addJavadoc(Javadoc.of(
+            "Pullback of {@link $L#$L}: returns its value and adds {@code $L} times its"
             + " gradient to $L.\n", owner.getQualifiedName(),
             linkSignature(m.element()), body.name(m.seed()),
             grad != null ? "{@code " + grad + "}" + (hasArrays(m) ? " and the adjoint arrays" : "")
-                : "the adjoint arrays")
-        .addJavadoc("\n<p>$L. $L\n", slots(m, grad, body), ownership(m, grad))
-        .addJavadoc("\n<p>Generated from $L:$L-$L.\n", m.sourceFile(), m.firstLine(),
-            m.lastLine())
+                : "the adjoint arrays"))
+        .addJavadoc(Javadoc.of("\n<p>$L. $L\n", slots(m, grad, body), ownership(m, grad)))
+        .addJavadoc(Javadoc.of("\n<p>Generated from $L:$L-$L.\n", m.sourceFile(), m.firstLine(),
+            m.lastLine()))
         .addCode(code);
     boolean first = true;
     int slot = 0;
@@ -231,8 +235,9 @@ final class ReverseModeMethods {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(TypeName.DOUBLE)
         .addExceptions(full.exceptions())
-        .addJavadoc("Like {@link #$L}, with stacks allocated for this call. Pass your own\n"
-            + "{@code Stacks} to the other overload to reuse them across calls.\n", full.name());
+        .addJavadoc(Javadoc.of(
+            "Like {@link #$L}, with stacks allocated for this call. Pass your own\n"
+            + "{@code Stacks} to the other overload to reuse them across calls.\n", full.name()));
     List<String> args = new ArrayList<>();
     for (var p : full.parameters().subList(0, full.parameters().size() - 1)) {
       b.addParameter(p);
