@@ -51,7 +51,7 @@ final class CallArgumentCheck {
   static final String LINEAR_ALGEBRA = "dev.adjoint.runtime.LinearAlgebra";
 
   private static boolean resultBlind(Expr.Invoke call) {
-    return call.kind() == Expr.Invoke.Kind.KERNEL && call.owner().equals(LINEAR_ALGEBRA)
+    return call.kind() == Expr.Invoke.Kind.KERNEL && call.owner().canonical().equals(LINEAR_ALGEBRA)
         && RESULT_BLIND.contains(call.name());
   }
 

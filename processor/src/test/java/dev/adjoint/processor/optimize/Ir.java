@@ -1,5 +1,6 @@
 package dev.adjoint.processor.optimize;
 
+import dev.adjoint.processor.ir.ClassRef;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Op;
@@ -71,7 +72,7 @@ final class Ir {
 
   /** A callee's pullback call: it adds into adjoints, so it has an effect. */
   static Expr.Invoke pullback(Expr arg) {
-    return new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, "C", "CAdjoint", "g", "gPullback",
+    return new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, new ClassRef("p", "CAdjoint"), "gPullback",
         List.of(arg), List.of(0), Type.DOUBLE);
   }
 
