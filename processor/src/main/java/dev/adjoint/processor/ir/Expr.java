@@ -109,7 +109,7 @@ public sealed interface Expr
 
   /**
    * Takes the value pushed last of this type from the method's stacks. Has an effect: the
-   * simplifier never moves, copies or drops it.
+   * optimizer never moves, copies or drops it.
    */
   record Pop(Type type) implements Expr {}
 

@@ -6,7 +6,7 @@ package dev.adjoint.processor.ir;
  */
 public final class Var {
 
-  /** What a variable is for; the emitter and the simplifier treat some roles specially. */
+  /** What a variable is for; the emitter and the optimizer treat some roles specially. */
   public enum Role {
     /** A parameter of the user's method. */
     PARAM,
@@ -68,7 +68,7 @@ public final class Var {
     return role;
   }
 
-  /** Whether the simplifier may replace this variable by its definition. */
+  /** Whether the optimizer may replace this variable by its definition. */
   public boolean isSynthetic() {
     return role == Role.TEMP || role == Role.ADJOINT || role == Role.SEED;
   }

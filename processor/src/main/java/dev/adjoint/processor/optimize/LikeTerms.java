@@ -75,7 +75,7 @@ final class LikeTerms {
     List<Term> terms = new ArrayList<>();
     flattenSum(sum, 1, terms);
     // Grouped by the multiset of their factors, in first-occurrence order. A hash lookup rather
-    // than a scan over the groups: the simplifier collects at every node of a long sum, so a scan
+    // than a scan over the groups: Algebra collects at every node of a long sum, so a scan
     // made a sum of n terms cost n³ comparisons.
     Map<Map<Expr, Integer>, Term> groups = new HashMap<>();
     List<Term> grouped = new ArrayList<>();
