@@ -37,7 +37,7 @@ public final class WriteIndex {
     }
   }
 
-  /** Whether a statement strictly between {@code from} and {@code to} writes one of {@code vars}. */
+  /** Whether a statement strictly between the two indices writes one of {@code vars}. */
   public boolean writesBetween(Set<Var> vars, int from, int to) {
     for (Var v : vars) {
       if (between(writes.get(v), from, to)) {
