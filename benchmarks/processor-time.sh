@@ -39,7 +39,9 @@ mkdir -p "$WORK"
 
 # One statement of the recurrence: uses the previous value four times.
 step() { # step NEW OLD
-  printf '    double %s = Math.sin(%s) * x + %s * 0.5 - y / (1 + %s * %s);\n' "$1" "$2" "$2" "$2" "$2"
+  local a=$2
+  printf '    double %s = Math.sin(%s) * x + %s * 0.5 - y / (1 + %s * %s);\n' "$1" "$a" "$a" "$a" \
+    "$a"
 }
 
 header() { # header CLASS
@@ -121,7 +123,8 @@ run() { # run SHAPE N
   result=$(outcome "$dir" "$status")
   if [[ $result == timeout ]]; then with=">$TIMEOUT"; fi
   read -r base _ < <(measure "$dir" none)
-  lines=$(cat "$dir"/gen-proc/bench/*.java 2>/dev/null | wc -l)
+  # No generated file (an error, a timeout) is 0 lines, not a failed pipeline.
+  lines=$(cat "$dir"/gen-proc/bench/*.java 2>/dev/null | wc -l || true)
   local diff=-
   [[ $result == timeout ]] || diff=$(echo "$with - $base" | bc -l | xargs printf '%.2f')
   printf '%-12s %6d %12s %12s %12s %10d  %s\n' "$shape" "$n" "$with" "$base" "$diff" \
