@@ -10,12 +10,14 @@ import dev.adjoint.processor.check.GenerationChecks;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.emit.AdjointClassGenerator;
+import dev.adjoint.processor.emit.GeneratedDerivativeNames;
 import dev.adjoint.processor.emit.MethodPlan;
 import dev.adjoint.processor.frontend.CalleeResolver;
 import dev.adjoint.processor.frontend.DerivativeOfReader;
 import dev.adjoint.processor.frontend.JavacTrees;
 import dev.adjoint.processor.frontend.MethodReader;
 import dev.adjoint.processor.frontend.MethodValidator;
+import dev.adjoint.processor.frontend.Problems;
 import dev.adjoint.processor.frontend.Shadowing;
 import dev.adjoint.processor.frontend.SubsetFence;
 import dev.adjoint.processor.ir.Function;
@@ -23,6 +25,7 @@ import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.rules.CallRules;
 import dev.adjoint.processor.transform.Differentiator;
 import dev.adjoint.processor.transform.UnsupportedConstruct;
+import dev.adjoint.processor.verify.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -185,15 +188,6 @@ public final class AdjointProcessor extends AbstractProcessor {
           checks.checkPlan(p, diagnostics);
           plans.add(p);
         });
-      } catch (UnsupportedConstruct e) {
-        TreePath path = trees.getPath(method);
-        if (e.source().origin() instanceof com.sun.source.tree.Tree tree && path != null) {
-          diagnostics.error(tree, path.getCompilationUnit(), Message.UNSUPPORTED_AT_LINE,
-              e.source().line(), e.getMessage());
-        } else {
-          diagnostics.error(method, Message.UNSUPPORTED_AT_LINE, e.source().line(),
-              e.getMessage());
-        }
       } catch (RuntimeException e) {
         diagnostics.error(method, Message.INTERNAL, method.getSimpleName(), e);
       } catch (StackOverflowError e) {
@@ -221,24 +215,41 @@ public final class AdjointProcessor extends AbstractProcessor {
     Optional<MethodValidator.Signature> signature =
         new MethodValidator(diagnostics).validate(method);
     TreePath path = trees.getPath(method);
-    if (signature.isEmpty() || path == null) {
+    if (path == null || ((MethodTree) path.getLeaf()).getBody() == null) {
       return Optional.empty();
     }
     CompilationUnitTree unit = path.getCompilationUnit();
     MethodTree tree = (MethodTree) path.getLeaf();
-    if (new SubsetFence(unit, diagnostics).check(tree.getBody()) > 0) {
+    SourcePositions positions = trees.getSourcePositions();
+    Problems problems = new Problems();
+    SubsetFence fence = new SubsetFence(problems);
+    fence.check(tree.getBody());
+    if (signature.isEmpty()) {
+      problems.reportTo(diagnostics, unit, positions);
       return Optional.empty();
     }
-    SourcePositions positions = trees.getSourcePositions();
     Shadowing shadowing = new Shadowing(method, unit, processingEnv.getElementUtils());
     CalleeResolver callees = new CalleeResolver(method, unit, processingEnv.getElementUtils(),
-        callRules);
-    MethodReader reader = new MethodReader(unit, positions, diagnostics, shadowing, callees);
-    Optional<Function> read = reader.read(tree, signature.get().parameterTypes());
-    if (read.isEmpty()) {
+        callRules, new GeneratedDerivativeNames(processingEnv.getElementUtils()));
+    MethodReader reader = new MethodReader(unit, positions, problems, fence, shadowing, callees);
+    Function read = reader.read(tree, signature.get().parameterTypes());
+    problems.reportTo(diagnostics, unit, positions);
+    boolean clean = problems.count() == 0 && signature.get().valid();
+    CheckedLowering.Result checked;
+    try {
+      checked = CheckedLowering.lower(read);
+    } catch (RuntimeException e) {
+      if (clean) {
+        throw e;
+      }
+      // IR with statements left out (reported above) may break a transform's assumptions.
       return Optional.empty();
     }
-    Function lowered = Differentiator.lower(read.get());
+    report(checked.problems(), method, unit, diagnostics);
+    if (!clean || checked.lowered() == null) {
+      return Optional.empty();
+    }
+    Function lowered = checked.lowered();
     List<Var> independents = new ArrayList<>();
     for (int i : signature.get().independents()) {
       independents.add(lowered.params().get(i));
@@ -248,17 +259,42 @@ public final class AdjointProcessor extends AbstractProcessor {
     Var seed = Differentiator.seedParameter();
     long start = positions.getStartPosition(unit, tree);
     long end = positions.getEndPosition(unit, tree);
+    Differentiator.Result value;
+    Differentiator.Result pullback;
+    try {
+      value = differentiator.differentiate(lowered, independents, null);
+      pullback = differentiator.differentiate(lowered, independents, seed);
+    } catch (UnsupportedConstruct e) {
+      report(List.of(CheckedLowering.asProblem(e)), method, unit, diagnostics);
+      return Optional.empty();
+    }
     return Optional.of(new MethodPlan(
         method,
         lowered.params(),
         independents,
-        differentiator.differentiate(lowered, independents, null),
-        differentiator.differentiate(lowered, independents, seed),
+        value,
+        pullback,
         seed,
         reader.fileName(),
         (int) unit.getLineMap().getLineNumber(start),
         (int) unit.getLineMap().getLineNumber(end),
         shadowing.generatedCodeMustQualify("Math") || shadowing.generatedCodeMustQualify(
             "StrictMath")));
+  }
+
+  /** IR problems at their statements' trees, one per statement. */
+  private static void report(List<Problem> problems, ExecutableElement method,
+      CompilationUnitTree unit, Diagnostics diagnostics) {
+    Set<Object> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Problem p : problems) {
+      Object origin = p.at().origin();
+      if (origin instanceof com.sun.source.tree.Tree tree) {
+        if (reported.add(tree)) {
+          diagnostics.error(tree, unit, p.message(), p.args());
+        }
+      } else {
+        diagnostics.error(method, p.message(), p.args());
+      }
+    }
   }
 }

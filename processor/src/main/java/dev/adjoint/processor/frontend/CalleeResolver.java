@@ -1,11 +1,11 @@
 package dev.adjoint.processor.frontend;
 
 import com.sun.source.tree.CompilationUnitTree;
-import dev.adjoint.processor.emit.AdjointClassGenerator;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.rules.CallRule;
 import dev.adjoint.processor.rules.CallRules;
+import dev.adjoint.processor.rules.DerivativeNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,10 +37,12 @@ public final class CalleeResolver {
   private final Elements elements;
   private final CallRules rules;
   private final NameResolver names;
+  private final DerivativeNames derivatives;
 
   public CalleeResolver(Element method, CompilationUnitTree unit, Elements elements,
-      CallRules rules) {
+      CallRules rules, DerivativeNames derivatives) {
     this.rules = rules;
+    this.derivatives = derivatives;
     this.method = method;
     this.elements = elements;
     this.names = new NameResolver(method, unit, elements);
@@ -95,7 +97,7 @@ public final class CalleeResolver {
           independents.add(i);
         }
       }
-      String adjoint = AdjointClassGenerator.adjointClassName(owner, elements).canonicalName();
+      String adjoint = derivatives.adjointClass(owner);
       Expr.Invoke.Kind kind = differentiable ? Expr.Invoke.Kind.DIFFERENTIABLE
           : kernel ? Expr.Invoke.Kind.KERNEL : Expr.Invoke.Kind.HELPER;
       // Canonical names: the emitter prints them as classes (imported or in full), so a class
@@ -103,7 +105,10 @@ public final class CalleeResolver {
       String ownerName = owner.getQualifiedName().toString();
       String pullbackOwner = custom.map(CallRule::pullbackOwner)
           .orElse(kernel ? ownerName : adjoint);
-      String pullback = custom.map(CallRule::pullbackName).orElse(name + "Pullback");
+      // A kernel's pullback is the runtime's convention (fPullback), a generated one the
+      // generator's.
+      String pullback = custom.map(CallRule::pullbackName)
+          .orElse(kernel ? name + "Pullback" : derivatives.pullback(name));
       String pkg = elements.getPackageOf(method).getQualifiedName().toString();
       boolean conventionHidden = convention.isPresent()
           && !convention.get().getModifiers().contains(Modifier.PUBLIC)

@@ -29,12 +29,13 @@ public final class Differentiator {
   /** A differentiated method: the transformed function and its parameters' adjoints. */
   public record Result(Function function, Map<Var, Var> parameterAdjoints) {}
 
-  /** The primal in the form the transforms start from (also what the tests inspect). */
+  /**
+   * The primal in the form the transforms start from (also what the tests inspect), for a
+   * method the checks ({@code verify}) accepted; {@link Lowering} runs it stage by stage.
+   */
   public static Function lower(Function read) {
-    Function lowered = AnfLowering.apply(AliasExpansion.apply(
-        ArrayRebinding.apply(ControlFlowNormalizer.apply(read))));
-    CallArgumentCheck.check(lowered);
-    return lowered;
+    return Lowering.threeAddress(Lowering.expandAliases(Lowering.renameArrays(
+        Lowering.normalize(read))));
   }
 
   /**

@@ -1,0 +1,50 @@
+package dev.adjoint.processor;
+
+import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.transform.Lowering;
+import dev.adjoint.processor.transform.UnsupportedConstruct;
+import dev.adjoint.processor.verify.CallArguments;
+import dev.adjoint.processor.verify.LoopRebinding;
+import dev.adjoint.processor.verify.ParameterWrites;
+import dev.adjoint.processor.verify.Problem;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lowers a method's IR stage by stage, running after each stage the checks that need its
+ * output, and collects every problem they find. A stage runs only on IR its checks accepted:
+ * arrays are renamed only when none is rebound in a loop; checks that need the same stage's
+ * output (parameter writes, call arguments) all run and all report.
+ */
+final class CheckedLowering {
+  /** The lowered function, or null if a problem stopped lowering; and every problem found. */
+  record Result(Function lowered, List<Problem> problems) {}
+
+  private CheckedLowering() {}
+
+  static Result lower(Function read) {
+    List<Problem> problems = new ArrayList<>();
+    Function normalized = Lowering.normalize(read);
+    problems.addAll(LoopRebinding.check(normalized));
+    if (!problems.isEmpty()) {
+      return new Result(null, problems);
+    }
+    Function expanded;
+    try {
+      expanded = Lowering.expandAliases(Lowering.renameArrays(normalized));
+    } catch (UnsupportedConstruct e) {
+      problems.add(asProblem(e));
+      return new Result(null, problems);
+    }
+    problems.addAll(ParameterWrites.check(expanded));
+    Function lowered = Lowering.threeAddress(expanded);
+    problems.addAll(CallArguments.check(lowered));
+    return new Result(problems.isEmpty() ? lowered : null, problems);
+  }
+
+  /** A construct a transform still rejects itself (alias expansion, reverse mode). */
+  static Problem asProblem(UnsupportedConstruct e) {
+    return new Problem(e.source(), Message.UNSUPPORTED_CONSTRUCT, e.getMessage());
+  }
+}
