@@ -259,21 +259,18 @@ public final class AdjointProcessor extends AbstractProcessor {
     Var seed = Differentiator.seedParameter();
     long start = positions.getStartPosition(unit, tree);
     long end = positions.getEndPosition(unit, tree);
-    Differentiator.Result value;
-    Differentiator.Result pullback;
-    try {
-      value = differentiator.differentiate(lowered, independents, null);
-      pullback = differentiator.differentiate(lowered, independents, seed);
-    } catch (UnsupportedConstruct e) {
-      report(List.of(CheckedLowering.asProblem(e)), method, unit, diagnostics);
+    List<Problem> adjointProblems =
+        CheckedLowering.checkAdjoints(lowered, independents, analyses);
+    if (!adjointProblems.isEmpty()) {
+      report(adjointProblems, method, unit, diagnostics);
       return Optional.empty();
     }
     return Optional.of(new MethodPlan(
         method,
         lowered.params(),
         independents,
-        value,
-        pullback,
+        differentiator.differentiate(lowered, independents, null),
+        differentiator.differentiate(lowered, independents, seed),
         seed,
         reader.fileName(),
         (int) unit.getLineMap().getLineNumber(start),

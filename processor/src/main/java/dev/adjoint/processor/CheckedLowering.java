@@ -1,10 +1,14 @@
 package dev.adjoint.processor;
 
+import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.transform.Lowering;
 import dev.adjoint.processor.transform.UnsupportedConstruct;
+import dev.adjoint.processor.verify.ArrayAdjoints;
 import dev.adjoint.processor.verify.CallArguments;
+import dev.adjoint.processor.verify.CalleeAdjoints;
 import dev.adjoint.processor.verify.LoopRebinding;
 import dev.adjoint.processor.verify.ParameterWrites;
 import dev.adjoint.processor.verify.Problem;
@@ -41,6 +45,17 @@ final class CheckedLowering {
     Function lowered = Lowering.threeAddress(expanded);
     problems.addAll(CallArguments.check(lowered));
     return new Result(problems.isEmpty() ? lowered : null, problems);
+  }
+
+  /**
+   * The checks that need reverse mode's view of the lowered IR: which variables are active, with
+   * the same analysis (and {@code analyses} switch) reverse mode will use.
+   */
+  static List<Problem> checkAdjoints(Function lowered, List<Var> independents, boolean analyses) {
+    Activity activity = Activity.analyse(lowered, independents, analyses);
+    List<Problem> problems = new ArrayList<>(ArrayAdjoints.check(lowered, activity));
+    problems.addAll(CalleeAdjoints.check(lowered, activity));
+    return problems;
   }
 
   /** A construct a transform still rejects itself (alias expansion, reverse mode). */
