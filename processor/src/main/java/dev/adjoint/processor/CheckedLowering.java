@@ -10,6 +10,7 @@ import dev.adjoint.processor.verify.ArrayAdjoints;
 import dev.adjoint.processor.verify.CallArguments;
 import dev.adjoint.processor.verify.CalleeAdjoints;
 import dev.adjoint.processor.verify.LoopRebinding;
+import dev.adjoint.processor.verify.NestedArrayChoices;
 import dev.adjoint.processor.verify.ParameterWrites;
 import dev.adjoint.processor.verify.Problem;
 import java.util.ArrayList;
@@ -18,8 +19,11 @@ import java.util.List;
 /**
  * Lowers a method's IR stage by stage, running after each stage the checks that need its
  * output, and collects every problem they find. A stage runs only on IR its checks accepted:
- * arrays are renamed only when none is rebound in a loop; checks that need the same stage's
- * output (parameter writes, call arguments) all run and all report.
+ * arrays are renamed only when none is rebound in a loop, aliases expanded only when no array
+ * choice is nested; the checks of the last stages (parameter writes, call arguments) all run
+ * and all report. Alias expansion still rejects two things itself, as only the expansion in
+ * progress knows them: an alias whose array may change before a use, and a choice whose branch
+ * computes an array or that is written through.
  */
 final class CheckedLowering {
   /** The lowered function, or null if a problem stopped lowering; and every problem found. */
@@ -34,9 +38,14 @@ final class CheckedLowering {
     if (!problems.isEmpty()) {
       return new Result(null, problems);
     }
+    Function renamed = Lowering.renameArrays(normalized);
+    problems.addAll(NestedArrayChoices.check(renamed));
+    if (!problems.isEmpty()) {
+      return new Result(null, problems);
+    }
     Function expanded;
     try {
-      expanded = Lowering.expandAliases(Lowering.renameArrays(normalized));
+      expanded = Lowering.expandAliases(renamed);
     } catch (UnsupportedConstruct e) {
       problems.add(asProblem(e));
       return new Result(null, problems);

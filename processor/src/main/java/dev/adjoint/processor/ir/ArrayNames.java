@@ -35,4 +35,10 @@ public final class ArrayNames {
     }
     return out;
   }
+
+  /** {@code one of a, b} for a conditional over arrays, in the user's names. */
+  public static String describeChoice(Expr.Cond c) {
+    List<String> names = Stmts.bases(c).stream().map(Var::name).distinct().toList();
+    return "one of " + String.join(", ", names);
+  }
 }
