@@ -172,7 +172,9 @@ final class ArrayChoices {
           record(alias, c.then(), thenGuard, assigned, out, src),
           record(alias, c.otherwise(), and(guard, notTaken), assigned, out, src));
     }
-    throw new UnsupportedConstruct(src, "array " + alias + " is chosen by a conditional whose"
+    // An inline choice's local (CHOSEN) is ours: the message speaks of the choice itself.
+    String what = alias.equals(CHOSEN) ? "an array" : "array " + alias + " is";
+    throw new UnsupportedConstruct(src, what + " chosen by a conditional whose"
         + " branch computes a new array (" + computed(array) + "); declare that array as a"
         + " local first and choose between variables");
   }
