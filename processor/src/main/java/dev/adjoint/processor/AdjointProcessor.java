@@ -1,37 +1,21 @@
 package dev.adjoint.processor;
 
 import com.google.auto.service.AutoService;
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import dev.adjoint.processor.check.GenerationChecks;
+import dev.adjoint.processor.emit.checks.GenerationChecks;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.emit.AdjointClassGenerator;
-import dev.adjoint.processor.emit.GeneratedDerivativeNames;
 import dev.adjoint.processor.emit.MethodPlan;
-import dev.adjoint.processor.frontend.CalleeResolver;
 import dev.adjoint.processor.frontend.DerivativeOfReader;
 import dev.adjoint.processor.frontend.JavacTrees;
-import dev.adjoint.processor.frontend.MethodReader;
-import dev.adjoint.processor.frontend.MethodValidator;
-import dev.adjoint.processor.frontend.Problems;
-import dev.adjoint.processor.frontend.Shadowing;
-import dev.adjoint.processor.frontend.SubsetFence;
-import dev.adjoint.processor.ir.Function;
-import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.rules.CallRules;
-import dev.adjoint.processor.transform.Differentiator;
-import dev.adjoint.processor.transform.UnsupportedConstruct;
-import dev.adjoint.processor.verify.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -43,11 +27,11 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
- * Generates the adjoint of every {@code @Differentiable} method. Phases, each its own class:
- * validate the signature ({@link MethodValidator}), fence the body ({@link SubsetFence}), read
- * it into IR ({@link MethodReader}), transform ({@link Differentiator}), write Java ({@link
- * AdjointClassGenerator}). Errors are reported at their position and collected; a class with any
- * error gets no generated code, and nothing is thrown out of {@link #process}.
+ * Generates the adjoint of every {@code @Differentiable} method: per round, reads the custom
+ * derivatives, then per class runs each method through the {@link Pipeline} and writes one
+ * generated class ({@link AdjointClassGenerator}). Errors are reported at their position and
+ * collected; a class with any error gets no generated code, every method and class is still
+ * checked, and nothing is thrown out of {@link #process}.
  */
 @AutoService(Processor.class)
 public final class AdjointProcessor extends AbstractProcessor {
@@ -180,11 +164,13 @@ public final class AdjointProcessor extends AbstractProcessor {
 
   private void processClass(TypeElement owner, List<ExecutableElement> methods, Trees trees) {
     Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager(), trees);
+    Pipeline pipeline = new Pipeline(trees, processingEnv.getElementUtils(), callRules,
+        !"off".equals(processingEnv.getOptions().get(ANALYSES_OPTION)));
     List<MethodPlan> plans = new ArrayList<>();
     checks.checkClass(owner, methods, diagnostics);
     for (ExecutableElement method : methods) {
       try {
-        plan(method, trees, diagnostics).ifPresent(p -> {
+        pipeline.run(method, diagnostics).ifPresent(p -> {
           checks.checkPlan(p, diagnostics);
           plans.add(p);
         });
@@ -207,91 +193,6 @@ public final class AdjointProcessor extends AbstractProcessor {
       diagnostics.error(owner, Message.INTERNAL, owner.getSimpleName(), e);
     } catch (StackOverflowError e) {
       diagnostics.error(owner, Message.TOO_DEEP, owner.getSimpleName());
-    }
-  }
-
-  private Optional<MethodPlan> plan(ExecutableElement method, Trees trees,
-      Diagnostics diagnostics) {
-    Optional<MethodValidator.Signature> signature =
-        new MethodValidator(diagnostics).validate(method);
-    TreePath path = trees.getPath(method);
-    if (path == null || ((MethodTree) path.getLeaf()).getBody() == null) {
-      return Optional.empty();
-    }
-    CompilationUnitTree unit = path.getCompilationUnit();
-    MethodTree tree = (MethodTree) path.getLeaf();
-    SourcePositions positions = trees.getSourcePositions();
-    Problems problems = new Problems();
-    SubsetFence fence = new SubsetFence(problems);
-    fence.check(tree.getBody());
-    if (signature.isEmpty()) {
-      problems.reportTo(diagnostics, unit, positions);
-      return Optional.empty();
-    }
-    Shadowing shadowing = new Shadowing(method, unit, processingEnv.getElementUtils());
-    CalleeResolver callees = new CalleeResolver(method, unit, processingEnv.getElementUtils(),
-        callRules, new GeneratedDerivativeNames(processingEnv.getElementUtils()));
-    MethodReader reader = new MethodReader(unit, positions, problems, fence, shadowing, callees);
-    Function read = reader.read(tree, signature.get().parameterTypes());
-    problems.reportTo(diagnostics, unit, positions);
-    boolean clean = problems.count() == 0 && signature.get().valid();
-    CheckedLowering.Result checked;
-    try {
-      checked = CheckedLowering.lower(read);
-    } catch (RuntimeException e) {
-      if (clean) {
-        throw e;
-      }
-      // IR with statements left out (reported above) may break a transform's assumptions.
-      return Optional.empty();
-    }
-    report(checked.problems(), method, unit, diagnostics);
-    if (!clean || checked.lowered() == null) {
-      return Optional.empty();
-    }
-    Function lowered = checked.lowered();
-    List<Var> independents = new ArrayList<>();
-    for (int i : signature.get().independents()) {
-      independents.add(lowered.params().get(i));
-    }
-    boolean analyses = !"off".equals(processingEnv.getOptions().get(ANALYSES_OPTION));
-    Differentiator differentiator = new Differentiator(analyses);
-    Var seed = Differentiator.seedParameter();
-    long start = positions.getStartPosition(unit, tree);
-    long end = positions.getEndPosition(unit, tree);
-    List<Problem> adjointProblems =
-        CheckedLowering.checkAdjoints(lowered, independents, analyses);
-    if (!adjointProblems.isEmpty()) {
-      report(adjointProblems, method, unit, diagnostics);
-      return Optional.empty();
-    }
-    return Optional.of(new MethodPlan(
-        method,
-        lowered.params(),
-        independents,
-        differentiator.differentiate(lowered, independents, null),
-        differentiator.differentiate(lowered, independents, seed),
-        seed,
-        reader.fileName(),
-        (int) unit.getLineMap().getLineNumber(start),
-        (int) unit.getLineMap().getLineNumber(end),
-        shadowing.generatedCodeMustQualify("Math") || shadowing.generatedCodeMustQualify(
-            "StrictMath")));
-  }
-
-  /** IR problems at their statements' trees, one per statement. */
-  private static void report(List<Problem> problems, ExecutableElement method,
-      CompilationUnitTree unit, Diagnostics diagnostics) {
-    Set<Object> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (Problem p : problems) {
-      Object origin = p.at().origin();
-      if (origin instanceof com.sun.source.tree.Tree tree) {
-        if (reported.add(tree)) {
-          diagnostics.error(tree, unit, p.message(), p.args());
-        }
-      } else {
-        diagnostics.error(method, p.message(), p.args());
-      }
     }
   }
 }

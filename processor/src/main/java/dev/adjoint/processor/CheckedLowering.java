@@ -62,8 +62,8 @@ final class CheckedLowering {
    */
   static List<Problem> checkAdjoints(Function lowered, List<Var> independents, boolean analyses) {
     Activity activity = Activity.analyse(lowered, independents, analyses);
-    List<Problem> problems = new ArrayList<>(ArrayAdjoints.check(lowered, activity));
-    problems.addAll(CalleeAdjoints.check(lowered, activity));
+    List<Problem> problems = new ArrayList<>(ArrayAdjoints.check(lowered, activity::isActive));
+    problems.addAll(CalleeAdjoints.check(lowered, activity::isActive, activity::isVaried));
     return problems;
   }
 

@@ -110,8 +110,8 @@ final class CallReader {
             "passing a new array to " + callee.name(), "declare it as a local first");
       }
     }
-    return new Expr.Invoke(callee.kind(), callee.owner(), callee.adjointOwner(), callee.name(),
-        callee.pullback(), args, callee.independents(), callee.returnType());
+    return new Expr.Invoke(callee.kind(), callee.owner(), callee.name(), args,
+        callee.independents(), callee.returnType());
   }
 
   /**

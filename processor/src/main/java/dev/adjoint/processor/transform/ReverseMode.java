@@ -7,12 +7,14 @@ import dev.adjoint.processor.ir.ArrayNames;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.Mode;
 import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.SourceRef;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
+import dev.adjoint.processor.rules.DerivativeRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -50,24 +52,27 @@ public final class ReverseMode {
   private Var scratch;
   private int scratchSize;
 
-  private ReverseMode(Activity activity, ToBeRecorded recording) {
+  private final DerivativeRegistry derivatives;
+
+  private ReverseMode(Activity activity, ToBeRecorded recording,
+      DerivativeRegistry derivatives) {
     this.activity = activity;
     this.recording = recording;
+    this.derivatives = derivatives;
   }
 
   /**
    * @param fn three-address IR with a single exit
-   * @param seed the adjoint of the result: a constant 1 or the pullback's seed parameter
-   * @param allocateArrayAdjoints whether the function allocates its array parameters' adjoints
-   *     (value-and-gradient call) or receives them from the caller (pullback)
+   * @param seed the adjoint of the result, the pullback's seed parameter; the caller owns the
+   *     adjoints of the array parameters
+   * @param derivatives what implements each callee's pullback
    */
   public static Output apply(Function fn, List<Var> independents, Activity activity,
-      ToBeRecorded recording, Expr seed, boolean allocateArrayAdjoints) {
-    return new ReverseMode(activity, recording)
-        .transform(fn, independents, seed, allocateArrayAdjoints);
+      ToBeRecorded recording, Expr seed, DerivativeRegistry derivatives) {
+    return new ReverseMode(activity, recording, derivatives).transform(fn, independents, seed);
   }
 
-  private Output transform(Function fn, List<Var> independents, Expr seed, boolean allocate) {
+  private Output transform(Function fn, List<Var> independents, Expr seed) {
     Set<Var> defined = new HashSet<>(fn.params());
     for (Stmt.Assign a : Stmts.assignments(fn.body())) {
       if (!defined.add(a.target())) {
@@ -82,13 +87,6 @@ public final class ReverseMode {
     });
 
     List<Stmt> body = new ArrayList<>();
-    if (allocate) {
-      for (Var p : independents) {
-        if (p.type().isArray()) {
-          allocateLike(p, body); // zeros even when p does not reach the result
-        }
-      }
-    }
     body.addAll(forward(fn.body(), 0));
     body.add(new Stmt.Section("backward sweep", SourceRef.NONE));
     for (Var v : activity.variables()) {
@@ -434,9 +432,10 @@ public final class ReverseMode {
     return activity.isActive(v) ? body.apply(Exprs.ref(adjoint(v))) : List.of();
   }
 
-  private static Expr.Invoke pullbackCall(Expr.Invoke call, List<Expr> args) {
-    return new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, call.adjointOwner(), call.adjointOwner(),
-        call.pullback(), call.pullback(), args, List.of(), Type.DOUBLE);
+  private Expr.Invoke pullbackCall(Expr.Invoke call, List<Expr> args) {
+    DerivativeRegistry.Implementation pullback = derivatives.find(call, Mode.REVERSE);
+    return new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, pullback.owner(), pullback.name(), args,
+        List.of(), Type.DOUBLE);
   }
 
   private Var scratch() {

@@ -1,6 +1,5 @@
 package dev.adjoint.processor.verify;
 
-import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.ir.ArrayNames;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Function;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Every active local array gets one adjoint array, allocated where the array is: so it must be
@@ -18,17 +18,18 @@ import java.util.Set;
  * iteration could choose another. Runs on lowered IR with the activity reverse mode uses.
  */
 public final class ArrayAdjoints {
-  private final Activity activity;
+  private final Predicate<Var> active;
   private final List<Problem> problems = new ArrayList<>();
   /** One problem per variable: a join is assigned once in each branch of its if. */
   private final Set<Var> reported = new HashSet<>();
 
-  private ArrayAdjoints(Activity activity) {
-    this.activity = activity;
+  private ArrayAdjoints(Predicate<Var> active) {
+    this.active = active;
   }
 
-  public static List<Problem> check(Function lowered, Activity activity) {
-    ArrayAdjoints check = new ArrayAdjoints(activity);
+  /** @param active the variables reverse mode gives adjoints (its activity analysis) */
+  public static List<Problem> check(Function lowered, Predicate<Var> active) {
+    ArrayAdjoints check = new ArrayAdjoints(active);
     check.block(lowered.body(), 0);
     return check.problems;
   }
@@ -49,7 +50,7 @@ public final class ArrayAdjoints {
 
   private void assignment(Stmt.Assign a, int depth) {
     Var v = a.target();
-    if (!v.type().isArray() || !activity.isActive(v) || reported.contains(v)) {
+    if (!v.type().isArray() || !active.test(v) || reported.contains(v)) {
       return;
     }
     int before = problems.size();

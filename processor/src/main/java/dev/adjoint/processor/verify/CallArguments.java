@@ -57,8 +57,8 @@ public final class CallArguments {
   public static final String LINEAR_ALGEBRA = "dev.adjoint.runtime.LinearAlgebra";
 
   private static boolean resultBlind(Expr.Invoke call) {
-    return call.kind() == Expr.Invoke.Kind.KERNEL && call.owner().equals(LINEAR_ALGEBRA)
-        && RESULT_BLIND.contains(call.name());
+    return call.kind() == Expr.Invoke.Kind.KERNEL
+        && call.owner().canonical().equals(LINEAR_ALGEBRA) && RESULT_BLIND.contains(call.name());
   }
 
   /** For each join variable, the arrays it may refer to (joins of joins included). */

@@ -1,6 +1,5 @@
 package dev.adjoint.processor.verify;
 
-import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Stmt;
@@ -9,6 +8,7 @@ import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A call's derivative is its callee's pullback, which gives adjoints only for what the callee
@@ -18,18 +18,25 @@ import java.util.List;
  * the calls whose result is active (the others get no pullback call).
  */
 public final class CalleeAdjoints {
-  private final Activity activity;
+  private final Predicate<Var> active;
+  private final Predicate<Var> varied;
   private final List<Problem> problems = new ArrayList<>();
 
-  private CalleeAdjoints(Activity activity) {
-    this.activity = activity;
+  private CalleeAdjoints(Predicate<Var> active, Predicate<Var> varied) {
+    this.active = active;
+    this.varied = varied;
   }
 
-  public static List<Problem> check(Function lowered, Activity activity) {
-    CalleeAdjoints check = new CalleeAdjoints(activity);
+  /**
+   * @param active the variables reverse mode gives adjoints (its activity analysis)
+   * @param varied the variables that depend on a differentiated parameter
+   */
+  public static List<Problem> check(Function lowered, Predicate<Var> active,
+      Predicate<Var> varied) {
+    CalleeAdjoints check = new CalleeAdjoints(active, varied);
     Stmts.walk(lowered.body(), s -> {
       if (s instanceof Stmt.Assign a && a.value() instanceof Expr.Invoke call
-          && activity.isActive(a.target())) {
+          && active.test(a.target())) {
         check.call(a, call);
       }
     });
@@ -56,7 +63,7 @@ public final class CalleeAdjoints {
       Expr given = call.args().get(i);
       boolean variable = given instanceof Expr.Ref || given instanceof Expr.Cond;
       if (!call.independents().contains(i) && variable && given.type().isDifferentiable()
-          && Stmts.bases(given).stream().anyMatch(activity::isVaried)) {
+          && Stmts.bases(given).stream().anyMatch(varied)) {
         problems.add(Problem.unsupported(a.source(), "argument " + (i + 1) + " of "
             + call.name() + " depends on what is differentiated here, but " + call.name()
             + " does not differentiate with respect to that parameter; add it to "
@@ -80,7 +87,7 @@ public final class CalleeAdjoints {
     if (arg instanceof Expr.Cond c) {
       return hasAdjoint(c.then()) && hasAdjoint(c.otherwise());
     }
-    return activity.isActive(Stmts.baseVar(arg)) || arg.type() == Type.DOUBLE_ARRAY;
+    return active.test(Stmts.baseVar(arg)) || arg.type() == Type.DOUBLE_ARRAY;
   }
 
   /** The first array a choice may be that has no adjoint, for the message. */
