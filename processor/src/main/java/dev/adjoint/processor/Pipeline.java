@@ -46,7 +46,8 @@ import javax.lang.model.util.Elements;
  * </ol>
  *
  * Every problem of the method is reported, each construct once; a method with any gets no
- * plan, and {@link AdjointProcessor} goes on with the other methods and classes. Each phase is its own package, and none imports a later one.
+ * plan, and {@link AdjointProcessor} goes on with the other methods and classes. Each phase is
+ * its own package, and none imports a later one.
  */
 final class Pipeline {
   private final Trees trees;
