@@ -1,34 +1,21 @@
 package dev.adjoint.processor;
 
 import com.google.auto.service.AutoService;
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import dev.adjoint.processor.check.GenerationChecks;
+import dev.adjoint.processor.emit.checks.GenerationChecks;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.emit.AdjointClassGenerator;
 import dev.adjoint.processor.emit.MethodPlan;
-import dev.adjoint.processor.frontend.CalleeResolver;
 import dev.adjoint.processor.frontend.DerivativeOfReader;
 import dev.adjoint.processor.frontend.JavacTrees;
-import dev.adjoint.processor.frontend.MethodReader;
-import dev.adjoint.processor.frontend.MethodValidator;
-import dev.adjoint.processor.frontend.Shadowing;
-import dev.adjoint.processor.frontend.SubsetFence;
-import dev.adjoint.processor.ir.Function;
-import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.rules.CallRules;
-import dev.adjoint.processor.transform.Differentiator;
-import dev.adjoint.processor.transform.UnsupportedConstruct;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -40,11 +27,11 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
- * Generates the adjoint of every {@code @Differentiable} method. Phases, each its own class:
- * validate the signature ({@link MethodValidator}), fence the body ({@link SubsetFence}), read
- * it into IR ({@link MethodReader}), transform ({@link Differentiator}), write Java ({@link
- * AdjointClassGenerator}). Errors are reported at their position and collected; a class with any
- * error gets no generated code, and nothing is thrown out of {@link #process}.
+ * Generates the adjoint of every {@code @Differentiable} method: per round, reads the custom
+ * derivatives, then per class runs each method through the {@link Pipeline} and writes one
+ * generated class ({@link AdjointClassGenerator}). Errors are reported at their position and
+ * collected; a class with any error gets no generated code, every method and class is still
+ * checked, and nothing is thrown out of {@link #process}.
  */
 @AutoService(Processor.class)
 public final class AdjointProcessor extends AbstractProcessor {
@@ -177,23 +164,16 @@ public final class AdjointProcessor extends AbstractProcessor {
 
   private void processClass(TypeElement owner, List<ExecutableElement> methods, Trees trees) {
     Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager(), trees);
+    Pipeline pipeline = new Pipeline(trees, processingEnv.getElementUtils(), callRules,
+        !"off".equals(processingEnv.getOptions().get(ANALYSES_OPTION)));
     List<MethodPlan> plans = new ArrayList<>();
     checks.checkClass(owner, methods, diagnostics);
     for (ExecutableElement method : methods) {
       try {
-        plan(method, trees, diagnostics).ifPresent(p -> {
+        pipeline.run(method, diagnostics).ifPresent(p -> {
           checks.checkPlan(p, diagnostics);
           plans.add(p);
         });
-      } catch (UnsupportedConstruct e) {
-        TreePath path = trees.getPath(method);
-        if (e.source().origin() instanceof com.sun.source.tree.Tree tree && path != null) {
-          diagnostics.error(tree, path.getCompilationUnit(), Message.UNSUPPORTED_AT_LINE,
-              e.source().line(), e.getMessage());
-        } else {
-          diagnostics.error(method, Message.UNSUPPORTED_AT_LINE, e.source().line(),
-              e.getMessage());
-        }
       } catch (RuntimeException e) {
         diagnostics.error(method, Message.INTERNAL, method.getSimpleName(), e);
       } catch (StackOverflowError e) {
@@ -214,51 +194,5 @@ public final class AdjointProcessor extends AbstractProcessor {
     } catch (StackOverflowError e) {
       diagnostics.error(owner, Message.TOO_DEEP, owner.getSimpleName());
     }
-  }
-
-  private Optional<MethodPlan> plan(ExecutableElement method, Trees trees,
-      Diagnostics diagnostics) {
-    Optional<MethodValidator.Signature> signature =
-        new MethodValidator(diagnostics).validate(method);
-    TreePath path = trees.getPath(method);
-    if (signature.isEmpty() || path == null) {
-      return Optional.empty();
-    }
-    CompilationUnitTree unit = path.getCompilationUnit();
-    MethodTree tree = (MethodTree) path.getLeaf();
-    if (new SubsetFence(unit, diagnostics).check(tree.getBody()) > 0) {
-      return Optional.empty();
-    }
-    SourcePositions positions = trees.getSourcePositions();
-    Shadowing shadowing = new Shadowing(method, unit, processingEnv.getElementUtils());
-    CalleeResolver callees = new CalleeResolver(method, unit, processingEnv.getElementUtils(),
-        callRules);
-    MethodReader reader = new MethodReader(unit, positions, diagnostics, shadowing, callees);
-    Optional<Function> read = reader.read(tree, signature.get().parameterTypes());
-    if (read.isEmpty()) {
-      return Optional.empty();
-    }
-    Function lowered = Differentiator.lower(read.get());
-    List<Var> independents = new ArrayList<>();
-    for (int i : signature.get().independents()) {
-      independents.add(lowered.params().get(i));
-    }
-    boolean analyses = !"off".equals(processingEnv.getOptions().get(ANALYSES_OPTION));
-    Differentiator differentiator = new Differentiator(analyses);
-    Var seed = Differentiator.seedParameter();
-    long start = positions.getStartPosition(unit, tree);
-    long end = positions.getEndPosition(unit, tree);
-    return Optional.of(new MethodPlan(
-        method,
-        lowered.params(),
-        independents,
-        differentiator.differentiate(lowered, independents, null),
-        differentiator.differentiate(lowered, independents, seed),
-        seed,
-        reader.fileName(),
-        (int) unit.getLineMap().getLineNumber(start),
-        (int) unit.getLineMap().getLineNumber(end),
-        shadowing.generatedCodeMustQualify("Math") || shadowing.generatedCodeMustQualify(
-            "StrictMath")));
   }
 }

@@ -27,6 +27,8 @@ final class BodyWriter {
   private final Declarations declarations;
   private final CodeBlock.Builder code = CodeBlock.builder();
   private boolean backward;
+  /** Blocks open around the current line, inside the method's body. */
+  private int depth;
   private SourceRef lastGroup = SourceRef.NONE;
   private final List<Object> lineTypes = new java.util.ArrayList<>();
   private final String stacks;
@@ -128,10 +130,10 @@ final class BodyWriter {
     } else if (s instanceof Stmt.Loop l) {
       groupComment(l.source());
       line("while (" + t(l.condition()) + ") {" + trailingComment(l.source()));
-      code.indent();
+      indent();
       block(l.body());
       block(l.update());
-      code.unindent();
+      unindent();
       line("}");
     } else if (s instanceof Stmt.Store st) {
       groupComment(st.source());
@@ -159,9 +161,9 @@ final class BodyWriter {
   }
 
   private void branches(Stmt.If i) {
-    code.indent();
+    indent();
     block(i.then());
-    code.unindent();
+    unindent();
     List<Stmt> otherwise = i.otherwise();
     if (otherwise.size() == 1 && otherwise.get(0) instanceof Stmt.If elseIf
         && declarations.before(elseIf).isEmpty() && !elseIf.then().isEmpty()) {
@@ -169,9 +171,9 @@ final class BodyWriter {
       branches(elseIf);
     } else if (!otherwise.isEmpty()) {
       line("} else {");
-      code.indent();
+      indent();
       block(otherwise);
-      code.unindent();
+      unindent();
     }
   }
 
@@ -195,9 +197,28 @@ final class BodyWriter {
       return;
     }
     if (backward && !src.equals(lastGroup)) {
-      line("// line " + src.line() + ": " + esc(src.text()));
+      line(fitted("// line " + src.line() + ": " + src.text()));
     }
     lastGroup = src;
+  }
+
+  /** Generated lines stay within 100 columns: a class and a method indent, 4 per block. */
+  private static final int COLUMNS = 100 - 8;
+
+  /** A comment cut to the columns left at this depth, escaped for JavaPoet. */
+  private String fitted(String comment) {
+    int room = COLUMNS - 4 * depth;
+    return esc(comment.length() <= room ? comment : comment.substring(0, room - 3) + "...");
+  }
+
+  private void indent() {
+    code.indent();
+    depth++;
+  }
+
+  private void unindent() {
+    code.unindent();
+    depth--;
   }
 
   private String trailingComment(SourceRef src) {

@@ -10,8 +10,8 @@ import javax.lang.model.element.ExecutableElement;
  *
  * @param element the user's method
  * @param independents the differentiated parameters, in declaration order
- * @param gradient the transformed body with a unit seed (value-and-gradient call)
- * @param pullback the transformed body with {@code seed} as the result's adjoint
+ * @param pullback the transformed body with {@code seed} as the result's adjoint; the
+ *     value-and-gradient call delegates to it
  * @param seed the pullback's seed parameter
  * @param sourceFile the user's file name, for comments
  * @param firstLine first line of the method in that file
@@ -23,7 +23,6 @@ public record MethodPlan(
     ExecutableElement element,
     List<Var> parameters,
     List<Var> independents,
-    Differentiator.Result gradient,
     Differentiator.Result pullback,
     Var seed,
     String sourceFile,

@@ -1,11 +1,12 @@
 package dev.adjoint.processor.frontend;
 
 import com.sun.source.tree.CompilationUnitTree;
-import dev.adjoint.processor.emit.AdjointClassGenerator;
+import dev.adjoint.processor.ir.ClassRef;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.rules.CallRule;
 import dev.adjoint.processor.rules.CallRules;
+import dev.adjoint.processor.rules.GeneratedApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +27,9 @@ import javax.lang.model.util.Elements;
  */
 public final class CalleeResolver {
 
-  /** A callee: where it lives, its adjoint class, and which parameters it differentiates. */
-  record Callee(Expr.Invoke.Kind kind, String owner, String adjointOwner, String name,
-      String pullback, List<Type> parameterTypes, List<Integer> independents, Type returnType,
+  /** A callee: where it lives, how it is differentiated, and with respect to what. */
+  record Callee(Expr.Invoke.Kind kind, ClassRef owner, String name,
+      List<Type> parameterTypes, List<Integer> independents, Type returnType,
       String problem) {}
 
   private static final String ANNOTATION = "dev.adjoint.Differentiable";
@@ -95,15 +96,8 @@ public final class CalleeResolver {
           independents.add(i);
         }
       }
-      String adjoint = AdjointClassGenerator.adjointClassName(owner, elements).canonicalName();
       Expr.Invoke.Kind kind = differentiable ? Expr.Invoke.Kind.DIFFERENTIABLE
           : kernel ? Expr.Invoke.Kind.KERNEL : Expr.Invoke.Kind.HELPER;
-      // Canonical names: the emitter prints them as classes (imported or in full), so a class
-      // of a subpackage or a nested one is never mistaken for a package.
-      String ownerName = owner.getQualifiedName().toString();
-      String pullbackOwner = custom.map(CallRule::pullbackOwner)
-          .orElse(kernel ? ownerName : adjoint);
-      String pullback = custom.map(CallRule::pullbackName).orElse(name + "Pullback");
       String pkg = elements.getPackageOf(method).getQualifiedName().toString();
       boolean conventionHidden = convention.isPresent()
           && !convention.get().getModifiers().contains(Modifier.PUBLIC)
@@ -116,7 +110,7 @@ public final class CalleeResolver {
       if (problem == null) {
         problem = privacy(m);
       }
-      return Optional.of(new Callee(kind, ownerName, pullbackOwner, name, pullback, types,
+      return Optional.of(new Callee(kind, ClassRefs.of(owner), name, types,
           independents, returns.get(), problem));
     }
     return Optional.empty();
@@ -148,7 +142,8 @@ public final class CalleeResolver {
       ExecutableElement f) {
     for (Element member : owner.getEnclosedElements()) {
       if (member.getKind() == ElementKind.METHOD
-          && member.getSimpleName().contentEquals(f.getSimpleName() + "Pullback")
+          && member.getSimpleName().contentEquals(
+              GeneratedApi.pullbackName(f.getSimpleName().toString()))
           && member.getModifiers().contains(Modifier.STATIC)
           && DerivativeOfReader.problems(f, (ExecutableElement) member).isEmpty()) {
         return Optional.of((ExecutableElement) member);

@@ -113,7 +113,7 @@ public final class DerivativeOfReader {
     }
     String pkg = packageOf(pullbackOwner);
     return Optional.of(new CallRule(owner.getQualifiedName().toString(), name,
-        target.getParameters().size(), pullbackOwner.getQualifiedName().toString(),
+        target.getParameters().size(), ClassRefs.of(pullbackOwner),
         pullback.getSimpleName().toString(), everywhere, inPackage ? pkg : null));
   }
 

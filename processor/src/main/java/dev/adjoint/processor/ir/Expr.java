@@ -116,15 +116,15 @@ public sealed interface Expr
   /**
    * A call of a method outside the rules table.
    *
+   * What is called, not how its derivative is computed: a mode's transform asks the
+   * derivative registry ({@code rules/DerivativeRegistry}) for that.
+   *
    * @param kind how the call is differentiated
-   * @param owner how generated code names the callee's class
-   * @param adjointOwner where the callee's pullback lives: its generated adjoint class, or the
-   *     owner itself for a kernel
-   * @param pullback the name of the method that differentiates this call
+   * @param owner the callee's class
    * @param independents the callee's differentiated parameter positions
    */
-  record Invoke(Kind kind, String owner, String adjointOwner, String name, String pullback,
-      List<Expr> args, List<Integer> independents, Type type) implements Expr {
+  record Invoke(Kind kind, ClassRef owner, String name, List<Expr> args,
+      List<Integer> independents, Type type) implements Expr {
 
     /** How a call is differentiated. */
     public enum Kind {
@@ -147,7 +147,7 @@ public sealed interface Expr
     }
 
     public Invoke withArgs(List<Expr> newArgs) {
-      return new Invoke(kind, owner, adjointOwner, name, pullback, newArgs, independents, type);
+      return new Invoke(kind, owner, name, newArgs, independents, type);
     }
   }
 

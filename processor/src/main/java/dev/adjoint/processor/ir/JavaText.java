@@ -115,7 +115,11 @@ public final class JavaText {
     } else if (e instanceof Expr.Binary b) {
       int p = b.op().precedence();
       child(b.left(), p, false, out);
-      out.append(' ').append(b.op().symbol()).append(' ');
+      // In a template, a sum outside any parentheses may break after its operator where the
+      // line would pass 100 columns (JavaPoet's $W).
+      boolean wrappable = types != null && nesting == 0
+          && (b.op() == Op.ADD || b.op() == Op.SUB);
+      out.append(' ').append(b.op().symbol()).append(wrappable ? "$W" : " ");
       // Floating-point + and * are not associative: a right operand of equal precedence keeps
       // its parentheses so the printed code evaluates in the IR's order.
       child(b.right(), p + 1, false, out);
@@ -127,22 +131,24 @@ public final class JavaText {
         if (i > 0) {
           out.append(", ");
         }
-        print(c.args().get(i), out);
+        nested(c.args().get(i), out);
       }
       out.append(')');
     } else if (e instanceof Expr.Cond c) {
+      nesting++;
       child(c.condition(), CONDITIONAL + 1, false, out);
       out.append(" ? ");
       child(c.then(), CONDITIONAL + 1, false, out);
       out.append(" : ");
       child(c.otherwise(), CONDITIONAL, false, out);
+      nesting--;
     } else if (e instanceof Expr.Cast c) {
       out.append('(').append(c.type().javaName()).append(") ");
       child(c.operand(), Op.NEG.precedence(), false, out);
     } else if (e instanceof Expr.Index i) {
       child(i.array(), PRIMARY, false, out);
       out.append('[');
-      print(i.index(), out);
+      nested(i.index(), out);
       out.append(']');
     } else if (e instanceof Expr.Length l) {
       child(l.array(), PRIMARY, false, out);
@@ -158,12 +164,12 @@ public final class JavaText {
         out.append("[]");
       }
     } else if (e instanceof Expr.Invoke call) {
-      out.append(owner(call.owner())).append('.').append(call.name()).append('(');
+      out.append(owner(call.owner().canonical())).append('.').append(call.name()).append('(');
       for (int i = 0; i < call.args().size(); i++) {
         if (i > 0) {
           out.append(", ");
         }
-        print(call.args().get(i), out);
+        nested(call.args().get(i), out);
       }
       out.append(')');
     } else if (e instanceof Expr.Pop p) {
@@ -171,10 +177,19 @@ public final class JavaText {
     }
   }
 
+  /** Parentheses, brackets and conditionals open around the expression being printed. */
+  private int nesting;
+
+  private void nested(Expr e, StringBuilder out) {
+    nesting++;
+    print(e, out);
+    nesting--;
+  }
+
   private void child(Expr e, int minPrecedence, boolean forceParens, StringBuilder out) {
     if (forceParens || precedence(e) < minPrecedence) {
       out.append('(');
-      print(e, out);
+      nested(e, out);
       out.append(')');
     } else {
       print(e, out);

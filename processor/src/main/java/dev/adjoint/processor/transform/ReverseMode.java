@@ -3,15 +3,18 @@ package dev.adjoint.processor.transform;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.Derivatives;
 import dev.adjoint.processor.analysis.ToBeRecorded;
+import dev.adjoint.processor.ir.ArrayNames;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.Mode;
 import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.SourceRef;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
+import dev.adjoint.processor.rules.DerivativeRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -31,6 +34,9 @@ import java.util.Set;
  * same shape: a read {@code v = a[i]} adds {@code v̄} into {@code ā[i]}; a store moves
  * {@code ā[i]} back to the stored value and clears it. The output is ordinary IR, so later
  * passes ({@link Simplifier}, or a second transform) treat it like any other function.
+ *
+ * <p>Its {@link IllegalStateException}s are assertions: what they name is a user error that
+ * {@code verify.ArrayAdjoints} and {@code verify.CalleeAdjoints} report before this runs.
  */
 public final class ReverseMode {
 
@@ -46,24 +52,27 @@ public final class ReverseMode {
   private Var scratch;
   private int scratchSize;
 
-  private ReverseMode(Activity activity, ToBeRecorded recording) {
+  private final DerivativeRegistry derivatives;
+
+  private ReverseMode(Activity activity, ToBeRecorded recording,
+      DerivativeRegistry derivatives) {
     this.activity = activity;
     this.recording = recording;
+    this.derivatives = derivatives;
   }
 
   /**
    * @param fn three-address IR with a single exit
-   * @param seed the adjoint of the result: a constant 1 or the pullback's seed parameter
-   * @param allocateArrayAdjoints whether the function allocates its array parameters' adjoints
-   *     (value-and-gradient call) or receives them from the caller (pullback)
+   * @param seed the adjoint of the result, the pullback's seed parameter; the caller owns the
+   *     adjoints of the array parameters
+   * @param derivatives what implements each callee's pullback
    */
   public static Output apply(Function fn, List<Var> independents, Activity activity,
-      ToBeRecorded recording, Expr seed, boolean allocateArrayAdjoints) {
-    return new ReverseMode(activity, recording)
-        .transform(fn, independents, seed, allocateArrayAdjoints);
+      ToBeRecorded recording, Expr seed, DerivativeRegistry derivatives) {
+    return new ReverseMode(activity, recording, derivatives).transform(fn, independents, seed);
   }
 
-  private Output transform(Function fn, List<Var> independents, Expr seed, boolean allocate) {
+  private Output transform(Function fn, List<Var> independents, Expr seed) {
     Set<Var> defined = new HashSet<>(fn.params());
     for (Stmt.Assign a : Stmts.assignments(fn.body())) {
       if (!defined.add(a.target())) {
@@ -78,13 +87,6 @@ public final class ReverseMode {
     });
 
     List<Stmt> body = new ArrayList<>();
-    if (allocate) {
-      for (Var p : independents) {
-        if (p.type().isArray()) {
-          allocateLike(p, body); // zeros even when p does not reach the result
-        }
-      }
-    }
     body.addAll(forward(fn.body(), 0));
     body.add(new Stmt.Section("backward sweep", SourceRef.NONE));
     for (Var v : activity.variables()) {
@@ -172,15 +174,15 @@ public final class ReverseMode {
     }
     boolean kernel = a.value() instanceof Expr.Invoke call
         && call.kind() == Expr.Invoke.Kind.KERNEL;
-    if (AliasExpansion.namesArray(a)) {
+    if (ArrayNames.namesArray(a)) {
       return joinAdjoint(a, depth);
     }
     if (!(a.value() instanceof Expr.NewArray) && !kernel) {
-      throw new UnsupportedConstruct(a.source(), "array " + v.userName() + " must be created with"
+      throw new IllegalStateException("array " + v.userName() + " must be created with"
           + " new or by a LinearAlgebra kernel where it is declared");
     }
     if (depth > 0) {
-      throw new UnsupportedConstruct(a.source(), "allocating array " + v.userName() + " inside a"
+      throw new IllegalStateException("allocating array " + v.userName() + " inside a"
           + " loop is not supported; allocate it once before the loop and overwrite it");
     }
     if (a.value() instanceof Expr.NewArray n) {
@@ -199,7 +201,7 @@ public final class ReverseMode {
     Var v = a.target();
     if (depth > 0) {
       // Each iteration could choose another array, and the backward sweep sees only the last.
-      throw new UnsupportedConstruct(a.source(), "array variable " + v.userName() + " is bound to"
+      throw new IllegalStateException("array variable " + v.userName() + " is bound to"
           + " different arrays by the branches of an if inside a loop, which is not supported;"
           + " give each branch's array its own variable");
     }
@@ -306,7 +308,7 @@ public final class ReverseMode {
       boolean variable = given instanceof Expr.Ref || given instanceof Expr.Cond;
       if (!call.independents().contains(i) && variable && given.type().isDifferentiable()
           && Stmts.bases(given).stream().anyMatch(activity::isVaried)) {
-        throw new UnsupportedConstruct(src, "argument " + (i + 1) + " of " + call.name()
+        throw new IllegalStateException("argument " + (i + 1) + " of " + call.name()
             + " depends on what is differentiated here, but " + call.name() + " does not"
             + " differentiate with respect to that parameter; add it to " + call.name()
             + "'s wrt");
@@ -366,7 +368,7 @@ public final class ReverseMode {
     }
     Expr.Invoke pullback = pullbackCall(call, args);
     if (scalars > 1) {
-      throw new UnsupportedConstruct(src, call.name() + " has more than one double argument;"
+      throw new IllegalStateException(call.name() + " has more than one double argument;"
           + " a kernel's pullback can return the adjoint of one");
     }
     if (scalar != null) {
@@ -390,7 +392,7 @@ public final class ReverseMode {
       // The callee wants somewhere to add this argument's gradient; nobody reads it.
       return new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(arg)));
     }
-    throw new UnsupportedConstruct(src, "matrix " + array.userName() + " is differentiated by "
+    throw new IllegalStateException("matrix " + array.userName() + " is differentiated by "
         + call.name() + " but not here; add it to this method's wrt or remove it from "
         + call.name() + "'s");
   }
@@ -430,9 +432,10 @@ public final class ReverseMode {
     return activity.isActive(v) ? body.apply(Exprs.ref(adjoint(v))) : List.of();
   }
 
-  private static Expr.Invoke pullbackCall(Expr.Invoke call, List<Expr> args) {
-    return new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, call.adjointOwner(), call.adjointOwner(),
-        call.pullback(), call.pullback(), args, List.of(), Type.DOUBLE);
+  private Expr.Invoke pullbackCall(Expr.Invoke call, List<Expr> args) {
+    DerivativeRegistry.Implementation pullback = derivatives.find(call, Mode.REVERSE);
+    return new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, pullback.owner(), pullback.name(), args,
+        List.of(), Type.DOUBLE);
   }
 
   private Var scratch() {

@@ -1,4 +1,4 @@
-package dev.adjoint.processor.check;
+package dev.adjoint.processor.emit.checks;
 
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;

@@ -1,4 +1,4 @@
-package dev.adjoint.processor.check;
+package dev.adjoint.processor.emit.checks;
 
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Stmt;

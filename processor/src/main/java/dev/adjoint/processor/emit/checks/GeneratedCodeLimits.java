@@ -1,4 +1,4 @@
-package dev.adjoint.processor.check;
+package dev.adjoint.processor.emit.checks;
 
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.Message;
@@ -100,12 +100,10 @@ public final class GeneratedCodeLimits {
    */
   public void checkCodeSize(MethodPlan plan, Diagnostics diagnostics) {
     String method = plan.element().getSimpleName().toString();
-    long gradient = (long) BYTES_PER_NODE * IrSize.of(plan.gradient().function().body());
     long pullback = (long) BYTES_PER_NODE * IrSize.of(plan.pullback().function().body());
-    if (Math.max(gradient, pullback) > MAX_CODE_BYTES) {
-      String which = pullback >= gradient ? method + "Pullback" : method;
-      diagnostics.error(plan.element(), Message.CODE_TOO_LARGE, which, method,
-          Math.max(gradient, pullback) / 1024, method);
+    if (pullback > MAX_CODE_BYTES) {
+      diagnostics.error(plan.element(), Message.CODE_TOO_LARGE, method + "Pullback", method,
+          pullback / 1024, method);
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.adjoint.processor.check;
+package dev.adjoint.processor.emit.checks;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.BinaryTree;

@@ -1,0 +1,157 @@
+package dev.adjoint.processor;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.emit.MethodPlan;
+import dev.adjoint.processor.frontend.CalleeResolver;
+import dev.adjoint.processor.frontend.MethodReader;
+import dev.adjoint.processor.frontend.MethodValidator;
+import dev.adjoint.processor.frontend.Problems;
+import dev.adjoint.processor.frontend.Shadowing;
+import dev.adjoint.processor.frontend.SubsetFence;
+import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.Var;
+import dev.adjoint.processor.ir.Mode;
+import dev.adjoint.processor.rules.CallRules;
+import dev.adjoint.processor.rules.DerivativeRegistry;
+import dev.adjoint.processor.transform.Differentiator;
+import dev.adjoint.processor.verify.Problem;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The phases that turn one user method into what the emitter writes, in order:
+ *
+ * <ol>
+ *   <li><b>read</b> the signature and body into IR ({@code frontend}), reporting every
+ *       construct outside the supported subset;
+ *   <li><b>check</b> what only the IR shows ({@code verify}), between the stages that
+ *       <b>lower</b> it to single exit, one binding per array and three-address form ({@link
+ *       CheckedLowering}), even when reading found problems;
+ *   <li><b>analyse</b> activity and what must be recorded;
+ *   <li><b>differentiate</b> in the request's {@link Mode};
+ *   <li><b>optimize</b> the result;
+ *   <li>hand a {@link MethodPlan} to the emitter.
+ * </ol>
+ *
+ * Every problem of the method is reported, each construct once; a method with any gets no
+ * plan, and {@link AdjointProcessor} goes on with the other methods and classes. Each phase is
+ * its own package, and none imports a later one.
+ */
+final class Pipeline {
+  private final Trees trees;
+  private final Elements elements;
+  private final CallRules callRules;
+  private final DerivativeRegistry derivatives;
+  private final boolean analyses;
+
+  Pipeline(Trees trees, Elements elements, CallRules callRules, boolean analyses) {
+    this.trees = trees;
+    this.elements = elements;
+    this.callRules = callRules;
+    this.derivatives = new DerivativeRegistry(callRules);
+    this.analyses = analyses;
+  }
+
+  /** The plan for {@code method}'s generated code, or empty after reporting why there is none. */
+  Optional<MethodPlan> run(ExecutableElement method, Diagnostics diagnostics) {
+    Optional<MethodValidator.Signature> signature =
+        new MethodValidator(diagnostics).validate(method);
+    TreePath path = trees.getPath(method);
+    if (path == null || ((MethodTree) path.getLeaf()).getBody() == null) {
+      return Optional.empty();
+    }
+    CompilationUnitTree unit = path.getCompilationUnit();
+    MethodTree tree = (MethodTree) path.getLeaf();
+    SourcePositions positions = trees.getSourcePositions();
+
+    // read: the fence and the reader collect every problem of the body
+    Problems problems = new Problems();
+    SubsetFence fence = new SubsetFence(problems);
+    fence.check(tree.getBody());
+    if (signature.isEmpty()) { // a parameter type the reader cannot model
+      problems.reportTo(diagnostics, unit, positions);
+      return Optional.empty();
+    }
+    Shadowing shadowing = new Shadowing(method, unit, elements);
+    CalleeResolver callees = new CalleeResolver(method, unit, elements, callRules);
+    MethodReader reader = new MethodReader(unit, positions, problems, fence, shadowing, callees);
+    Function read = reader.read(tree, signature.get().parameterTypes());
+    problems.reportTo(diagnostics, unit, positions);
+    boolean clean = problems.count() == 0 && signature.get().valid();
+
+    // check and lower: the IR checks run even after frontend problems, on what could be read
+    CheckedLowering.Result checked;
+    try {
+      checked = CheckedLowering.lower(read);
+    } catch (RuntimeException e) {
+      if (clean) {
+        throw e;
+      }
+      // IR with statements left out (reported above) may break a transform's assumptions.
+      return Optional.empty();
+    }
+    report(checked.problems(), method, unit, diagnostics);
+    if (!clean || checked.lowered() == null) {
+      return Optional.empty();
+    }
+    Function lowered = checked.lowered();
+    Request request = new Request(method, Mode.REVERSE, signature.get().independents(),
+        analyses);
+    List<Var> independents = new ArrayList<>();
+    for (int i : request.wrt()) {
+      independents.add(lowered.params().get(i));
+    }
+    List<Problem> adjointProblems =
+        CheckedLowering.checkAdjoints(lowered, independents, request.analyses());
+    if (!adjointProblems.isEmpty()) {
+      report(adjointProblems, method, unit, diagnostics);
+      return Optional.empty();
+    }
+
+    // analyse, differentiate, optimize
+    Var seed = Differentiator.seedParameter();
+    Differentiator.Result pullback = new Differentiator(request.analyses(), derivatives)
+        .differentiate(lowered, independents, seed);
+
+    long start = positions.getStartPosition(unit, tree);
+    long end = positions.getEndPosition(unit, tree);
+    return Optional.of(new MethodPlan(
+        method,
+        lowered.params(),
+        independents,
+        pullback,
+        seed,
+        reader.fileName(),
+        (int) unit.getLineMap().getLineNumber(start),
+        (int) unit.getLineMap().getLineNumber(end),
+        shadowing.generatedCodeMustQualify("Math")
+            || shadowing.generatedCodeMustQualify("StrictMath")));
+  }
+
+  /** IR problems at their statements' trees, one per statement. */
+  private static void report(List<Problem> problems, ExecutableElement method,
+      CompilationUnitTree unit, Diagnostics diagnostics) {
+    Set<Tree> reported = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Problem p : problems) {
+      if (p.at().origin() instanceof Tree tree) {
+        if (reported.add(tree)) {
+          diagnostics.error(tree, unit, p.message(), p.args());
+        }
+      } else {
+        diagnostics.error(method, p.message(), p.args());
+      }
+    }
+  }
+}

@@ -1,0 +1,341 @@
+package dev.adjoint.processor.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Stmts;
+import dev.adjoint.processor.ir.Type;
+import dev.adjoint.processor.ir.Var;
+import dev.adjoint.processor.rules.GeneratedApi;
+import dev.adjoint.processor.transform.Differentiator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * What reverse mode generates for one method: the pullback, written from the differentiated IR
+ * (plus an overload allocating its stacks when it records loops), and the value-and-gradient
+ * call with its record, which seeds the pullback with 1.
+ */
+final class ReverseModeMethods {
+  private final Elements elements;
+
+  ReverseModeMethods(Elements elements) {
+    this.elements = elements;
+  }
+
+  /** The value-and-gradient call, the pullback and, if it records, its allocating overload. */
+  List<MethodSpec> methods(TypeElement owner, ClassName record, MethodPlan m) {
+    List<MethodSpec> out = new ArrayList<>();
+    out.add(gradientMethod(owner, record, m));
+    MethodSpec pullback = pullbackMethod(owner, m);
+    if (BodyWriter.takesStacks(m.pullback().function().body())) {
+      out.add(allocatingPullback(pullback));
+    }
+    out.add(pullback);
+    return out;
+  }
+
+
+  /** The class a canonical name denotes: a type we can see, else a top-level class to be. */
+  private ClassName classNamed(String canonical) {
+    TypeElement known = elements.getTypeElement(canonical);
+    if (known != null) {
+      return ClassName.get(known);
+    }
+    int dot = canonical.lastIndexOf('.');
+    if (dot < 0) {
+      return ClassName.get("", canonical);
+    }
+    TypeElement outer = elements.getTypeElement(canonical.substring(0, dot));
+    return outer != null ? ClassName.get(outer).nestedClass(canonical.substring(dot + 1))
+        : ClassName.get(canonical.substring(0, dot), canonical.substring(dot + 1));
+  }
+
+  /** Whether a class of the package of {@code m} takes the simple name of a java.lang class. */
+  private java.util.function.Predicate<String> hiddenInPackage(MethodPlan m) {
+    String pkg = elements.getPackageOf(m.element()).getQualifiedName().toString();
+    return simple -> (simple.equals("Math") || simple.equals("StrictMath")
+        || simple.equals("Double"))
+        && (m.qualifyMath() && !simple.equals("Double")
+            || elements.getTypeElement(pkg.isEmpty() ? simple : pkg + "." + simple) != null);
+  }
+
+  private BodyWriter bodyWriter(MethodPlan m, Differentiator.Result sweep, List<Var> params,
+      Names names) {
+    Set<Var> readAfter = new HashSet<>(sweep.parameterAdjoints().values());
+    readAfter.add(sweep.function().result());
+    return new BodyWriter(sweep.function().body(), params, names, hiddenInPackage(m),
+        this::classNamed, readAfter);
+  }
+
+  TypeSpec gradientRecord(ClassName record, MethodPlan m) {
+    MethodSpec.Builder components = MethodSpec.constructorBuilder()
+        .addParameter(TypeName.DOUBLE, "value");
+    List<String> names = componentNames(m);
+    boolean allScalar = true;
+    for (int i = 0; i < names.size(); i++) {
+      Var p = m.independents().get(i);
+      components.addParameter(javaType(p.type()), names.get(i));
+      allScalar &= p.type() == Type.DOUBLE;
+    }
+    TypeSpec.Builder b = TypeSpec.recordBuilder(record)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .recordConstructor(components.build())
+        .addJavadoc(Javadoc.of(
+            "The value of {@code $L} and its partial derivatives with respect to $L.\n",
+            m.element().getSimpleName(), paramList(m.independents())));
+    if (allScalar) {
+      b.addMethod(MethodSpec.methodBuilder("gradient")
+          .addModifiers(Modifier.PUBLIC)
+          .returns(ArrayTypeName.of(TypeName.DOUBLE))
+          .addJavadoc(Javadoc.of(
+              "The partial derivatives as a new array, in parameter order: $L.\n",
+              String.join(", ", names)))
+          .addStatement("return new double[] {$L}", String.join(", ", names))
+          .build());
+    }
+    return b.build();
+  }
+
+  /**
+   * The value-and-gradient call: seeds the pullback with 1 into fresh adjoints and returns
+   * them in the record, so each method's derivative code exists once, in its pullback.
+   */
+  private MethodSpec gradientMethod(TypeElement owner, ClassName record, MethodPlan m) {
+    Names names = new Names();
+    List<String> args = new ArrayList<>();
+    for (Var p : m.parameters()) {
+      args.add(names.of(p));
+    }
+    MethodSpec.Builder method = signature(m, m.element().getSimpleName().toString())
+        .returns(record)
+        .addJavadoc(Javadoc.of(
+            "Value and gradient of {@link $L#$L}, computed in one forward and one"
+            + " backward sweep.\n", owner.getQualifiedName(), linkSignature(m.element())))
+        .addJavadoc(Javadoc.of("\n<p>Generated from $L:$L-$L.\n", m.sourceFile(), m.firstLine(),
+            m.lastLine()));
+    args.add("1.0");
+    int scalars = (int) m.independents().stream().filter(p -> p.type() == Type.DOUBLE).count();
+    String grad = scalars > 0 ? names.reserve("grad") : null;
+    if (grad != null) {
+      method.addStatement("double[] $L = new double[$L]", grad, scalars);
+      args.add(grad);
+    }
+    List<String> components = new ArrayList<>();
+    int slot = 0;
+    for (Var p : m.independents()) {
+      if (p.type() == Type.DOUBLE) {
+        components.add(grad + "[" + slot++ + "]");
+        continue;
+      }
+      String bar = names.reserve(p.name() + "Bar");
+      allocateLike(method, bar, names.of(p), p.type(), names);
+      args.add(bar);
+      components.add(bar);
+    }
+    String value = names.reserve("value");
+    method.addStatement("double $L = $L($L)", value, pullbackName(m), String.join(", ", args));
+    components.add(0, value);
+    return method.addStatement("return new $T($L)", record, String.join(", ", components))
+        .build();
+  }
+
+  private static String pullbackName(MethodPlan m) {
+    return GeneratedApi.pullbackName(m.element().getSimpleName().toString());
+  }
+
+  /** {@code bar = } zeros of the shape of {@code array}, rows one by one for a matrix. */
+  private static void allocateLike(MethodSpec.Builder method, String bar, String array,
+      Type type, Names names) {
+    if (type == Type.DOUBLE_ARRAY) {
+      method.addStatement("double[] $L = new double[$L.length]", bar, array);
+      return;
+    }
+    String row = names.reserve("row");
+    method.addStatement("double[][] $L = new double[$L.length][]", bar, array)
+        .beginControlFlow("for (int $L = 0; $L < $L.length; $L++)", row, row, array, row)
+        .addStatement("$L[$L] = new double[$L[$L].length]", bar, row, array, row)
+        .endControlFlow();
+  }
+
+  private MethodSpec pullbackMethod(TypeElement owner, MethodPlan m) {
+    Names names = new Names();
+    List<Var> params = new ArrayList<>(m.parameters());
+    params.add(m.seed());
+    Map<Var, Var> adjoints = m.pullback().parameterAdjoints();
+    for (Var p : m.independents()) {
+      if (p.type().isArray()) {
+        params.add(adjoints.get(p));
+      }
+    }
+    BodyWriter body = bodyWriter(m, m.pullback(), params, names);
+    boolean scalars = m.independents().stream().anyMatch(p -> p.type() == Type.DOUBLE);
+    String grad = scalars ? names.reserve("grad") : null;
+    boolean stacks = BodyWriter.takesStacks(m.pullback().function().body());
+    CodeBlock code = body.write(m.pullback().function().body(), forwardTitle(m), stacks);
+    MethodSpec.Builder method = signature(m, pullbackName(m))
+        .addParameter(TypeName.DOUBLE, body.name(m.seed()));
+    if (scalars) {
+      method.addParameter(ArrayTypeName.of(TypeName.DOUBLE), grad);
+    }
+    for (Var p : m.independents()) {
+      if (p.type().isArray()) {
+        method.addParameter(javaType(p.type()), body.name(adjoints.get(p)));
+      }
+    }
+    if (stacks) {
+      method.addParameter(BodyWriter.STACKS, body.stacks());
+    }
+    method.returns(TypeName.DOUBLE)
+        .addJavadoc(Javadoc.of(
+            "Pullback of {@link $L#$L}: returns its value and adds {@code $L} times its"
+            + " gradient to $L.\n", owner.getQualifiedName(),
+            linkSignature(m.element()), body.name(m.seed()),
+            grad != null ? "{@code " + grad + "}" + (hasArrays(m) ? " and the adjoint arrays" : "")
+                : "the adjoint arrays"))
+        .addJavadoc(Javadoc.of("\n<p>$L. $L\n", slots(m, grad, body), ownership(m, grad)))
+        .addJavadoc(Javadoc.of("\n<p>Generated from $L:$L-$L.\n", m.sourceFile(), m.firstLine(),
+            m.lastLine()))
+        .addCode(code);
+    boolean first = true;
+    int slot = 0;
+    for (Var p : m.independents()) {
+      if (p.type() != Type.DOUBLE) {
+        continue;
+      }
+      Var bar = adjoints.get(p);
+      if (bar != null) {
+        if (first) {
+          method.addCode("\n");
+          first = false;
+        }
+        method.addStatement("$L[$L] += $L", grad, slot, body.name(bar));
+      }
+      slot++;
+    }
+    return method.addStatement("return $L", body.name(m.pullback().function().result())).build();
+  }
+
+  /** The pullback without the stacks parameter: allocates fresh stacks and delegates. */
+  private static MethodSpec allocatingPullback(MethodSpec full) {
+    MethodSpec.Builder b = MethodSpec.methodBuilder(full.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(TypeName.DOUBLE)
+        .addExceptions(full.exceptions())
+        .addJavadoc(Javadoc.of(
+            "Like {@link #$L}, with stacks allocated for this call. Pass your own\n"
+            + "{@code Stacks} to the other overload to reuse them across calls.\n", full.name()));
+    List<String> args = new ArrayList<>();
+    for (var p : full.parameters().subList(0, full.parameters().size() - 1)) {
+      b.addParameter(p);
+      args.add(p.name());
+    }
+    args.add("new $T()");
+    return b.addStatement("return " + full.name() + "(" + String.join(", ", args) + ")",
+        BodyWriter.STACKS).build();
+  }
+
+  private static MethodSpec.Builder signature(MethodPlan m, String name) {
+    MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC,
+        Modifier.STATIC);
+    for (VariableElement p : m.element().getParameters()) {
+      b.addParameter(TypeName.get(p.asType()), p.getSimpleName().toString());
+    }
+    // The generated code calls what the user's does (helpers, the original for a callee's
+    // value), so it may throw what the user's method declares.
+    for (javax.lang.model.type.TypeMirror thrown : m.element().getThrownTypes()) {
+      b.addException(TypeName.get(thrown));
+    }
+    return b;
+  }
+
+  private static String slots(MethodPlan m, String grad, BodyWriter body) {
+    List<String> parts = new ArrayList<>();
+    int slot = 0;
+    for (Var p : m.independents()) {
+      String into = p.type() == Type.DOUBLE ? grad + "[" + slot++ + "]"
+          : body.name(m.pullback().parameterAdjoints().get(p));
+      parts.add("{@code " + into + "} receives ∂/∂" + p.name());
+    }
+    return String.join(", ", parts);
+  }
+
+  private static boolean hasArrays(MethodPlan m) {
+    return m.independents().stream().anyMatch(p -> p.type().isArray());
+  }
+
+  private static String ownership(MethodPlan m, String grad) {
+    boolean[] stacks = {false};
+    Stmts.walk(m.pullback().function().body(), s -> stacks[0] |= s instanceof Stmt.Push);
+    boolean arrays = m.independents().stream().anyMatch(p -> p.type().isArray());
+    boolean[] adjointArrays = {false};
+    Stmts.walk(m.pullback().function().body(), s -> adjointArrays[0] |= s instanceof Stmt.Assign a
+        && a.target().role() == dev.adjoint.processor.ir.Var.Role.ADJOINT
+        && a.target().type().isArray());
+    List<String> allocated = new ArrayList<>();
+    if (stacks[0]) {
+      allocated.add("the stacks that record its loops (unless you pass yours)");
+    }
+    if (adjointArrays[0]) {
+      allocated.add("the adjoints of its local arrays");
+    }
+    String allocation = allocated.isEmpty() ? "Allocates nothing"
+        : "Allocates only " + String.join(" and ", allocated);
+    if (!stacks[0] && BodyWriter.takesStacks(m.pullback().function().body())) {
+      allocation = "Its loops need no recording, so a {@code Stacks} passed in is not used. "
+          + allocation;
+    }
+    String owned = grad == null ? "the adjoint arrays" : arrays ? "{@code " + grad
+        + "} and the adjoint arrays" : "{@code " + grad + "}";
+    return allocation + "; the caller owns " + owned
+        + (arrays ? ", which must have the shapes of their parameters." : ".");
+  }
+
+  private static TypeName javaType(Type type) {
+    switch (type) {
+      case DOUBLE_ARRAY:
+        return ArrayTypeName.of(TypeName.DOUBLE);
+      case DOUBLE_MATRIX:
+        return ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE));
+      default:
+        return TypeName.DOUBLE;
+    }
+  }
+
+  private static String forwardTitle(MethodPlan m) {
+    return "forward sweep (" + m.sourceFile() + ":" + m.firstLine() + "-" + m.lastLine() + ")";
+  }
+
+  /** Record components: {@code d} + the capitalized parameter name, e.g. {@code dX}. */
+  static List<String> componentNames(MethodPlan m) {
+    Set<String> used = new HashSet<>(Set.of("value"));
+    List<String> out = new ArrayList<>();
+    for (Var p : m.independents()) {
+      out.add(AdjointClassGenerator.unique(used,
+          "d" + AdjointClassGenerator.capitalize(p.name())));
+    }
+    return out;
+  }
+
+  private static String paramList(List<Var> vars) {
+    return vars.stream().map(v -> "{@code " + v.name() + "}").collect(Collectors.joining(", "));
+  }
+
+  private static String linkSignature(ExecutableElement method) {
+    return method.getSimpleName() + "(" + method.getParameters().stream()
+        .map(p -> p.asType().toString()).collect(Collectors.joining(", ")) + ")";
+  }
+}

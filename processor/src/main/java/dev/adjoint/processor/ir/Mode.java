@@ -1,0 +1,10 @@
+package dev.adjoint.processor.ir;
+
+/** What a generated method computes besides the value. */
+public enum Mode {
+  /**
+   * Reverse mode: a pullback that adds the seed times the gradient into caller-owned adjoints,
+   * and a value-and-gradient call that seeds it with 1.
+   */
+  REVERSE
+}
