@@ -11,7 +11,6 @@ import dev.adjoint.processor.emit.MethodPlan;
 import dev.adjoint.processor.frontend.DerivativeOfReader;
 import dev.adjoint.processor.frontend.JavacTrees;
 import dev.adjoint.processor.rules.CallRules;
-import dev.adjoint.processor.transform.UnsupportedConstruct;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -175,15 +174,6 @@ public final class AdjointProcessor extends AbstractProcessor {
           checks.checkPlan(p, diagnostics);
           plans.add(p);
         });
-      } catch (UnsupportedConstruct e) {
-        TreePath path = trees.getPath(method);
-        if (e.source().origin() instanceof com.sun.source.tree.Tree tree && path != null) {
-          diagnostics.error(tree, path.getCompilationUnit(), Message.UNSUPPORTED_AT_LINE,
-              e.source().line(), e.getMessage());
-        } else {
-          diagnostics.error(method, Message.UNSUPPORTED_AT_LINE, e.source().line(),
-              e.getMessage());
-        }
       } catch (RuntimeException e) {
         diagnostics.error(method, Message.INTERNAL, method.getSimpleName(), e);
       } catch (StackOverflowError e) {

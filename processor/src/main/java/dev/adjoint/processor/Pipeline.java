@@ -2,6 +2,7 @@ package dev.adjoint.processor;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -10,6 +11,7 @@ import dev.adjoint.processor.emit.MethodPlan;
 import dev.adjoint.processor.frontend.CalleeResolver;
 import dev.adjoint.processor.frontend.MethodReader;
 import dev.adjoint.processor.frontend.MethodValidator;
+import dev.adjoint.processor.frontend.Problems;
 import dev.adjoint.processor.frontend.Shadowing;
 import dev.adjoint.processor.frontend.SubsetFence;
 import dev.adjoint.processor.ir.Function;
@@ -20,9 +22,13 @@ import dev.adjoint.processor.rules.DerivativeRegistry;
 import dev.adjoint.processor.optimize.Optimizer;
 import dev.adjoint.processor.transform.Differentiator;
 import dev.adjoint.processor.transform.ReverseMode;
+import dev.adjoint.processor.verify.Problem;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.util.Elements;
 
@@ -32,16 +38,18 @@ import javax.lang.model.util.Elements;
  * <ol>
  *   <li><b>read</b> the signature and body into IR ({@code frontend}), reporting every
  *       construct outside the supported subset;
- *   <li><b>check</b> what only the IR shows;
- *   <li><b>lower</b> to single exit, one binding per array and three-address form;
+ *   <li><b>check</b> what only the IR shows ({@code verify}), between the stages that
+ *       <b>lower</b> it to single exit, one binding per array and three-address form ({@link
+ *       CheckedLowering}), even when reading found problems;
  *   <li><b>analyse</b> activity and what must be recorded;
  *   <li><b>differentiate</b> in the request's {@link Mode};
  *   <li><b>optimize</b> the result;
  *   <li>hand a {@link MethodPlan} to the emitter.
  * </ol>
  *
- * A phase that reports an error ends the method's run; {@link AdjointProcessor} goes on with
- * the other methods and classes. Each phase is its own package, and none imports a later one.
+ * Every problem of the method is reported, each construct once; a method with any gets no
+ * plan, and {@link AdjointProcessor} goes on with the other methods and classes. Each phase is
+ * its own package, and none imports a later one.
  */
 final class Pipeline {
   private final Trees trees;
@@ -63,32 +71,55 @@ final class Pipeline {
     Optional<MethodValidator.Signature> signature =
         new MethodValidator(diagnostics).validate(method);
     TreePath path = trees.getPath(method);
-    if (signature.isEmpty() || path == null) {
+    if (path == null || ((MethodTree) path.getLeaf()).getBody() == null) {
       return Optional.empty();
     }
-    Request request = new Request(method, Mode.REVERSE, signature.get().independents(),
-        analyses);
     CompilationUnitTree unit = path.getCompilationUnit();
     MethodTree tree = (MethodTree) path.getLeaf();
+    SourcePositions positions = trees.getSourcePositions();
 
-    // read
-    if (new SubsetFence(unit, diagnostics).check(tree.getBody()) > 0) {
+    // read: the fence and the reader collect every problem of the body
+    Problems problems = new Problems();
+    SubsetFence fence = new SubsetFence(problems);
+    fence.check(tree.getBody());
+    if (signature.isEmpty()) { // a parameter type the reader cannot model
+      problems.reportTo(diagnostics, unit, positions);
       return Optional.empty();
     }
-    SourcePositions positions = trees.getSourcePositions();
     Shadowing shadowing = new Shadowing(method, unit, elements);
     CalleeResolver callees = new CalleeResolver(method, unit, elements, callRules);
-    MethodReader reader = new MethodReader(unit, positions, diagnostics, shadowing, callees);
-    Optional<Function> read = reader.read(tree, signature.get().parameterTypes());
-    if (read.isEmpty()) {
+    MethodReader reader = new MethodReader(unit, positions, problems, fence, shadowing, callees);
+    Function read = reader.read(tree, signature.get().parameterTypes());
+    problems.reportTo(diagnostics, unit, positions);
+    boolean clean = problems.count() == 0 && signature.get().valid();
+
+    // check and lower: the IR checks run even after frontend problems, on what could be read
+    CheckedLowering.Result checked;
+    try {
+      checked = CheckedLowering.lower(read);
+    } catch (RuntimeException e) {
+      if (clean) {
+        throw e;
+      }
+      // IR with statements left out (reported above) may break a transform's assumptions.
       return Optional.empty();
     }
-
-    // check and lower
-    Function lowered = Differentiator.lower(read.get());
+    report(checked.problems(), method, unit, diagnostics);
+    if (!clean || checked.lowered() == null) {
+      return Optional.empty();
+    }
+    Function lowered = checked.lowered();
+    Request request = new Request(method, Mode.REVERSE, signature.get().independents(),
+        analyses);
     List<Var> independents = new ArrayList<>();
     for (int i : request.wrt()) {
       independents.add(lowered.params().get(i));
+    }
+    List<Problem> adjointProblems =
+        CheckedLowering.checkAdjoints(lowered, independents, request.analyses());
+    if (!adjointProblems.isEmpty()) {
+      report(adjointProblems, method, unit, diagnostics);
+      return Optional.empty();
     }
 
     // analyse, differentiate, optimize
@@ -110,5 +141,20 @@ final class Pipeline {
         (int) unit.getLineMap().getLineNumber(end),
         shadowing.generatedCodeMustQualify("Math")
             || shadowing.generatedCodeMustQualify("StrictMath")));
+  }
+
+  /** IR problems at their statements' trees, one per statement. */
+  private static void report(List<Problem> problems, ExecutableElement method,
+      CompilationUnitTree unit, Diagnostics diagnostics) {
+    Set<Tree> reported = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Problem p : problems) {
+      if (p.at().origin() instanceof Tree tree) {
+        if (reported.add(tree)) {
+          diagnostics.error(tree, unit, p.message(), p.args());
+        }
+      } else {
+        diagnostics.error(method, p.message(), p.args());
+      }
+    }
   }
 }

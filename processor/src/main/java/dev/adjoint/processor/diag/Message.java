@@ -40,7 +40,8 @@ public enum Message {
       + " boolean, double[], double[][], int[] and var"),
   CAST_TYPE("[adjoint.cast] cast to %s is not supported; cast only to double, int or long"),
   TYPE_MISMATCH("[adjoint.type] %s"),
-  UNSUPPORTED_AT_LINE("[adjoint.unsupported] line %d: %s"),
+  /** A construct found on the IR, before differentiation; the text names it in user's words. */
+  UNSUPPORTED_CONSTRUCT("[adjoint.unsupported] %s"),
   DERIVATIVE_SIGNATURE("[adjoint.derivative] @DerivativeOf method %s does not fit: %s. A pullback"
       + " takes the method's parameters, its result, the result's adjoint and one adjoint per array"
       + " parameter, and returns the adjoint of the one double parameter (or void)"),

@@ -26,8 +26,11 @@ import javax.lang.model.type.TypeKind;
 public final class MethodValidator {
   private static final String ANNOTATION = "dev.adjoint.Differentiable";
 
-  /** A valid signature: the IR type of each parameter and the indices to differentiate. */
-  public record Signature(List<Type> parameterTypes, List<Integer> independents) {}
+  /**
+   * The IR type of each parameter and the indices to differentiate; {@code valid} false if the
+   * signature had errors (the body can still be read and checked, not differentiated).
+   */
+  public record Signature(List<Type> parameterTypes, List<Integer> independents, boolean valid) {}
 
   private final Diagnostics diagnostics;
 
@@ -35,6 +38,7 @@ public final class MethodValidator {
     this.diagnostics = diagnostics;
   }
 
+  /** The signature, reporting its errors; empty if a parameter's type cannot be read. */
   public Optional<Signature> validate(ExecutableElement method) {
     int before = diagnostics.errorCount();
     String name = method.getSimpleName().toString();
@@ -67,11 +71,11 @@ public final class MethodValidator {
       }
       types.add(t.orElse(null));
     }
-    if (diagnostics.errorCount() > before) {
+    if (types.contains(null)) {
       return Optional.empty();
     }
-    Optional<List<Integer>> independents = independents(method, types);
-    return independents.map(ind -> new Signature(types, ind));
+    List<Integer> independents = independents(method, types);
+    return Optional.of(new Signature(types, independents, diagnostics.errorCount() == before));
   }
 
   /** Local and anonymous classes have no name the generated class could document. */
@@ -86,7 +90,7 @@ public final class MethodValidator {
     }
   }
 
-  private Optional<List<Integer>> independents(ExecutableElement method, List<Type> types) {
+  private List<Integer> independents(ExecutableElement method, List<Type> types) {
     List<? extends VariableElement> params = method.getParameters();
     AnnotationMirror annotation = annotation(method);
     List<String> wrt = wrtNames(annotation);
@@ -120,7 +124,7 @@ public final class MethodValidator {
     if (diagnostics.errorCount() == before && out.isEmpty()) {
       diagnostics.error(method, Message.NO_DIFFERENTIABLE_PARAMETER, method.getSimpleName());
     }
-    return diagnostics.errorCount() == before ? Optional.of(out) : Optional.empty();
+    return out;
   }
 
   private static AnnotationMirror annotation(ExecutableElement method) {

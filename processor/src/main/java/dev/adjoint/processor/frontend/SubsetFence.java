@@ -1,23 +1,24 @@
 package dev.adjoint.processor.frontend;
 
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
-import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.Message;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The supported subset, as a whitelist of tree kinds: anything else in a method body is an
  * error on its own tree, naming the construct and what to write instead. The fence does not
- * descend into a rejected tree, so one construct gives one error.
+ * descend into a rejected tree, so one construct gives one error, and the reader, which reads
+ * the body after it, skips what the fence rejected ({@link #rejected}).
  */
 public final class SubsetFence extends TreeScanner<Void, Void> {
 
@@ -117,19 +118,21 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
     }
   }
 
-  private final CompilationUnitTree unit;
-  private final Diagnostics diagnostics;
-  private int errors;
+  private final Problems problems;
+  private final Set<Tree> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  public SubsetFence(CompilationUnitTree unit, Diagnostics diagnostics) {
-    this.unit = unit;
-    this.diagnostics = diagnostics;
+  public SubsetFence(Problems problems) {
+    this.problems = problems;
   }
 
-  /** Checks a method body; returns how many constructs it rejected. */
-  public int check(Tree body) {
+  /** Checks a method body, reporting each rejected construct. */
+  public void check(Tree body) {
     scan(body, null);
-    return errors;
+  }
+
+  /** The trees reported, each the outermost tree of its construct. */
+  Set<Tree> rejected() {
+    return rejected;
   }
 
   @Override
@@ -143,8 +146,8 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
         what = new String[] {"this construct (" + tree.getKind() + ")", "rewrite it with"
             + " locals, arrays, arithmetic, Math functions, if/else and loops"};
       }
-      errors++;
-      diagnostics.error(tree, unit, Message.UNSUPPORTED, what[0], what[1]);
+      rejected.add(tree);
+      problems.report(tree, Message.UNSUPPORTED, what[0], what[1]);
       return null;
     }
     return super.scan(tree, unused);

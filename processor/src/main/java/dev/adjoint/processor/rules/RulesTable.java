@@ -126,6 +126,15 @@ public final class RulesTable {
     return Collections.unmodifiableList(out);
   }
 
+  /**
+   * The key of every function rule, {@code owner.name/arity} with the owner as in IR ({@code
+   * Math.atan2/2}, {@code dev.adjoint.runtime.Gradients.withoutDerivative/1}), in table order:
+   * what a coverage test must find a numeric case for.
+   */
+  public static List<String> functionKeys() {
+    return List.copyOf(FUNCTIONS.keySet());
+  }
+
   private static void unary(String name, String derivative) {
     define(name, "x", "", derivative);
   }

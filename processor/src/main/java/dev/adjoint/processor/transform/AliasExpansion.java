@@ -1,5 +1,6 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.ir.ArrayNames;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
@@ -20,9 +21,8 @@ import java.util.Set;
  * Replaces array aliases ({@code double[] row = m[i]}, {@code for (double[] row : m)}) by what
  * they alias, so every element access names its array and index and the backward sweep can
  * address the matching adjoint element. An array variable bound in both branches of an {@code
- * if} ({@link ArrayRebinding}'s joins) is left as a reference. Also the one check that no store
- * reaches a parameter's array, directly or through an alias or a join: the primal must not
- * change its caller's inputs.
+ * if} ({@link ArrayRebinding}'s joins) is left as a reference. That no store reaches a
+ * parameter's array is checked on its output ({@code verify.ParameterWrites}).
  */
 final class AliasExpansion {
   private AliasExpansion() {}
@@ -37,7 +37,7 @@ final class AliasExpansion {
         bindings.merge(a.target(), 1, Integer::sum);
       }
       for (Stmt.Assign def : Stmts.assignments(body)) {
-        boolean alias = namesArray(def);
+        boolean alias = ArrayNames.namesArray(def);
         // A variable bound in both branches of an if (an ArrayRebinding join) stays a
         // reference: what it aliases depends on the path.
         if (alias && def.target().role() != Var.Role.PARAM && bindings.get(def.target()) == 1) {
@@ -57,61 +57,7 @@ final class AliasExpansion {
         }
       }
     }
-    Map<Var, Set<Var>> referees = referees(body);
-    Stmts.walk(body, s -> {
-      if (s instanceof Stmt.Store st) {
-        Var base = Stmts.baseVar(st.array());
-        Var param = mayBeParameter(base, referees, new HashSet<>());
-        if (param != null) {
-          throw new UnsupportedConstruct(st.source(), "a write into array parameter "
-              + param.name() + (param == base ? "" : " (which " + base.userName() + " may be here)")
-              + " is not supported; copy it into a local array (new double[n] or new int[n])"
-              + " and write there");
-        }
-      }
-    });
     return fn.withBody(body);
-  }
-
-  /** {@code a = b} or {@code a = m[i]} of arrays: another name for an existing array. */
-  static boolean isReference(Stmt.Assign a) {
-    return a.target().type().isArray()
-        && (a.value() instanceof Expr.Ref || a.value() instanceof Expr.Index);
-  }
-
-  /** A reference, or an array chosen by a conditional ({@code a = c ? b : m[i]}). */
-  static boolean namesArray(Stmt.Assign a) {
-    return isReference(a) || a.target().type().isArray() && a.value() instanceof Expr.Cond;
-  }
-
-  /**
-   * For each join variable left after expansion, the arrays it may refer to (every array a
-   * choice {@code c ? a : b} it was given may name).
-   */
-  static Map<Var, Set<Var>> referees(List<Stmt> body) {
-    Map<Var, Set<Var>> out = new HashMap<>();
-    for (Stmt.Assign a : Stmts.assignments(body)) {
-      if (namesArray(a)) {
-        out.computeIfAbsent(a.target(), k -> new LinkedHashSet<>())
-            .addAll(Stmts.bases(a.value()));
-      }
-    }
-    return out;
-  }
-
-  private static Var mayBeParameter(Var v, Map<Var, Set<Var>> referees, Set<Var> seen) {
-    if (v.role() == Var.Role.PARAM) {
-      return v;
-    }
-    if (seen.add(v)) {
-      for (Var w : referees.getOrDefault(v, Set.of())) {
-        Var param = mayBeParameter(w, referees, seen);
-        if (param != null) {
-          return param;
-        }
-      }
-    }
-    return null;
   }
 
   /** @param written what the user wrote the alias to name, for messages */

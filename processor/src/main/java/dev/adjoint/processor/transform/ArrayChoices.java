@@ -1,5 +1,6 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.ir.ArrayNames;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Op;
@@ -11,7 +12,6 @@ import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Arrays chosen by a conditional ({@code double[] r = c ? a : b}, {@code dot(c ? a : b, x)}).
@@ -95,14 +95,13 @@ final class ArrayChoices {
     return e.type() == Type.DOUBLE || e.type().isArray();
   }
 
+  /** An array choice where it cannot be named: verify.NestedArrayChoices rejects it first. */
   private static void requireNoChoice(Expr e, SourceRef src) {
     if (!carriesDerivative(e)) {
       return;
     }
     if (e instanceof Expr.Cond c && c.type().isArray()) {
-      throw new UnsupportedConstruct(src, "an array chosen by a conditional (" + describe(c)
-          + ") inside a branch of another conditional or after && or || is not supported;"
-          + " declare it as a local array first (double[] r = c ? a : b;)");
+      throw new IllegalStateException("nested array choice at " + src);
     }
     Exprs.children(e).forEach(child -> requireNoChoice(child, src));
   }
@@ -173,7 +172,9 @@ final class ArrayChoices {
           record(alias, c.then(), thenGuard, assigned, out, src),
           record(alias, c.otherwise(), and(guard, notTaken), assigned, out, src));
     }
-    throw new UnsupportedConstruct(src, "array " + alias + " is chosen by a conditional whose"
+    // An inline choice's local (CHOSEN) is ours: the message speaks of the choice itself.
+    String what = alias.equals(CHOSEN) ? "an array" : "array " + alias + " is";
+    throw new UnsupportedConstruct(src, what + " chosen by a conditional whose"
         + " branch computes a new array (" + computed(array) + "); declare that array as a"
         + " local first and choose between variables");
   }
@@ -207,10 +208,7 @@ final class ArrayChoices {
     return array instanceof Expr.NewArray ? "new " + array.type().javaName() : "an expression";
   }
 
-  /** {@code one of a, b} for a conditional over arrays, in the user's names. */
   static String describe(Expr.Cond c) {
-    List<String> names = Stmts.bases(c).stream().map(Var::name).distinct()
-        .collect(Collectors.toList());
-    return "one of " + String.join(", ", names);
+    return ArrayNames.describeChoice(c);
   }
 }

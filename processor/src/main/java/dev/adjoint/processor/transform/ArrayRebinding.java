@@ -28,7 +28,8 @@ import java.util.Set;
  * jumps) and before {@link AliasExpansion}, which leaves such joins in place.
  *
  * <p>An array that lives across the iterations of a loop and is rebound inside it (a new array
- * each iteration) would need one adjoint per iteration: that is rejected, at the rebinding.
+ * each iteration) would need one adjoint per iteration: {@code verify.LoopRebinding} rejects
+ * that before this pass runs.
  */
 final class ArrayRebinding {
   /** Every variable already bound somewhere: binding one again needs a new variable. */
@@ -127,14 +128,8 @@ final class ArrayRebinding {
     for (Stmt.Assign a : Stmts.assignments(List.of(l))) {
       Var v = a.target();
       if (v.type().isArray() && (current.containsKey(v) || carried.contains(v))) {
-        String type = v.type().javaName();
-        String instead = AliasExpansion.isReference(a)
-            ? "declare a new variable inside the loop (" + type + " " + v.name() + "2 = ...)"
-            : "write each step with its own variable (" + type + " " + v.name() + "2 = ...; "
-                + type + " " + v.name() + "3 = ...), or allocate the array once before the"
-                + " loop and write its elements";
-        throw new UnsupportedConstruct(a.source(), "array variable " + v.name() + " is"
-            + " rebound inside a loop, which is not supported; " + instead);
+        // verify.LoopRebinding rejects this before renaming.
+        throw new IllegalStateException("array " + v.name() + " rebound inside a loop");
       }
     }
     // What the body declares is dead at the end of an iteration: what lives on is bound before

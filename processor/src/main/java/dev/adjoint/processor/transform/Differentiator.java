@@ -3,7 +3,6 @@ package dev.adjoint.processor.transform;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.Rematerialization;
 import dev.adjoint.processor.analysis.ToBeRecorded;
-import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Type;
@@ -29,12 +28,13 @@ public final class Differentiator {
     this.derivatives = derivatives;
   }
 
-  /** The primal in the form the transforms start from (also what the tests inspect). */
+  /**
+   * The primal in the form the transforms start from (also what the tests inspect), for a
+   * method the checks ({@code verify}) accepted; {@link Lowering} runs it stage by stage.
+   */
   public static Function lower(Function read) {
-    Function lowered = AnfLowering.apply(AliasExpansion.apply(
-        ArrayRebinding.apply(ControlFlowNormalizer.apply(read))));
-    CallArgumentCheck.check(lowered);
-    return lowered;
+    return Lowering.threeAddress(Lowering.expandAliases(Lowering.renameArrays(
+        Lowering.normalize(read))));
   }
 
   /**

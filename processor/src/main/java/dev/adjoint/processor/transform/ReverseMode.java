@@ -3,6 +3,7 @@ package dev.adjoint.processor.transform;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.Derivatives;
 import dev.adjoint.processor.analysis.ToBeRecorded;
+import dev.adjoint.processor.ir.ArrayNames;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
@@ -34,6 +35,9 @@ import java.util.Set;
  * same shape: a read {@code v = a[i]} adds {@code v̄} into {@code ā[i]}; a store moves
  * {@code ā[i]} back to the stored value and clears it. The output is ordinary IR, so later
  * passes (the optimizer, or a second transform) treat it like any other function.
+ *
+ * <p>Its {@link IllegalStateException}s are assertions: what they name is a user error that
+ * {@code verify.ArrayAdjoints} and {@code verify.CalleeAdjoints} report before this runs.
  */
 public final class ReverseMode {
 
@@ -186,15 +190,15 @@ public final class ReverseMode {
     }
     boolean kernel = a.value() instanceof Expr.Invoke call
         && call.kind() == Expr.Invoke.Kind.KERNEL;
-    if (AliasExpansion.namesArray(a)) {
+    if (ArrayNames.namesArray(a)) {
       return joinAdjoint(a, depth);
     }
     if (!(a.value() instanceof Expr.NewArray) && !kernel) {
-      throw new UnsupportedConstruct(a.source(), "array " + v.userName() + " must be created with"
+      throw new IllegalStateException("array " + v.userName() + " must be created with"
           + " new or by a LinearAlgebra kernel where it is declared");
     }
     if (depth > 0) {
-      throw new UnsupportedConstruct(a.source(), "allocating array " + v.userName() + " inside a"
+      throw new IllegalStateException("allocating array " + v.userName() + " inside a"
           + " loop is not supported; allocate it once before the loop and overwrite it");
     }
     if (a.value() instanceof Expr.NewArray n) {
@@ -213,7 +217,7 @@ public final class ReverseMode {
     Var v = a.target();
     if (depth > 0) {
       // Each iteration could choose another array, and the backward sweep sees only the last.
-      throw new UnsupportedConstruct(a.source(), "array variable " + v.userName() + " is bound to"
+      throw new IllegalStateException("array variable " + v.userName() + " is bound to"
           + " different arrays by the branches of an if inside a loop, which is not supported;"
           + " give each branch's array its own variable");
     }
@@ -320,7 +324,7 @@ public final class ReverseMode {
       boolean variable = given instanceof Expr.Ref || given instanceof Expr.Cond;
       if (!call.independents().contains(i) && variable && given.type().isDifferentiable()
           && Stmts.bases(given).stream().anyMatch(activity::isVaried)) {
-        throw new UnsupportedConstruct(src, "argument " + (i + 1) + " of " + call.name()
+        throw new IllegalStateException("argument " + (i + 1) + " of " + call.name()
             + " depends on what is differentiated here, but " + call.name() + " does not"
             + " differentiate with respect to that parameter; add it to " + call.name()
             + "'s wrt");
@@ -380,7 +384,7 @@ public final class ReverseMode {
     }
     Expr.Invoke pullback = pullbackCall(call, args);
     if (scalars > 1) {
-      throw new UnsupportedConstruct(src, call.name() + " has more than one double argument;"
+      throw new IllegalStateException(call.name() + " has more than one double argument;"
           + " a kernel's pullback can return the adjoint of one");
     }
     if (scalar != null) {
@@ -404,7 +408,7 @@ public final class ReverseMode {
       // The callee wants somewhere to add this argument's gradient; nobody reads it.
       return new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(arg)));
     }
-    throw new UnsupportedConstruct(src, "matrix " + array.userName() + " is differentiated by "
+    throw new IllegalStateException("matrix " + array.userName() + " is differentiated by "
         + call.name() + " but not here; add it to this method's wrt or remove it from "
         + call.name() + "'s");
   }

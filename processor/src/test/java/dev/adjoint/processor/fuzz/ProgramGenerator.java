@@ -876,7 +876,7 @@ final class ProgramGenerator {
   /**
    * Kernels whose pullback reads none of the result's elements, so their result may be written
    * ({@code y = scale(2, y); y[0] *= x}); Adjoint's list is {@code
-   * CallArgumentCheck.RESULT_BLIND}.
+   * verify.CallArguments.RESULT_BLIND}.
    */
   private static final Set<String> RESULT_WRITABLE = Set.of("scale", "add", "sub", "hadamard",
       "matVec", "log", "relu", "matMul", "transpose", "scaleMatrix", "addMatrices");

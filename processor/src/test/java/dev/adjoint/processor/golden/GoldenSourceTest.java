@@ -3,6 +3,8 @@ package dev.adjoint.processor.golden;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -14,8 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -26,21 +34,89 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GoldenSourceTest {
   private static final Path GOLDEN_DIR = Paths.get("src/test/resources/golden");
+  private static final String ANALYSES_OFF = "-Aadjoint.analyses=off";
 
-  @ParameterizedTest
-  @ValueSource(strings = {"Logistic", "Rosenbrock", "Branches", "Overwrite", "MathRules", "Loop",
-      "NestedLoop", "ArrayWrite"})
-  void generatedSourceMatchesGolden(String name) throws IOException {
-    String input = resource(name + ".java");
-    String generated = generate(name, input, "");
-    Path golden = GOLDEN_DIR.resolve(name + "Adjoint.java.txt");
-    if (Boolean.getBoolean("adjoint.updateGoldens")) {
-      Files.writeString(golden, generated, StandardCharsets.UTF_8);
+  /**
+   * One golden: {@code input}{@code .java} compiled with {@code option} (or none) is pinned as
+   * {@code name}{@code Adjoint.java.txt}.
+   */
+  record Golden(String name, String input, String option) {
+    Golden(String name) {
+      this(name, name, "");
     }
-    assertEquals(resource(name + "Adjoint.java.txt"), generated,
+
+    String file() {
+      return name + "Adjoint.java.txt";
+    }
+
+    @Override
+    public String toString() {
+      return option.isEmpty() ? name : name + " (" + input + " with " + option + ")";
+    }
+  }
+
+  static Stream<Golden> goldens() {
+    return Stream.of(new Golden("Logistic"), new Golden("Rosenbrock"), new Golden("Branches"),
+        new Golden("Overwrite"), new Golden("MathRules"), new Golden("Loop"),
+        new Golden("NestedLoop"), new Golden("ArrayWrite"), new Golden("Calls"),
+        new Golden("Kernel"), new Golden("Custom"),
+        new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF));
+  }
+
+  /**
+   * Each kind of generated method, the golden that shows it, and text of that golden (the
+   * generated API, not its bodies; any whitespace matches any line break) that proves it.
+   */
+  enum Kind {
+    VALUE_AND_GRADIENT("Logistic", "public static LossGradient loss("),
+    PULLBACK_SCALAR_GRAD("Logistic", "lossPullback(double w, double b, double x, double t,"
+        + " double lambda, double seed, double[] grad) {"),
+    PULLBACK_ARRAY_ADJOINTS("Kernel", "double seed, double[][] WBar, double[] xBar) {"),
+    PULLBACK_STACKS("Loop", "powerPullback(double x, int n, double seed, double[] grad,"
+        + " Stacks stacks) {"),
+    PULLBACK_ALLOCATING_STACKS("Loop", "return powerPullback(x, n, seed, grad, new Stacks());"),
+    CALL_TO_DIFFERENTIABLE("Calls", "CallsAdjoint.squarePullback("),
+    KERNEL_CALL("Kernel", "LinearAlgebra.matVecPullback("),
+    DERIVATIVE_OF("Custom", "Custom.softplusPullback("),
+    ANALYSES_OFF("LoopAnalysesOff", "public static double powerPullback(");
+
+    final String golden;
+    final Pattern evidence;
+
+    Kind(String golden, String text) {
+      this.golden = golden;
+      this.evidence = Pattern.compile(Stream.of(text.split(" "))
+          .map(Pattern::quote).collect(Collectors.joining("\\s+")));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("goldens")
+  void generatedSourceMatchesGolden(Golden g) throws IOException {
+    String input = resource(g.input() + ".java");
+    String generated = generate(g.input(), input, g.option());
+    if (Boolean.getBoolean("adjoint.updateGoldens")) {
+      Files.writeString(GOLDEN_DIR.resolve(g.file()), generated, StandardCharsets.UTF_8);
+    }
+    assertEquals(resource(g.file()), generated,
         "generated source changed; review and rerun with -Dadjoint.updateGoldens=true");
     // Same input, same text: nothing depends on hash order or timing.
-    assertEquals(generated, generate(name, input, ""));
+    assertEquals(generated, generate(g.input(), input, g.option()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Kind.class)
+  void everyKindOfGeneratedMethodHasAGolden(Kind kind) throws IOException {
+    assertTrue(goldens().anyMatch(g -> g.name().equals(kind.golden)),
+        kind.golden + " is not in goldens()");
+    assertTrue(kind.evidence.matcher(resource(kind.golden + "Adjoint.java.txt")).find(),
+        kind + ": golden " + kind.golden + " no longer matches /" + kind.evidence
+            + "/; pin that kind of method in a golden again");
+  }
+
+  @Test
+  void analysesOffGoldenDiffersFromTheDefault() throws IOException {
+    assertNotEquals(resource("LoopAdjoint.java.txt"), resource("LoopAnalysesOffAdjoint.java.txt"));
   }
 
   @ParameterizedTest

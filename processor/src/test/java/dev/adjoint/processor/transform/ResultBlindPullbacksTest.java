@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * {@link CallArgumentCheck#RESULT_BLIND} lets a program write into the result of these kernels
+ * {@link dev.adjoint.processor.verify.CallArguments#RESULT_BLIND} lets a program write into the result of these kernels
  * after the call, which is right only if their pullbacks never read the result's elements: each
  * pullback, given a result of the right shape filled with NaN, must add exactly what it adds
  * given the true result.
@@ -26,12 +26,12 @@ class ResultBlindPullbacksTest {
 
   @Test
   void ownerIsTheRuntimeClass() {
-    assertEquals(LinearAlgebra.class.getName(), CallArgumentCheck.LINEAR_ALGEBRA);
+    assertEquals(LinearAlgebra.class.getName(), dev.adjoint.processor.verify.CallArguments.LINEAR_ALGEBRA);
   }
 
   @TestFactory
   Stream<DynamicTest> pullbackIgnoresTheResultsElements() {
-    return CallArgumentCheck.RESULT_BLIND.stream().sorted()
+    return dev.adjoint.processor.verify.CallArguments.RESULT_BLIND.stream().sorted()
         .map(name -> DynamicTest.dynamicTest(name, () -> check(name)));
   }
 

@@ -1,5 +1,6 @@
-package dev.adjoint.processor.transform;
+package dev.adjoint.processor.verify;
 
+import dev.adjoint.processor.ir.ArrayNames;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Layout;
@@ -8,9 +9,11 @@ import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,17 +24,20 @@ import java.util.Set;
  * them after the call, nor anywhere in a loop around it; not through another variable that may
  * be the same array either (an {@link ArrayRebinding} join that kept it on some path).
  */
-final class CallArgumentCheck {
+public final class CallArguments {
 
-  static void check(Function fn) {
-    new CallArgumentCheck(AliasExpansion.referees(fn.body()), copies(fn.body())).run(fn);
+  /** Runs on lowered IR (after alias expansion): one problem per store that breaks the rule. */
+  public static List<Problem> check(Function fn) {
+    CallArguments check = new CallArguments(ArrayNames.referees(fn.body()), copies(fn.body()));
+    check.run(fn);
+    return check.problems;
   }
 
   /** The statements that make each join variable another array ({@code j = a}, in a branch). */
   private static Map<Var, List<Stmt.Assign>> copies(List<Stmt> body) {
     Map<Var, List<Stmt.Assign>> out = new HashMap<>();
     for (Stmt.Assign a : Stmts.assignments(body)) {
-      if (AliasExpansion.namesArray(a)) {
+      if (ArrayNames.namesArray(a)) {
         out.computeIfAbsent(a.target(), k -> new ArrayList<>()).add(a);
       }
     }
@@ -44,15 +50,15 @@ final class CallArgumentCheck {
    * Pinned against the runtime by {@code ResultBlindPullbacksTest}; every other kernel, a user's
    * included, is assumed to read its result again.
    */
-  static final Set<String> RESULT_BLIND = Set.of("matVec", "vecMat", "matMul", "transpose",
+  public static final Set<String> RESULT_BLIND = Set.of("matVec", "vecMat", "matMul", "transpose",
       "outer", "add", "sub", "scale", "hadamard", "log", "relu", "softplus", "addMatrices",
       "subMatrices", "scaleMatrix");
 
-  static final String LINEAR_ALGEBRA = "dev.adjoint.runtime.LinearAlgebra";
+  public static final String LINEAR_ALGEBRA = "dev.adjoint.runtime.LinearAlgebra";
 
   private static boolean resultBlind(Expr.Invoke call) {
-    return call.kind() == Expr.Invoke.Kind.KERNEL && call.owner().canonical().equals(LINEAR_ALGEBRA)
-        && RESULT_BLIND.contains(call.name());
+    return call.kind() == Expr.Invoke.Kind.KERNEL
+        && call.owner().canonical().equals(LINEAR_ALGEBRA) && RESULT_BLIND.contains(call.name());
   }
 
   /** For each join variable, the arrays it may refer to (joins of joins included). */
@@ -60,8 +66,11 @@ final class CallArgumentCheck {
   private final Map<Var, Set<Var>> objects = new HashMap<>();
 
   private final Map<Var, List<Stmt.Assign>> copies;
+  /** What was found, one per store, in the order found. */
+  private final List<Problem> problems = new ArrayList<>();
+  private final Set<Stmt> reported = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  private CallArgumentCheck(Map<Var, Set<Var>> referees, Map<Var, List<Stmt.Assign>> copies) {
+  private CallArguments(Map<Var, Set<Var>> referees, Map<Var, List<Stmt.Assign>> copies) {
     this.referees = referees;
     this.copies = copies;
   }
@@ -126,13 +135,13 @@ final class CallArgumentCheck {
       if (later instanceof Stmt.Store st && storesInto(st, array)
           && runsAfter(layout, call, st)
           && mayBe(layout, Stmts.baseVar(st.array()), array, call, new HashSet<>())) {
-        throw unchanged(st, array, callee);
+        unchanged(st, array, callee);
       }
     }
     for (Stmt.Loop loop : layout.loopsAround(call)) {
       Stmts.walk(loop.body(), t -> {
         if (t instanceof Stmt.Store st && storesInto(st, array)) {
-          throw unchanged(st, array, callee);
+          unchanged(st, array, callee);
         }
       });
     }
@@ -198,9 +207,11 @@ final class CallArgumentCheck {
         || common == layout.innermost(first);
   }
 
-  private static UnsupportedConstruct unchanged(Stmt.Store st, Var array, String callee) {
-    return new UnsupportedConstruct(st.source(), "array " + array.userName() + " is written after"
-        + " it was passed to " + callee + ", whose derivative reads it again; copy it into a"
-        + " new array before writing");
+  private void unchanged(Stmt.Store st, Var array, String callee) {
+    if (reported.add(st)) {
+      problems.add(Problem.unsupported(st.source(), "array " + array.userName()
+          + " is written after it was passed to " + callee + ", whose derivative reads it"
+          + " again; copy it into a new array before writing"));
+    }
   }
 }

@@ -1,0 +1,211 @@
+package dev.adjoint.processor.frontend;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Exprs;
+import dev.adjoint.processor.ir.Op;
+import dev.adjoint.processor.ir.SourceRef;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Type;
+import dev.adjoint.processor.ir.Var;
+import java.util.List;
+
+/**
+ * Reads expression statements: assignments, compound assignments and {@code ++}/{@code --}
+ * (desugared), stores into array elements, and chains {@code a = b = e}.
+ */
+final class AssignmentReader {
+  private final ExpressionReader expressions;
+  private final Scopes scopes;
+
+  AssignmentReader(ExpressionReader expressions, Scopes scopes) {
+    this.expressions = expressions;
+    this.scopes = scopes;
+  }
+
+  /** Reads an expression statement into {@code out}: usually one statement, more for chains. */
+  void read(ExpressionTree e, SourceRef src, List<Stmt> out) {
+    expressions.skipIfFenced(e);
+    ExpressionTree link = chainedAssignment(e);
+    ExpressionTree lhs = assignedTree(e);
+    if (link != null) {
+      // a = b = e: b = e first, then a = b, the new value of b being what the inner assignment
+      // evaluates to; e is evaluated once. Java evaluates an element's address before the
+      // value, and a compound assignment reads its target before: both come first here too.
+      if (lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
+        ArrayAccessTree element = (ArrayAccessTree) lhs;
+        expressions.standFor(element.getExpression(),
+            addressOnce(expressions.expression(element.getExpression()), src, out, true));
+        expressions.standFor(element.getIndex(),
+            once(expressions.integer(element.getIndex()), src, out, true));
+      } else if (e.getKind() != Tree.Kind.ASSIGNMENT && assignsInChain(link, lhs)) {
+        throw new Unsupported(e, Message.UNSUPPORTED, "a compound assignment to " + lhs
+            + " whose value assigns " + lhs + " again", "split it into two statements");
+      }
+      read(link, src, out);
+      expressions.standFor(link, new Expr.Ref(target(assignedTree(link))));
+    }
+    if (lhs != null && lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
+      out.add(store(e, (ArrayAccessTree) lhs, src, out));
+      return;
+    }
+    out.add(assignment(e, src));
+  }
+
+  private Stmt assignment(ExpressionTree e, SourceRef src) {
+    switch (e.getKind()) {
+      case ASSIGNMENT:
+        AssignmentTree a = (AssignmentTree) e;
+        Var target = target(a.getVariable());
+        return Stmt.Assign.set(target, Typing.convert(expressions.expression(a.getExpression()),
+            target.type(), a.getExpression()), src);
+      case PLUS_ASSIGNMENT:
+      case MINUS_ASSIGNMENT:
+      case MULTIPLY_ASSIGNMENT:
+      case DIVIDE_ASSIGNMENT:
+      case REMAINDER_ASSIGNMENT:
+        CompoundAssignmentTree c = (CompoundAssignmentTree) e;
+        Var v = target(c.getVariable());
+        Expr rhs = Typing.arithmetic(c, TreeKinds.operator(e.getKind()), new Expr.Ref(v),
+            expressions.expression(c.getExpression()));
+        return Stmt.Assign.set(v, Typing.narrow(rhs, v.type()), src);
+      case PREFIX_INCREMENT:
+      case POSTFIX_INCREMENT:
+      case PREFIX_DECREMENT:
+      case POSTFIX_DECREMENT:
+        UnaryTree u = (UnaryTree) e;
+        Var w = target(u.getExpression());
+        Expr step = Typing.arithmetic(u, increments(e) ? Op.ADD : Op.SUB, new Expr.Ref(w),
+            Expr.Const.ofInt(1));
+        return Stmt.Assign.set(w, Typing.narrow(step, w.type()), src);
+      case METHOD_INVOCATION:
+        throw new Unsupported(e, Message.UNSUPPORTED, "a call whose result is discarded",
+            "a differentiated method has no side effects to call for; remove the call");
+      default:
+        throw new Unsupported(e, Message.UNSUPPORTED, "this expression statement",
+            "write an assignment to a local or parameter");
+    }
+  }
+
+  private static boolean increments(Tree e) {
+    return e.getKind() == Tree.Kind.PREFIX_INCREMENT
+        || e.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+  }
+
+  /**
+   * The inner assignment of {@code a = b = e} or {@code a += b = e}, if {@code e}'s value is an
+   * assignment (or compound assignment) to a local or parameter; else null.
+   */
+  private static ExpressionTree chainedAssignment(ExpressionTree e) {
+    ExpressionTree value = e instanceof AssignmentTree a ? a.getExpression()
+        : e instanceof CompoundAssignmentTree c ? c.getExpression() : null;
+    while (value instanceof ParenthesizedTree p) {
+      value = p.getExpression();
+    }
+    boolean assignment = value instanceof AssignmentTree || value instanceof CompoundAssignmentTree;
+    return assignment && assignedTree(value).getKind() == Tree.Kind.IDENTIFIER ? value : null;
+  }
+
+  /** Whether {@code chain} (an inner assignment and the ones inside it) assigns {@code name}. */
+  private static boolean assignsInChain(ExpressionTree chain, ExpressionTree name) {
+    for (ExpressionTree link = chain; link != null; link = chainedAssignment(link)) {
+      if (assignedTree(link).toString().equals(name.toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ExpressionTree assignedTree(ExpressionTree e) {
+    if (e instanceof AssignmentTree a) {
+      return a.getVariable();
+    } else if (e instanceof CompoundAssignmentTree c) {
+      return c.getVariable();
+    } else if (e instanceof UnaryTree u) {
+      return u.getExpression();
+    }
+    return null;
+  }
+
+  /** {@code a[i] = e}, {@code a[i][j] += e}, {@code a[i]++}: a store into a local array. */
+  private Stmt store(ExpressionTree e, ArrayAccessTree lhs, SourceRef src, List<Stmt> out) {
+    Expr array = expressions.expression(lhs.getExpression());
+    Expr index = expressions.integer(lhs.getIndex());
+    if (e.getKind() != Tree.Kind.ASSIGNMENT) {
+      // a[k(i)] += x reads and writes one element: its address is evaluated once, as in Java.
+      array = addressOnce(array, src, out, false);
+      index = once(index, src, out, false);
+    }
+    if (!array.type().isArray()) {
+      throw new Unsupported(lhs, Message.TYPE_MISMATCH, lhs.getExpression() + " is not an array");
+    }
+    Type element = array.type().elementType();
+    // A write into a parameter's array is rejected on the IR (verify.ParameterWrites): once the
+    // parameter is rebound (a = scale(2, a)), its new array is the method's own.
+    if (!element.isNumeric()) {
+      throw new Unsupported(lhs, Message.UNSUPPORTED, "assigning a whole row",
+          "assign the row's elements one by one");
+    }
+    Expr current = new Expr.Index(array, index);
+    Expr value;
+    switch (e.getKind()) {
+      case ASSIGNMENT:
+        value = Typing.convert(expressions.expression(((AssignmentTree) e).getExpression()),
+            element, e);
+        break;
+      case PLUS_ASSIGNMENT:
+      case MINUS_ASSIGNMENT:
+      case MULTIPLY_ASSIGNMENT:
+      case DIVIDE_ASSIGNMENT:
+      case REMAINDER_ASSIGNMENT:
+        CompoundAssignmentTree c = (CompoundAssignmentTree) e;
+        value = Typing.narrow(Typing.arithmetic(c, TreeKinds.operator(e.getKind()), current,
+            expressions.expression(c.getExpression())), element);
+        break;
+      default:
+        value = Typing.narrow(Typing.arithmetic(e, increments(e) ? Op.ADD : Op.SUB, current,
+            Expr.Const.ofInt(1)), element);
+    }
+    return new Stmt.Store(array, index, value, false, src);
+  }
+
+  /** {@code m[k(i)]} with the row index evaluated once into a local. */
+  private static Expr addressOnce(Expr array, SourceRef src, List<Stmt> out, boolean always) {
+    return array instanceof Expr.Index row ? new Expr.Index(
+        addressOnce(row.array(), src, out, always), once(row.index(), src, out, always)) : array;
+  }
+
+  /**
+   * An index that calls a helper, evaluated into an int local so the helper runs once; {@code
+   * always}: any index but a constant, whose variables a chained assignment may change next.
+   */
+  private static Expr once(Expr index, SourceRef src, List<Stmt> out, boolean always) {
+    boolean keep = always ? index instanceof Expr.Const
+        : index.isAtom() || !Exprs.callsHelper(index);
+    if (keep) {
+      return index;
+    }
+    Var k = new Var("index", index.type(), Var.Role.TEMP);
+    out.add(Stmt.Assign.set(k, index, src));
+    return new Expr.Ref(k);
+  }
+
+  private Var target(ExpressionTree t) {
+    if (t.getKind() != Tree.Kind.IDENTIFIER) {
+      throw new Unsupported(t, Message.UNSUPPORTED, "assignment to " + t,
+          "assign only to locals and parameters");
+    }
+    String name = ((IdentifierTree) t).getName().toString();
+    return scopes.lookup(name).orElseThrow(
+        () -> new Unsupported(t, Message.UNSUPPORTED, "assignment to field " + name,
+            "a differentiated method must not change state; use a local"));
+  }
+}

@@ -1,0 +1,156 @@
+package dev.adjoint.processor.frontend;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Type;
+import dev.adjoint.processor.rules.Rule;
+import dev.adjoint.processor.rules.RulesTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Reads a call: resolved to its class first, as javac will ({@link NameResolver}), then a rule of
+ * that class's function, or a callee Adjoint can differentiate through ({@link CalleeResolver}),
+ * or an error. A name is never taken for Math's because Math has a function of that name.
+ */
+final class CallReader {
+  private final ExpressionReader expressions;
+  private final NameLookup lookup;
+  private final NameResolver names;
+  private final CalleeResolver callees;
+  private final Problems problems;
+
+  CallReader(ExpressionReader expressions, NameLookup lookup, CalleeResolver callees,
+      Problems problems) {
+    this.expressions = expressions;
+    this.lookup = lookup;
+    this.names = callees.names();
+    this.callees = callees;
+    this.problems = problems;
+  }
+
+  Expr call(MethodInvocationTree call) {
+    ExpressionTree callee = call.getMethodSelect();
+    List<Expr> args = new ArrayList<>();
+    for (ExpressionTree a : call.getArguments()) {
+      args.add(expressions.expression(a));
+    }
+    List<Type> argTypes = args.stream().map(Expr::type).toList();
+    String name;
+    List<TypeElement> candidates;
+    if (callee instanceof MemberSelectTree select) {
+      name = select.getIdentifier().toString();
+      TypeElement type = lookup.qualifierType(select.getExpression());
+      candidates = type == null ? List.of() : names.staticMethodOwners(type, name);
+    } else {
+      name = callee.toString();
+      candidates = names.methodOwners(name);
+    }
+    List<TypeElement> applicable = candidates.stream()
+        .filter(t -> names.hasApplicableStatic(t, name, argTypes)).toList();
+    // With one class to choose, a call that does not fit it is still about that class's method.
+    TypeElement owner = applicable.isEmpty() && candidates.size() == 1 ? candidates.get(0)
+        : NameLookup.single(call, name, applicable);
+    Optional<String> ruleOwner = owner == null ? Optional.empty()
+        : RulesTable.owner(owner.getQualifiedName().toString());
+    Optional<Rule> rule = ruleOwner.flatMap(o -> RulesTable.function(o, name, args.size()));
+    if (rule.isPresent()) {
+      return ruleCall(call, ruleOwner.get(), name, args);
+    }
+    Optional<CalleeResolver.Callee> target = owner == null ? Optional.empty()
+        : callees.find(owner, name, args.size());
+    if (target.isPresent()) {
+      return invoke(call, target.get(), args);
+    }
+    String types = argTypes.stream().map(Type::javaName).collect(Collectors.joining(", "));
+    if (owner != null && ruleOwner.isEmpty() && RulesTable.isMathFunction(name)) {
+      return problems.recover(call, Message.NOT_MATH_FUNCTION, callee, types, name,
+          owner.getQualifiedName() + "." + name, name);
+    }
+    String known = RulesTable.functions().stream().map(Rule::name).distinct()
+        .collect(Collectors.joining(", "));
+    return problems.recover(call, Message.UNKNOWN_FUNCTION, callee, types, known);
+  }
+
+  /** A call of a function with a rule, typed as Java types it. */
+  private Expr ruleCall(MethodInvocationTree call, String owner, String name, List<Expr> args) {
+    for (int i = 0; i < args.size(); i++) {
+      if (!args.get(i).type().isNumeric()) {
+        throw new Unsupported(call.getArguments().get(i), Message.TYPE_MISMATCH,
+            "expected a number here, not " + args.get(i).type().javaName());
+      }
+    }
+    return new Expr.Call(owner, name, args, resultType(call, owner, name, args));
+  }
+
+  /** A call of another {@code @Differentiable} method, differentiated through its pullback. */
+  private Expr invoke(MethodInvocationTree call, CalleeResolver.Callee callee, List<Expr> args) {
+    if (callee.problem() != null) {
+      throw new Unsupported(call, Message.UNSUPPORTED, "calling " + callee.name() + " here",
+          callee.problem() + "; make it public");
+    }
+    for (int i = 0; i < args.size(); i++) {
+      Type expected = callee.parameterTypes().get(i);
+      Expr arg = args.get(i);
+      boolean fits = arg.type() == expected || (expected.isNumeric() && arg.type().isNumeric()
+          && Type.promote(arg.type(), expected) == expected);
+      if (!fits) {
+        throw new Unsupported(call.getArguments().get(i), Message.TYPE_MISMATCH,
+            "argument " + (i + 1) + " of " + callee.name() + " must be " + expected.javaName()
+                + ", not " + arg.type().javaName());
+      }
+      if (expected.isArray() && arg instanceof Expr.NewArray) {
+        throw new Unsupported(call.getArguments().get(i), Message.UNSUPPORTED,
+            "passing a new array to " + callee.name(), "declare it as a local first");
+      }
+    }
+    return new Expr.Invoke(callee.kind(), callee.owner(), callee.name(), args,
+        callee.independents(), callee.returnType());
+  }
+
+  /**
+   * The type Java gives the call, by the overload javac picks: {@code abs max min} keep int and
+   * long, {@code round} gives long for a double, int for an int or long (its float overload),
+   * {@code floorMod floorDiv} take int or long; the others are double. Overloads that would
+   * compute in float ({@code signum}, {@code fma} of integers) are rejected: the IR has no float.
+   */
+  private static Type resultType(MethodInvocationTree call, String owner, String name,
+      List<Expr> args) {
+    Type promoted = Type.INT;
+    for (Expr a : args) {
+      promoted = Type.promote(promoted, a.type());
+    }
+    String function = owner + "." + name;
+    switch (name) {
+      case "abs":
+      case "max":
+      case "min":
+        return promoted;
+      case "round":
+        return args.get(0).type() == Type.DOUBLE ? Type.LONG : Type.INT;
+      case "floorMod":
+      case "floorDiv":
+        if (promoted == Type.DOUBLE) {
+          throw new Unsupported(call, Message.TYPE_MISMATCH, function + " takes int or long"
+              + " arguments, not double; use Math.floor for doubles");
+        }
+        // floorMod(long, int) is an int: the result's magnitude is below the divisor's.
+        return name.equals("floorMod") && args.get(1).type() == Type.INT ? Type.INT : promoted;
+      case "signum":
+      case "fma":
+        if (promoted != Type.DOUBLE) {
+          throw new Unsupported(call, Message.UNSUPPORTED, function + " of int or long values"
+              + " (Java computes it in float)", "cast an argument to double");
+        }
+        return Type.DOUBLE;
+      default:
+        return Type.DOUBLE;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.adjoint.processor.frontend;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
+import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.rules.RulesTable;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * What a name in the body means: a parameter or local ({@link Scopes}), a library constant
+ * ({@link Constants}), or a class that qualifies a call or constant, as javac resolves it ({@link
+ * NameResolver}). A name that means none of these is reported and read as a stand-in value.
+ */
+final class NameLookup {
+  private final Scopes scopes;
+  private final NameResolver names;
+  private final Shadowing shadowing;
+  private final Problems problems;
+
+  NameLookup(Scopes scopes, NameResolver names, Shadowing shadowing, Problems problems) {
+    this.scopes = scopes;
+    this.names = names;
+    this.shadowing = shadowing;
+    this.problems = problems;
+  }
+
+  Expr identifier(IdentifierTree id) {
+    String name = id.getName().toString();
+    Optional<Expr> v = scopes.lookup(name).map(Expr.Ref::new);
+    if (v.isPresent()) {
+      return v.get();
+    }
+    TypeElement owner = single(id, name, names.fieldOwners(name));
+    Optional<Expr.Const> c = owner == null ? Optional.empty() : constant(owner, name);
+    return c.isPresent() ? c.get() : problems.recover(id, Message.UNKNOWN_NAME, name, name);
+  }
+
+  /** {@code Math.PI}, {@code Integer.MAX_VALUE}: a constant of the class the qualifier names. */
+  Expr qualifiedConstant(MemberSelectTree select) {
+    TypeElement owner = qualifierType(select.getExpression());
+    Optional<Expr.Const> c = owner == null ? Optional.empty()
+        : constant(owner, select.getIdentifier().toString());
+    return c.isPresent() ? c.get()
+        : problems.recover(select, Message.UNKNOWN_NAME, select, select);
+  }
+
+  /** The library constant {@code owner.name}, named in generated code as javac will read it. */
+  private Optional<Expr.Const> constant(TypeElement owner, String name) {
+    String qualified = owner.getQualifiedName().toString();
+    String simple = owner.getSimpleName().toString();
+    // Math and StrictMath are qualified by the emitter where needed; others here.
+    String spelling = RulesTable.owner(qualified).orElse(
+        qualified.equals("java.lang." + simple) && !shadowing.generatedCodeMustQualify(simple)
+            ? simple : qualified);
+    return Constants.of(qualified, name, spelling);
+  }
+
+  /**
+   * The class a qualifier ({@code Math}, {@code java.lang.Math}, {@code Outer.Inner}) names, if
+   * it names one: a local variable of that name makes it an expression, not a type.
+   */
+  TypeElement qualifierType(ExpressionTree qualifier) {
+    String text = qualifier.toString();
+    if (!text.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.]*")
+        || scopes.lookup(text.split("\\.")[0]).isPresent()) {
+      return null;
+    }
+    return single(qualifier, text, names.types(text));
+  }
+
+  /**
+   * The one class {@code candidates} holds; null if none; an error at {@code at} if several
+   * (javac reports such a name as ambiguous).
+   */
+  static TypeElement single(Tree at, String name, List<TypeElement> candidates) {
+    if (candidates.size() > 1) {
+      String all = candidates.stream().map(t -> t.getQualifiedName().toString())
+          .collect(Collectors.joining(" and "));
+      throw new Unsupported(at, Message.AMBIGUOUS_NAME, name, all,
+          candidates.get(0).getQualifiedName() + "." + name);
+    }
+    return candidates.isEmpty() ? null : candidates.get(0);
+  }
+}

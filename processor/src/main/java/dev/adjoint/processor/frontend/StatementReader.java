@@ -1,0 +1,226 @@
+package dev.adjoint.processor.frontend;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Exprs;
+import dev.adjoint.processor.ir.Op;
+import dev.adjoint.processor.ir.SourceRef;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Type;
+import dev.adjoint.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads statements: blocks, declarations, branches, loops (desugared to one loop form) and
+ * jumps. A statement that cannot be read is reported and reading goes on with the next, so one
+ * build shows every problem of the method.
+ */
+final class StatementReader {
+  private static final Expr TRUE = new Expr.Const(Type.BOOLEAN, 1, null);
+
+  private final ExpressionReader expressions;
+  private final AssignmentReader assignments;
+  private final Scopes scopes;
+  private final SourceRefs sources;
+  private final Problems problems;
+
+  StatementReader(ExpressionReader expressions, AssignmentReader assignments, Scopes scopes,
+      SourceRefs sources, Problems problems) {
+    this.expressions = expressions;
+    this.assignments = assignments;
+    this.scopes = scopes;
+    this.sources = sources;
+    this.problems = problems;
+  }
+
+  void block(List<? extends StatementTree> statements, List<Stmt> out) {
+    scopes.push();
+    for (StatementTree s : statements) {
+      int recovered = problems.recoveries();
+      try {
+        statement(s, out);
+      } catch (Unsupported u) {
+        // A type error about a value stood in for (an unresolved name) is not the user's news.
+        boolean consequence = u.message == Message.TYPE_MISMATCH
+            && problems.recoveries() > recovered;
+        if (!u.alreadyReported() && !consequence) {
+          problems.report(u);
+        }
+      }
+    }
+    scopes.pop();
+  }
+
+  private void statement(StatementTree s, List<Stmt> out) {
+    expressions.skipIfFenced(s);
+    SourceRef src = sources.of(s);
+    switch (s.getKind()) {
+      case BLOCK:
+        block(((BlockTree) s).getStatements(), out);
+        break;
+      case EMPTY_STATEMENT:
+        break;
+      case VARIABLE:
+        declaration((VariableTree) s, src, out);
+        break;
+      case EXPRESSION_STATEMENT:
+        assignments.read(((ExpressionStatementTree) s).getExpression(), src, out);
+        break;
+      case IF:
+        IfTree ifTree = (IfTree) s;
+        Expr cond = expressions.condition(ifTree.getCondition());
+        List<Stmt> then = new ArrayList<>();
+        block(List.of(ifTree.getThenStatement()), then);
+        List<Stmt> otherwise = new ArrayList<>();
+        if (ifTree.getElseStatement() != null) {
+          block(List.of(ifTree.getElseStatement()), otherwise);
+        }
+        out.add(new Stmt.If(cond, then, otherwise, src));
+        break;
+      case RETURN:
+        ExpressionTree value = ((ReturnTree) s).getExpression();
+        out.add(new Stmt.Return(expressions.numeric(value), src));
+        break;
+      case WHILE_LOOP:
+        WhileLoopTree whileLoop = (WhileLoopTree) s;
+        out.add(new Stmt.Loop(expressions.condition(whileLoop.getCondition()),
+            body(whileLoop.getStatement()), List.of(), src));
+        break;
+      case DO_WHILE_LOOP:
+        doWhile((DoWhileLoopTree) s, src, out);
+        break;
+      case FOR_LOOP:
+        forLoop((ForLoopTree) s, src, out);
+        break;
+      case ENHANCED_FOR_LOOP:
+        forEach((EnhancedForLoopTree) s, src, out);
+        break;
+      case BREAK:
+        if (((BreakTree) s).getLabel() != null) {
+          throw new Unsupported(s, Message.UNSUPPORTED, "a labeled break",
+              "use a boolean flag tested in the outer loop's condition");
+        }
+        out.add(new Stmt.Break(src));
+        break;
+      case CONTINUE:
+        if (((ContinueTree) s).getLabel() != null) {
+          throw new Unsupported(s, Message.UNSUPPORTED, "a labeled continue",
+              "use a boolean flag and if/else in the inner loop");
+        }
+        out.add(new Stmt.Continue(src));
+        break;
+      default:
+        throw unsupported(s);
+    }
+  }
+
+  private List<Stmt> body(StatementTree statement) {
+    List<Stmt> body = new ArrayList<>();
+    block(List.of(statement), body);
+    return body;
+  }
+
+  /** {@code do body while (c)}: {@code again = true; while (again) { body; again = c; }}. */
+  private void doWhile(DoWhileLoopTree loop, SourceRef src, List<Stmt> out) {
+    Var again = new Var("again", Type.BOOLEAN, Var.Role.TEMP);
+    out.add(Stmt.Assign.set(again, TRUE, src));
+    List<Stmt> body = body(loop.getStatement());
+    Stmt next = Stmt.Assign.set(again, expressions.condition(loop.getCondition()), src);
+    out.add(new Stmt.Loop(Exprs.ref(again), body, List.of(next), src));
+  }
+
+  private void forLoop(ForLoopTree loop, SourceRef src, List<Stmt> out) {
+    scopes.push();
+    for (StatementTree init : loop.getInitializer()) {
+      statement(init, out);
+    }
+    Expr cond = loop.getCondition() == null ? TRUE : expressions.condition(loop.getCondition());
+    List<Stmt> update = new ArrayList<>();
+    for (ExpressionStatementTree u : loop.getUpdate()) {
+      assignments.read(u.getExpression(), src, update);
+    }
+    out.add(new Stmt.Loop(cond, body(loop.getStatement()), update, src));
+    scopes.pop();
+  }
+
+  /** {@code for (double v : a) body}: a counted loop over {@code a}'s elements. */
+  private void forEach(EnhancedForLoopTree loop, SourceRef src, List<Stmt> out) {
+    Expr array = expressions.expression(loop.getExpression());
+    if (!array.type().isArray()) {
+      throw new Unsupported(loop.getExpression(), Message.TYPE_MISMATCH,
+          "a for-each loop needs an array here, not " + array.type().javaName());
+    }
+    if (!(array instanceof Expr.Ref)) {
+      Var copy = new Var("elements", array.type(), Var.Role.LOCAL);
+      out.add(Stmt.Assign.set(copy, array, src));
+      array = Exprs.ref(copy);
+    }
+    scopes.push();
+    Var index = new Var("index", Type.INT, Var.Role.LOCAL);
+    out.add(Stmt.Assign.set(index, Expr.Const.ofInt(0), src));
+    String name = loop.getVariable().getName().toString();
+    Var element = new Var(name, array.type().elementType(), Var.Role.LOCAL);
+    scopes.declare(element);
+    List<Stmt> body = new ArrayList<>();
+    body.add(Stmt.Assign.set(element, new Expr.Index(array, Exprs.ref(index)), src));
+    body.addAll(body(loop.getStatement()));
+    Stmt step = Stmt.Assign.set(index,
+        new Expr.Binary(Op.ADD, Exprs.ref(index), Expr.Const.ofInt(1)), src);
+    Expr cond = new Expr.Binary(Op.LT, Exprs.ref(index), new Expr.Length(array));
+    out.add(new Stmt.Loop(cond, body, List.of(step), src));
+    scopes.pop();
+  }
+
+  private void declaration(VariableTree decl, SourceRef src, List<Stmt> out) {
+    String name = decl.getName().toString();
+    Type type;
+    Tree typeTree = decl.getType();
+    Expr init;
+    try {
+      init = decl.getInitializer() == null ? null
+          : expressions.expression(decl.getInitializer());
+    } catch (Unsupported u) {
+      // Declare the name anyway, so later uses do not report a second, spurious error.
+      scopes.declare(new Var(name, TreeKinds.type(typeTree).orElse(Type.DOUBLE),
+          Var.Role.LOCAL));
+      throw u;
+    }
+    if (typeTree == null || typeTree.toString().equals("var")) {
+      if (init == null) {
+        throw new Unsupported(decl, Message.LOCAL_TYPE, name, "var without initializer");
+      }
+      type = init.type();
+    } else {
+      type = TreeKinds.type(typeTree).orElse(null);
+      if (type == null) {
+        scopes.declare(new Var(name, Type.DOUBLE, Var.Role.LOCAL)); // as above
+        throw new Unsupported(typeTree, Message.LOCAL_TYPE, name, typeTree);
+      }
+    }
+    Var v = new Var(name, type, Var.Role.LOCAL);
+    scopes.declare(v);
+    if (init != null) {
+      out.add(Stmt.Assign.set(v, Typing.convert(init, type, decl.getInitializer()), src));
+    }
+  }
+
+  static Unsupported unsupported(Tree t) {
+    return new Unsupported(t, Message.UNSUPPORTED, "this construct (" + t.getKind() + ")",
+        "rewrite it with double locals, arithmetic, Math functions and if/else");
+  }
+}

@@ -1,0 +1,39 @@
+package dev.adjoint.processor.frontend;
+
+import com.sun.source.tree.Tree;
+import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Op;
+import dev.adjoint.processor.ir.Type;
+
+/** Java's typing rules for the IR's values: assignment conversion, narrowing, arithmetic. */
+final class Typing {
+  private Typing() {}
+
+  /** {@code value} as assigned to a {@code to}; an error at {@code at} if Java forbids it. */
+  static Expr convert(Expr value, Type to, Tree at) {
+    if (value.type() == to || (to.isNumeric() && value.type().isNumeric()
+        && Type.promote(value.type(), to) == to)) {
+      return value;
+    }
+    throw new Unsupported(at, Message.TYPE_MISMATCH, "cannot assign a " + value.type().javaName()
+        + " to a " + to.javaName() + "; add a cast");
+  }
+
+  /** Compound assignment narrows implicitly ({@code int k; k += 0.5}); make that explicit. */
+  static Expr narrow(Expr value, Type target) {
+    return value.type() == target ? value : new Expr.Cast(target, value);
+  }
+
+  static Expr arithmetic(Tree at, Op op, Expr left, Expr right) {
+    if (!left.type().isNumeric() || !right.type().isNumeric()) {
+      throw new Unsupported(at, Message.TYPE_MISMATCH, "operator " + op.symbol()
+          + " needs numbers, not boolean");
+    }
+    if (op == Op.REM && Type.promote(left.type(), right.type()) == Type.DOUBLE) {
+      throw new Unsupported(at, Message.UNSUPPORTED, "the remainder operator % on double",
+          "use it on int or long values only");
+    }
+    return new Expr.Binary(op, left, right);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.adjoint.processor.verify;
+
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Stmts;
+import dev.adjoint.processor.ir.Type;
+import dev.adjoint.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A call's derivative is its callee's pullback, which gives adjoints only for what the callee
+ * differentiates: an argument that depends on what this method differentiates must be one of
+ * those; a matrix the callee differentiates must have an adjoint here; a kernel's pullback
+ * returns the adjoint of at most one double. Runs on lowered IR with reverse mode's activity, on
+ * the calls whose result is active (the others get no pullback call).
+ */
+public final class CalleeAdjoints {
+  private final Predicate<Var> active;
+  private final Predicate<Var> varied;
+  private final List<Problem> problems = new ArrayList<>();
+
+  private CalleeAdjoints(Predicate<Var> active, Predicate<Var> varied) {
+    this.active = active;
+    this.varied = varied;
+  }
+
+  /**
+   * @param active the variables reverse mode gives adjoints (its activity analysis)
+   * @param varied the variables that depend on a differentiated parameter
+   */
+  public static List<Problem> check(Function lowered, Predicate<Var> active,
+      Predicate<Var> varied) {
+    CalleeAdjoints check = new CalleeAdjoints(active, varied);
+    Stmts.walk(lowered.body(), s -> {
+      if (s instanceof Stmt.Assign a && a.value() instanceof Expr.Invoke call
+          && active.test(a.target())) {
+        check.call(a, call);
+      }
+    });
+    return check.problems;
+  }
+
+  private void call(Stmt.Assign a, Expr.Invoke call) {
+    boolean scalarResult = a.target().type() == Type.DOUBLE;
+    if (scalarResult && call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE) {
+      differentiable(a, call);
+    } else if (call.kind() == Expr.Invoke.Kind.KERNEL
+        && (scalarResult || a.target().type().isArray())) {
+      long scalars = call.independents().stream()
+          .filter(i -> !call.args().get(i).type().isArray()).count();
+      if (scalars > 1) {
+        problems.add(Problem.unsupported(a.source(), call.name() + " has more than one double"
+            + " argument; a kernel's pullback can return the adjoint of one"));
+      }
+    }
+  }
+
+  private void differentiable(Stmt.Assign a, Expr.Invoke call) {
+    for (int i = 0; i < call.args().size(); i++) {
+      Expr given = call.args().get(i);
+      boolean variable = given instanceof Expr.Ref || given instanceof Expr.Cond;
+      if (!call.independents().contains(i) && variable && given.type().isDifferentiable()
+          && Stmts.bases(given).stream().anyMatch(varied)) {
+        problems.add(Problem.unsupported(a.source(), "argument " + (i + 1) + " of "
+            + call.name() + " depends on what is differentiated here, but " + call.name()
+            + " does not differentiate with respect to that parameter; add it to "
+            + call.name() + "'s wrt"));
+        return;
+      }
+    }
+    for (int i : call.independents()) {
+      Expr arg = call.args().get(i);
+      if (arg.type().isArray() && !hasAdjoint(arg)) {
+        problems.add(Problem.unsupported(a.source(), "matrix " + Stmts.baseVar(unchosen(arg))
+            .userName() + " is differentiated by " + call.name() + " but not here; add it to"
+            + " this method's wrt or remove it from " + call.name() + "'s"));
+        return;
+      }
+    }
+  }
+
+  /** Whether the callee has somewhere to add {@code arg}'s gradient (each array it may be). */
+  private boolean hasAdjoint(Expr arg) {
+    if (arg instanceof Expr.Cond c) {
+      return hasAdjoint(c.then()) && hasAdjoint(c.otherwise());
+    }
+    return active.test(Stmts.baseVar(arg)) || arg.type() == Type.DOUBLE_ARRAY;
+  }
+
+  /** The first array a choice may be that has no adjoint, for the message. */
+  private Expr unchosen(Expr arg) {
+    if (arg instanceof Expr.Cond c) {
+      return hasAdjoint(c.then()) ? unchosen(c.otherwise()) : unchosen(c.then());
+    }
+    return arg;
+  }
+}
