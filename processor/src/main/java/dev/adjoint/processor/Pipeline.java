@@ -11,6 +11,7 @@ import dev.adjoint.processor.analysis.Rematerialization;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.emit.MethodPlan;
+import dev.adjoint.processor.emit.checks.GeneratedCodeLimits;
 import dev.adjoint.processor.frontend.CalleeResolver;
 import dev.adjoint.processor.frontend.MethodReader;
 import dev.adjoint.processor.frontend.MethodValidator;
@@ -122,6 +123,10 @@ final class Pipeline {
         CheckedLowering.checkAdjoints(lowered, independents, request.analyses());
     if (!adjointProblems.isEmpty()) {
       report(adjointProblems, method, unit, diagnostics);
+      return Optional.empty();
+    }
+
+    if (GeneratedCodeLimits.checkPrimalSize(method, lowered, diagnostics)) {
       return Optional.empty();
     }
 
