@@ -5,8 +5,10 @@ import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import dev.adjoint.processor.ir.Type;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import javax.lang.model.element.Element;
@@ -53,6 +55,13 @@ final class NameResolver {
     return memberOwners(name, ElementKind.METHOD);
   }
 
+  /** Members of each class asked about, inherited too: a long method asks thousands of times. */
+  private final Map<TypeElement, List<? extends Element>> members = new HashMap<>();
+
+  private List<? extends Element> members(TypeElement t) {
+    return members.computeIfAbsent(t, elements::getAllMembers);
+  }
+
   /** The classes declaring the fields an unqualified {@code name} may mean (locals aside). */
   List<TypeElement> fieldOwners(String name) {
     return memberOwners(name, ElementKind.FIELD);
@@ -85,7 +94,7 @@ final class NameResolver {
    * of LinearAlgebra).
    */
   boolean hasApplicableStatic(TypeElement owner, String name, List<Type> args) {
-    for (Element e : elements.getAllMembers(owner)) {
+    for (Element e : members(owner)) {
       if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)
           && e.getModifiers().contains(Modifier.STATIC)
           && applicable((ExecutableElement) e, args)) {
@@ -177,7 +186,7 @@ final class NameResolver {
   private List<TypeElement> declaring(TypeElement t, String name, ElementKind kind,
       Predicate<Element> visible) {
     Set<TypeElement> out = new LinkedHashSet<>();
-    for (Element e : elements.getAllMembers(t)) {
+    for (Element e : members(t)) {
       if (e.getKind() == kind && e.getSimpleName().contentEquals(name) && visible.test(e)) {
         out.add((TypeElement) e.getEnclosingElement());
       }
@@ -235,7 +244,7 @@ final class NameResolver {
 
   /** A member type of {@code t}, declared or inherited, named {@code simple}. */
   private TypeElement memberType(TypeElement t, String simple) {
-    for (Element e : elements.getAllMembers(t)) {
+    for (Element e : members(t)) {
       if ((e.getKind().isClass() || e.getKind().isInterface())
           && e.getSimpleName().contentEquals(simple)) {
         return (TypeElement) e;
