@@ -123,10 +123,9 @@ final class ReverseModeMethods {
     MethodSpec.Builder method = signature(m, m.element().getSimpleName().toString())
         .returns(record)
         .addJavadoc(Javadoc.of(
-            "Value and gradient of {@link $L#$L}, computed in one forward and one"
-            + " backward sweep.\n", owner.getQualifiedName(), linkSignature(m.element())))
-        .addJavadoc(Javadoc.of("\n<p>Generated from $L:$L-$L.\n", m.sourceFile(), m.firstLine(),
-            m.lastLine()));
+            "Value and gradient of {@link $L#$L} ($L:$L-$L): its pullback with seed 1 into"
+            + " fresh adjoints.\n", owner.getQualifiedName(), linkSignature(m.element()),
+            m.sourceFile(), m.firstLine(), m.lastLine()));
     args.add("1.0");
     int scalars = (int) m.independents().stream().filter(p -> p.type() == Type.DOUBLE).count();
     String grad = scalars > 0 ? names.reserve("grad") : null;
@@ -207,8 +206,6 @@ final class ReverseModeMethods {
             grad != null ? "{@code " + grad + "}" + (hasArrays(m) ? " and the adjoint arrays" : "")
                 : "the adjoint arrays"))
         .addJavadoc(Javadoc.of("\n<p>$L. $L\n", slots(m, grad, body), ownership(m, grad)))
-        .addJavadoc(Javadoc.of("\n<p>Generated from $L:$L-$L.\n", m.sourceFile(), m.firstLine(),
-            m.lastLine()))
         .addCode(code);
     boolean first = true;
     int slot = 0;
