@@ -16,7 +16,7 @@ import java.util.TreeSet;
 /**
  * Moves {@code v̄ = 0} into the branches of the next statement that mentions {@code v̄} when that
  * is an {@code if} holding every later use of {@code v̄} (or a loop whose every iteration ends
- * with {@code v̄ = 0}), so the branch or the loop body can declare {@code v̄} at its first use.
+ * with {@code v̄ = 0}, in an if's branches too), so the branch or the loop body can declare {@code v̄} at its first use.
  * Needs the live-out sets of {@link DeadCode}, run just before.
  */
 final class SinkInits implements Pass {
@@ -105,9 +105,26 @@ final class SinkInits implements Pass {
     if (s instanceof Stmt.Assign a) {
       return a.target() == v && !a.accumulate() && a.value().equals(init.value());
     }
+    if (s instanceof Stmt.If branch) {
+      // Each way through the if resets it, or leaves it alone when nothing before the if in
+      // the body touches it (so it still holds its initial value there).
+      return !Exprs.reads(branch.condition()).contains(v)
+          && leavesReset(branch.then(), last[1] == 1, init, context, mentionsIn)
+          && leavesReset(branch.otherwise(), last[1] == 1, init, context, mentionsIn);
+    }
     return last[1] == 1 && s instanceof Stmt.Loop inner
         && !Exprs.reads(inner.condition()).contains(v)
         && endsWithReset(inner.body(), init, context, mentionsIn);
+  }
+
+  /** Whether a branch ends with the reset, or ({@code untouchedKeeps}) does not mention it. */
+  private static boolean leavesReset(List<Stmt> branch, boolean untouchedKeeps,
+      Stmt.Assign init, Context context, Map<List<Stmt>, Map<Var, int[]>> mentionsIn) {
+    if (!mentionsIn.computeIfAbsent(branch, b -> lastMentions(b, context))
+        .containsKey(init.target())) {
+      return untouchedKeeps;
+    }
+    return endsWithReset(branch, init, context, mentionsIn);
   }
 
   /** For each variable {@code block} mentions: the last statement that does, and how many do. */

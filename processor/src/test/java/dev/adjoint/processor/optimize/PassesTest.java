@@ -139,6 +139,31 @@ class PassesTest {
   }
 
   @Test
+  void sinkInitsMovesAnInitialisationIntoALoopWhoseBranchesReset() {
+    // The adjoint of a temporary defined under an if in a loop: reset where it was defined.
+    Context context = new Context(java.util.Set.of(xBar));
+    Stmt body = iff(less(ref(x), c(0)),
+        List.of(inc(vBar, ref(y)), inc(xBar, ref(vBar)), set(vBar, c(0))), List.of());
+    Sweeps in = new DeadCode().apply(sweeps(List.of(), List.of(set(xBar, c(0)),
+        set(vBar, c(0)), loop(less(ref(x), ref(y)), List.of(body)))), context);
+    Sweeps out = new SinkInits().apply(in, context);
+    assertEquals(List.of(set(xBar, c(0)),
+        loop(less(ref(x), ref(y)), List.of(set(vBar, c(0)), body))), out.backward());
+  }
+
+  @Test
+  void sinkInitsKeepsAnInitialisationALoopCarriesThroughABranch() {
+    // vBar += y before the if, which resets it on one branch only: the sum crosses iterations.
+    Context context = new Context(java.util.Set.of(xBar));
+    Stmt branch = iff(less(ref(x), c(0)), List.of(inc(xBar, ref(vBar)), set(vBar, c(0))),
+        List.of());
+    Sweeps in = new DeadCode().apply(sweeps(List.of(), List.of(set(xBar, c(0)),
+        set(vBar, c(0)), loop(less(ref(x), ref(y)), List.of(inc(vBar, ref(y)), branch)))),
+        context);
+    assertSame(in, new SinkInits().apply(in, context));
+  }
+
+  @Test
   void optimizerMergesAndInlinesTheChainRulesTerms() {
     // value = w * v * v as reverse mode writes it: the adjoints fold into one line for w̄.
     Var w = param("w");
