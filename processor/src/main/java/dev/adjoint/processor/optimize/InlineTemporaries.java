@@ -3,6 +3,7 @@ package dev.adjoint.processor.optimize;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Layout;
+import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.WriteIndex;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
@@ -74,7 +75,8 @@ final class InlineTemporaries implements Pass {
       TreeSet<Integer> useIndices = usesOf.get(v);
       Expr e = def.value();
       int reads = readCount.getOrDefault(v, 0);
-      boolean cheap = e.isAtom() || reads == 1 || v.role() != Var.Role.ADJOINT && isCheap(e);
+      boolean cheap = e.isAtom() || reads == 1 || v.role() != Var.Role.ADJOINT && isCheap(e)
+          || reads == 2 && isCheapProduct(e);
       if (!cheap || useIndices == null || useIndices.isEmpty()
           || size(e, MAX_INLINED_SIZE + 1) > MAX_INLINED_SIZE) {
         continue;
@@ -217,10 +219,25 @@ final class InlineTemporaries implements Pass {
       return false;
     }
     for (Expr child : Exprs.children(e)) {
-      if (!child.isAtom()) {
+      if (!child.isAtom() && !isElement(child)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * A product or a negation over atoms: an adjoint read twice is repeated rather than named
+   * when it is one multiplication ({@code sBar * x[i]}), as a person would write it.
+   */
+  private static boolean isCheapProduct(Expr e) {
+    boolean op = e instanceof Expr.Binary b && b.op() == Op.MUL
+        || e instanceof Expr.Unary u && u.op() == Op.NEG;
+    return op && isCheap(e);
+  }
+
+  /** {@code a[i]} over atoms: read again as cheaply as a variable. */
+  private static boolean isElement(Expr e) {
+    return e instanceof Expr.Index i && i.array().isAtom() && i.index().isAtom();
   }
 }

@@ -86,14 +86,33 @@ class InlineTemporariesTest {
   }
 
   @Test
-  void anAdjointReadTwiceKeepsItsName() {
+  void anAdjointReadTwiceKeepsItsNameUnlessItIsOneProduct() {
+    Var aBar = adjoint("aBar");
+    Var xBar = adjoint("xBar");
+    Var yBar = adjoint("yBar");
+    Sweeps sum = sweeps(List.of(), List.of(
+        set(aBar, add(ref(x), ref(y))),
+        set(xBar, mul(ref(aBar), ref(y))),
+        set(yBar, mul(ref(aBar), ref(x)))));
+    assertEquals(sum, run(new InlineTemporaries(), sum, xBar, yBar));
+    Sweeps product = sweeps(List.of(), List.of(
+        set(aBar, mul(ref(x), ref(y))),
+        set(xBar, mul(ref(aBar), ref(y))),
+        set(yBar, mul(ref(aBar), ref(x)))));
+    assertEquals(List.of(set(xBar, mul(mul(ref(x), ref(y)), ref(y))),
+        set(yBar, mul(mul(ref(x), ref(y)), ref(x)))),
+        run(new InlineTemporaries(), product, xBar, yBar).backward());
+  }
+
+  @Test
+  void anAdjointReadThreeTimesKeepsItsName() {
     Var aBar = adjoint("aBar");
     Var xBar = adjoint("xBar");
     Var yBar = adjoint("yBar");
     Sweeps in = sweeps(List.of(), List.of(
         set(aBar, mul(ref(x), ref(y))),
         set(xBar, mul(ref(aBar), ref(y))),
-        set(yBar, mul(ref(aBar), ref(x)))));
+        set(yBar, mul(ref(aBar), ref(aBar)))));
     assertEquals(in, run(new InlineTemporaries(), in, xBar, yBar));
   }
 
