@@ -78,7 +78,9 @@ final class InlineTemporaries implements Pass {
       boolean cheap = e.isAtom() || reads == 1 || v.role() != Var.Role.ADJOINT && isCheap(e)
           || reads == 2 && isCheapProduct(e);
       if (!cheap || useIndices == null || useIndices.isEmpty()
-          || size(e, MAX_INLINED_SIZE + 1) > MAX_INLINED_SIZE) {
+          || size(e, MAX_INLINED_SIZE + 1) > MAX_INLINED_SIZE
+              && !(reads == 1 && isRenaming(current.getOrDefault(
+                  order.get(useIndices.first()), order.get(useIndices.first())), v))) {
         continue;
       }
       int at = layout.indexOf(original);
@@ -234,6 +236,18 @@ final class InlineTemporaries implements Pass {
     boolean op = e instanceof Expr.Binary b && b.op() == Op.MUL
         || e instanceof Expr.Unary u && u.op() == Op.NEG;
     return op && isCheap(e);
+  }
+
+  /**
+   * {@code u = v} or {@code u = -v}: inlining {@code v} there adds no length, however long its
+   * value (a negation's adjoint then folds: {@code u = -(-e)} is {@code u = e}).
+   */
+  private static boolean isRenaming(Stmt use, Var v) {
+    if (!(use instanceof Stmt.Assign a) || a.accumulate()) {
+      return false;
+    }
+    Expr value = a.value() instanceof Expr.Unary u && u.op() == Op.NEG ? u.operand() : a.value();
+    return value instanceof Expr.Ref r && r.var() == v;
   }
 
   /** {@code a[i]} over atoms: read again as cheaply as a variable. */
