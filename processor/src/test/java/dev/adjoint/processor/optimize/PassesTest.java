@@ -108,6 +108,30 @@ class PassesTest {
   }
 
   @Test
+  void mergeElementUpdatesFoldsAResetIntoTheFirstAddition() {
+    Var arrBar = array("arrBar", Var.Role.ADJOINT);
+    Var i = index("i");
+    Sweeps out = run(new MergeElementUpdates(), sweeps(List.of(), List.of(
+        store(arrBar, i, c(0), false), set(xBar, ref(y)), store(arrBar, i, ref(y), true))));
+    assertEquals(List.of(set(xBar, ref(y)), store(arrBar, i, add(c(0), ref(y)), false)),
+        out.backward());
+  }
+
+  @Test
+  void mergeElementUpdatesKeepsAResetBeforeAnotherIndexOrAReadOfTheArray() {
+    // j may be i: the addition into arrBar[j] must land after the reset.
+    Var arrBar = array("arrBar", Var.Role.ADJOINT);
+    Var i = index("i");
+    Var j = index("j");
+    Sweeps otherIndex = sweeps(List.of(), List.of(store(arrBar, i, c(0), false),
+        store(arrBar, j, ref(x), true), store(arrBar, i, ref(y), true)));
+    assertSame(otherIndex, run(new MergeElementUpdates(), otherIndex));
+    Sweeps readsElement = sweeps(List.of(), List.of(store(arrBar, i, c(0), false),
+        store(arrBar, i, at(arrBar, i), true)));
+    assertSame(readsElement, run(new MergeElementUpdates(), readsElement));
+  }
+
+  @Test
   void mergeElementUpdatesNotAcrossAPop() {
     Var arrBar = array("arrBar", Var.Role.ADJOINT);
     Var i = index("i");
