@@ -6,22 +6,26 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.analysis.Rematerialization;
+import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.emit.MethodPlan;
+import dev.adjoint.processor.emit.checks.GeneratedCodeLimits;
 import dev.adjoint.processor.frontend.CalleeResolver;
 import dev.adjoint.processor.frontend.MethodReader;
 import dev.adjoint.processor.frontend.MethodValidator;
 import dev.adjoint.processor.frontend.Problems;
 import dev.adjoint.processor.frontend.Shadowing;
 import dev.adjoint.processor.frontend.SubsetFence;
+import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
-import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.ir.Mode;
+import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.rules.CallRules;
 import dev.adjoint.processor.rules.DerivativeRegistry;
 import dev.adjoint.processor.optimize.Optimizer;
-import dev.adjoint.processor.transform.Differentiator;
-import dev.adjoint.processor.transform.ReverseMode;
+import dev.adjoint.processor.reverse.ReverseMode;
 import dev.adjoint.processor.verify.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -122,11 +126,20 @@ final class Pipeline {
       return Optional.empty();
     }
 
-    // analyse, differentiate, optimize
-    Var seed = Differentiator.seedParameter();
-    ReverseMode.Output pullback = Optimizer.apply(
-        new Differentiator(request.analyses(), derivatives)
-            .differentiate(lowered, independents, seed));
+    if (GeneratedCodeLimits.checkPrimalSize(method, lowered, diagnostics)) {
+      return Optional.empty();
+    }
+
+    // analyse
+    Activity activity = Activity.analyse(lowered, independents, request.analyses());
+    Rematerialization remat = request.analyses() ? Rematerialization.analyse(lowered)
+        : Rematerialization.none();
+    ToBeRecorded recording = ToBeRecorded.analyse(lowered, activity, request.analyses(), remat);
+
+    // differentiate (the request's mode is reverse, the only one so far) and optimize
+    Var seed = ReverseMode.seedParameter();
+    ReverseMode.Output pullback = Optimizer.apply(ReverseMode.apply(lowered, independents,
+        activity, recording, Exprs.ref(seed), derivatives));
 
     long start = positions.getStartPosition(unit, tree);
     long end = positions.getEndPosition(unit, tree);

@@ -1,7 +1,7 @@
 package dev.adjoint.processor.emit;
 
 import dev.adjoint.processor.ir.Var;
-import dev.adjoint.processor.transform.ReverseMode;
+import dev.adjoint.processor.reverse.ReverseMode;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 

@@ -11,7 +11,7 @@ import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.rules.GeneratedApi;
-import dev.adjoint.processor.transform.ReverseMode;
+import dev.adjoint.processor.reverse.ReverseMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

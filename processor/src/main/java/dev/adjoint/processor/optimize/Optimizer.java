@@ -4,7 +4,7 @@ import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Sweeps;
 import dev.adjoint.processor.ir.Var;
-import dev.adjoint.processor.transform.ReverseMode;
+import dev.adjoint.processor.reverse.ReverseMode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -4,6 +4,7 @@ import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.emit.AdjointClassGenerator;
 import dev.adjoint.processor.emit.MethodPlan;
+import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
@@ -105,5 +106,23 @@ public final class GeneratedCodeLimits {
       diagnostics.error(plan.element(), Message.CODE_TOO_LARGE, method + "Pullback", method,
           pullback / 1024, method);
     }
+  }
+
+  /**
+   * The same error before differentiation, when the method's own lowered body already sizes
+   * past the limit: the pullback's forward sweep holds every statement of it, so the pullback
+   * cannot fit, and differentiating thousands of statements only to refuse them would cost
+   * seconds. Returns whether it reported.
+   */
+  public static boolean checkPrimalSize(ExecutableElement method, Function lowered,
+      Diagnostics diagnostics) {
+    long primal = (long) BYTES_PER_NODE * IrSize.of(lowered.body());
+    if (primal <= MAX_CODE_BYTES) {
+      return false;
+    }
+    String name = method.getSimpleName().toString();
+    diagnostics.error(method, Message.CODE_TOO_LARGE, name + "Pullback", name, primal / 1024,
+        name);
+    return true;
   }
 }

@@ -1,4 +1,4 @@
-package dev.adjoint.processor.transform;
+package dev.adjoint.processor.reverse;
 
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.Derivatives;
@@ -510,5 +510,10 @@ public final class ReverseMode {
   private Var adjoint(Var v) {
     return adjoints.computeIfAbsent(v, p -> new Var(p.name() + "Bar", p.type(),
         Var.Role.ADJOINT));
+  }
+
+  /** The pullback's seed parameter: the adjoint of the result. */
+  public static Var seedParameter() {
+    return new Var("seed", Type.DOUBLE, Var.Role.SEED);
   }
 }

@@ -1,4 +1,4 @@
-package dev.adjoint.processor.transform;
+package dev.adjoint.processor.lower;
 
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
