@@ -82,6 +82,22 @@ class PassesTest {
   }
 
   @Test
+  void mergeAccumulationsAddsARunOfAdditionsOnce() {
+    // vBar already holds other terms (a loop's): the run becomes one addition into it.
+    Sweeps out = run(new MergeAccumulations(), sweeps(List.of(), List.of(
+        inc(vBar, ref(x)), set(xBar, ref(y)), inc(vBar, ref(y)))), vBar, xBar);
+    assertEquals(List.of(set(xBar, ref(y)), inc(vBar, add(ref(x), ref(y)))), out.backward());
+  }
+
+  @Test
+  void mergeAccumulationsKeepsAnAdditionBeforeAWriteOfWhatItReads() {
+    Var a = adjoint("aBar");
+    Sweeps in = sweeps(List.of(), List.of(
+        inc(vBar, ref(a)), set(a, ref(y)), inc(vBar, ref(x))));
+    assertSame(in, run(new MergeAccumulations(), in, vBar, a));
+  }
+
+  @Test
   void mergeAccumulationsStopsAtAWriteOfWhatTheSumReads() {
     Var a = adjoint("aBar");
     Sweeps in = sweeps(List.of(), List.of(
