@@ -204,6 +204,18 @@ class PassesTest {
   }
 
   @Test
+  void sinkInitsKeepsAnInitialisationWhenALoopThatMayNotRunResetsIt() {
+    // vBar += y, then a branch whose inner loop resets vBar: zero trips leave y in vBar.
+    Context context = new Context(java.util.Set.of(xBar));
+    Stmt inner = loop(less(ref(x), ref(y)), List.of(inc(xBar, ref(vBar)), set(vBar, c(0))));
+    Stmt branch = iff(less(ref(x), c(0)), List.of(inner), List.of(set(vBar, c(0))));
+    Sweeps in = new DeadCode().apply(sweeps(List.of(), List.of(set(xBar, c(0)),
+        set(vBar, c(0)), loop(less(ref(x), ref(y)), List.of(inc(vBar, ref(y)), branch)))),
+        context);
+    assertSame(in, new SinkInits().apply(in, context));
+  }
+
+  @Test
   void optimizerMergesAndInlinesTheChainRulesTerms() {
     // value = w * v * v as reverse mode writes it: the adjoints fold into one line for w̄.
     Var w = param("w");
