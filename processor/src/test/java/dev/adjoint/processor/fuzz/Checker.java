@@ -262,6 +262,7 @@ final class Checker {
     }
     long hash = Trace.hash();
     boolean singular = Trace.singular();
+    double magnitude = Trace.magnitude();
     if (Double.compare(traced, value) != 0) {
       throw new Stop(new Failure(Failure.Kind.GENERATOR, "trace-value",
           "the trace twin computes " + traced + ", the original " + value + " at "
@@ -270,7 +271,7 @@ final class Checker {
     boolean smooth = !singular && Double.isFinite(value) && Math.abs(value) < MAX_VALUE;
     double[][] fd = null;
     if (smooth) {
-      fd = differences(trace, args, hash);
+      fd = differences(trace, args, hash, magnitude);
       smooth = fd != null;
     }
 
@@ -311,8 +312,12 @@ final class Checker {
     return smooth;
   }
 
-  /** Richardson-extrapolated central differences at steps h and h/4; null if not smooth. */
-  private double[][] differences(Method trace, Object[] args, long hash) {
+  /**
+   * Richardson-extrapolated central differences at steps h and h/4; null if not smooth, or if
+   * rounding in intermediates of {@code magnitude} could hide a derivative from the smallest step
+   * (catastrophic cancellation: {@code x1 + big - big} is 0 in floating point, its derivative 1).
+   */
+  private double[][] differences(Method trace, Object[] args, long hash, double magnitude) {
     double[][] fd = new double[2][coords.size()];
     for (int c = 0; c < coords.size(); c++) {
       double x = get(args, coords.get(c));
@@ -327,7 +332,9 @@ final class Checker {
         }
         est[s] = (4 * narrow - wide) / 3;
       }
-      if (relative(est[0], est[1]) > UNSTABLE || Math.abs(est[0]) > 1e8) {
+      double noise = 0x1p-52 * magnitude / (h / 8);
+      if (relative(est[0], est[1]) > UNSTABLE || Math.abs(est[0]) > 1e8
+          || noise > UNSTABLE * Math.max(1, Math.abs(est[0]))) {
         return null;
       }
       fd[0][c] = est[0];

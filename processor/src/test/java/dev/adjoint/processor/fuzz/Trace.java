@@ -18,6 +18,7 @@ public final class Trace {
   private static final class State {
     long hash;
     boolean singular;
+    double magnitude;
   }
 
   private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
@@ -29,6 +30,7 @@ public final class Trace {
     State s = STATE.get();
     s.hash = 0x2545F4914F6CDD1DL;
     s.singular = false;
+    s.magnitude = 0;
   }
 
   /** The hash of every decision since {@link #reset()}. */
@@ -39,6 +41,15 @@ public final class Trace {
   /** Whether some function was evaluated where it has no derivative. */
   public static boolean singular() {
     return STATE.get().singular;
+  }
+
+  /**
+   * The largest magnitude of a sum, difference or product since {@link #reset()}: rounding
+   * leaves an absolute error of about 2^-52 of it in what is computed from it, so in {@code
+   * x + big - big} finite differences see none of {@code x}.
+   */
+  public static double magnitude() {
+    return STATE.get().magnitude;
   }
 
   private static void record(long v) {
@@ -123,6 +134,8 @@ public final class Trace {
   /** Any intermediate result: an infinity or NaN makes the point unusable. */
   public static double v(double x) {
     singularIf(!Double.isFinite(x));
+    State s = STATE.get();
+    s.magnitude = Math.max(s.magnitude, Math.abs(x));
     return x;
   }
 
