@@ -3,6 +3,7 @@ package dev.adjoint.processor.optimize;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Layout;
+import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.WriteIndex;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
@@ -74,9 +75,12 @@ final class InlineTemporaries implements Pass {
       TreeSet<Integer> useIndices = usesOf.get(v);
       Expr e = def.value();
       int reads = readCount.getOrDefault(v, 0);
-      boolean cheap = e.isAtom() || reads == 1 || v.role() != Var.Role.ADJOINT && isCheap(e);
+      boolean cheap = e.isAtom() || reads == 1 || v.role() != Var.Role.ADJOINT && isCheap(e)
+          || reads == 2 && isCheapProduct(e);
       if (!cheap || useIndices == null || useIndices.isEmpty()
-          || size(e, MAX_INLINED_SIZE + 1) > MAX_INLINED_SIZE) {
+          || size(e, MAX_INLINED_SIZE + 1) > MAX_INLINED_SIZE
+              && !(reads == 1 && isRenaming(current.getOrDefault(
+                  order.get(useIndices.first()), order.get(useIndices.first())), v))) {
         continue;
       }
       int at = layout.indexOf(original);
@@ -217,10 +221,37 @@ final class InlineTemporaries implements Pass {
       return false;
     }
     for (Expr child : Exprs.children(e)) {
-      if (!child.isAtom()) {
+      if (!child.isAtom() && !isElement(child)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * A product or a negation over atoms: an adjoint read twice is repeated rather than named
+   * when it is one multiplication ({@code sBar * x[i]}), as a person would write it.
+   */
+  private static boolean isCheapProduct(Expr e) {
+    boolean op = e instanceof Expr.Binary b && b.op() == Op.MUL
+        || e instanceof Expr.Unary u && u.op() == Op.NEG;
+    return op && isCheap(e);
+  }
+
+  /**
+   * {@code u = v} or {@code u = -v}: inlining {@code v} there adds no length, however long its
+   * value (a negation's adjoint then folds: {@code u = -(-e)} is {@code u = e}).
+   */
+  private static boolean isRenaming(Stmt use, Var v) {
+    if (!(use instanceof Stmt.Assign a) || a.accumulate()) {
+      return false;
+    }
+    Expr value = a.value() instanceof Expr.Unary u && u.op() == Op.NEG ? u.operand() : a.value();
+    return value instanceof Expr.Ref r && r.var() == v;
+  }
+
+  /** {@code a[i]} over atoms: read again as cheaply as a variable. */
+  private static boolean isElement(Expr e) {
+    return e instanceof Expr.Index i && i.array().isAtom() && i.index().isAtom();
   }
 }

@@ -17,8 +17,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code v̄ = e1; ...; v̄ += e2} becomes {@code ...; v̄ = e1 + e2} when nothing between mentions
- * {@code v̄} or writes what {@code e1} reads (a pullback call's effect keeps its place: it merges
+ * {@code v̄ = e1; ...; v̄ += e2} becomes {@code ...; v̄ = e1 + e2} (and {@code v̄ += e1; ...;
+ * v̄ += e2} becomes {@code ...; v̄ += e1 + e2}, as for array elements) when nothing between
+ * mentions {@code v̄} or writes what {@code e1} reads (a pullback call's effect keeps its place: it merges
  * only with the next statement). Runs of {@code +=} fold into one sum in one pass; the sum is
  * left for {@link Fold} to tidy.
  */
@@ -89,7 +90,7 @@ final class MergeAccumulations implements Pass {
     Map<Integer, Value> merged = new HashMap<>();
     boolean changed = false;
     for (int i = 0; i < out.size(); i++) {
-      if (!(out.get(i) instanceof Stmt.Assign first) || first.accumulate()
+      if (!(out.get(i) instanceof Stmt.Assign first)
           || first.target().role() != Var.Role.ADJOINT) {
         continue;
       }
@@ -104,7 +105,8 @@ final class MergeAccumulations implements Pass {
       if (j < reach && out.get(j) instanceof Stmt.Assign second && second.target() == v
           && second.accumulate() && Exprs.countReads(second.value(), v) == 0) {
         Expr sum = new Expr.Binary(Op.ADD, first.value(), second.value());
-        out.set(j, Stmt.Assign.set(v, sum, second.source()));
+        out.set(j, first.accumulate() ? Stmt.Assign.add(v, sum, second.source())
+            : Stmt.Assign.set(v, sum, second.source()));
         out.set(i, null);
         value.add(second.value(), j, written);
         merged.put(j, value);

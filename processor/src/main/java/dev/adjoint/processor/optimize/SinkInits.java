@@ -16,7 +16,7 @@ import java.util.TreeSet;
 /**
  * Moves {@code v̄ = 0} into the branches of the next statement that mentions {@code v̄} when that
  * is an {@code if} holding every later use of {@code v̄} (or a loop whose every iteration ends
- * with {@code v̄ = 0}), so the branch or the loop body can declare {@code v̄} at its first use.
+ * with {@code v̄ = 0}, in an if's branches too), so the branch or the loop body can declare {@code v̄} at its first use.
  * Needs the live-out sets of {@link DeadCode}, run just before.
  */
 final class SinkInits implements Pass {
@@ -65,7 +65,8 @@ final class SinkInits implements Pass {
             withInit(branch.otherwise(), init, context), branch.source());
       } else if (s instanceof Stmt.Loop loop && after != null && !after.contains(v)
           && !Exprs.reads(loop.condition()).contains(v)
-          && endsWithReset(((Stmt.Loop) block.get(j)).body(), init, context, mentionsIn)) {
+          && endsWithReset(((Stmt.Loop) block.get(j)).body(), true, init, context,
+              mentionsIn)) {
         // (Asked of the loop as it came: the initialisations sunk into it this pass mention
         // only their own variables.)
         // Every iteration ends with v̄ = 0, so starting each with it changes nothing, and lets
@@ -91,23 +92,33 @@ final class SinkInits implements Pass {
   }
 
   /**
-   * Whether every pass through {@code body} leaves the variable at its initial value: the last
-   * statement that mentions it resets it, or is the only one and a loop whose body does.
+   * Whether every pass through {@code body} leaves the variable at its initial value, given
+   * whether it holds that value when {@code body} begins ({@code startsReset}): the last
+   * statement that mentions it resets it, or is an if whose every branch does (or passes the
+   * initial value through), or is a loop whose body does and which starts with it.
    */
-  private static boolean endsWithReset(List<Stmt> body, Stmt.Assign init, Context context,
-      Map<List<Stmt>, Map<Var, int[]>> mentionsIn) {
+  private static boolean endsWithReset(List<Stmt> body, boolean startsReset, Stmt.Assign init,
+      Context context, Map<List<Stmt>, Map<Var, int[]>> mentionsIn) {
     Var v = init.target();
     int[] last = mentionsIn.computeIfAbsent(body, b -> lastMentions(b, context)).get(v);
     if (last == null) {
-      return false;
+      return startsReset;
     }
     Stmt s = body.get(last[0]);
+    // Whether the variable still holds its initial value when that statement begins.
+    boolean held = startsReset && last[1] == 1;
     if (s instanceof Stmt.Assign a) {
       return a.target() == v && !a.accumulate() && a.value().equals(init.value());
     }
-    return last[1] == 1 && s instanceof Stmt.Loop inner
+    if (s instanceof Stmt.If branch) {
+      return !Exprs.reads(branch.condition()).contains(v)
+          && endsWithReset(branch.then(), held, init, context, mentionsIn)
+          && endsWithReset(branch.otherwise(), held, init, context, mentionsIn);
+    }
+    // A loop may run no times: it must start with the initial value.
+    return held && s instanceof Stmt.Loop inner
         && !Exprs.reads(inner.condition()).contains(v)
-        && endsWithReset(inner.body(), init, context, mentionsIn);
+        && endsWithReset(inner.body(), true, init, context, mentionsIn);
   }
 
   /** For each variable {@code block} mentions: the last statement that does, and how many do. */

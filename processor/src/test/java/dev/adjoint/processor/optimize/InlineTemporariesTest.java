@@ -4,6 +4,7 @@ import static dev.adjoint.processor.optimize.Ir.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Sweeps;
 import dev.adjoint.processor.ir.Var;
@@ -86,15 +87,75 @@ class InlineTemporariesTest {
   }
 
   @Test
-  void anAdjointReadTwiceKeepsItsName() {
+  void anAdjointReadTwiceKeepsItsNameUnlessItIsOneProduct() {
+    Var aBar = adjoint("aBar");
+    Var xBar = adjoint("xBar");
+    Var yBar = adjoint("yBar");
+    Sweeps sum = sweeps(List.of(), List.of(
+        set(aBar, add(ref(x), ref(y))),
+        set(xBar, mul(ref(aBar), ref(y))),
+        set(yBar, mul(ref(aBar), ref(x)))));
+    assertEquals(sum, run(new InlineTemporaries(), sum, xBar, yBar));
+    Sweeps product = sweeps(List.of(), List.of(
+        set(aBar, mul(ref(x), ref(y))),
+        set(xBar, mul(ref(aBar), ref(y))),
+        set(yBar, mul(ref(aBar), ref(x)))));
+    assertEquals(List.of(set(xBar, mul(mul(ref(x), ref(y)), ref(y))),
+        set(yBar, mul(mul(ref(x), ref(y)), ref(x)))),
+        run(new InlineTemporaries(), product, xBar, yBar).backward());
+  }
+
+  @Test
+  void anAdjointReadThreeTimesKeepsItsName() {
     Var aBar = adjoint("aBar");
     Var xBar = adjoint("xBar");
     Var yBar = adjoint("yBar");
     Sweeps in = sweeps(List.of(), List.of(
         set(aBar, mul(ref(x), ref(y))),
         set(xBar, mul(ref(aBar), ref(y))),
-        set(yBar, mul(ref(aBar), ref(x)))));
+        set(yBar, mul(ref(aBar), ref(aBar)))));
     assertEquals(in, run(new InlineTemporaries(), in, xBar, yBar));
+  }
+
+  @Test
+  void aLongValueMovesIntoItsNegation() {
+    // negatedBar = -(long); zBar = -negatedBar: a negation's adjoint folds into zBar = long.
+    Var negatedBar = adjoint("negatedBar");
+    Var zBar = adjoint("zBar");
+    Expr value = neg(longSum());
+    Sweeps out = run(new InlineTemporaries(), sweeps(List.of(), List.of(
+        set(negatedBar, value), set(zBar, neg(ref(negatedBar))))), zBar);
+    assertEquals(List.of(set(zBar, neg(value))), out.backward());
+  }
+
+  @Test
+  void aLongValueKeepsItsNameWhereItIsOperatedOn() {
+    Var negatedBar = adjoint("negatedBar");
+    Var zBar = adjoint("zBar");
+    Sweeps in = sweeps(List.of(), List.of(
+        set(negatedBar, neg(longSum())), set(zBar, mul(ref(negatedBar), ref(x)))));
+    assertEquals(in, run(new InlineTemporaries(), in, zBar));
+  }
+
+  /** x * y + x * y + ...: more nodes than {@link InlineTemporaries#MAX_INLINED_SIZE}. */
+  private Expr longSum() {
+    Expr sum = mul(ref(x), ref(y));
+    while (size(sum) <= InlineTemporaries.MAX_INLINED_SIZE) {
+      sum = add(sum, mul(ref(x), ref(y)));
+    }
+    return sum;
+  }
+
+  private static int size(Expr e) {
+    int n = 1;
+    for (Expr child : dev.adjoint.processor.ir.Exprs.children(e)) {
+      n += size(child);
+    }
+    return n;
+  }
+
+  private static Expr neg(Expr e) {
+    return new Expr.Unary(dev.adjoint.processor.ir.Op.NEG, e);
   }
 
   @Test

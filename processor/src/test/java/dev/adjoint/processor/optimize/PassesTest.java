@@ -82,6 +82,22 @@ class PassesTest {
   }
 
   @Test
+  void mergeAccumulationsAddsARunOfAdditionsOnce() {
+    // vBar already holds other terms (a loop's): the run becomes one addition into it.
+    Sweeps out = run(new MergeAccumulations(), sweeps(List.of(), List.of(
+        inc(vBar, ref(x)), set(xBar, ref(y)), inc(vBar, ref(y)))), vBar, xBar);
+    assertEquals(List.of(set(xBar, ref(y)), inc(vBar, add(ref(x), ref(y)))), out.backward());
+  }
+
+  @Test
+  void mergeAccumulationsKeepsAnAdditionBeforeAWriteOfWhatItReads() {
+    Var a = adjoint("aBar");
+    Sweeps in = sweeps(List.of(), List.of(
+        inc(vBar, ref(a)), set(a, ref(y)), inc(vBar, ref(x))));
+    assertSame(in, run(new MergeAccumulations(), in, vBar, a));
+  }
+
+  @Test
   void mergeAccumulationsStopsAtAWriteOfWhatTheSumReads() {
     Var a = adjoint("aBar");
     Sweeps in = sweeps(List.of(), List.of(
@@ -105,6 +121,30 @@ class PassesTest {
         store(arrBar, i, ref(x), true), set(xBar, ref(y)), store(arrBar, i, ref(y), true))));
     assertEquals(List.of(set(xBar, ref(y)), store(arrBar, i, add(ref(x), ref(y)), true)),
         out.backward());
+  }
+
+  @Test
+  void mergeElementUpdatesFoldsAResetIntoTheFirstAddition() {
+    Var arrBar = array("arrBar", Var.Role.ADJOINT);
+    Var i = index("i");
+    Sweeps out = run(new MergeElementUpdates(), sweeps(List.of(), List.of(
+        store(arrBar, i, c(0), false), set(xBar, ref(y)), store(arrBar, i, ref(y), true))));
+    assertEquals(List.of(set(xBar, ref(y)), store(arrBar, i, add(c(0), ref(y)), false)),
+        out.backward());
+  }
+
+  @Test
+  void mergeElementUpdatesKeepsAResetBeforeAnotherIndexOrAReadOfTheArray() {
+    // j may be i: the addition into arrBar[j] must land after the reset.
+    Var arrBar = array("arrBar", Var.Role.ADJOINT);
+    Var i = index("i");
+    Var j = index("j");
+    Sweeps otherIndex = sweeps(List.of(), List.of(store(arrBar, i, c(0), false),
+        store(arrBar, j, ref(x), true), store(arrBar, i, ref(y), true)));
+    assertSame(otherIndex, run(new MergeElementUpdates(), otherIndex));
+    Sweeps readsElement = sweeps(List.of(), List.of(store(arrBar, i, c(0), false),
+        store(arrBar, i, at(arrBar, i), true)));
+    assertSame(readsElement, run(new MergeElementUpdates(), readsElement));
   }
 
   @Test
@@ -135,6 +175,43 @@ class PassesTest {
     Stmt branch = iff(less(ref(x), c(0)), List.of(inc(vBar, ref(y))), List.of());
     Sweeps in = new DeadCode().apply(
         sweeps(List.of(), List.of(set(vBar, c(0)), branch)), context);
+    assertSame(in, new SinkInits().apply(in, context));
+  }
+
+  @Test
+  void sinkInitsMovesAnInitialisationIntoALoopWhoseBranchesReset() {
+    // The adjoint of a temporary defined under an if in a loop: reset where it was defined.
+    Context context = new Context(java.util.Set.of(xBar));
+    Stmt body = iff(less(ref(x), c(0)),
+        List.of(inc(vBar, ref(y)), inc(xBar, ref(vBar)), set(vBar, c(0))), List.of());
+    Sweeps in = new DeadCode().apply(sweeps(List.of(), List.of(set(xBar, c(0)),
+        set(vBar, c(0)), loop(less(ref(x), ref(y)), List.of(body)))), context);
+    Sweeps out = new SinkInits().apply(in, context);
+    assertEquals(List.of(set(xBar, c(0)),
+        loop(less(ref(x), ref(y)), List.of(set(vBar, c(0)), body))), out.backward());
+  }
+
+  @Test
+  void sinkInitsKeepsAnInitialisationALoopCarriesThroughABranch() {
+    // vBar += y before the if, which resets it on one branch only: the sum crosses iterations.
+    Context context = new Context(java.util.Set.of(xBar));
+    Stmt branch = iff(less(ref(x), c(0)), List.of(inc(xBar, ref(vBar)), set(vBar, c(0))),
+        List.of());
+    Sweeps in = new DeadCode().apply(sweeps(List.of(), List.of(set(xBar, c(0)),
+        set(vBar, c(0)), loop(less(ref(x), ref(y)), List.of(inc(vBar, ref(y)), branch)))),
+        context);
+    assertSame(in, new SinkInits().apply(in, context));
+  }
+
+  @Test
+  void sinkInitsKeepsAnInitialisationWhenALoopThatMayNotRunResetsIt() {
+    // vBar += y, then a branch whose inner loop resets vBar: zero trips leave y in vBar.
+    Context context = new Context(java.util.Set.of(xBar));
+    Stmt inner = loop(less(ref(x), ref(y)), List.of(inc(xBar, ref(vBar)), set(vBar, c(0))));
+    Stmt branch = iff(less(ref(x), c(0)), List.of(inner), List.of(set(vBar, c(0))));
+    Sweeps in = new DeadCode().apply(sweeps(List.of(), List.of(set(xBar, c(0)),
+        set(vBar, c(0)), loop(less(ref(x), ref(y)), List.of(inc(vBar, ref(y)), branch)))),
+        context);
     assertSame(in, new SinkInits().apply(in, context));
   }
 
