@@ -24,13 +24,9 @@ final class AliasCopies {
   private AliasCopies() {}
 
   static List<Stmt> separate(List<Stmt> body) {
-    Map<Var, List<Stmt.Assign>> defs = new LinkedHashMap<>();
-    for (Stmt.Assign a : Stmts.assignments(body)) {
-      defs.computeIfAbsent(a.target(), v -> new ArrayList<>()).add(a);
-    }
-    for (Map.Entry<Var, List<Stmt.Assign>> e : defs.entrySet()) {
-      Var v = e.getKey();
-      List<Stmt.Assign> copies = e.getValue();
+    Map<Var, List<Stmt.Assign>> defs = definitions(body);
+    for (Var v : List.copyOf(defs.keySet())) {
+      List<Stmt.Assign> copies = defs.getOrDefault(v, List.of());
       boolean aliases = copies.stream().allMatch(d -> d.value() instanceof Expr.Ref
           || d.value() instanceof Expr.Index || d.value() instanceof Expr.Cond);
       if (copies.size() < 2 || !v.type().isArray() || v.role() == Var.Role.PARAM || !aliases) {
@@ -52,8 +48,19 @@ final class AliasCopies {
         fresh.put(d, new Var(v.name(), v.type(), v.role()));
       }
       body = rename(body, v, fresh);
+      // Renaming rebuilt the statements around the copies, so later variables' definitions
+      // are looked up in the new body (one walk per renamed variable, of which there are few).
+      defs = definitions(body);
     }
     return body;
+  }
+
+  private static Map<Var, List<Stmt.Assign>> definitions(List<Stmt> body) {
+    Map<Var, List<Stmt.Assign>> defs = new LinkedHashMap<>();
+    for (Stmt.Assign a : Stmts.assignments(body)) {
+      defs.computeIfAbsent(a.target(), v -> new ArrayList<>()).add(a);
+    }
+    return defs;
   }
 
   /** The statements after {@code def} in its block, where its value is in scope. */

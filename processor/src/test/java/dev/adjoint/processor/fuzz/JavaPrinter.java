@@ -580,7 +580,8 @@ final class JavaPrinter {
       }
       return (staticImport ? "" : math + ".") + m.fn() + "(" + String.join(", ", args) + ")";
     } else if (e instanceof INamed n) {
-      return "(" + lang(n.text()) + ")";
+      // A named constant may call Math's integer functions; a local called Math hides the class.
+      return "(" + lang(n.text().replaceAll("(?<![.\\w])Math\\.", math + ".")) + ")";
     } else if (e instanceof IRound r) {
       String round = "(int) " + (staticImport ? "" : math + ".") + "round(" + expr(r.e()) + ")";
       return flavor == Flavor.TRACE ? "Trace.i(" + round + ")" : round;

@@ -15,6 +15,31 @@ import org.junit.jupiter.api.Test;
 class RegressionTest {
 
   /**
+   * Seed -4126310175869705224 (master 20261205, program 4831). Two join variables of one array
+   * (a kernel's result kept in a nested if, then a re-allocation): splitting the first join's
+   * copies rebuilt the statements, and the second join's copies were then looked up in the old
+   * body, an internal NullPointerException instead of a gradient.
+   */
+  @Test
+  void twoJoinsOfOneArrayInNestedIfs() {
+    Regression.of("""
+        @Differentiable
+        public static double f(double x0) {
+          double[] t0 = new double[2];
+          if (true) {
+            if (true) {
+              t0 = LinearAlgebra.tanh(t0);
+            }
+            t0 = new double[2];
+          }
+          return t0[0] + x0 * x0;
+        }""")
+        .at(0.7)
+        .at(-0.3)
+        .check();
+  }
+
+  /**
    * Seed 7947802615446490488 (master 20261123, program 159). The backward sweep of {@code x1 =
    * x0 / (x0 + x1 * x1)} in a loop rematerializes the denominator {@code x0 + x1 * x1} before
    * {@code x1} is restored, so it reads the new {@code x1}: d/dx0 was 0.2224 instead of 0.1635
