@@ -1,6 +1,8 @@
 package dev.adjoint.processor.ir;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -175,5 +177,25 @@ public final class Stmts {
       }
     }
     return out;
+  }
+
+  /**
+   * For each statement of {@code block}, the array variables read after it ({@code liveOut}
+   * after the block). Only arrays: a long method's doubles would make each statement's set as
+   * long as the method.
+   */
+  public static List<Set<Var>> arraysLiveAfter(List<Stmt> block, Set<Var> liveOut) {
+    List<Set<Var>> liveAfter = new ArrayList<>();
+    Set<Var> live = new HashSet<>(liveOut);
+    for (int k = block.size() - 1; k >= 0; k--) {
+      liveAfter.add(new HashSet<>(live));
+      for (Var r : reads(block.get(k))) {
+        if (r.type().isArray()) {
+          live.add(r);
+        }
+      }
+    }
+    Collections.reverse(liveAfter);
+    return liveAfter;
   }
 }

@@ -9,7 +9,6 @@ import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -62,19 +61,7 @@ final class ArrayRebinding {
    * array on this path, and is updated; {@code liveOut}: variables read after the block.
    */
   private List<Stmt> block(List<Stmt> block, Map<Var, Var> current, Set<Var> liveOut) {
-    // Only arrays: their liveness is all this asks, and a long method's doubles would make
-    // each statement's copy of the set as long as the method.
-    List<Set<Var>> liveAfter = new ArrayList<>();
-    Set<Var> live = new HashSet<>(liveOut);
-    for (int k = block.size() - 1; k >= 0; k--) {
-      liveAfter.add(new HashSet<>(live));
-      for (Var r : Stmts.reads(block.get(k))) {
-        if (r.type().isArray()) {
-          live.add(r);
-        }
-      }
-    }
-    Collections.reverse(liveAfter);
+    List<Set<Var>> liveAfter = Stmts.arraysLiveAfter(block, liveOut);
     List<Stmt> out = new ArrayList<>();
     for (int k = 0; k < block.size(); k++) {
       Stmt s = block.get(k);

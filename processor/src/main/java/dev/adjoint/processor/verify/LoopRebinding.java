@@ -39,19 +39,7 @@ public final class LoopRebinding {
 
   /** {@code bound}: arrays bound on this path, updated; {@code liveOut}: read after the block. */
   private void block(List<Stmt> block, Set<Var> bound, Set<Var> liveOut) {
-    // Only arrays: their liveness is all this asks, and a long method's doubles would make
-    // each statement's copy of the set as long as the method.
-    List<Set<Var>> liveAfter = new ArrayList<>();
-    Set<Var> live = new HashSet<>(liveOut);
-    for (int k = block.size() - 1; k >= 0; k--) {
-      liveAfter.add(new HashSet<>(live));
-      for (Var r : Stmts.reads(block.get(k))) {
-        if (r.type().isArray()) {
-          live.add(r);
-        }
-      }
-    }
-    Collections.reverse(liveAfter);
+    List<Set<Var>> liveAfter = Stmts.arraysLiveAfter(block, liveOut);
     for (int k = 0; k < block.size(); k++) {
       Stmt s = block.get(k);
       if (s instanceof Stmt.Assign a && a.target().type().isArray()) {
