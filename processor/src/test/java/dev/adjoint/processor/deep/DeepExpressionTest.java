@@ -125,6 +125,37 @@ class DeepExpressionTest {
     assertThat(compilation).hadErrorCount(1);
   }
 
+  /**
+   * A body that on its own sizes past 64 KB (a 2,000-statement recurrence) is refused before it
+   * is differentiated: the same positioned error, at the method.
+   */
+  @Test
+  void methodWhoseOwnBodyIsOverTheLimitIsRefusedAtTheMethod() {
+    List<String> lines = new ArrayList<>(List.of("package adjtest.deep;",
+        "import dev.adjoint.Differentiable;",
+        "public final class Deep {",
+        "  private Deep() {}",
+        "  @Differentiable",
+        "  static double f(double x) {",
+        "    double a0 = x;"));
+    for (int k = 1; k <= 2_000; k++) {
+      lines.add("    double a" + k + " = Math.sin(a" + (k - 1) + ") * x + a" + (k - 1)
+          + " * 0.5 - x / (1 + a" + (k - 1) + " * a" + (k - 1) + ");");
+    }
+    lines.add("    return a2000;");
+    lines.add("  }");
+    lines.add("}");
+    JavaFileObject source = JavaSource.of("adjtest.deep.Deep", lines.toArray(new String[0]))
+        .toFileObject();
+    Compilation compilation = Compiler.javac().withProcessors(new AdjointProcessor())
+        .compile(source);
+    assertThat(compilation)
+        .hadErrorContaining("[adjoint.size] the generated fPullback of f would take about")
+        .inFile(source)
+        .onLine(6);
+    assertThat(compilation).hadErrorContaining("more than the JVM's 64 KB for one method");
+  }
+
   private static void check(String analyses, String body, double x, DoubleUnaryOperator value,
       DoubleUnaryOperator derivative) {
     AdjointMethod f = InProcessCompiler.create()
