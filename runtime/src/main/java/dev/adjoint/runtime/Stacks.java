@@ -17,6 +17,9 @@ public final class Stacks {
   private int intCount;
   private long[] longs = new long[1];
   private int longCount;
+  /** Array references: arrays created inside a loop, one per iteration (never copied). */
+  private Object[] arrays = new Object[1];
+  private int arrayCount;
 
   public Stacks() {
     this(16);
@@ -69,6 +72,46 @@ public final class Stacks {
     return longs[--longCount];
   }
 
+  public void pushDoubleArray(double[] value) {
+    pushArray(value);
+  }
+
+  public double[] popDoubleArray() {
+    return (double[]) popArray();
+  }
+
+  public void pushDoubleMatrix(double[][] value) {
+    pushArray(value);
+  }
+
+  public double[][] popDoubleMatrix() {
+    return (double[][]) popArray();
+  }
+
+  public void pushIntArray(int[] value) {
+    pushArray(value);
+  }
+
+  public int[] popIntArray() {
+    return (int[]) popArray();
+  }
+
+  private void pushArray(Object value) {
+    if (arrayCount == arrays.length) {
+      arrays = Arrays.copyOf(arrays, 2 * arrayCount);
+    }
+    arrays[arrayCount++] = value;
+  }
+
+  private Object popArray() {
+    if (arrayCount == 0) {
+      throw empty();
+    }
+    Object value = arrays[--arrayCount];
+    arrays[arrayCount] = null; // the stacks must not keep the caller's arrays alive
+    return value;
+  }
+
   /** Booleans share the int stack: one push of 0 or 1. */
   public void pushBoolean(boolean value) {
     pushInt(value ? 1 : 0);
@@ -79,19 +122,21 @@ public final class Stacks {
   }
 
   public boolean isEmpty() {
-    return doubleCount == 0 && intCount == 0 && longCount == 0;
+    return doubleCount == 0 && intCount == 0 && longCount == 0 && arrayCount == 0;
   }
 
-  /** Empties both stacks, keeping their storage for reuse. */
+  /** Empties the stacks, keeping their storage for reuse (but no array they held). */
   public void clear() {
     doubleCount = 0;
     intCount = 0;
     longCount = 0;
+    Arrays.fill(arrays, 0, arrayCount, null);
+    arrayCount = 0;
   }
 
   /** Bytes of storage held (the arrays' capacity), for memory reports. */
   public long capacityBytes() {
-    return 8L * doubles.length + 4L * ints.length + 8L * longs.length;
+    return 8L * doubles.length + 4L * ints.length + 8L * longs.length + 8L * arrays.length;
   }
 
   private static NoSuchElementException empty() {

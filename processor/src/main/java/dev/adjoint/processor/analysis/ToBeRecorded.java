@@ -66,6 +66,10 @@ public final class ToBeRecorded {
             needed.add(a.target()); // and a kernel's pullback reuses the result
           }
         }
+        if (a.target().type().isArray() && activity.isActive(a.target())) {
+          // The backward sweep sizes the array's adjoint from it (per iteration in a loop).
+          needed.add(a.target());
+        }
         if (a.value() instanceof Expr.Index load && activity.isActive(a.target())) {
           needed.addAll(indexReads(load.array(), load.index())); // for x̄[i] += v̄
         }

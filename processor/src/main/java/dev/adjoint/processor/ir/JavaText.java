@@ -225,6 +225,12 @@ public final class JavaText {
         return "Boolean";
       case LONG:
         return "Long";
+      case DOUBLE_ARRAY:
+        return "DoubleArray";
+      case DOUBLE_MATRIX:
+        return "DoubleMatrix";
+      case INT_ARRAY:
+        return "IntArray";
       default:
         return "Int";
     }

@@ -198,8 +198,9 @@ public final class ReverseMode {
           + " new or by a LinearAlgebra kernel where it is declared");
     }
     if (depth > 0) {
-      throw new IllegalStateException("allocating array " + v.userName() + " inside a"
-          + " loop is not supported; allocate it once before the loop and overwrite it");
+      // A fresh array each iteration: its adjoint is allocated by the backward sweep of the
+      // block, once per iteration (see perIterationAdjoints).
+      return List.of();
     }
     if (a.value() instanceof Expr.NewArray n) {
       return List.of(Stmt.Assign.set(adjoint(v), n, a.source()));
@@ -244,6 +245,9 @@ public final class ReverseMode {
 
   private List<Stmt> backward(List<Stmt> block, int depth) {
     List<Stmt> out = new ArrayList<>();
+    if (depth > 0) {
+      perIterationAdjoints(block, out);
+    }
     for (int k = block.size() - 1; k >= 0; k--) {
       Stmt s = block.get(k);
       if (s instanceof Stmt.Assign a) {
@@ -275,6 +279,22 @@ public final class ReverseMode {
       }
     }
     return out;
+  }
+
+  /**
+   * An active array created in a loop body is a new array each time the body runs: the backward
+   * sweep gives it a zero adjoint where its block's reverse starts, when the array variable still
+   * holds that run's array (the forward sweep recorded the reference, and the reverse of its
+   * creation restores the previous one). Each iteration's adjoint is garbage once the kernel or
+   * the stores that created the array have consumed it.
+   */
+  private void perIterationAdjoints(List<Stmt> block, List<Stmt> out) {
+    for (Stmt s : block) {
+      if (s instanceof Stmt.Assign a && a.target().type().isArray()
+          && activity.isActive(a.target()) && !ArrayNames.namesArray(a)) {
+        allocateLike(a.target(), out);
+      }
+    }
   }
 
   /** {@code uBar += vBar * ∂v/∂u} for each active operand, then forget and restore {@code v}. */

@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Every active local array gets one adjoint array, allocated where the array is: so it must be
- * created where it is declared (by {@code new} or a kernel), not inside a loop, and a variable
- * that names one of several arrays (a join of an if) must not be inside a loop, where each
- * iteration could choose another. Runs on lowered IR with the activity reverse mode uses.
+ * Every active local array gets one adjoint array, allocated where the array is (per iteration
+ * when it is created inside a loop): so it must be created where it is declared (by {@code new}
+ * or a kernel), and a variable that names one of several arrays (a join of an if) must not be
+ * inside a loop, where each iteration could choose another. Runs on lowered IR with the activity reverse mode uses.
  */
 public final class ArrayAdjoints {
   private final Predicate<Var> active;
@@ -65,9 +65,6 @@ public final class ArrayAdjoints {
     } else if (!(a.value() instanceof Expr.NewArray) && !kernel) {
       problems.add(Problem.unsupported(a.source(), "array " + v.userName() + " must be created"
           + " with new or by a LinearAlgebra kernel where it is declared"));
-    } else if (depth > 0) {
-      problems.add(Problem.unsupported(a.source(), "allocating array " + v.userName() + " inside"
-          + " a loop is not supported; allocate it once before the loop and overwrite it"));
     }
     if (problems.size() > before) {
       reported.add(v);

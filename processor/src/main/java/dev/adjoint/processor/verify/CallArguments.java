@@ -139,12 +139,32 @@ public final class CallArguments {
       }
     }
     for (Stmt.Loop loop : layout.loopsAround(call)) {
+      if (createdIn(loop, array)) {
+        continue; // each iteration's stores write that iteration's own array
+      }
       Stmts.walk(loop.body(), t -> {
         if (t instanceof Stmt.Store st && storesInto(st, array)) {
           unchanged(st, array, callee);
         }
       });
     }
+  }
+
+  /**
+   * Whether {@code loop} creates {@code array} anew each iteration: it is bound inside the loop
+   * and is no other array's name (the loop-rebinding check leaves no array that lives across
+   * iterations rebound in a loop).
+   */
+  private boolean createdIn(Stmt.Loop loop, Var array) {
+    if (referees.containsKey(array)) {
+      return false;
+    }
+    for (Stmt.Assign a : Stmts.assignments(loop.body())) {
+      if (a.target() == array) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

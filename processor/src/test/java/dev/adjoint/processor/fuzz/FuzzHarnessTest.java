@@ -213,4 +213,37 @@ class FuzzHarnessTest {
     }
     assertTrue(withChain >= 3, withChain + " of 200 programs have a long chain");
   }
+
+  /**
+   * Arrays created inside loops (issue 10): {@code new double[L]} and kernel results declared in
+   * loop bodies, kernels fed by an array filled in the same iteration.
+   */
+  @Test
+  void generatorCreatesArraysInsideLoops() {
+    int arrays = 0;
+    int kernels = 0;
+    for (long seed = 1; seed <= 300; seed++) {
+      Program p = ProgramGenerator.generate(seed);
+      for (Program.Method m : p.methods()) {
+        arrays += inLoops(m.body(), Ast.DeclArray.class, false) ? 1 : 0;
+        kernels += inLoops(m.body(), Ast.DeclKernel.class, false) ? 1 : 0;
+      }
+    }
+    assertTrue(arrays >= 20, arrays + " of 300 programs allocate an array inside a loop");
+    assertTrue(kernels >= 20, kernels + " of 300 programs call an array kernel inside a loop");
+  }
+
+  private static boolean inLoops(Ast.Node n, Class<? extends Ast.Node> kind, boolean inLoop) {
+    if (inLoop && kind.isInstance(n)) {
+      return true;
+    }
+    boolean loop = inLoop || n instanceof Ast.For || n instanceof Ast.While
+        || n instanceof Ast.ForEach || n instanceof Ast.ForEachRow;
+    for (Ast.Node k : n.kids()) {
+      if (inLoops(k, kind, loop)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

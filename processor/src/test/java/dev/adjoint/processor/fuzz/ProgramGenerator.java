@@ -81,8 +81,9 @@ import java.util.function.Supplier;
  * {@code L}, or reduced {@code % a.length}. They stay in the functions' domains by construction
  * ({@code log(1 + e*e)}, {@code asin(0.9 * tanh(e))}, {@code pow(2 + sin(e), y)}, ...); what
  * remains (overflow, a singular matrix, a point near a kink) the {@link Checker} rejects per
- * point. They respect the subset's rules: arrays are allocated outside loops, an array passed to
- * a call or kernel is not written afterwards (nor in a loop around the call), a row alias's index
+ * point. They respect the subset's rules: an array passed to a call or kernel is not written
+ * afterwards (nor in a loop around the call, unless that loop creates it anew each iteration:
+ * arrays and kernel results are declared inside loops too), a row alias's index
  * does not change, an argument for a parameter outside the callee's {@code wrt} is a constant.
  *
  * <p>Shape of a program: {@code f(x0.., [int n], [double[] a0, a1], [double[][] M], [boolean
@@ -209,6 +210,8 @@ final class ProgramGenerator {
     boolean noCalls;
     /** Array and matrix parameters: rebound to kernels' results, never re-allocated. */
     final Set<String> arrayParams = new HashSet<>();
+    /** Arrays created inside a loop, with the loop depth of their creation. */
+    final java.util.Map<String, Integer> createdAtDepth = new java.util.HashMap<>();
 
     int[] mark() {
       return new int[] {doubles.size(), assignable.size(), ints.size(), bools.size(),
@@ -518,6 +521,10 @@ final class ProgramGenerator {
         w(top && (hasArrays || !env.matrices.isEmpty()), 1.6),
         (Supplier<List<Stmt>>) () -> List.of(declKernel()),
         w(top, 0.35), (Supplier<List<Stmt>>) this::declMatrix,
+        w(!top, 0.9), (Supplier<List<Stmt>>) this::declArrayInLoop,
+        w(!top && (hasArrays || !env.matrices.isEmpty()), 1.2),
+        (Supplier<List<Stmt>>) this::declKernelInLoop,
+        w(!top && env.loopDepth < 2, 0.15), (Supplier<List<Stmt>>) this::declMatrixInLoop,
         w(top && (hasArrays || !env.matrices.isEmpty()), 2.5),
         (Supplier<List<Stmt>>) () -> List.of(rebind()),
         w(!env.matrices.isEmpty(), 0.5),
@@ -780,14 +787,15 @@ final class ProgramGenerator {
     if (env.loopDepth == 0) {
       return env.arrays;
     }
-    return env.arrays.stream().filter(a -> !a.writable() && (a.base() == null
-        || env.matrices.stream().noneMatch(m -> m.name().equals(a.base()) && m.writable())))
+    return env.arrays.stream().filter(a -> (!a.writable() || createdHere(a.name()))
+        && (a.base() == null || env.matrices.stream().noneMatch(m -> m.name().equals(a.base())
+            && m.writable() && !createdHere(m.name()))))
         .toList();
   }
 
   private List<Mat> passableMatrices() {
     return env.loopDepth == 0 ? env.matrices
-        : env.matrices.stream().filter(m -> !m.writable()).toList();
+        : env.matrices.stream().filter(m -> !m.writable() || createdHere(m.name())).toList();
   }
 
   private ArrayName arr() {
@@ -861,6 +869,43 @@ final class ProgramGenerator {
     Mat m = pick(writable);
     return new Store2(m.name(), index(m.name()), index(m.name()), chance(0.6) ? "=" : "+=",
         value);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // arrays created inside loops (issue 10): a new array every iteration
+
+  /**
+   * Whether array {@code name} is created by the innermost loop's body: each iteration's stores
+   * write that iteration's array, so it may be passed to a call after stores in the same
+   * iteration (and is read-only after the call, as anywhere).
+   */
+  private boolean createdHere(String name) {
+    Integer depth = env.createdAtDepth.get(name);
+    return depth != null && depth == env.loopDepth;
+  }
+
+  /** {@code double[] t = new double[L];} in a loop body, usually filled by a loop. */
+  private List<Stmt> declArrayInLoop() {
+    List<Stmt> out = declArray();
+    env.createdAtDepth.put(((DeclArray) out.get(0)).name(), env.loopDepth);
+    return out;
+  }
+
+  /** {@code double[][] m = new double[L][L];} filled by two loops, in a loop body. */
+  private List<Stmt> declMatrixInLoop() {
+    List<Stmt> out = declMatrix();
+    env.createdAtDepth.put(((DeclMatrix) out.get(0)).name(), env.loopDepth);
+    return out;
+  }
+
+  /** {@code double[] t = LinearAlgebra.softmax(...);} in a loop body: a new result each time. */
+  private List<Stmt> declKernelInLoop() {
+    if (passableArrays().isEmpty() && passableMatrices().isEmpty()) {
+      return declArrayInLoop();
+    }
+    DeclKernel k = (DeclKernel) declKernel();
+    env.createdAtDepth.put(k.name(), env.loopDepth);
+    return List.of(k);
   }
 
   // ---------------------------------------------------------------------------------------------
