@@ -48,4 +48,28 @@ class StacksTest {
     assertThrows(NoSuchElementException.class, s::popDouble);
     assertThrows(NoSuchElementException.class, s::popInt);
   }
+
+  /** Arrays created in a loop: their references, not copies, in reverse order, nulls too. */
+  @Test
+  void arrayReferencesPopInReverseOrder() {
+    Stacks s = new Stacks(1);
+    double[][] vectors = new double[50][];
+    for (int i = 0; i < 50; i++) {
+      vectors[i] = i == 0 ? null : new double[i];
+      s.pushDoubleArray(vectors[i]);
+      s.pushDoubleMatrix(new double[][] {vectors[i]});
+      s.pushIntArray(new int[] {i});
+    }
+    for (int i = 49; i >= 0; i--) {
+      assertEquals(i, s.popIntArray()[0]);
+      assertTrue(s.popDoubleMatrix()[0] == vectors[i]);
+      assertTrue(s.popDoubleArray() == vectors[i]);
+    }
+    assertTrue(s.isEmpty());
+    assertThrows(NoSuchElementException.class, s::popDoubleArray);
+    s.pushDoubleArray(new double[1]);
+    assertFalse(s.isEmpty());
+    s.clear();
+    assertTrue(s.isEmpty());
+  }
 }
