@@ -12,6 +12,7 @@ import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.emit.MethodPlan;
 import dev.adjoint.processor.emit.checks.GeneratedCodeLimits;
+import dev.adjoint.processor.frontend.ArrayParameterWrites;
 import dev.adjoint.processor.frontend.CalleeResolver;
 import dev.adjoint.processor.frontend.MethodReader;
 import dev.adjoint.processor.frontend.MethodValidator;
@@ -91,7 +92,8 @@ final class Pipeline {
       return Optional.empty();
     }
     Shadowing shadowing = new Shadowing(method, unit, elements);
-    CalleeResolver callees = new CalleeResolver(method, unit, elements, callRules);
+    CalleeResolver callees = new CalleeResolver(method, unit, elements, callRules,
+        m -> ArrayParameterWrites.of(trees.getTree(m)));
     MethodReader reader = new MethodReader(unit, positions, problems, fence, shadowing, callees);
     Function read = reader.read(tree, signature.get().parameterTypes());
     problems.reportTo(diagnostics, unit, positions);

@@ -61,7 +61,9 @@ public final class Activity {
         }
       }
       for (Derivatives.Flow f : flows) {
-        if (f.target().type().isDifferentiable() && f.target().role() != Var.Role.PARAM) {
+        // An array parameter the method writes into carries derivatives like a local array.
+        if (f.target().type().isDifferentiable()
+            && (f.target().role() != Var.Role.PARAM || f.target().type().isArray())) {
           all.add(f.target());
         }
       }

@@ -148,8 +148,8 @@ final class AssignmentReader {
       throw new Unsupported(lhs, Message.TYPE_MISMATCH, lhs.getExpression() + " is not an array");
     }
     Type element = array.type().elementType();
-    // A write into a parameter's array is rejected on the IR (verify.ParameterWrites): once the
-    // parameter is rebound (a = scale(2, a)), its new array is the method's own.
+    // A write into a parameter's array is the caller's to see (verify.ParameterWrites finds
+    // them on the IR); once rebound (a = scale(2, a)), the parameter names the method's own.
     if (!element.isNumeric()) {
       throw new Unsupported(lhs, Message.UNSUPPORTED, "assigning a whole row",
           "assign the row's elements one by one");

@@ -95,6 +95,13 @@ final class CallReader {
       throw new Unsupported(call, Message.UNSUPPORTED, "calling " + callee.name() + " here",
           callee.problem() + "; make it public");
     }
+    if (!callee.writtenArrays().isEmpty()) {
+      // Its pullback runs its forward sweep again, on the arrays the first run changed.
+      throw new Unsupported(call, Message.UNSUPPORTED, "calling " + callee.name() + ", which"
+          + " writes into its array parameter " + String.join(", ", callee.writtenArrays())
+          + ",", "let " + callee.name() + " write into a local copy (double[] c = new"
+          + " double[n], then copy), or call it from code that is not differentiated");
+    }
     for (int i = 0; i < args.size(); i++) {
       Type expected = callee.parameterTypes().get(i);
       Expr arg = args.get(i);

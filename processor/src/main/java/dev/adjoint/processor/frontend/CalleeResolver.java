@@ -30,7 +30,7 @@ public final class CalleeResolver {
   /** A callee: where it lives, how it is differentiated, and with respect to what. */
   record Callee(Expr.Invoke.Kind kind, ClassRef owner, String name,
       List<Type> parameterTypes, List<Integer> independents, Type returnType,
-      String problem) {}
+      String problem, List<String> writtenArrays) {}
 
   private static final String ANNOTATION = "dev.adjoint.Differentiable";
 
@@ -39,8 +39,17 @@ public final class CalleeResolver {
   private final CallRules rules;
   private final NameResolver names;
 
+  /** The array parameters a {@code @Differentiable} callee writes into, from its source. */
+  private final java.util.function.Function<ExecutableElement, List<String>> writes;
+
   public CalleeResolver(Element method, CompilationUnitTree unit, Elements elements,
       CallRules rules) {
+    this(method, unit, elements, rules, m -> List.of());
+  }
+
+  public CalleeResolver(Element method, CompilationUnitTree unit, Elements elements,
+      CallRules rules, java.util.function.Function<ExecutableElement, List<String>> writes) {
+    this.writes = writes;
     this.rules = rules;
     this.method = method;
     this.elements = elements;
@@ -110,8 +119,9 @@ public final class CalleeResolver {
       if (problem == null) {
         problem = privacy(m);
       }
+      List<String> written = differentiable ? writes.apply(m) : List.of();
       return Optional.of(new Callee(kind, ClassRefs.of(owner), name, types,
-          independents, returns.get(), problem));
+          independents, returns.get(), problem, written));
     }
     return Optional.empty();
   }

@@ -4,6 +4,7 @@ import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.Derivatives;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.ir.ArrayNames;
+import dev.adjoint.processor.ir.ClassRef;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
@@ -16,6 +17,7 @@ import dev.adjoint.processor.ir.Sweeps;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.rules.DerivativeRegistry;
+import dev.adjoint.processor.verify.ParameterWrites;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -58,6 +60,8 @@ public final class ReverseMode {
       return new Output(function, newSweeps, parameterAdjoints);
     }
   }
+
+  private static final ClassRef ADJOINTS = new ClassRef("dev.adjoint.runtime", "Adjoints");
 
   private final Activity activity;
   private final ToBeRecorded recording;
@@ -104,6 +108,26 @@ public final class ReverseMode {
 
     List<Stmt> body = new ArrayList<>();
     List<Stmt> backward = new ArrayList<>();
+    Set<Var> written = ParameterWrites.written(fn);
+    List<Stmt> setAside = new ArrayList<>();
+    List<Stmt> addBack = new ArrayList<>();
+    for (Var p : fn.params()) {
+      if (!p.type().isArray() || !activity.isActive(p)) {
+        continue;
+      }
+      if (!independents.contains(p)) {
+        allocateLike(p, adjoint(p), body); // written, not differentiated: no caller's adjoint
+      } else if (written.contains(p)) {
+        // A store clears its element's adjoint, which must not clear what the caller has
+        // accumulated there: set that aside, work in the caller's (zeroed) array, add it back.
+        // Working in the caller's array keeps a parameter passed twice with one adjoint array
+        // right: a read through the other parameter after a store meets the store's adjoint.
+        Var onEntry = new Var(p.name() + "BarOnEntry", p.type(), Var.Role.ADJOINT);
+        allocateLike(p, onEntry, setAside);
+        setAside.add(adjointsCall("moveInto", onEntry, adjoint(p)));
+        addBack.add(adjointsCall("addInto", adjoint(p), onEntry));
+      }
+    }
     body.addAll(forward(fn.body(), 0));
     for (Var v : activity.variables()) {
       if (v.type() == Type.DOUBLE) {
@@ -111,7 +135,9 @@ public final class ReverseMode {
         backward.add(Stmt.Assign.set(adjoint(v), init, SourceRef.NONE));
       }
     }
+    backward.addAll(0, setAside);
     backward.addAll(backward(fn.body(), 0));
+    backward.addAll(addBack);
     if (scratch != null) {
       // One buffer for every callee's scalar gradient, allocated once per call.
       body.add(0, Stmt.Assign.set(scratch, new Expr.NewArray(Type.DOUBLE_ARRAY,
@@ -127,9 +153,19 @@ public final class ReverseMode {
     return new Output(fn, new Sweeps(body, backward), Collections.unmodifiableMap(outputs));
   }
 
+  /** {@code Adjoints.f(into, from)}: an operation on two adjoint arrays. */
+  private static Stmt adjointsCall(String f, Var into, Var from) {
+    return new Stmt.Evaluate(new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, ADJOINTS, f,
+        List.of(Exprs.ref(into), Exprs.ref(from)), List.of(), Type.DOUBLE), SourceRef.NONE);
+  }
+
   /** {@code pBar = new double[p.length]} (row by row for a matrix), zero-filled. */
   private void allocateLike(Var p, List<Stmt> out) {
-    Var bar = adjoint(p);
+    allocateLike(p, adjoint(p), out);
+  }
+
+  /** {@code bar = new double[p.length]} (row by row for a matrix), zero-filled. */
+  private static void allocateLike(Var p, Var bar, List<Stmt> out) {
     Expr rows = new Expr.Length(Exprs.ref(p));
     out.add(Stmt.Assign.set(bar, new Expr.NewArray(p.type(), List.of(rows)), SourceRef.NONE));
     if (p.type() == Type.DOUBLE_MATRIX) {

@@ -5,52 +5,41 @@ import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * No store may reach a parameter's array, directly or through a join that may be it: the primal
- * must not change its caller's inputs. Runs on IR after alias expansion, where every store names
- * the array it writes (or a join); a parameter rebound to a new array ({@code a = scale(2, a)})
- * is then the method's own.
+ * Which parameters' arrays the method writes into, directly or through a join that may be one:
+ * the primal writes the caller's array, and reverse mode gives such a parameter an adjoint array
+ * of the method's own. Runs on IR after alias expansion, where every store names the array it
+ * writes (or a join); a parameter rebound to a new array ({@code a = scale(2, a)}) is then the
+ * method's own.
  */
 public final class ParameterWrites {
   private ParameterWrites() {}
 
-  public static List<Problem> check(Function fn) {
+  /** The array parameters a store may reach, directly or through a join that may be one. */
+  public static Set<Var> written(Function fn) {
     Map<Var, Set<Var>> referees = ArrayNames.referees(fn.body());
-    List<Problem> out = new ArrayList<>();
+    Set<Var> out = new HashSet<>();
     Stmts.walk(fn.body(), s -> {
       if (s instanceof Stmt.Store st) {
-        Var base = Stmts.baseVar(st.array());
-        Var param = mayBeParameter(base, referees, new HashSet<>());
-        if (param != null) {
-          out.add(Problem.unsupported(st.source(), "a write into array parameter "
-              + param.name() + (param == base ? "" : " (which " + base.userName() + " may be here)")
-              + " is not supported; copy it into a local array (new double[n] or new int[n])"
-              + " and write there"));
-        }
+        parameters(Stmts.baseVar(st.array()), referees, new HashSet<>(), out);
       }
     });
     return out;
   }
 
-  /** The parameter {@code v} is or may refer to, if any. */
-  public static Var mayBeParameter(Var v, Map<Var, Set<Var>> referees, Set<Var> seen) {
+  /** Adds to {@code out} every parameter {@code v} is or may refer to. */
+  private static void parameters(Var v, Map<Var, Set<Var>> referees, Set<Var> seen,
+      Set<Var> out) {
     if (v.role() == Var.Role.PARAM) {
-      return v;
-    }
-    if (seen.add(v)) {
+      out.add(v);
+    } else if (seen.add(v)) {
       for (Var w : referees.getOrDefault(v, Set.of())) {
-        Var param = mayBeParameter(w, referees, seen);
-        if (param != null) {
-          return param;
-        }
+        parameters(w, referees, seen, out);
       }
     }
-    return null;
   }
 }

@@ -33,6 +33,7 @@ public final class ArrayCase {
   private String[] wrt;
   private Function<Object[], Object[]> closedForm;
   private boolean finiteDifferences = true;
+  private boolean writesArguments;
   private double fdRelativeStep = FiniteDifferences.DEFAULT_RELATIVE_STEP;
   private double fdTolerance = Tolerances.FINITE_DIFFERENCES;
   private double closedFormTolerance = Tolerances.ORACLE;
@@ -58,6 +59,19 @@ public final class ArrayCase {
   public ArrayCase closedForm(Function<Object[], Object[]> gradient) {
     this.closedForm = gradient;
     return this;
+  }
+
+  /**
+   * The method writes into its array arguments: the generated calls must leave them as the
+   * original does, rather than unchanged.
+   */
+  public ArrayCase writesArguments() {
+    this.writesArguments = true;
+    return this;
+  }
+
+  public boolean writesArgumentsOrNot() {
+    return writesArguments;
   }
 
   /** Only for functions that finite differences cannot see (e.g. {@code withoutDerivative}). */

@@ -208,12 +208,11 @@ public final class ArraySuite {
   public void checkRecord(ArrayCase c, Object[] point) {
     AdjointMethod m = method(c.name());
     CaseSuite.Failures f = new CaseSuite.Failures();
-    double expectedValue = m.call(Values.deepCopyAll(point));
+    Object[] expectedArgs = Values.deepCopyAll(point);
+    double expectedValue = m.call(expectedArgs);
     Object[] args = Values.deepCopyAll(point);
     Object[] components = m.recordComponentValues(args);
-    if (!Values.deepEquals(point, args)) {
-      f.add("the generated f(...) changed its arguments: " + c.label(args));
-    }
+    checkArguments(c, expectedArgs, args, "f(...)", f);
     f.check("value (vs original method)", expectedValue, (double) components[0],
         c.valueTolerance());
     int[] idx = c.differentiatedIndices();
@@ -286,12 +285,11 @@ public final class ArraySuite {
     double[] gradBefore = grad == null ? null : grad.clone();
     Object[] barsBefore = Values.deepCopyAll(bars);
 
-    double expectedValue = m.call(Values.deepCopyAll(point));
+    Object[] expectedArgs = Values.deepCopyAll(point);
+    double expectedValue = m.call(expectedArgs);
     Object[] args = Values.deepCopyAll(point);
     double value = m.pullbackWith(args, CaseSuite.SEED, trailingTypes, trailing.toArray());
-    if (!Values.deepEquals(point, args)) {
-      f.add("the generated pullback changed its arguments: " + c.label(args));
-    }
+    checkArguments(c, expectedArgs, args, "pullback", f);
     f.check("pullback return value (vs original method)", expectedValue, value,
         c.valueTolerance());
 
@@ -345,6 +343,19 @@ public final class ArraySuite {
                 + "\n  grad after  " + Arrays.toString(finalGrad))
             + "\n  adjoint arrays after " + Arrays.deepToString(bars),
         () -> context(c, m));
+  }
+
+  /**
+   * The generated call leaves its arguments as the original does: unchanged, or for a method
+   * that writes into them, with exactly what the original wrote.
+   */
+  private static void checkArguments(ArrayCase c, Object[] original, Object[] generated,
+      String call, CaseSuite.Failures f) {
+    if (!Values.deepEquals(original, generated)) {
+      f.add("the generated " + call + (c.writesArgumentsOrNot()
+          ? " left its arguments other than the original: " : " changed its arguments: ")
+          + c.label(generated) + " for " + c.label(original));
+    }
   }
 
   /** Deterministic non-zero values, so a pullback that overwrites instead of adding fails. */
