@@ -4,10 +4,14 @@ import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
@@ -21,9 +25,10 @@ import java.util.Set;
 /**
  * The array parameters a method's source may write into: an element store whose array is the
  * parameter or a local that was given an expression naming it ({@code row = m[0]}, {@code r = c
- * ? a : b}, a for-each row). Read from the tree, by name, so it over-approximates (a local that
- * is later given a new array still counts): it decides whether a caller must refuse the call,
- * and refusing is the safe side.
+ * ? a : b}, a for-each row). Read from the tree, by name; a binding forgets what the name meant
+ * only in a top-level statement (which runs once, in order), so inside branches and loops it
+ * over-approximates: it decides whether a caller must refuse the call, and refusing is the safe
+ * side.
  */
 public final class ArrayParameterWrites {
   private final Map<String, Set<String>> aliases = new HashMap<>();
@@ -39,13 +44,27 @@ public final class ArrayParameterWrites {
     ArrayParameterWrites scan = new ArrayParameterWrites();
     for (VariableTree p : method.getParameters()) {
       if (p.getType() instanceof ArrayTypeTree) {
-        scan.aliases.put(p.getName().toString(), Set.of(p.getName().toString()));
+        scan.aliases.put(p.getName().toString(),
+            new LinkedHashSet<>(List.of(p.getName().toString())));
       }
     }
     if (scan.aliases.isEmpty()) {
       return List.of();
     }
-    method.getBody().accept(scan.new Scanner(), null);
+    Scanner scanner = scan.new Scanner();
+    for (StatementTree st : method.getBody().getStatements()) {
+      // A top-level statement runs once, in order: binding a name there replaces what it named
+      // (v = scale(2, v) makes v the method's own array). Nested ones may not run: they add.
+      if (st instanceof ExpressionStatementTree e && e.getExpression() instanceof AssignmentTree a
+          && a.getVariable() instanceof IdentifierTree id) {
+        scan.rebind(id.getName().toString(), a.getExpression());
+        a.getExpression().accept(scanner, null);
+      } else if (st instanceof VariableTree v) {
+        scan.rebind(v.getName().toString(), v.getInitializer());
+      } else {
+        st.accept(scanner, null);
+      }
+    }
     return method.getParameters().stream().map(p -> p.getName().toString())
         .filter(scan.written::contains).toList();
   }
@@ -66,7 +85,24 @@ public final class ArrayParameterWrites {
     return out;
   }
 
+  /** Whether {@code e} names an existing array ({@code a}, {@code m[i]}, {@code c ? a : b}). */
+  private static boolean namesArray(Tree e) {
+    while (e instanceof ParenthesizedTree p) {
+      e = p.getExpression();
+    }
+    return e instanceof IdentifierTree || e instanceof ArrayAccessTree
+        || e instanceof ConditionalExpressionTree;
+  }
+
+  private void rebind(String name, Tree value) {
+    aliases.remove(name);
+    alias(name, value);
+  }
+
   private void alias(String name, Tree value) {
+    if (value == null || !namesArray(value)) {
+      return; // a call or new: a new array
+    }
     Set<String> params = referred(value);
     if (!params.isEmpty()) {
       aliases.computeIfAbsent(name, k -> new LinkedHashSet<>()).addAll(params);
@@ -86,10 +122,7 @@ public final class ArrayParameterWrites {
   private final class Scanner extends TreeScanner<Void, Void> {
     @Override
     public Void visitVariable(VariableTree v, Void unused) {
-      if (v.getType() instanceof ArrayTypeTree || v.getType() == null
-          || v.getType().getKind() == Tree.Kind.IDENTIFIER) { // var
-        alias(v.getName().toString(), v.getInitializer());
-      }
+      alias(v.getName().toString(), v.getInitializer());
       return super.visitVariable(v, unused);
     }
 
@@ -116,7 +149,11 @@ public final class ArrayParameterWrites {
 
     @Override
     public Void visitUnary(UnaryTree u, Void unused) {
-      store(u.getExpression());
+      Tree.Kind k = u.getKind();
+      if (k == Tree.Kind.PREFIX_INCREMENT || k == Tree.Kind.PREFIX_DECREMENT
+          || k == Tree.Kind.POSTFIX_INCREMENT || k == Tree.Kind.POSTFIX_DECREMENT) {
+        store(u.getExpression());
+      }
       return super.visitUnary(u, unused);
     }
   }

@@ -293,6 +293,34 @@ class RejectedInputTest {
   }
 
   /**
+   * A callee that writes only into arrays of its own (its parameter rebound to a kernel's
+   * result first) or merely negates an element may be called (found by the random programs).
+   */
+  @Test
+  void callingAMethodThatWritesOnlyItsOwnArraysIsFine() {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.OwnArrays", String.join("\n",
+        "package test;",
+        "import dev.adjoint.Differentiable;",
+        "import dev.adjoint.runtime.LinearAlgebra;",
+        "class OwnArrays {",
+        "  @Differentiable",
+        "  static double h(double q, double[] v) {",
+        "    v = LinearAlgebra.sub(v, v);",
+        "    v[0] = q;",
+        "    double[] w = v;",
+        "    w[0] += -v[0] * q;",
+        "    return q + v[0];",
+        "  }",
+        "  @Differentiable",
+        "  static double caller(double[] a, double x) {",
+        "    return h(x, a) * x - a[0];",
+        "  }",
+        "}"));
+    assertThat(compile(source)).succeededWithoutWarnings();
+    assertThat(compileWithAnalysesOff(source)).succeededWithoutWarnings();
+  }
+
+  /**
    * A method that writes into its array parameter, called from another: the caller's pullback
    * would run the callee's forward sweep again on the arrays the first run changed.
    */

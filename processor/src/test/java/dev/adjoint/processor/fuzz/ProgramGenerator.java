@@ -348,6 +348,9 @@ final class ProgramGenerator {
     }
     Collections.shuffle(params, r);
     declareParams(params);
+    if (chance(0.3)) {
+      writableArrayParameters();
+    }
     List<String> wrt = null;
     if (chance(0.2)) {
       List<String> candidates = new ArrayList<>();
@@ -869,6 +872,19 @@ final class ProgramGenerator {
     Mat m = pick(writable);
     return new Store2(m.name(), index(m.name()), index(m.name()), chance(0.6) ? "=" : "+=",
         value);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // writes into array parameters (issue 10)
+
+  /**
+   * The entry point's {@code double[]} parameters become writable: the caller sees the writes,
+   * and the gradient is with respect to the values on entry. Only the entry point: a method that
+   * writes into its array parameter cannot be called from another {@code @Differentiable} one.
+   */
+  private void writableArrayParameters() {
+    env.arrays.replaceAll(a -> env.arrayParams.contains(a.name())
+        ? new Arr(a.name(), true, a.positive(), a.base()) : a);
   }
 
   // ---------------------------------------------------------------------------------------------
