@@ -52,6 +52,11 @@ final class CallReader {
       name = callee.toString();
       candidates = names.methodOwners(name);
     }
+    Optional<Expr> copy = ArrayCopyCalls.read(call, callee instanceof MemberSelectTree select
+        ? lookup.qualifierType(select.getExpression()) : null, args, expressions::expression);
+    if (copy.isPresent()) {
+      return copy.get();
+    }
     List<TypeElement> applicable = candidates.stream()
         .filter(t -> names.hasApplicableStatic(t, name, argTypes)).toList();
     // With one class to choose, a call that does not fit it is still about that class's method.

@@ -56,6 +56,12 @@ public final class CallArguments {
 
   public static final String LINEAR_ALGEBRA = "dev.adjoint.runtime.LinearAlgebra";
 
+  /** The runtime's array copies, whose pullbacks read only lengths (which never change). */
+  private static boolean copy(Expr.Invoke call) {
+    return call.kind() == Expr.Invoke.Kind.KERNEL
+        && call.owner().canonical().equals("dev.adjoint.runtime.ArrayCopies");
+  }
+
   private static boolean resultBlind(Expr.Invoke call) {
     return call.kind() == Expr.Invoke.Kind.KERNEL
         && call.owner().canonical().equals(LINEAR_ALGEBRA) && RESULT_BLIND.contains(call.name());
@@ -114,7 +120,7 @@ public final class CallArguments {
     Layout layout = new Layout(fn.body());
     for (Stmt s : layout.statements()) {
       if (!(s instanceof Stmt.Assign a) || !(a.value() instanceof Expr.Invoke call)
-          || call.kind() == Expr.Invoke.Kind.HELPER) {
+          || call.kind() == Expr.Invoke.Kind.HELPER || copy(call)) {
         continue;
       }
       for (Expr arg : call.args()) {

@@ -54,7 +54,22 @@ final class Ast {
       permits Block, DeclDouble, DeclInt, DeclBool, DeclArray, DeclMatrix, DeclKernel, DeclRow,
           Assign, IAssign, Step, Store, Store2, If, For, While, ForEach, ForEachRow, Break,
           Continue, Return, DeclChoice, Chain, RebindKernel,
-          Reallocate {}
+          Reallocate, DeclCopy {}
+
+  /**
+   * {@code double[] name = source.clone();}, or {@code Arrays.copyOf(source, length)}, or
+   * {@code Arrays.copyOfRange(source, from, from + length)} (issue 10).
+   */
+  record DeclCopy(String name, String source, String how, int from, int length)
+      implements Stmt {
+    public List<Node> kids() {
+      return List.of();
+    }
+
+    public Node withKids(List<Node> k) {
+      return this;
+    }
+  }
 
   // ---------------------------------------------------------------------------------------------
   // double expressions

@@ -223,6 +223,7 @@ class FuzzHarnessTest {
     int arrays = 0;
     int kernels = 0;
     int parameterWrites = 0;
+    int copies = 0;
     for (long seed = 1; seed <= 300; seed++) {
       Program p = ProgramGenerator.generate(seed);
       for (Program.Method m : p.methods()) {
@@ -230,10 +231,12 @@ class FuzzHarnessTest {
         kernels += inLoops(m.body(), Ast.DeclKernel.class, false) ? 1 : 0;
       }
       String main = p.toJava("X");
+      copies += main.contains(".clone()") || main.contains("Arrays.copyOf") ? 1 : 0;
       parameterWrites += main.matches("(?s).*\\n\\s+a[01]\\[[^\\n]*\\] [-+*]?= .*") ? 1 : 0;
     }
     assertTrue(arrays >= 20, arrays + " of 300 programs allocate an array inside a loop");
     assertTrue(kernels >= 10, kernels + " of 300 programs call an array kernel inside a loop");
+    assertTrue(copies >= 10, copies + " of 300 programs copy an array");
     assertTrue(parameterWrites >= 10, parameterWrites + " of 300 programs write into a0 or a1");
   }
 

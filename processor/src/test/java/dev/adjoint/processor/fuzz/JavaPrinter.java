@@ -333,6 +333,14 @@ final class JavaPrinter {
     } else if (s instanceof DeclMatrix d) {
       line("double[][] " + d.name() + " = new double[" + iexpr(d.rows()) + "]["
           + iexpr(d.cols()) + "];");
+    } else if (s instanceof Ast.DeclCopy d) {
+      String copy = switch (d.how()) {
+        case "clone" -> d.source() + ".clone()";
+        case "copyOf" -> "java.util.Arrays.copyOf(" + d.source() + ", " + d.length() + ")";
+        default -> "java.util.Arrays.copyOfRange(" + d.source() + ", " + d.from() + ", "
+            + (d.from() + d.length()) + ")";
+      };
+      line("double[] " + d.name() + " = " + copy + ";");
     } else if (s instanceof DeclKernel d) {
       line((d.matrix() ? "double[][] " : "double[] ") + d.name() + " = "
           + kernel(d.fn(), d.args()) + ";");

@@ -525,9 +525,10 @@ final class ProgramGenerator {
         (Supplier<List<Stmt>>) () -> List.of(declKernel()),
         w(top, 0.35), (Supplier<List<Stmt>>) this::declMatrix,
         w(!top, 0.9), (Supplier<List<Stmt>>) this::declArrayInLoop,
-        w(!top && (hasArrays || !env.matrices.isEmpty()), 1.2),
+        w(!top && (hasArrays || !env.matrices.isEmpty()), 2.0),
         (Supplier<List<Stmt>>) this::declKernelInLoop,
         w(!top && env.loopDepth < 2, 0.15), (Supplier<List<Stmt>>) this::declMatrixInLoop,
+        w(hasArrays, 0.6), (Supplier<List<Stmt>>) () -> List.of(declCopy()),
         w(top && (hasArrays || !env.matrices.isEmpty()), 2.5),
         (Supplier<List<Stmt>>) () -> List.of(rebind()),
         w(!env.matrices.isEmpty(), 0.5),
@@ -922,6 +923,23 @@ final class ProgramGenerator {
     DeclKernel k = (DeclKernel) declKernel();
     env.createdAtDepth.put(k.name(), env.loopDepth);
     return List.of(k);
+  }
+
+  /**
+   * A copy of an array in scope ({@code clone}, {@code Arrays.copyOf}, {@code copyOfRange}, all
+   * of length L): a new writable array. A copy's pullback reads no elements, so the source may
+   * be written afterwards and stays as writable as it was.
+   */
+  private Stmt declCopy() {
+    Arr source = pick(env.arrays);
+    String name = fresh("t");
+    String how = pick(List.of("clone", "copyOf", "copyOfRange"));
+    int from = how.equals("copyOfRange") ? r.nextInt(2) : 0; // from 1: the last element is 0
+    env.arrays.add(new Arr(name, true, from == 0 && source.positive()));
+    if (env.loopDepth > 0) {
+      env.createdAtDepth.put(name, env.loopDepth);
+    }
+    return new Ast.DeclCopy(name, source.name(), how, from, length);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -892,6 +892,7 @@ final class KernelCases {
     all.addAll(chains());
     all.addAll(loops());
     all.addAll(surroundings());
+    all.addAll(ArrayCopyCases.all());
     return all;
   }
 
