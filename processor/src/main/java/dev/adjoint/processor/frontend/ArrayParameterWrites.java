@@ -9,6 +9,8 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.StatementTree;
@@ -145,6 +147,20 @@ public final class ArrayParameterWrites {
     public Void visitCompoundAssignment(CompoundAssignmentTree a, Void unused) {
       store(a.getVariable());
       return super.visitCompoundAssignment(a, unused);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+      // Arrays.fill(a, v) writes a (a call of any method so named counts: the safe side)
+      if (call.getMethodSelect() instanceof MemberSelectTree select
+          && select.getIdentifier().contentEquals("fill") && !call.getArguments().isEmpty()) {
+        ExpressionTree target = call.getArguments().get(0);
+        while (target instanceof ArrayAccessTree inner) {
+          target = inner.getExpression();
+        }
+        written.addAll(referred(target));
+      }
+      return super.visitMethodInvocation(call, unused);
     }
 
     @Override

@@ -5,6 +5,8 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
@@ -33,6 +35,12 @@ final class AssignmentReader {
 
   /** Reads an expression statement into {@code out}: usually one statement, more for chains. */
   void read(ExpressionTree e, SourceRef src, List<Stmt> out) {
+    if (e instanceof MethodInvocationTree call && call.getMethodSelect() instanceof
+        MemberSelectTree select
+        && ArrayFills.isFill(call, expressions.qualifierType(select.getExpression()))) {
+      ArrayFills.read(call, expressions, src, out);
+      return;
+    }
     expressions.skipIfFenced(e);
     ExpressionTree link = chainedAssignment(e);
     ExpressionTree lhs = assignedTree(e);

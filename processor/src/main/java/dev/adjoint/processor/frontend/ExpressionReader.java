@@ -56,6 +56,11 @@ final class ExpressionReader {
     }
   }
 
+  /** The class a call's qualifier names, if it names one (not a local of that name). */
+  javax.lang.model.element.TypeElement qualifierType(ExpressionTree qualifier) {
+    return names.qualifierType(qualifier);
+  }
+
   Expr expression(ExpressionTree e) {
     Expr chained = chainValues.remove(e);
     if (chained != null) {

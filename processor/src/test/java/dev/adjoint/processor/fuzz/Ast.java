@@ -54,7 +54,18 @@ final class Ast {
       permits Block, DeclDouble, DeclInt, DeclBool, DeclArray, DeclMatrix, DeclKernel, DeclRow,
           Assign, IAssign, Step, Store, Store2, If, For, While, ForEach, ForEachRow, Break,
           Continue, Return, DeclChoice, Chain, RebindKernel,
-          Reallocate, DeclCopy {}
+          Reallocate, DeclCopy, Fill {}
+
+  /** {@code java.util.Arrays.fill(array, value);} (issue 10). */
+  record Fill(String array, Expr value) implements Stmt {
+    public List<Node> kids() {
+      return List.of(value);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new Fill(array, (Expr) k.get(0));
+    }
+  }
 
   /**
    * {@code double[] name = source.clone();}, or {@code Arrays.copyOf(source, length)}, or

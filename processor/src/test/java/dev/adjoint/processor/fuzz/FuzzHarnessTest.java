@@ -216,7 +216,7 @@ class FuzzHarnessTest {
 
   /**
    * Issue 10: arrays created inside loops ({@code new double[L]} and kernel results declared in
-   * loop bodies), and stores into the entry point's array parameters.
+   * loop bodies), stores into the entry point's array parameters, copies and fills.
    */
   @Test
   void generatorCreatesArraysInsideLoops() {
@@ -224,6 +224,7 @@ class FuzzHarnessTest {
     int kernels = 0;
     int parameterWrites = 0;
     int copies = 0;
+    int fills = 0;
     for (long seed = 1; seed <= 300; seed++) {
       Program p = ProgramGenerator.generate(seed);
       for (Program.Method m : p.methods()) {
@@ -232,11 +233,13 @@ class FuzzHarnessTest {
       }
       String main = p.toJava("X");
       copies += main.contains(".clone()") || main.contains("Arrays.copyOf") ? 1 : 0;
+      fills += main.contains("Arrays.fill(") ? 1 : 0;
       parameterWrites += main.matches("(?s).*\\n\\s+a[01]\\[[^\\n]*\\] [-+*]?= .*") ? 1 : 0;
     }
     assertTrue(arrays >= 20, arrays + " of 300 programs allocate an array inside a loop");
     assertTrue(kernels >= 10, kernels + " of 300 programs call an array kernel inside a loop");
     assertTrue(copies >= 10, copies + " of 300 programs copy an array");
+    assertTrue(fills >= 10, fills + " of 300 programs fill an array");
     assertTrue(parameterWrites >= 10, parameterWrites + " of 300 programs write into a0 or a1");
   }
 

@@ -333,6 +333,9 @@ final class JavaPrinter {
     } else if (s instanceof DeclMatrix d) {
       line("double[][] " + d.name() + " = new double[" + iexpr(d.rows()) + "]["
           + iexpr(d.cols()) + "];");
+    } else if (s instanceof Ast.Fill f) {
+      line("java.util.Arrays.fill(" + f.array() + ", " + expr(f.value()) + ");");
+      checkFinite(f.array() + "[0]"); // every array of a program has length L >= 1
     } else if (s instanceof Ast.DeclCopy d) {
       String copy = switch (d.how()) {
         case "clone" -> d.source() + ".clone()";

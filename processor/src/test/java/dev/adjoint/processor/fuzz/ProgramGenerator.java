@@ -529,6 +529,7 @@ final class ProgramGenerator {
         (Supplier<List<Stmt>>) this::declKernelInLoop,
         w(!top && env.loopDepth < 2, 0.15), (Supplier<List<Stmt>>) this::declMatrixInLoop,
         w(hasArrays, 0.6), (Supplier<List<Stmt>>) () -> List.of(declCopy()),
+        w(!writable.isEmpty(), 1.5), (Supplier<List<Stmt>>) () -> List.of(fill()),
         w(top && (hasArrays || !env.matrices.isEmpty()), 2.5),
         (Supplier<List<Stmt>>) () -> List.of(rebind()),
         w(!env.matrices.isEmpty(), 0.5),
@@ -940,6 +941,19 @@ final class ProgramGenerator {
       env.createdAtDepth.put(name, env.loopDepth);
     }
     return new Ast.DeclCopy(name, source.name(), how, from, length);
+  }
+
+  /** {@code Arrays.fill(t, e)} into a writable array, like a store of every element. */
+  private Stmt fill() {
+    Expr value = expr(2);
+    List<Arr> writable = env.arrays.stream().filter(Arr::writable).toList();
+    if (writable.isEmpty()) { // the value passed the last one to a call
+      String name = fresh("d");
+      env.doubles.add(name);
+      env.assignable.add(name);
+      return new DeclDouble(name, value);
+    }
+    return new Ast.Fill(pick(writable).name(), value);
   }
 
   // ---------------------------------------------------------------------------------------------

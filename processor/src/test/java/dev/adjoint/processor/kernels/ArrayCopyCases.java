@@ -1,5 +1,6 @@
 package dev.adjoint.processor.kernels;
 
+import static dev.adjoint.processor.numeric.ArrayCase.Values.matrix;
 import static dev.adjoint.processor.numeric.ArrayCase.Values.vector;
 import static dev.adjoint.processor.numeric.GradientCase.args;
 import static dev.adjoint.processor.numeric.GradientCase.u;
@@ -8,9 +9,10 @@ import dev.adjoint.processor.numeric.ArrayCase;
 import java.util.List;
 
 /**
- * Copies of arrays: {@code a.clone()}, {@code Arrays.copyOf}, {@code Arrays.copyOfRange} as a
- * user writes them (read as the runtime's {@code ArrayCopies} kernels), and those kernels called
- * directly. The copy and the original may both be written after the copy; a copy made in a
+ * Copies and fills of arrays: {@code a.clone()}, {@code Arrays.copyOf}, {@code
+ * Arrays.copyOfRange} as a user writes them (read as the runtime's {@code ArrayCopies} kernels),
+ * those kernels called directly, and {@code Arrays.fill} with an active value (of a local, in a
+ * loop, of a parameter). The copy and the original may both be written after the copy; a copy made in a
  * loop; lengths shorter and longer than the original.
  */
 final class ArrayCopyCases {
@@ -55,6 +57,45 @@ final class ArrayCopyCases {
                 double[] kept = t.clone();
                 t[0] = w;
                 return LinearAlgebra.dot(kept, t);""")
+            .random(POINTS, r -> args(vector(r, 1 + r.nextInt(4), -1, 1), u(r, -1, 1))),
+        // fill: the overwritten elements' adjoints dropped, the value's the sum of them
+        ArrayCase.of("fillWithAnActiveValue", "double[] x, double w",
+                """
+                double[] y = x.clone();
+                java.util.Arrays.fill(y, w * x[0]);
+                y[y.length - 1] += x[x.length - 1];
+                return LinearAlgebra.squaredNorm(y) + y[0] * w;""")
+            .closedForm(a -> {
+              double[] x = (double[]) a[0];
+              double w = (Double) a[1];
+              int n = x.length;
+              double v = w * x[0];
+              double last = v + x[n - 1];
+              double dv = 2 * v * (n - 1) + 2 * last + w; // n >= 2: y[0] is v
+              double[] g = new double[n];
+              g[0] += dv * w;
+              g[n - 1] += 2 * last;
+              return args(g, dv * x[0] + v);
+            })
+            .random(POINTS, r -> args(vector(r, 2 + r.nextInt(3), -1, 1), u(r, -1, 1))),
+        ArrayCase.of("fillInALoop", "double[][] m, double w",
+                """
+                double s = 0;
+                for (int i = 0; i < m.length; i++) {
+                  double[] row = new double[m[i].length];
+                  java.util.Arrays.fill(row, m[i][0] * w);
+                  row[0] = w;
+                  s += LinearAlgebra.dot(row, m[i]);
+                }
+                return s;""")
+            .random(POINTS, r -> args(matrix(r, 1 + r.nextInt(3), 1 + r.nextInt(3), -1, 1),
+                u(r, -1, 1))),
+        ArrayCase.of("fillAParameter", "double[] x, double w",
+                """
+                double before = x[0] * x[x.length - 1];
+                java.util.Arrays.fill(x, w);
+                return before + x[0] * w;""")
+            .writesArguments()
             .random(POINTS, r -> args(vector(r, 1 + r.nextInt(4), -1, 1), u(r, -1, 1))),
         ArrayCase.of("copyKernelsDirectly", "double[] x",
                 """
