@@ -60,7 +60,7 @@ class GoldenSourceTest {
         new Golden("Overwrite"), new Golden("MathRules"), new Golden("Loop"),
         new Golden("NestedLoop"), new Golden("ArrayWrite"), new Golden("Calls"),
         new Golden("Kernel"), new Golden("Custom"), new Golden("KernelInLoop"),
-        new Golden("ParameterWrite"),
+        new Golden("ParameterWrite"), new Golden("Copies"),
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF));
   }
 
