@@ -26,8 +26,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>Only where it cannot change what runs: every use is in a statement of the method's top
  * level (not under an {@code if} or a loop, where the hoisted factorization could run when the
- * user's would not), and the matrix is never written (a parameter, or a local bound once at the
- * top level).
+ * user's would not), and the matrix is not written from the first use on (it may be built
+ * element by element before).
  */
 final class SharedFactorizations {
   private static final String LINEAR_ALGEBRA = "dev.adjoint.runtime.LinearAlgebra";
@@ -37,10 +37,14 @@ final class SharedFactorizations {
   private SharedFactorizations() {}
 
   static Function apply(Function fn) {
+    List<Stmt> top = fn.body();
     Map<Var, Integer> topLevelUses = new LinkedHashMap<>();
+    Map<Var, Integer> firstUse = new HashMap<>();
     Set<Var> excluded = new HashSet<>();
-    for (Stmt s : fn.body()) {
+    for (int k = 0; k < top.size(); k++) {
+      Stmt s = top.get(k);
       boolean compound = s instanceof Stmt.If || s instanceof Stmt.Loop;
+      int index = k;
       Stmts.walk(List.of(s), t -> {
         for (Expr e : ownExprs(t)) {
           Exprs.rewrite(e, x -> {
@@ -50,6 +54,7 @@ final class SharedFactorizations {
                 excluded.add(m);
               } else {
                 topLevelUses.merge(m, 1, Integer::sum);
+                firstUse.putIfAbsent(m, index);
               }
             }
             return x;
@@ -57,10 +62,9 @@ final class SharedFactorizations {
         }
       });
     }
-    excluded.addAll(rewritten(fn.body()));
     Set<Var> shared = new HashSet<>();
     topLevelUses.forEach((m, n) -> {
-      if (n >= 2 && !excluded.contains(m)) {
+      if (n >= 2 && !excluded.contains(m) && !writtenFrom(top, firstUse.get(m), m)) {
         shared.add(m);
       }
     });
@@ -105,24 +109,16 @@ final class SharedFactorizations {
     return null;
   }
 
-  /**
-   * Variables stored into anywhere, bound under an {@code if} or a loop, or bound more than once:
-   * their value at one use may not be their value at another.
-   */
-  private static Set<Var> rewritten(List<Stmt> body) {
-    Set<Var> out = new HashSet<>();
-    Set<Var> bound = new HashSet<>();
-    for (Stmt s : body) {
-      boolean compound = s instanceof Stmt.If || s instanceof Stmt.Loop;
-      Stmts.walk(List.of(s), t -> {
-        if (t instanceof Stmt.Store st) {
-          out.addAll(Stmts.bases(st.array()));
-        } else if (t instanceof Stmt.Assign a && (compound || !bound.add(a.target()))) {
-          out.add(a.target());
-        }
-      });
-    }
-    return out;
+  /** Whether a statement from {@code top[from]} on binds {@code m} or stores into it. */
+  private static boolean writtenFrom(List<Stmt> top, int from, Var m) {
+    boolean[] written = {false};
+    Stmts.walk(top.subList(from, top.size()), t -> {
+      if (t instanceof Stmt.Store st && Stmts.bases(st.array()).contains(m)
+          || t instanceof Stmt.Assign a && a.target() == m) {
+        written[0] = true;
+      }
+    });
+    return written[0];
   }
 
   /** The expressions a statement holds itself, not those of statements nested in it. */

@@ -67,6 +67,26 @@ class SharedFactorizationTest {
               return args(spd(r, n), 0.5 + r.nextDouble(), id, vector(r, n, -1, 1),
                   vector(r, n, -1, 1));
             }),
+        // a Gaussian process: the covariance built element by element from hyper-parameters
+        ArrayCase.of("gpNll", "double[] x, double[] y, double lengthScale, double noise",
+                """
+                int n = x.length;
+                double[][] K = new double[n][n];
+                for (int i = 0; i < n; i++) {
+                  for (int j = 0; j < n; j++) {
+                    double d = (x[i] - x[j]) / lengthScale;
+                    K[i][j] = Math.exp(-0.5 * d * d);
+                  }
+                  K[i][i] += noise * noise;
+                }
+                double[] alpha = LinearAlgebra.solveSpd(K, y);
+                return 0.5 * LinearAlgebra.dot(y, alpha) + 0.5 * LinearAlgebra.logDetSpd(K);""")
+            .wrt("y", "lengthScale", "noise")
+            .random(POINTS, r -> {
+              int n = 1 + r.nextInt(4);
+              return args(vector(r, n, -2, 2), vector(r, n, -1, 1), 0.5 + r.nextDouble(),
+                  0.5 + r.nextDouble());
+            }),
         // a use under an if: not shared (the factorization would run on the other path too)
         ArrayCase.of("underIf", "double[][] K, double[] y, double c",
                 """
@@ -126,6 +146,8 @@ class SharedFactorizationTest {
     assertEquals(0, count(nll, "SpdPullback"), nll);
     assertEquals(0, count(nll, "LinearAlgebra.solveSpd(K, y);"), nll);
     assertEquals(1, count(generated, "LinearAlgebra.cholesky(S)"), generated);
+    String gp = method(generated, "gpNllPullback(double[] x, double[] y, double lengthScale,");
+    assertEquals(1, count(gp, "LinearAlgebra.cholesky(K)"), gp);
   }
 
   @Test
