@@ -49,7 +49,7 @@ final class CheckedLowering {
       problems.add(asProblem(e));
       return new Result(null, problems);
     }
-    Function lowered = Lowering.threeAddress(expanded);
+    Function lowered = Lowering.threeAddress(Lowering.shareFactorizations(expanded));
     problems.addAll(CallArguments.check(lowered));
     return new Result(problems.isEmpty() ? lowered : null, problems);
   }
