@@ -37,10 +37,7 @@ final class CallReader {
 
   Expr call(MethodInvocationTree call) {
     ExpressionTree callee = call.getMethodSelect();
-    List<Expr> args = new ArrayList<>();
-    for (ExpressionTree a : call.getArguments()) {
-      args.add(expressions.expression(a));
-    }
+    List<Expr> args = expressions.operands(call.getArguments());
     List<Type> argTypes = args.stream().map(Expr::type).toList();
     String name;
     List<TypeElement> candidates;

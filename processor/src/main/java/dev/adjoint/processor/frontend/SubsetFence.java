@@ -73,7 +73,11 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
           Tree.Kind.BREAK,
           Tree.Kind.CONTINUE,
           Tree.Kind.ARRAY_ACCESS,
-          Tree.Kind.NEW_ARRAY);
+          Tree.Kind.NEW_ARRAY,
+          Tree.Kind.SWITCH,
+          Tree.Kind.SWITCH_EXPRESSION,
+          Tree.Kind.CASE,
+          Tree.Kind.YIELD);
 
   /** What to call each rejected construct, and what to do instead. */
   private static final Map<Tree.Kind, String[]> REJECTED = new EnumMap<>(Tree.Kind.class);
@@ -81,10 +85,6 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
   static {
     reject(Tree.Kind.LABELED_STATEMENT, "a labeled statement",
         "remove the label; to leave nested loops, set a flag the outer loop tests");
-    String ifElse = "write it as if/else if/else";
-    reject(Tree.Kind.SWITCH, "a switch statement", ifElse);
-    reject(Tree.Kind.SWITCH_EXPRESSION, "a switch expression", ifElse + " or a ternary");
-    reject(Tree.Kind.YIELD, "yield", ifElse);
     String exceptions = "derivatives of exceptional control flow are undefined; check inputs before"
         + " calling and keep the differentiated method free of exceptions";
     reject(Tree.Kind.TRY, "try", exceptions);
