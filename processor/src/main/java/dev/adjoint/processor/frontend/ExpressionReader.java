@@ -39,6 +39,7 @@ final class ExpressionReader {
   private SwitchReader switches;
   private AssignmentReader assignments;
   private final Effects effects;
+  private final ArrayInitializers initializers;
   /** Inner assignments of a chain already read, each standing for its target's new value. */
   private final Map<Tree, Expr> chainValues = new IdentityHashMap<>();
 
@@ -46,6 +47,12 @@ final class ExpressionReader {
     this.names = names;
     this.fenced = fenced;
     this.effects = effects;
+    this.initializers = new ArrayInitializers(this, effects);
+  }
+
+  /** {@code double[] b = {...}}: {@code b} allocated and filled, as pending effects. */
+  void fill(Var target, NewArrayTree initializer) {
+    initializers.fill(target, initializer);
   }
 
   void setCalls(CallReader calls) {
@@ -244,7 +251,10 @@ final class ExpressionReader {
   }
 
   private Expr newArray(NewArrayTree tree) {
-    if (tree.getInitializers() != null || tree.getDimensions().isEmpty()) {
+    if (ArrayInitializers.isInitializer(tree)) {
+      return initializers.read(tree);
+    }
+    if (tree.getDimensions().isEmpty()) {
       throw new Unsupported(tree, Message.UNSUPPORTED, "an array initializer",
           "allocate with new double[n] and assign the elements");
     }

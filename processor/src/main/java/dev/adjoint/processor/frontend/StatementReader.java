@@ -9,6 +9,7 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
@@ -26,6 +27,7 @@ import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads statements: blocks, declarations, branches, loops (desugared to one loop form) and
@@ -242,6 +244,18 @@ final class StatementReader {
 
   private void declaration(VariableTree decl, SourceRef src, List<Stmt> out) {
     String name = decl.getName().toString();
+    Optional<Type> declared = TreeKinds.type(decl.getType());
+    if (declared.isPresent() && ArrayInitializers.isInitializer(decl.getInitializer())) {
+      // The array is filled in place: the local is not in scope in its own initializer.
+      Var v = new Var(name, declared.get(), Var.Role.LOCAL);
+      try {
+        expressions.fill(v, (NewArrayTree) decl.getInitializer());
+      } finally {
+        scopes.declare(v);
+      }
+      effects.drainInto(out);
+      return;
+    }
     Type type;
     Tree typeTree = decl.getType();
     Expr init;

@@ -26,8 +26,8 @@ class RejectedInputTest {
     return Stream.of(
         body("labeled break", "outer:\n for (int i = 0; i < 3; i++) { break outer; }\n return x;",
             "outer:", "a labeled statement is not supported"),
-        body("array initializer", "double[] a = {1, 2};\n return x * a[0];", "{1, 2}",
-            "an array initializer is not supported"),
+        body("ragged matrix initializer", "double[][] a = {{1}, {2, x}};\n return a[1][1];",
+            "{2, x}", "a matrix initializer with rows of different lengths is not supported"),
         body("float array", "float[] a = new float[2];\n return x;", "new float[2]",
             "this array type is not supported"),
         body("write into parameter", "double[] a = new double[1];\n a[0] = x;\n"
@@ -364,27 +364,22 @@ class RejectedInputTest {
                 "  return s;",
                 "}"),
             "rows:", "a labeled statement is not supported"),
-        Arguments.of("array initializer",
+        Arguments.of("matrix initializer of row arrays",
             lines("static double f(double x) {",
                 "  double s = x * x;",
-                "  double[] a = {1, 2};",
-                "  return s * a[0];",
-                "}"),
-            "{1, 2}", "an array initializer is not supported"),
-        Arguments.of("array creation with an initializer",
-            lines("static double f(double x) {",
-                "  double s = x * x;",
-                "  double[] a = new double[] {1, 2};",
-                "  return s * a[1];",
-                "}"),
-            "new double[] {1, 2}", "an array initializer is not supported"),
-        Arguments.of("nested array initializer",
-            lines("static double f(double x) {",
-                "  double s = x * x;",
-                "  double[][] a = {{1}, {2}};",
+                "  double[] r = {1, x};",
+                "  double[][] a = {r, r};",
                 "  return s * a[1][0];",
                 "}"),
-            "{{1}, {2}}", "an array initializer is not supported"));
+            "double[][] a = {r, r};", "a matrix row that is not written out as {...} is not"
+                + " supported"),
+        Arguments.of("array initializer with dimensions of a type not modeled",
+            lines("static double f(double x) {",
+                "  double s = x * x;",
+                "  long[] a = new long[] {1, 2};",
+                "  return s;",
+                "}"),
+            "new long[] {1, 2}", "this array type is not supported"));
   }
 
   private static String lines(String... lines) {

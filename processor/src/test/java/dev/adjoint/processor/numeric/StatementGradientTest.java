@@ -264,16 +264,56 @@ class StatementGradientTest {
           return y.multiply(k).add(z);
         })
         .random(POINTS, r -> args(u(r, -2, 2), r.nextInt(6))),
+    // array initializers: in a declaration, with new, of a matrix, of ints, as an argument
+    GradientCase.of("arrayInitializers", "double a, double x",
+            """
+            double[] b = {1, a * a, 0, x};
+            int[] idx = {0, 3};
+            double[][] m = new double[][] {{a, 2}, {x * a, Math.sin(x)}};
+            double s = 0;
+            for (int i : idx) {
+              s += b[i] * m[1][1];
+            }
+            double[] c = new double[] {s, m[0][0] * m[1][0]};
+            b = new double[] {b[1] * 2, x};
+            return c[0] + c[1] + b[0] + LinearAlgebra.sum(new double[] {a, x * x});""")
+        .oracle(d -> {
+          DerivativeStructure a = d.v("a");
+          DerivativeStructure x = d.v("x");
+          DerivativeStructure s = x.add(1).multiply(x.sin());
+          return s.add(a.multiply(a).multiply(x)).add(a.multiply(a).multiply(2)).add(a)
+              .add(x.multiply(x));
+        })
+        .random(POINTS, r -> args(u(r, -2, 2), u(r, -2, 2))),
+    // ++ in the elements of an initializer and in the index of a compound store
+    GradientCase.of("incrementsInInitializerAndIndex", "double x",
+            """
+            int i = 1;
+            double[] d = {x * i++, x * x * i++, i};
+            d[--i] *= x;
+            d[i--] += d[i] * x;
+            return d[0] + d[1] + d[2] * i;""")
+        .oracle(d -> {
+          DerivativeStructure x = d.v("x");
+          DerivativeStructure d0 = x;
+          DerivativeStructure d1 = x.multiply(x).multiply(2);
+          DerivativeStructure d2 = d.c(3).multiply(x);
+          d2 = d2.add(d1.multiply(x));
+          return d0.add(d1).add(d2);
+        })
+        .random(POINTS, r -> args(u(r, -2, 2))),
   };
 
   static final CaseSuite SUITE =
       CaseSuite.of("adjtest.statements.Statements", CASES)
-          .imports("import dev.adjoint.runtime.Gradients;");
+          .imports("import dev.adjoint.runtime.Gradients;",
+              "import dev.adjoint.runtime.LinearAlgebra;");
 
   static final CaseSuite SUITE_OFF =
       CaseSuite.of("adjtest.statementsoff.StatementsOff", CASES)
           .options("-Aadjoint.analyses=off")
-          .imports("import dev.adjoint.runtime.Gradients;");
+          .imports("import dev.adjoint.runtime.Gradients;",
+              "import dev.adjoint.runtime.LinearAlgebra;");
 
   @TestFactory
   Stream<DynamicNode> statements() {
