@@ -43,6 +43,7 @@ final class AssignmentReader {
     ExpressionTree lhs = assignedTree(e);
     List<Stmt> out = new ArrayList<>();
     Expr current;
+    String before = "elementBefore";
     if (lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
       // The element is read again as the value: its address is evaluated once, into locals.
       ArrayAccessTree element = (ArrayAccessTree) lhs;
@@ -52,12 +53,14 @@ final class AssignmentReader {
       expressions.standFor(element.getIndex(), index);
       current = new Expr.Index(array, index);
     } else {
-      current = new Expr.Ref(target(lhs));
+      Var target = target(lhs);
+      current = new Expr.Ref(target);
+      before = target.name() + "Before";
     }
     Expr value = current;
     if (e.getKind() == Tree.Kind.POSTFIX_INCREMENT
         || e.getKind() == Tree.Kind.POSTFIX_DECREMENT) {
-      Var old = new Var("old", current.type(), Var.Role.TEMP);
+      Var old = new Var(before, current.type(), Var.Role.TEMP);
       emit(out, Stmt.Assign.set(old, current, src));
       value = new Expr.Ref(old);
     }

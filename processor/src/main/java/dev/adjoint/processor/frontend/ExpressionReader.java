@@ -16,6 +16,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.JavaText;
 import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.SourceRef;
 import dev.adjoint.processor.ir.Stmt;
@@ -108,6 +109,10 @@ final class ExpressionReader {
         // with a symbol is never folded, so its rounded value is never computed with.
         String digits = (long) (double) l == l ? null : l < 0 ? "(" + l + "L)" : l + "L";
         return new Expr.Const(Type.LONG, l, digits);
+      case CHAR_LITERAL:
+        // Printed as written ('a', '\n'): a constant with a symbol is never folded.
+        char ch = (Character) ((LiteralTree) e).getValue();
+        return new Expr.Const(Type.CHAR, ch, JavaText.charLiteral(ch));
       case DOUBLE_LITERAL:
         return Expr.Const.ofDouble((Double) ((LiteralTree) e).getValue());
       case BOOLEAN_LITERAL:

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.frontend;
 
+import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ContinueTree;
@@ -12,6 +13,7 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -149,6 +151,14 @@ final class StatementReader {
       case SWITCH:
         switches.statement((SwitchTree) s, src, out);
         break;
+      case ASSERT:
+        // Checked like Java code, then left out: the value and gradient never depend on it.
+        expressions.condition(((AssertTree) s).getCondition());
+        if (assigns(effects.take())) {
+          throw new Unsupported(s, Message.UNSUPPORTED, "an assert whose condition assigns",
+              "assign before the assert; asserts are not run by the generated code");
+        }
+        break;
       case BREAK:
         if (((BreakTree) s).getLabel() != null) {
           throw new Unsupported(s, Message.UNSUPPORTED, "a labeled break",
@@ -176,6 +186,14 @@ final class StatementReader {
     List<Stmt> effectsOfTest = effects.take();
     out.addAll(effectsOfTest);
     return Stmts.copy(effectsOfTest);
+  }
+
+  /** Whether {@code stmts} write anything but temporaries (of a switch expression, say). */
+  private static boolean assigns(List<Stmt> stmts) {
+    boolean[] found = {false};
+    Stmts.walk(stmts, st -> found[0] |= st instanceof Stmt.Store
+        || st instanceof Stmt.Assign a && a.target().role() != Var.Role.TEMP);
+    return found[0];
   }
 
   private List<Stmt> body(StatementTree statement) {
@@ -250,6 +268,17 @@ final class StatementReader {
       Var v = new Var(name, declared.get(), Var.Role.LOCAL);
       try {
         expressions.fill(v, (NewArrayTree) decl.getInitializer());
+      } finally {
+        scopes.declare(v);
+      }
+      effects.drainInto(out);
+      return;
+    }
+    if (declared.isPresent() && decl.getInitializer() instanceof SwitchExpressionTree choice) {
+      // Each case assigns the local itself, not a temporary copied into it.
+      Var v = new Var(name, declared.get(), Var.Role.LOCAL);
+      try {
+        switches.expression(choice, v);
       } finally {
         scopes.declare(v);
       }

@@ -61,6 +61,14 @@ final class SwitchReader {
 
   /** A switch expression: the statements go to the pending effects, the value is a local. */
   Expr expression(SwitchExpressionTree tree) {
+    return expression(tree, null);
+  }
+
+  /**
+   * A switch expression whose cases assign {@code into} (the local it initializes), or a new
+   * local if null.
+   */
+  Expr expression(SwitchExpressionTree tree, Var into) {
     SourceRef src = effects.source();
     List<Stmt> before = new ArrayList<>();
     Expr selector = selector(tree.getExpression(), src, before);
@@ -81,7 +89,10 @@ final class SwitchReader {
       throw new Unsupported(tree, Message.UNSUPPORTED, "a switch expression of "
           + (type == null ? "no value" : type.javaName()), "yield a number or a boolean");
     }
-    Var chosen = new Var("chosen", type, Var.Role.TEMP);
+    if (into != null) {
+      type = into.type();
+    }
+    Var chosen = into != null ? into : new Var("chosen", type, Var.Role.TEMP);
     int last = defaultOrLast(arms);
     List<Stmt> otherwise = List.of();
     List<Stmt> chain = List.of();
@@ -135,9 +146,9 @@ final class SwitchReader {
   /** The selector's value, copied into a local unless it is a variable or a constant. */
   private Expr selector(ExpressionTree tree, SourceRef src, List<Stmt> out) {
     Expr value = expressions.expression(tree);
-    if (value.type() != Type.INT) {
+    if (value.type() != Type.INT && value.type() != Type.CHAR) {
       throw new Unsupported(tree, Message.UNSUPPORTED, "a switch on a "
-          + value.type().javaName(), "switch on an int, or use if/else if");
+          + value.type().javaName(), "switch on an int or a char, or use if/else if");
     }
     effects.drainInto(out);
     if (value.isAtom()) {
@@ -152,7 +163,8 @@ final class SwitchReader {
     Expr any = null;
     for (ExpressionTree label : arm.labels()) {
       Expr value = expressions.expression(label);
-      if (value.type() != selector.type()) {
+      boolean integral = value.type() == Type.INT || value.type() == Type.CHAR;
+      if (!integral) {
         throw new Unsupported(label, Message.TYPE_MISMATCH, "a case label of type "
             + value.type().javaName() + " on a switch over " + selector.type().javaName());
       }

@@ -173,7 +173,8 @@ public final class JavaText {
       }
       out.append(')');
     } else if (e instanceof Expr.Pop p) {
-      out.append(stacks).append(".pop").append(stackSuffix(p.type())).append("()");
+      out.append(p.type() == Type.CHAR ? "(char) " : "").append(stacks).append(".pop")
+          .append(stackSuffix(p.type())).append("()");
     }
   }
 
@@ -230,6 +231,24 @@ public final class JavaText {
     }
   }
 
+  /** A char literal: {@code 'a'}, {@code '\n'}, {@code '\u00e9'}. */
+  public static String charLiteral(char c) {
+    switch (c) {
+      case '\'':
+        return "'\\''";
+      case '\\':
+        return "'\\\\'";
+      case '\n':
+        return "'\\n'";
+      case '\t':
+        return "'\\t'";
+      case '\r':
+        return "'\\r'";
+      default:
+        return c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("'\\u%04x'", (int) c);
+    }
+  }
+
   /** Java source for a constant of the given type. */
   public static String literal(Expr.Const c) {
     if (c.symbol() != null) {
@@ -241,6 +260,8 @@ public final class JavaText {
         return v != 0 ? "true" : "false";
       case INT:
         return Long.toString((long) v);
+      case CHAR:
+        return "(char) " + (long) v;
       case LONG:
         return (long) v + "L";
       default:

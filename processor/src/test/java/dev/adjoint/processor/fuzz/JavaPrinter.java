@@ -422,9 +422,68 @@ final class JavaPrinter {
       line("continue;");
     } else if (s instanceof Return r) {
       line("return " + expr(r.value()) + ";");
+    } else if (s instanceof Ast.Switch sw) {
+      switchStatement(sw);
+    } else if (s instanceof Ast.Assert a) {
+      line("assert " + condOperand(a.c()) + " || !" + condAtom(a.c()) + ";");
+    } else if (s instanceof Ast.CountDown c) {
+      line("int " + c.counter() + " = " + iexpr(c.bound()) + ";");
+      line("while (" + traced(c.counter() + "-- > 0") + ") {");
+      block(c.body());
+      line("}");
+    } else if (s instanceof Ast.DeclInit d) {
+      List<String> elements = new ArrayList<>();
+      d.elements().forEach(e -> elements.add(expr(e)));
+      line("double[] " + d.name() + " = {" + String.join(", ", elements) + "};");
     } else {
       throw new IllegalArgumentException("statement " + s);
     }
+  }
+
+  /** Colon form: each case's block, then {@code break}; arrow form: each case a block. */
+  private void switchStatement(Ast.Switch sw) {
+    String selector = selector(sw.selector());
+    line("switch (" + (sw.chars() ? "(char) ('a' + " + selector + ")" : selector) + ") {");
+    indent++;
+    for (int k = 0; k < sw.bodies().size(); k++) {
+      caseBlock(labels(sw.labels().get(k), sw.arrow(), sw.chars()), sw.bodies().get(k),
+          sw.arrow());
+    }
+    caseBlock(sw.arrow() ? "default ->" : "default:", sw.otherwise(), sw.arrow());
+    indent--;
+    line("}");
+  }
+
+  private void caseBlock(String labels, Block body, boolean arrow) {
+    line(labels + " {");
+    block(body);
+    line(arrow ? "}" : "} break;");
+  }
+
+  /** {@code case 1, 2 ->}, or in the colon form {@code case 1: case 2:}. */
+  private static String labels(List<Integer> values, boolean arrow, boolean chars) {
+    java.util.function.Function<Integer, String> label =
+        v -> chars ? "'" + (char) ('a' + v) + "'" : String.valueOf(v);
+    if (arrow) {
+      return "case " + values.stream().map(label)
+          .collect(java.util.stream.Collectors.joining(", ")) + " ->";
+    }
+    return values.stream().map(v -> "case " + label.apply(v) + ":")
+        .collect(java.util.stream.Collectors.joining(" "));
+  }
+
+  /** A switch selector: in the trace flavor, its value is a decision. */
+  private String selector(IExpr e) {
+    return flavor == Flavor.TRACE ? "Trace.i(" + iexpr(e) + ")" : iexpr(e);
+  }
+
+  private String switchValue(Ast.SwitchValue sw) {
+    StringBuilder sb = new StringBuilder("(switch (" + selector(sw.selector()) + ") {");
+    for (int k = 0; k < sw.values().size(); k++) {
+      sb.append(' ').append(labels(sw.labels().get(k), true, false)).append(' ')
+          .append(expr(sw.values().get(k))).append(';');
+    }
+    return sb.append(" default -> ").append(expr(sw.otherwise())).append("; })").toString();
   }
 
   /**
@@ -501,6 +560,8 @@ final class JavaPrinter {
       return flavor == Flavor.TRACE ? "Trace.v(" + call + ")" : call;
     } else if (e instanceof Kernel k) {
       return kernel(k.fn(), k.args());
+    } else if (e instanceof Ast.SwitchValue sw) {
+      return switchValue(sw);
     }
     throw new IllegalArgumentException("expression " + e);
   }
@@ -582,6 +643,8 @@ final class JavaPrinter {
     } else if (e instanceof INamed n) {
       // A named constant may call Math's integer functions; a local called Math hides the class.
       return "(" + lang(n.text().replaceAll("(?<![.\\w])Math\\.", math + ".")) + ")";
+    } else if (e instanceof Ast.PostStep p) {
+      return p.name() + "++";
     } else if (e instanceof IRound r) {
       String round = "(int) " + (staticImport ? "" : math + ".") + "round(" + expr(r.e()) + ")";
       return flavor == Flavor.TRACE ? "Trace.i(" + round + ")" : round;

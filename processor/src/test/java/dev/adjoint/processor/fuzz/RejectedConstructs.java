@@ -23,7 +23,6 @@ final class RejectedConstructs {
     SYNCHRONIZED(false, "synchronized (%2$s.class) { }"),
     FIELD(false, "double %1$s = mutableField;"),
     RANDOM(false, "double %1$s = Math.random();"),
-    ASSERT(false, "assert true;"),
     BITWISE(false, "int %1$s = 3 & 1;"),
     STRING(false, "String %1$s = \"text\";"),
     /** An array written after a kernel whose derivative reads it again took it (IR check). */
@@ -55,7 +54,7 @@ final class RejectedConstructs {
       boolean rebound = kinds.contains(Kind.REBOUND_IN_LOOP);
       if (kind.ir && (rebound || kind == Kind.REBOUND_IN_LOOP && kinds.stream()
           .anyMatch(x -> x.ir))) {
-        kind = Kind.ASSERT; // a rebinding stops lowering: it is the method's only IR problem
+        kind = Kind.TRY; // a rebinding stops lowering: it is the method's only IR problem
       }
       kinds.add(kind);
     }

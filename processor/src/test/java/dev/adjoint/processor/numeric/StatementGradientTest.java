@@ -302,6 +302,42 @@ class StatementGradientTest {
           return d0.add(d1).add(d2);
         })
         .random(POINTS, r -> args(u(r, -2, 2))),
+    // a char parameter and locals passed through like an int: switch on it, compare, step it
+    GradientCase.of("charSelects", "double x, char c, int n",
+            """
+            char d = 'b';
+            int offset = c - 'a';
+            double y = x;
+            switch (c) {
+              case 'a' -> y = y * x;
+              case 'b', 'c' -> y = Math.sin(y) + offset;
+              default -> y = y - offset * x;
+            }
+            if (c == d) {
+              y = y * 2;
+            }
+            char letter = 'a';
+            for (int i = 0; i < n; i++) {
+              y = y * x + (letter - 'a');
+              letter++;
+            }
+            d++;
+            return y + (d - 'a') * x;""")
+        .oracle(d -> {
+          DerivativeStructure x = d.v("x");
+          char c = d.ch("c");
+          int offset = c - 'a';
+          DerivativeStructure y = c == 'a' ? x.multiply(x) : c == 'b' || c == 'c'
+              ? x.sin().add(offset) : x.subtract(x.multiply(offset));
+          if (c == 'b') {
+            y = y.multiply(2);
+          }
+          for (int i = 0; i < d.i("n"); i++) {
+            y = y.multiply(x).add(i);
+          }
+          return y.add(x.multiply(2));
+        })
+        .random(POINTS, r -> args(u(r, -1.5, 1.5), (char) ('a' + r.nextInt(5)), r.nextInt(4))),
   };
 
   static final CaseSuite SUITE =
