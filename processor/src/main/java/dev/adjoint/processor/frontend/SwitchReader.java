@@ -43,20 +43,29 @@ final class SwitchReader {
   void statement(SwitchTree tree, SourceRef src, List<Stmt> out) {
     Expr selector = selector(tree.getExpression(), src, out);
     List<Arm> arms = arms(tree.getCases(), false);
-    List<Stmt> otherwise = List.of();
-    List<Stmt> chain = List.of();
-    for (int k = arms.size() - 1; k >= 0; k--) {
-      Arm arm = arms.get(k);
+    List<List<Stmt>> bodies = new ArrayList<>();
+    for (Arm arm : arms) {
       List<Stmt> body = new ArrayList<>();
       statements.block(arm.body(), body);
-      if (arm.isDefault()) {
-        otherwise = body;
-        continue;
-      }
-      chain = List.of(new Stmt.If(matches(selector, arm), body,
-          chain.isEmpty() ? List.of() : chain, src));
+      bodies.add(body);
     }
-    out.addAll(attachDefault(chain, otherwise, src));
+    int otherwise = defaultOr(arms, -1);
+    out.addAll(chain(selector, arms, bodies, otherwise, src));
+  }
+
+  /**
+   * {@code if (selector == ...) body else if ...}, in source order, with the arm {@code
+   * otherwise} (if not -1) as the final else.
+   */
+  private List<Stmt> chain(Expr selector, List<Arm> arms, List<List<Stmt>> bodies,
+      int otherwise, SourceRef src) {
+    List<Stmt> rest = otherwise < 0 ? List.of() : bodies.get(otherwise);
+    for (int k = arms.size() - 1; k >= 0; k--) {
+      if (k != otherwise) {
+        rest = List.of(new Stmt.If(matches(selector, arms.get(k)), bodies.get(k), rest, src));
+      }
+    }
+    return rest;
   }
 
   /** A switch expression: the statements go to the pending effects, the value is a local. */
@@ -93,20 +102,13 @@ final class SwitchReader {
       type = into.type();
     }
     Var chosen = into != null ? into : new Var("chosen", type, Var.Role.TEMP);
-    int last = defaultOrLast(arms);
-    List<Stmt> otherwise = List.of();
-    List<Stmt> chain = List.of();
-    for (int k = arms.size() - 1; k >= 0; k--) {
-      List<Stmt> body = new ArrayList<>(bodies.get(k));
-      body.add(Stmt.Assign.set(chosen, Typing.convert(values.get(k), type, arms.get(k).at()),
-          src));
-      if (k == last) {
-        otherwise = body;
-        continue;
-      }
-      chain = List.of(new Stmt.If(matches(selector, arms.get(k)), body, chain, src));
+    for (int k = 0; k < arms.size(); k++) {
+      bodies.get(k).add(Stmt.Assign.set(chosen,
+          Typing.convert(values.get(k), type, arms.get(k).at()), src));
     }
-    attachDefault(chain, otherwise, src).forEach(effects::add);
+    // Exhaustive (javac checks): without a default, the last case is the final else.
+    int otherwise = defaultOr(arms, arms.size() - 1);
+    chain(selector, arms, bodies, otherwise, src).forEach(effects::add);
     return new Expr.Ref(chosen);
   }
 
@@ -121,26 +123,14 @@ final class SwitchReader {
         + a.javaName() + " and " + b.javaName());
   }
 
-  /** The default arm, else (an exhaustive switch) the last: the chain's final else. */
-  private static int defaultOrLast(List<Arm> arms) {
+  /** The index of the default arm, else {@code none}. */
+  private static int defaultOr(List<Arm> arms, int none) {
     for (int k = 0; k < arms.size(); k++) {
       if (arms.get(k).isDefault()) {
         return k;
       }
     }
-    return arms.size() - 1;
-  }
-
-  /** {@code chain} with {@code otherwise} as the else of its innermost if. */
-  private static List<Stmt> attachDefault(List<Stmt> chain, List<Stmt> otherwise,
-      SourceRef src) {
-    if (chain.isEmpty()) {
-      return otherwise;
-    }
-    Stmt.If first = (Stmt.If) chain.get(0);
-    List<Stmt> rest = first.otherwise().isEmpty() ? otherwise
-        : attachDefault(first.otherwise(), otherwise, src);
-    return List.of(new Stmt.If(first.condition(), first.then(), rest, first.source()));
+    return none;
   }
 
   /** The selector's value, copied into a local unless it is a variable or a constant. */
@@ -207,8 +197,9 @@ final class SwitchReader {
     return group(c, stmts, labels, isDefault, yields, true);
   }
 
-  private Arm group(CaseTree c, List<? extends StatementTree> stmts,
+  private Arm group(CaseTree c, List<? extends StatementTree> written,
       List<ExpressionTree> labels, boolean isDefault, boolean yields, boolean last) {
+    List<? extends StatementTree> stmts = openTrailingBlock(written);
     StatementTree end = stmts.isEmpty() ? null : stmts.get(stmts.size() - 1);
     List<? extends StatementTree> body = stmts;
     ExpressionTree value = null;
@@ -228,6 +219,20 @@ final class SwitchReader {
     }
     StrayJumps.check(body, yields);
     return new Arm(c, List.copyOf(labels), isDefault, body, value);
+  }
+
+  /**
+   * {@code case 1: { ...; break; }}: the statements of a last block, so that its break or yield
+   * ends the case. Its locals are in scope of nothing after it.
+   */
+  private static List<? extends StatementTree> openTrailingBlock(
+      List<? extends StatementTree> stmts) {
+    while (!stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof BlockTree block) {
+      List<StatementTree> opened = new ArrayList<>(stmts.subList(0, stmts.size() - 1));
+      opened.addAll(block.getStatements());
+      stmts = opened;
+    }
+    return stmts;
   }
 
   private static boolean endsCase(StatementTree end) {

@@ -24,6 +24,7 @@ final class RejectedConstructs {
     FIELD(false, "double %1$s = mutableField;"),
     RANDOM(false, "double %1$s = Math.random();"),
     BITWISE(false, "int %1$s = 3 & 1;"),
+    FALL_THROUGH(false, "switch (1) { case 0: int %1$s = 1; default: break; }"),
     STRING(false, "String %1$s = \"text\";"),
     /** An array written after a kernel whose derivative reads it again took it (IR check). */
     WRITE_AFTER_CALL(true, "{ double[] %1$s = new double[2]; double %1$sSum ="

@@ -43,7 +43,8 @@ class StatementGradientTest {
           DerivativeStructure y = x;
           for (int i = 0; i < 3; i++) {
             int c = (d.i("k") + i) % 4;
-            y = c == 0 ? y.multiply(x) : c == 1 || c == 2 ? y.add(x.sin()) : y.subtract(x.multiply(2));
+            y = c == 0 ? y.multiply(x)
+                : c == 1 || c == 2 ? y.add(x.sin()) : y.subtract(x.multiply(2));
           }
           return y;
         })
@@ -302,6 +303,50 @@ class StatementGradientTest {
           return d0.add(d1).add(d2);
         })
         .random(POINTS, r -> args(u(r, -2, 2))),
+    // a switch in a case, a case block ending in break, only a default, an empty switch,
+    // default inside a group, a switch expression in a loop condition
+    GradientCase.of("switchEdgeCases", "double x, int k",
+            """
+            double y = x;
+            switch (k % 3) {
+              case 0: {
+                switch (k) {
+                  case 0 -> y = y * x;
+                  default -> y = y + x;
+                }
+                break;
+              }
+              case 1: case 4: default:
+                y = y * 2;
+            }
+            switch (k) {
+              default:
+                y = y + 1;
+            }
+            switch (k) {
+            }
+            int n = 0;
+            while (switch (n) { case 0, 1 -> x * y; default -> 0.0; } > -100 && n < 3) {
+              y = y * 0.5 + x;
+              n++;
+            }
+            return y;""")
+        .oracle(d -> {
+          DerivativeStructure x = d.v("x");
+          int k = d.i("k");
+          DerivativeStructure y = x;
+          if (k % 3 == 0) {
+            y = k == 0 ? y.multiply(x) : y.add(x);
+          } else {
+            y = y.multiply(2);
+          }
+          y = y.add(1);
+          for (int n = 0; n < 3; n++) {
+            y = y.multiply(0.5).add(x);
+          }
+          return y;
+        })
+        .random(POINTS, r -> args(u(r, -2, 2), r.nextInt(7))),
     // a char parameter and locals passed through like an int: switch on it, compare, step it
     GradientCase.of("charSelects", "double x, char c, int n",
             """
