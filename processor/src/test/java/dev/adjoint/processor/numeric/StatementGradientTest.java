@@ -347,6 +347,22 @@ class StatementGradientTest {
           return y;
         })
         .random(POINTS, r -> args(u(r, -2, 2), r.nextInt(7))),
+    // arguments in Java's order, a double stepped inside an expression, x = x++, and asserts
+    // (checked by javac, not run by the generated code; the message is not differentiated)
+    GradientCase.of("argumentOrderAndAsserts", "double x, double y",
+            """
+            assert x == x : "x is " + x;
+            double p = Math.atan2(y, y++) + Math.pow(x, (x = x + 1));
+            y = y++;
+            assert y > -10 || true;
+            return p * y + x;""")
+        .oracle(d -> {
+          DerivativeStructure x = d.v("x");
+          DerivativeStructure y = d.v("y");
+          DerivativeStructure p = y.atan2(y).add(x.pow(x.add(1)));
+          return p.multiply(y.add(1)).add(x.add(1));
+        })
+        .random(POINTS, r -> args(u(r, 0.5, 2), u(r, 0.5, 2))),
     // a char parameter and locals passed through like an int: switch on it, compare, step it
     GradientCase.of("charSelects", "double x, char c, int n",
             """
