@@ -80,6 +80,11 @@ final class AssignmentReader {
     expressions.skipIfFenced(e);
     ExpressionTree link = chainedAssignment(e);
     ExpressionTree lhs = assignedTree(e);
+    if (link != null && e.getKind() != Tree.Kind.ASSIGNMENT && assignsInChain(link, lhs)) {
+      // y += y = x adds x to the y of before: read as an assignment inside the expression,
+      // the target read first kept in a copy (Effects.spill).
+      link = null;
+    }
     if (link != null) {
       // a = b = e: b = e first, then a = b, the new value of b being what the inner assignment
       // evaluates to; e is evaluated once. Java evaluates an element's address before the
@@ -90,9 +95,6 @@ final class AssignmentReader {
             addressOnce(expressions.expression(element.getExpression()), src, out, true));
         expressions.standFor(element.getIndex(),
             once(expressions.integer(element.getIndex()), src, out, true));
-      } else if (e.getKind() != Tree.Kind.ASSIGNMENT && assignsInChain(link, lhs)) {
-        throw new Unsupported(e, Message.UNSUPPORTED, "a compound assignment to " + lhs
-            + " whose value assigns " + lhs + " again", "split it into two statements");
       }
       read(link, src, out);
       expressions.standFor(link, new Expr.Ref(target(assignedTree(link))));

@@ -355,12 +355,18 @@ class StatementGradientTest {
             double p = Math.atan2(y, y++) + Math.pow(x, (x = x + 1));
             y = y++;
             assert y > -10 || true;
-            return p * y + x;""")
+            double q = y;
+            q += q = x * x;
+            q *= (q = q + 1) * 2;
+            return p * y + x + q;""")
         .oracle(d -> {
           DerivativeStructure x = d.v("x");
           DerivativeStructure y = d.v("y");
           DerivativeStructure p = y.atan2(y).add(x.pow(x.add(1)));
-          return p.multiply(y.add(1)).add(x.add(1));
+          DerivativeStructure x1 = x.add(1);
+          DerivativeStructure q = y.add(1).add(x1.multiply(x1));
+          q = q.multiply(q.add(1).multiply(2));
+          return p.multiply(y.add(1)).add(x1).add(q);
         })
         .random(POINTS, r -> args(u(r, 0.5, 2), u(r, 0.5, 2))),
     // a char parameter and locals passed through like an int: switch on it, compare, step it
