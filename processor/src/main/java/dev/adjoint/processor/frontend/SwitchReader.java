@@ -94,6 +94,7 @@ final class SwitchReader {
       values.add(value);
       type = type == null ? value.type() : join(type, value.type(), tree);
     }
+    effects.at(src); // the statements of the cases were read; the effects are this one's again
     if (type == null || !(type.isNumeric() || type == Type.BOOLEAN)) {
       throw new Unsupported(tree, Message.UNSUPPORTED, "a switch expression of "
           + (type == null ? "no value" : type.javaName()), "yield a number or a boolean");
