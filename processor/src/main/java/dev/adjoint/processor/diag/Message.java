@@ -30,8 +30,9 @@ public enum Message {
       + " respect to"),
   UNSUPPORTED("[adjoint.unsupported] %s is not supported in a @Differentiable method; %s"),
   UNKNOWN_NAME("[adjoint.name] cannot resolve %s: a @Differentiable method can read only its"
-      + " parameters, its locals and constants of Math, Double, Integer and Long; pass %s in as a"
-      + " parameter"),
+      + " parameters, its locals, static final fields and constants of Math, Double, Integer and"
+      + " Long; pass %s in as a parameter"),
+  FIELD("[adjoint.field] %s"),
   UNKNOWN_FUNCTION("[adjoint.call] no derivative rule for %s(%s): Adjoint differentiates the"
       + " functions of java.lang.Math/StrictMath (%s), other @Differentiable methods,"
       + " LinearAlgebra kernels and methods given a pullback with @DerivativeOf; add one of those,"

@@ -17,6 +17,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
@@ -65,6 +66,33 @@ final class NameResolver {
   /** The classes declaring the fields an unqualified {@code name} may mean (locals aside). */
   List<TypeElement> fieldOwners(String name) {
     return memberOwners(name, ElementKind.FIELD);
+  }
+
+  /** The field {@code name} of {@code owner}, declared or inherited; null if none. */
+  VariableElement field(TypeElement owner, String name) {
+    for (Element e : members(owner)) {
+      if (e.getKind() == ElementKind.FIELD && e.getSimpleName().contentEquals(name)) {
+        return (VariableElement) e;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether code in the method's package, outside its class (where the generated class is),
+   * may name {@code member}: it and the classes around it are public, or package-private (or
+   * protected) in this package.
+   */
+  boolean visibleToGeneratedCode(Element member) {
+    for (Element e = member; e instanceof TypeElement || e == member;
+        e = e.getEnclosingElement()) {
+      Set<Modifier> m = e.getModifiers();
+      if (m.contains(Modifier.PRIVATE) || !m.contains(Modifier.PUBLIC)
+          && !elements.getPackageOf(e).getQualifiedName().contentEquals(pkg)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -103,6 +103,8 @@ public final class JavaText {
       // Math.PI, StrictMath.E, Double.NaN: a class of java.lang, named in full where hidden.
       boolean member = dot > 0 && Character.isUpperCase(literal.charAt(0));
       out.append(member ? javaLang(literal.substring(0, dot)) : "").append(literal);
+    } else if (e instanceof Expr.Ref r && r.var().owner() != null) {
+      out.append(owner(r.var().owner().canonical())).append('.').append(name(r.var().name()));
     } else if (e instanceof Expr.Ref r) {
       out.append(name(names.apply(r.var())));
     } else if (e instanceof Expr.Hole h) {
