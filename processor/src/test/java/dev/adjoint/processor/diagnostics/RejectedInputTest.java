@@ -69,10 +69,25 @@ class RejectedInputTest {
             "no derivative rule for Math.nextUp(double)"),
         body("call to another method", "return helper(x);", "helper(x)",
             "no derivative rule for helper(double)"),
-        body("field read", "return x * scale;", "x * scale", "cannot resolve scale"),
+        body("mutable field read", "return x * scale;", "x * scale",
+            "[adjoint.field] static field Rejected.scale is not final: it could change between"
+                + " the forward and the backward sweep"),
         body("field write", "scale = x;\n return x;", "scale = x", "assignment to field scale"),
-        body("other constant", "return x * Integer.SIZE;", "Integer.SIZE",
-            "cannot resolve Integer.SIZE"),
+        body("instance field read", "return x * inst;", "x * inst",
+            "[adjoint.field] instance field Rejected.inst cannot be read here"),
+        body("private field read", "return x * HIDDEN;", "x * HIDDEN",
+            "[adjoint.field] field Rejected.HIDDEN is not visible to the generated class;"
+                + " make it package-private"),
+        body("string field read", "return x + NAME;", "x + NAME",
+            "[adjoint.field] field Rejected.NAME has type java.lang.String"),
+        body("write into a constant table", "TABLE[0] = x;\n return x;", "TABLE[0] = x",
+            "a write into constant array Rejected.TABLE is not supported; copy it into a local"),
+        body("write through a row of a constant table", "double[] r = GRID[0];\n r[1] = x;\n"
+            + " return r[0];", "r[1] = x", "a write into constant array Rejected.GRID is not supported"),
+        body("unknown constant", "return x * Integer.NOPE;", "Integer.NOPE",
+            "cannot resolve Integer.NOPE"),
+        body("field of a type not modelled", "double t = Integer.TYPE;\n return x;",
+            "Integer.TYPE", "field Integer.TYPE has type java.lang.Class<java.lang.Integer>"),
         body("double remainder", "return x % 2.0;", "x % 2.0",
             "the remainder operator % on double is not supported"),
         body("assignment in expression", "double y;\n return (y = x) * 2;", "(y = x)",
@@ -104,6 +119,11 @@ class RejectedInputTest {
             + "import dev.adjoint.Differentiable;\n"
             + "class Rejected {\n"
             + "  static double scale = 2;\n"
+            + "  double inst = 1;\n"
+            + "  private static final double HIDDEN = 2;\n"
+            + "  static final String NAME = \"n\";\n"
+            + "  static final double[] TABLE = {1.0, 2.0};\n"
+            + "  static final double[][] GRID = {{3.0, 4.0}};\n"
             + "  static double helper(double v) { return v; }\n"
             + "  static double helperArray(double[] v) { return v[0]; }\n"
             + "  @Differentiable\n"
@@ -615,9 +635,6 @@ class RejectedInputTest {
         Arguments.of("two on-demand imports of a constant, used", "import static java.lang.Math.*;"
                 + "\nimport static test.lib.MyMath.*;", "return x * PI;", "return x * PI",
             "PI is ambiguous here: it may be a member of java.lang.Math and test.lib.MyMath"),
-        Arguments.of("user constant imported beside Math.*", "import static java.lang.Math.*;"
-                + "\nimport static test.lib.MyMath.PI;", "return x * PI;", "return x * PI",
-            "cannot resolve PI"),
         Arguments.of("user class imported as Math", "import test.lib.MyMath;",
             "return MyMath.exp(x);", "MyMath.exp(x)",
             "here exp resolves to test.lib.MyMath.exp"),
