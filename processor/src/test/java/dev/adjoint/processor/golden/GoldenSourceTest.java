@@ -59,7 +59,7 @@ class GoldenSourceTest {
     return Stream.of(new Golden("Logistic"), new Golden("Rosenbrock"), new Golden("Branches"),
         new Golden("Overwrite"), new Golden("MathRules"), new Golden("Loop"),
         new Golden("NestedLoop"), new Golden("ArrayWrite"), new Golden("Calls"),
-        new Golden("Kernel"), new Golden("Custom"),
+        new Golden("Kernel"), new Golden("Custom"), new Golden("Constants"),
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF));
   }
 
