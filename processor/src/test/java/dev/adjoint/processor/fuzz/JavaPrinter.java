@@ -129,6 +129,20 @@ final class JavaPrinter {
   /** A plain boolean helper. */
   static final String EVEN = "even";
 
+  /** The class's {@code static final double}s ({@link Ast.Constant}): name and initializer. */
+  static final java.util.Map<String, String> CONSTANTS = java.util.Map.of(
+      "K_SQRT2PI", "Math.sqrt(2 * Math.PI)",
+      "K_HALF", "0.5",
+      "K_NEG", "-1.25");
+
+  /** The class's {@code static final double[]} ({@link Ast.TableRead}), as long as its arrays. */
+  static final String TABLE = "K_TABLE";
+
+  /** The table's entries: {@code 0.5, -0.75, 1.25, ...}. */
+  static double tableEntry(int i) {
+    return (i % 2 == 0 ? 0.5 : -0.75) + 0.75 * i;
+  }
+
   /**
    * The program's own functions named like Math's ({@link ShadowCall}), in a nested class {@code
    * Shadow}: different functions with the same ranges as Math's (so the generator's domain
@@ -147,6 +161,8 @@ final class JavaPrinter {
   private Set<String> shadowed = Set.of();
 
   private final Flavor flavor;
+  /** The class being printed; null when printing one method alone. */
+  private String className;
   private boolean staticImport;
   /** {@code Math}, or {@code java.lang.Math} where a variable of that name hides it. */
   private String math = "Math";
@@ -190,6 +206,7 @@ final class JavaPrinter {
   }
 
   private void program(Program p, String className) {
+    this.className = className;
     out.append("package ").append(Program.PACKAGE).append(";\n\n");
     if (flavor == Flavor.ORIGINAL) {
       out.append("import dev.adjoint.Differentiable;\n");
@@ -231,6 +248,9 @@ final class JavaPrinter {
       line("  return Math.floorMod(a * 3 + b + dev.adjoint.processor.fuzz.Ticks.next(), 7);");
       line("}");
     }
+    if (p.uses(Ast.Constant.class) || p.uses(Ast.TableRead.class)) {
+      constants(p);
+    }
     if (p.uses(BoolHelper.class)) {
       out.append('\n');
       line("static boolean " + EVEN + "(int a) {");
@@ -238,6 +258,20 @@ final class JavaPrinter {
       line("}");
     }
     out.append("}\n");
+  }
+
+  /** The constants {@link Ast.Constant} and {@link Ast.TableRead} read. */
+  private void constants(Program p) {
+    out.append('\n');
+    for (String name : new java.util.TreeSet<>(CONSTANTS.keySet())) {
+      line("static final double " + name + " = "
+          + CONSTANTS.get(name).replace("Math.", math + ".") + ";");
+    }
+    List<String> entries = new ArrayList<>();
+    for (int i = 0; i < p.arrayLength(); i++) {
+      entries.add(Double.toString(tableEntry(i)));
+    }
+    line("static final double[] " + TABLE + " = {" + String.join(", ", entries) + "};");
   }
 
   /** The nested class whose functions the single-static-imports name. */
@@ -488,6 +522,10 @@ final class JavaPrinter {
           : c.fn() + "(" + expr(c.arg()) + ")";
     } else if (e instanceof Named n) {
       return lang(n.name());
+    } else if (e instanceof Ast.Constant c) {
+      return (c.qualified() && className != null ? className + "." : "") + c.name();
+    } else if (e instanceof Ast.TableRead t) {
+      return TABLE + "[" + iexpr(t.index()) + "]";
     } else if (e instanceof Ternary t) {
       return condOperand(t.c()) + " ? " + operand(t.a()) + " : " + operand(t.b());
     } else if (e instanceof Read r) {
@@ -531,7 +569,8 @@ final class JavaPrinter {
 
   private static boolean atomic(Expr e) {
     return e instanceof Num || e instanceof Var || e instanceof MathCall || e instanceof Read
-        || e instanceof ShadowCall || e instanceof Named
+        || e instanceof ShadowCall || e instanceof Named || e instanceof Ast.Constant
+        || e instanceof Ast.TableRead
         || e instanceof Read2 || e instanceof Call || e instanceof Kernel;
   }
 
