@@ -17,11 +17,13 @@ import javax.lang.model.element.VariableElement;
  * double SQRT2PI}, a {@code double[]} table) is data the method reads and never writes, one
  * {@link Var#field} per field, printed by name in the generated code. A field that could change
  * between the forward and the backward sweep, that the generated class cannot see, or of
- * another type is an error at the read.
+ * another type is an error at the read. In an instance method, the fields of {@code this} are
+ * read the same way, final or not.
  */
 final class FieldReads {
   private final NameResolver names;
   private final Map<VariableElement, Var> vars = new HashMap<>();
+  private final Var receiver = Var.receiver();
 
   FieldReads(NameResolver names) {
     this.names = names;
@@ -33,6 +35,11 @@ final class FieldReads {
     if (field == null) {
       return Optional.empty();
     }
+    TypeElement receiver = names.receiverClass();
+    if (!field.getModifiers().contains(Modifier.STATIC) && receiver != null
+        && field.equals(names.field(receiver, name))) {
+      return Optional.of(receiverField(at, field));
+    }
     String what = "field " + field.getEnclosingElement().getSimpleName() + "." + name;
     if (!field.getModifiers().contains(Modifier.STATIC)) {
       throw new Unsupported(at, Message.FIELD, "instance " + what + " cannot be read here;"
@@ -43,6 +50,38 @@ final class FieldReads {
           + " change between the forward and the backward sweep; make it final or pass it in"
           + " as a parameter");
     }
+    Type type = readable(at, field, what);
+    return Optional.of(new Expr.Ref(vars.computeIfAbsent(field, f -> Var.field(
+        ClassRefs.of((TypeElement) f.getEnclosingElement()), name, type))));
+  }
+
+  /** {@code this} of an instance method. */
+  Expr receiver() {
+    return new Expr.Ref(receiver);
+  }
+
+  /** {@code this.name}, read in an instance method; empty if the class has no such field. */
+  Optional<Expr> readThis(Tree at, String name) {
+    TypeElement receiver = names.receiverClass();
+    VariableElement field = receiver == null ? null : names.field(receiver, name);
+    if (field == null || field.getModifiers().contains(Modifier.STATIC)) {
+      return field == null ? Optional.empty() : read(at, receiver, name);
+    }
+    return Optional.of(receiverField(at, field));
+  }
+
+  /**
+   * A field of the receiver, final or not: the method cannot write it (a write is an error) and
+   * nothing else runs between its sweeps, so both read the same value.
+   */
+  private Expr receiverField(Tree at, VariableElement field) {
+    String name = field.getSimpleName().toString();
+    Type type = readable(at, field, "field " + name);
+    return new Expr.Ref(vars.computeIfAbsent(field, f -> Var.receiverField(name, type)));
+  }
+
+  /** The IR type of {@code field}, which the generated class must see. */
+  private Type readable(Tree at, VariableElement field, String what) {
     Optional<Type> type = TreeKinds.type(field.asType());
     if (type.isEmpty()) {
       throw new Unsupported(at, Message.FIELD, what + " has type " + field.asType()
@@ -55,7 +94,6 @@ final class FieldReads {
           + (field.getModifiers().contains(Modifier.PRIVATE) ? " make it package-private"
               : " make it (and its class) public"));
     }
-    return Optional.of(new Expr.Ref(vars.computeIfAbsent(field, f -> Var.field(
-        ClassRefs.of((TypeElement) f.getEnclosingElement()), name, type.get()))));
+    return type.get();
   }
 }

@@ -48,11 +48,26 @@ final class NameLookup {
    * the qualifier names.
    */
   Expr qualifiedConstant(MemberSelectTree select) {
+    if (isThis(select.getExpression())) {
+      Optional<Expr> field = fields.readThis(select, select.getIdentifier().toString());
+      return field.isPresent() ? field.get()
+          : problems.recover(select, Message.UNKNOWN_NAME, select, select);
+    }
     TypeElement owner = qualifierType(select.getExpression());
     Optional<Expr> c = owner == null ? Optional.empty()
         : constant(select, owner, select.getIdentifier().toString());
     return c.isPresent() ? c.get()
         : problems.recover(select, Message.UNKNOWN_NAME, select, select);
+  }
+
+  /** Whether {@code e} is {@code this}. */
+  static boolean isThis(ExpressionTree e) {
+    return e instanceof IdentifierTree q && q.getName().contentEquals("this");
+  }
+
+  /** {@code this} of an instance method, the receiver of its calls of instance methods. */
+  Expr receiver() {
+    return fields.receiver();
   }
 
   /** A library constant, else a field of the user's ({@link FieldReads}). */

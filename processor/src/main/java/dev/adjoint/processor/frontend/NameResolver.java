@@ -68,6 +68,12 @@ final class NameResolver {
     return memberOwners(name, ElementKind.FIELD);
   }
 
+  /** The class of the method, if the method is an instance method (else null). */
+  TypeElement receiverClass() {
+    return method.getModifiers().contains(Modifier.STATIC) ? null
+        : (TypeElement) method.getEnclosingElement();
+  }
+
   /** The field {@code name} of {@code owner}, declared or inherited; null if none. */
   VariableElement field(TypeElement owner, String name) {
     for (Element e : members(owner)) {

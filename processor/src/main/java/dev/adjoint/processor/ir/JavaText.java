@@ -166,9 +166,18 @@ public final class JavaText {
         out.append("[]");
       }
     } else if (e instanceof Expr.Invoke call) {
-      out.append(owner(call.owner().canonical())).append('.').append(call.name()).append('(');
-      for (int i = 0; i < call.args().size(); i++) {
-        if (i > 0) {
+      // An instance method's call of another (receiver first) is a call on the receiver; its
+      // pullback, a static method of the generated class, takes the receiver first.
+      boolean onReceiver = call.kind() != Expr.Invoke.Kind.PULLBACK && !call.args().isEmpty()
+          && call.args().get(0).type() == Type.RECEIVER;
+      if (onReceiver) {
+        print(call.args().get(0), out);
+      } else {
+        out.append(owner(call.owner().canonical()));
+      }
+      out.append('.').append(call.name()).append('(');
+      for (int i = onReceiver ? 1 : 0; i < call.args().size(); i++) {
+        if (i > (onReceiver ? 1 : 0)) {
           out.append(", ");
         }
         nested(call.args().get(i), out);

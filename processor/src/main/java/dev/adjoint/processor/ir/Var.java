@@ -54,7 +54,25 @@ public final class Var {
     return new Var(name, type, Role.FIELD, name, owner);
   }
 
-  /** The class declaring this field; null for any other variable. */
+  /**
+   * A field of the receiver of an instance method ({@code this.lr}, {@code data}): data,
+   * printed as {@code model.lr} after the receiver parameter of the generated methods.
+   */
+  public static Var receiverField(String name, Type type) {
+    return new Var(name, type, Role.FIELD, name, null);
+  }
+
+  /** {@code this} of an instance method: the receiver of its calls of instance methods. */
+  public static Var receiver() {
+    return new Var("this", Type.RECEIVER, Role.FIELD, "this", null);
+  }
+
+  /** Whether this is a field of the receiver ({@link #receiverField}). */
+  public boolean isReceiverField() {
+    return role == Role.FIELD && owner == null && type != Type.RECEIVER;
+  }
+
+  /** The class declaring this static field; null for any other variable. */
   public ClassRef owner() {
     return owner;
   }

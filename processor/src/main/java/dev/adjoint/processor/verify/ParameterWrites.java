@@ -28,7 +28,8 @@ public final class ParameterWrites {
         Var base = Stmts.baseVar(st.array());
         Var param = mayBeParameter(base, referees, new HashSet<>());
         if (param != null) {
-          String array = param.owner() == null ? "array parameter " + param.name()
+          String array = param.isReceiverField() ? "field " + param.name()
+              : param.owner() == null ? "array parameter " + param.name()
               : "constant array " + param.owner().simpleNames() + "." + param.name();
           out.add(Problem.unsupported(st.source(), "a write into " + array
               + (param == base ? "" : " (which " + base.userName() + " may be here)")

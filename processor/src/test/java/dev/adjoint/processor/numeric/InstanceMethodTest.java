@@ -1,0 +1,183 @@
+package dev.adjoint.processor.numeric;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.processor.testing.Compiled;
+import dev.adjoint.processor.testing.InProcessCompiler;
+import dev.adjoint.processor.testing.JavaSource;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code @Differentiable} instance methods: fields of {@code this} (final or not, qualified or
+ * not, scalars and arrays) read as data, calls of other instance methods of {@code this}, and
+ * the generated API taking the receiver first ({@code RegressionAdjoint.loss(regression, w)}).
+ * Gradients against the closed form and finite differences of the original, on an instance,
+ * with analyses on and off.
+ */
+class InstanceMethodTest {
+
+  private static final JavaSource REGRESSION = JavaSource.of("adjtest.instance.Regression",
+      "package adjtest.instance;",
+      "import dev.adjoint.Differentiable;",
+      "import dev.adjoint.runtime.LinearAlgebra;",
+      "public final class Regression {",
+      "  final double[][] data;",
+      "  final double[] targets;",
+      "  double lambda;",
+      "  final int power;",
+      "  static final double HALF = 0.5;",
+      "  public Regression(double[][] data, double[] targets, double lambda, int power) {",
+      "    this.data = data;",
+      "    this.targets = targets;",
+      "    this.lambda = lambda;",
+      "    this.power = power;",
+      "  }",
+      "  @Differentiable",
+      "  double residual(double[] w, int i) {",
+      "    return LinearAlgebra.dot(data[i], w) - this.targets[i];",
+      "  }",
+      "  @Differentiable",
+      "  public double loss(double[] w) {",
+      "    double s = 0;",
+      "    for (int i = 0; i < data.length; i++) {",
+      "      double r = this.residual(w, i);",
+      "      s += HALF * r * residual(w, i);",
+      "    }",
+      "    return s + lambda * LinearAlgebra.squaredNorm(w);",
+      "  }",
+      "  @Differentiable",
+      "  public double scalar(double x, double y) {",
+      "    double p = 1;",
+      "    for (int k = 0; k < power; k++) {",
+      "      p *= x + this.data[0][k % data[0].length];",
+      "    }",
+      "    double[] w = new double[2];",
+      "    w[0] = x;",
+      "    w[1] = y * x;",
+      "    return p * Math.sin(y * lambda) + loss(w);",
+      "  }",
+      "}");
+
+  private static final double[][] DATA = {{1.0, -0.5}, {0.25, 2.0}, {-1.5, 0.75}};
+  private static final double[] TARGETS = {0.5, -1.0, 2.0};
+  private static final double LAMBDA = 0.3;
+
+  private static Object instance(Compiled c) throws Exception {
+    return c.loadClass("adjtest.instance.Regression")
+        .getConstructor(double[][].class, double[].class, double.class, int.class)
+        .newInstance(DATA, TARGETS, LAMBDA, 3);
+  }
+
+  private static Compiled compile(String analyses) {
+    return InProcessCompiler.create().withOptions("-Aadjoint.analyses=" + analyses)
+        .compile(REGRESSION);
+  }
+
+  private static Method method(Class<?> c, String name, Class<?>... params) throws Exception {
+    Method m = c.getDeclaredMethod(name, params);
+    m.setAccessible(true);
+    return m;
+  }
+
+  private static double component(Object record, String name) throws Exception {
+    for (RecordComponent rc : record.getClass().getRecordComponents()) {
+      if (rc.getName().equals(name)) {
+        rc.getAccessor().setAccessible(true);
+        return (double) rc.getAccessor().invoke(record);
+      }
+    }
+    throw new AssertionError("no component " + name + " in " + record);
+  }
+
+  /** ∇ of ½ Σ (d_i·w − t_i)² + λ|w|²: Σ r_i d_i + 2λw. */
+  private static double[] exactGradient(double[] w) {
+    double[] g = new double[w.length];
+    for (int i = 0; i < DATA.length; i++) {
+      double r = DATA[i][0] * w[0] + DATA[i][1] * w[1] - TARGETS[i];
+      for (int j = 0; j < w.length; j++) {
+        g[j] += r * DATA[i][j];
+      }
+    }
+    for (int j = 0; j < w.length; j++) {
+      g[j] += 2 * LAMBDA * w[j];
+    }
+    return g;
+  }
+
+  @ParameterizedTest(name = "analyses {0}")
+  @ValueSource(strings = {"on", "off"})
+  void arrayParameterAgainstClosedForm(String analyses) throws Exception {
+    Compiled c = compile(analyses);
+    Object model = instance(c);
+    Class<?> owner = model.getClass();
+    Class<?> adjoint = c.loadClass("adjtest.instance.RegressionAdjoint");
+    Method original = method(owner, "loss", double[].class);
+    Method gradient = method(adjoint, "loss", owner, double[].class);
+    Method pullback = method(adjoint, "lossPullback", owner, double[].class, double.class,
+        double[].class);
+    Random r = new Random(7);
+    for (int point = 0; point < 4; point++) {
+      double[] w = {r.nextDouble() * 4 - 2, r.nextDouble() * 4 - 2};
+      Object record = gradient.invoke(null, model, w.clone());
+      double value = (double) original.invoke(model, w.clone());
+      assertEquals(value, component(record, "value"), Tolerances.VALUE * Math.abs(value));
+      double[] dW = (double[]) record.getClass().getRecordComponents()[1].getAccessor()
+          .invoke(record);
+      double[] exact = exactGradient(w);
+      for (int j = 0; j < w.length; j++) {
+        assertEquals(exact[j], dW[j], 1e-12 * (1 + Math.abs(exact[j])), "dW[" + j + "]");
+      }
+      double[] bar = {1.0, -2.0};
+      double got = (double) pullback.invoke(null, model, w.clone(), 2.5, bar);
+      assertEquals(value, got, Tolerances.VALUE * Math.abs(value));
+      for (int j = 0; j < w.length; j++) {
+        double expected = (j == 0 ? 1.0 : -2.0) + 2.5 * exact[j];
+        assertEquals(expected, bar[j], 1e-12 * (1 + Math.abs(expected)), "accumulated wBar");
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "analyses {0}")
+  @ValueSource(strings = {"on", "off"})
+  void scalarParametersAgainstFiniteDifferences(String analyses) throws Exception {
+    Compiled c = compile(analyses);
+    Object model = instance(c);
+    Class<?> owner = model.getClass();
+    Class<?> adjoint = c.loadClass("adjtest.instance.RegressionAdjoint");
+    Method original = method(owner, "scalar", double.class, double.class);
+    Method gradient = method(adjoint, "scalar", owner, double.class, double.class);
+    Method pullback = method(adjoint, "scalarPullback", owner, double.class, double.class,
+        double.class, double[].class);
+    Random r = new Random(11);
+    for (int point = 0; point < 4; point++) {
+      double[] xy = {r.nextDouble() * 2 - 1, r.nextDouble() * 2 - 1};
+      double[] fd = FiniteDifferences.gradient(v -> {
+        try {
+          return (double) original.invoke(model, v[0], v[1]);
+        } catch (ReflectiveOperationException e) {
+          throw new AssertionError(e);
+        }
+      }, xy);
+      Object record = gradient.invoke(null, model, xy[0], xy[1]);
+      double value = (double) original.invoke(model, xy[0], xy[1]);
+      assertEquals(value, component(record, "value"), Tolerances.VALUE * (1 + Math.abs(value)));
+      double[] got = {component(record, "dX"), component(record, "dY")};
+      for (int j = 0; j < 2; j++) {
+        assertTrue(FiniteDifferences.relativeError(fd[j], got[j])
+            <= Tolerances.FINITE_DIFFERENCES, () -> Arrays.toString(got) + " vs finite"
+            + " differences " + Arrays.toString(fd) + "\n" + c.describeGenerated());
+      }
+      double[] grad = {0.5, 0.5};
+      pullback.invoke(null, model, xy[0], xy[1], 2.0, grad);
+      assertArrayEquals(new double[] {0.5 + 2 * got[0], 0.5 + 2 * got[1]}, grad,
+          1e-12 * (1 + Math.abs(got[0]) + Math.abs(got[1])));
+    }
+  }
+}
