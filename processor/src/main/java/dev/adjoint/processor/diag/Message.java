@@ -9,8 +9,6 @@ public enum Message {
       "[adjoint.trees] Adjoint cannot read method bodies in this environment (the javac Tree API"
           + " is unavailable: %s). Build with javac (Maven, Gradle or the command line) to"
           + " generate adjoints"),
-  NOT_STATIC("[adjoint.static] @Differentiable method %s must be static; make it static and pass"
-      + " what it needs from the instance as parameters"),
   PRIVATE("[adjoint.private] @Differentiable method %s must not be private, so that the generated"
       + " %s can document it; make it package-private"),
   NO_BODY("[adjoint.body] @Differentiable method %s has no body to differentiate"),

@@ -139,8 +139,6 @@ class RejectedInputTest {
 
   static Stream<Arguments> signatures() {
     return Stream.of(
-        Arguments.of("instance method", "@Differentiable double f(double x) { return x; }",
-            "must be static"),
         Arguments.of("private method",
             "@Differentiable private static double f(double x) { return x; }",
             "must not be private"),
@@ -164,7 +162,7 @@ class RejectedInputTest {
             "must not take varargs"),
         Arguments.of("abstract method",
             "abstract static class A { @Differentiable abstract double f(double x); }",
-            "must be static"),
+            "has no body to differentiate"),
         Arguments.of("wrt unknown",
             "@Differentiable(wrt = \"y\") static double f(double x) { return x; }",
             "wrt names \"y\", which is not a parameter of f"),
@@ -175,6 +173,52 @@ class RejectedInputTest {
         Arguments.of("no double parameter",
             "@Differentiable static double f(int n) { return n; }",
             "has no double parameter"));
+  }
+
+  /** In an instance method: what it may not do with {@code this}, each at its line. */
+  static Stream<Arguments> instanceBodies() {
+    return Stream.of(
+        body("field write", "lr = x;\n return x;", "lr = x", "assignment to field lr"),
+        body("this field write", "this.lr = x;\n return x;", "this.lr = x",
+            "assignment to this.lr"),
+        body("write into a field's array", "data[0] = x;\n return x;", "data[0] = x",
+            "a write into field data is not supported; copy it into a local array"),
+        body("private field", "return x * secret;", "x * secret",
+            "[adjoint.field] field secret is not visible to the generated class; make it"
+                + " package-private"),
+        body("String field", "double t = name;\n return x;", "double t = name",
+            "[adjoint.field] field name has type java.lang.String"),
+        body("overridable instance method", "return g(x);", "return g(x)",
+            "a subclass could override g, and the derivative would be that of Model.g; make g"
+                + " (or Model) final"),
+        body("plain instance method", "return plain(x);", "return plain(x)",
+            "no derivative rule for plain(double)"),
+        body("plain instance method of this", "return this.plain(x);", "return this.plain(x)",
+            "no derivative rule for this.plain(double)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("instanceBodies")
+  void rejectsInInstanceMethodAtItsLine(String name, String body, String line, String message) {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Model",
+        "package test;\n"
+            + "import dev.adjoint.Differentiable;\n"
+            + "class Model {\n"
+            + "  double lr = 0.1;\n"
+            + "  final double[] data = {1.0, 2.0};\n"
+            + "  private double secret = 1;\n"
+            + "  String name = \"m\";\n"
+            + "  @Differentiable double g(double v) { return v * lr; }\n"
+            + "  double plain(double v) { return v; }\n"
+            + "  @Differentiable\n"
+            + "  double f(double x) {\n"
+            + "    " + body + "\n"
+            + "  }\n"
+            + "}\n");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
+    assertNoInternalErrorAndNoBrokenGeneratedCode(compilation);
   }
 
   @ParameterizedTest(name = "{0}")
