@@ -184,7 +184,8 @@ class FuzzHarnessTest {
     }
     String text = all.toString();
     for (String expected : new String[] {"static final double K_SQRT2PI = Math.sqrt(",
-        "static final double[] K_TABLE = {", "X.K_", " K_HALF", "K_TABLE[", "K_TABLE.length"}) {
+        "static final double[] K_TABLE = {", "X.K_", " K_HALF", "K_TABLE[", "K_TABLE.length",
+        "\n  public double f(", "\n  double K_HALF = 0.5;", "this.K_"}) {
       assertTrue(text.contains(expected), () -> "no generated program contains " + expected);
     }
   }

@@ -164,6 +164,8 @@ final class JavaPrinter {
   /** The class being printed; null when printing one method alone. */
   private String className;
   private boolean staticImport;
+  /** Whether the methods are instance methods ({@link Program#instance}). */
+  private boolean instance;
   /** {@code Math}, or {@code java.lang.Math} where a variable of that name hides it. */
   private String math = "Math";
   /** {@code LinearAlgebra}, or its full name where a variable of that name hides it. */
@@ -182,6 +184,7 @@ final class JavaPrinter {
   static String print(Program p, String className, Flavor flavor) {
     JavaPrinter w = new JavaPrinter(flavor);
     w.staticImport = p.staticImport() && flavor == Flavor.ORIGINAL;
+    w.instance = p.instance();
     w.shadowed = shadowCalls(p);
     if (GeneratedLikeNames.mentions(p, "Math")) {
       w.math = "java.lang.Math";
@@ -260,18 +263,22 @@ final class JavaPrinter {
     out.append("}\n");
   }
 
-  /** The constants {@link Ast.Constant} and {@link Ast.TableRead} read. */
+  /**
+   * The constants {@link Ast.Constant} and {@link Ast.TableRead} read: {@code static final}, or
+   * in a program of instance methods plain fields of {@code this}, read the same way.
+   */
   private void constants(Program p) {
     out.append('\n');
+    String modifiers = instance ? "" : "static final ";
     for (String name : new java.util.TreeSet<>(CONSTANTS.keySet())) {
-      line("static final double " + name + " = "
+      line(modifiers + "double " + name + " = "
           + CONSTANTS.get(name).replace("Math.", math + ".") + ";");
     }
     List<String> entries = new ArrayList<>();
     for (int i = 0; i < p.arrayLength(); i++) {
       entries.add(Double.toString(tableEntry(i)));
     }
-    line("static final double[] " + TABLE + " = {" + String.join(", ", entries) + "};");
+    line(modifiers + "double[] " + TABLE + " = {" + String.join(", ", entries) + "};");
   }
 
   /** The nested class whose functions the single-static-imports name. */
@@ -329,7 +336,8 @@ final class JavaPrinter {
         doubles.add(p.name());
       }
     }
-    line("public static double " + m.name() + "(" + String.join(", ", ps) + ") {");
+    line("public " + (instance ? "" : "static ") + "double " + m.name() + "("
+        + String.join(", ", ps) + ") {");
     indent++;
     for (Stmt s : m.body().stmts()) {
       stmt(s);
@@ -523,7 +531,8 @@ final class JavaPrinter {
     } else if (e instanceof Named n) {
       return lang(n.name());
     } else if (e instanceof Ast.Constant c) {
-      return (c.qualified() && className != null ? className + "." : "") + c.name();
+      String qualifier = instance ? "this." : className + ".";
+      return (c.qualified() && className != null ? qualifier : "") + c.name();
     } else if (e instanceof Ast.TableRead t) {
       return TABLE + "[" + iexpr(t.index()) + "]";
     } else if (e instanceof Ternary t) {
