@@ -65,6 +65,46 @@ class InstanceMethodTest {
       "  }",
       "}");
 
+  /**
+   * A parameter named like the receiver ({@code clash}) keeps its name, the receiver steps
+   * around it; a final method of a non-final class is callable on this.
+   */
+  private static final JavaSource CLASH = JavaSource.of("adjtest.instance.Clash",
+      "package adjtest.instance;",
+      "import dev.adjoint.Differentiable;",
+      "public class Clash {",
+      "  double scale = 1.5;",
+      "  @Differentiable",
+      "  final double square(double v) {",
+      "    return scale * v * v;",
+      "  }",
+      "  @Differentiable",
+      "  public double f(double clash, double x) {",
+      "    double instance = this.square(clash) * x;",
+      "    return instance + Math.sin(scale * x);",
+      "  }",
+      "}");
+
+  @ParameterizedTest(name = "analyses {0}")
+  @ValueSource(strings = {"on", "off"})
+  void receiverStepsAroundAParameterOfItsName(String analyses) throws Exception {
+    Compiled c = InProcessCompiler.create().withOptions("-Aadjoint.analyses=" + analyses)
+        .compile(CLASH);
+    Class<?> owner = c.loadClass("adjtest.instance.Clash");
+    Object clash = owner.getConstructor().newInstance();
+    Class<?> adjoint = c.loadClass("adjtest.instance.ClashAdjoint");
+    String source = c.generatedSource("adjtest.instance.ClashAdjoint");
+    assertTrue(source.contains("f(Clash clash2, double clash, double x)"), source);
+    Method gradient = method(adjoint, "f", owner, double.class, double.class);
+    double a = 0.7;
+    double x = -1.3;
+    Object record = gradient.invoke(null, clash, a, x);
+    // 1.5 a² x + sin(1.5 x)
+    assertEquals(1.5 * a * a * x + Math.sin(1.5 * x), component(record, "value"), 1e-15);
+    assertEquals(3 * a * x, component(record, "dClash"), 1e-15);
+    assertEquals(1.5 * a * a + 1.5 * Math.cos(1.5 * x), component(record, "dX"), 1e-15);
+  }
+
   private static final double[][] DATA = {{1.0, -0.5}, {0.25, 2.0}, {-1.5, 0.75}};
   private static final double[] TARGETS = {0.5, -1.0, 2.0};
   private static final double LAMBDA = 0.3;
