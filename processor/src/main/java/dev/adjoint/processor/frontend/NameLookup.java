@@ -14,8 +14,9 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * What a name in the body means: a parameter or local ({@link Scopes}), a library constant
- * ({@link Constants}), a field ({@link FieldReads}), or a class that qualifies a call or constant, as javac resolves it ({@link
- * NameResolver}). A name that means none of these is reported and read as a stand-in value.
+ * ({@link Constants}), a field ({@link FieldReads}), or a class that qualifies a call or
+ * constant, as javac resolves it ({@link NameResolver}). A name that means none of these is
+ * reported and read as a stand-in value.
  */
 final class NameLookup {
   private final Scopes scopes;

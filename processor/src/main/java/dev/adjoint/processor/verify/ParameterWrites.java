@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * No store may reach a parameter's array or a field's, directly or through a join that may be
- * it: the primal must not change its caller's inputs, nor the tables it reads. Runs on IR after alias expansion, where every store names
- * the array it writes (or a join); a parameter rebound to a new array ({@code a = scale(2, a)})
- * is then the method's own.
+ * it: the primal must not change its caller's inputs, nor the tables it reads. Runs on IR after
+ * alias expansion, where every store names the array it writes (or a join); a parameter rebound
+ * to a new array ({@code a = scale(2, a)}) is then the method's own.
  */
 public final class ParameterWrites {
   private ParameterWrites() {}

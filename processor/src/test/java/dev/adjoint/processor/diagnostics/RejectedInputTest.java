@@ -83,7 +83,8 @@ class RejectedInputTest {
         body("write into a constant table", "TABLE[0] = x;\n return x;", "TABLE[0] = x",
             "a write into constant array Rejected.TABLE is not supported; copy it into a local"),
         body("write through a row of a constant table", "double[] r = GRID[0];\n r[1] = x;\n"
-            + " return r[0];", "r[1] = x", "a write into constant array Rejected.GRID is not supported"),
+            + " return r[0];", "r[1] = x",
+            "a write into constant array Rejected.GRID is not supported"),
         body("unknown constant", "return x * Integer.NOPE;", "Integer.NOPE",
             "cannot resolve Integer.NOPE"),
         body("field of a type not modelled", "double t = Integer.TYPE;\n return x;",

@@ -696,7 +696,7 @@ final class Ast {
     }
   }
 
-  /** {@code TABLE[index]}: the class's {@code static final double[]} ({@link JavaPrinter#TABLE}). */
+  /** {@code TABLE[index]}: the class's table ({@link JavaPrinter#TABLE}). */
   record TableRead(IExpr index) implements Expr {
     public List<Node> kids() {
       return List.of(index);
