@@ -8,6 +8,7 @@ import dev.adjoint.processor.ir.Var;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -75,7 +76,8 @@ final class FieldReads {
    * nothing else runs between its sweeps, so both read the same value.
    */
   private Expr receiverField(Tree at, VariableElement field) {
-    String name = field.getSimpleName().toString();
+    // A record's component field is private; its implicit accessor returns it.
+    String name = field.getSimpleName() + (names.readByAccessor(field) ? "()" : "");
     Type type = readable(at, field, "field " + name);
     return new Expr.Ref(vars.computeIfAbsent(field, f -> Var.receiverField(name, type)));
   }
@@ -88,7 +90,14 @@ final class FieldReads {
           + "; a @Differentiable method reads fields of type double, int, long, boolean,"
           + " double[], double[][] and int[]");
     }
-    if (!names.visibleToGeneratedCode(field)) {
+    boolean component = field.getEnclosingElement().getKind() == ElementKind.RECORD
+        && !field.getModifiers().contains(Modifier.STATIC);
+    if (component && !names.readByAccessor(field)) {
+      throw new Unsupported(at, Message.FIELD, "record component " + field.getSimpleName()
+          + " has an accessor of your own (which may return something else) and its field is"
+          + " private, so the generated code cannot read it; pass the value in as a parameter");
+    }
+    if (!component && !names.visibleToGeneratedCode(field)) {
       // The generated class is in the method's package, outside the class of the method.
       throw new Unsupported(at, Message.FIELD, what + " is not visible to the generated class;"
           + (field.getModifiers().contains(Modifier.PRIVATE) ? " make it package-private"

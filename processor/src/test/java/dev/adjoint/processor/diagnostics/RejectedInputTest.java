@@ -198,6 +198,26 @@ class RejectedInputTest {
             "no derivative rule for this.plain(double)"));
   }
 
+  /** A record's own accessor may not return the private field, which the generated code needs. */
+  @Test
+  void recordComponentWithItsOwnAccessorIsAnError() {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Line",
+        "package test;\n"
+            + "import dev.adjoint.Differentiable;\n"
+            + "record Line(double slope) {\n"
+            + "  public double slope() { return 2 * slope; }\n"
+            + "  @Differentiable\n"
+            + "  double at(double x) {\n"
+            + "    return slope * x;\n"
+            + "  }\n"
+            + "}\n");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[adjoint.field] record component slope has an"
+        + " accessor of your own").inFile(source).onLineContaining("return slope * x");
+    assertNoInternalErrorAndNoBrokenGeneratedCode(compilation);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("instanceBodies")
   void rejectsInInstanceMethodAtItsLine(String name, String body, String line, String message) {

@@ -105,6 +105,39 @@ class InstanceMethodTest {
     assertEquals(1.5 * a * a + 1.5 * Math.cos(1.5 * x), component(record, "dX"), 1e-15);
   }
 
+  /** A record's instance methods read its components through their implicit accessors. */
+  private static final JavaSource LINE = JavaSource.of("adjtest.instance.Line",
+      "package adjtest.instance;",
+      "import dev.adjoint.Differentiable;",
+      "public record Line(double slope, double[] offsets, int k) {",
+      "  @Differentiable",
+      "  double at(double x) {",
+      "    return slope * x * x + offsets[k] * x + this.slope + square(x);",
+      "  }",
+      "  @Differentiable",
+      "  double square(double v) {",
+      "    return this.offsets.length * v * v;",
+      "  }",
+      "}");
+
+  @ParameterizedTest(name = "analyses {0}")
+  @ValueSource(strings = {"on", "off"})
+  void recordComponentsOfThisAreRead(String analyses) throws Exception {
+    Compiled c = InProcessCompiler.create().withOptions("-Aadjoint.analyses=" + analyses)
+        .compile(LINE);
+    Class<?> owner = c.loadClass("adjtest.instance.Line");
+    Object line = owner.getConstructor(double.class, double[].class, int.class)
+        .newInstance(-0.5, new double[] {2.0, 3.0}, 1);
+    Class<?> adjoint = c.loadClass("adjtest.instance.LineAdjoint");
+    String source = c.generatedSource("adjtest.instance.LineAdjoint");
+    assertTrue(source.contains("line.slope()") && source.contains("line.offsets()[line.k()]"),
+        source);
+    Object record = method(adjoint, "at", owner, double.class).invoke(null, line, 1.5);
+    // -0.5 x² + 3 x - 0.5 + 2 x²
+    assertEquals(1.5 * 2.25 + 4.5 - 0.5, component(record, "value"), 1e-14);
+    assertEquals(3 * 1.5 + 3, component(record, "dX"), 1e-14);
+  }
+
   private static final double[][] DATA = {{1.0, -0.5}, {0.25, 2.0}, {-1.5, 0.75}};
   private static final double[] TARGETS = {0.5, -1.0, 2.0};
   private static final double LAMBDA = 0.3;
