@@ -43,7 +43,8 @@ final class CallReader {
     List<TypeElement> candidates;
     if (callee instanceof MemberSelectTree select) {
       name = select.getIdentifier().toString();
-      TypeElement type = lookup.qualifierType(select.getExpression());
+      TypeElement type = NameLookup.isThis(select.getExpression()) ? names.receiverClass()
+          : lookup.qualifierType(select.getExpression());
       candidates = type == null ? List.of() : names.staticMethodOwners(type, name);
     } else {
       name = callee.toString();
@@ -90,7 +91,7 @@ final class CallReader {
   private Expr invoke(MethodInvocationTree call, CalleeResolver.Callee callee, List<Expr> args) {
     if (callee.problem() != null) {
       throw new Unsupported(call, Message.UNSUPPORTED, "calling " + callee.name() + " here",
-          callee.problem() + "; make it public");
+          callee.problem());
     }
     for (int i = 0; i < args.size(); i++) {
       Type expected = callee.parameterTypes().get(i);
@@ -106,6 +107,13 @@ final class CallReader {
         throw new Unsupported(call.getArguments().get(i), Message.UNSUPPORTED,
             "passing a new array to " + callee.name(), "declare it as a local first");
       }
+    }
+    if (callee.onReceiver()) {
+      // this.g(x): the receiver is the call's first argument, not differentiated.
+      List<Expr> withReceiver = new ArrayList<>(args);
+      withReceiver.add(0, lookup.receiver());
+      return new Expr.Invoke(callee.kind(), callee.owner(), callee.name(), withReceiver,
+          callee.independents().stream().map(i -> i + 1).toList(), callee.returnType());
     }
     return new Expr.Invoke(callee.kind(), callee.owner(), callee.name(), args,
         callee.independents(), callee.returnType());

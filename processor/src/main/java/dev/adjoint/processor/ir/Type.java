@@ -15,7 +15,12 @@ public enum Type {
   BOOLEAN("boolean", 0),
   DOUBLE_ARRAY("double[]", -1),
   DOUBLE_MATRIX("double[][]", -1),
-  INT_ARRAY("int[]", -1);
+  INT_ARRAY("int[]", -1),
+  /**
+   * The receiver of an instance method ({@link Var#receiver}), passed first to a call of another
+   * instance method of {@code this}; no value of the IR's arithmetic.
+   */
+  RECEIVER("this", 0);
 
   private final String javaName;
   private final int numericRank;

@@ -39,7 +39,7 @@ final class Ast {
   /** A {@code double}-valued expression. */
   sealed interface Expr extends Arg
       permits Num, Var, Bin, Neg, MathCall, Ternary, Read, Read2, ToDouble, Call, Kernel,
-          ShadowCall, Named, SwitchValue {}
+          ShadowCall, Named, SwitchValue, Constant, TableRead {}
 
   /** An {@code int}-valued expression. */
   sealed interface IExpr extends Arg
@@ -679,6 +679,31 @@ final class Ast {
 
     public Node withKids(List<Node> k) {
       return this;
+    }
+  }
+
+  /**
+   * A {@code static final double} of the class ({@link JavaPrinter#CONSTANTS}), by its name or
+   * qualified by the class's.
+   */
+  record Constant(String name, boolean qualified) implements Expr {
+    public List<Node> kids() {
+      return List.of();
+    }
+
+    public Node withKids(List<Node> k) {
+      return this;
+    }
+  }
+
+  /** {@code TABLE[index]}: the class's table ({@link JavaPrinter#TABLE}). */
+  record TableRead(IExpr index) implements Expr {
+    public List<Node> kids() {
+      return List.of(index);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new TableRead((IExpr) k.get(0));
     }
   }
 

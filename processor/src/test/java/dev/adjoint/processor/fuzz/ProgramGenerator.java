@@ -145,6 +145,8 @@ final class ProgramGenerator {
   private final boolean shadowing;
   /** Library constants and Math's integer functions ({@link #library(int)}, {@link IMath}). */
   private final boolean library;
+  /** Reads of the class's static final constants ({@link Ast.Constant}, {@link Ast.TableRead}). */
+  private final boolean constants;
   /** The option of user names like generated ones; see {@link GeneratedLikeNames}. */
   private final GeneratedLikeNames likeGenerated;
 
@@ -163,6 +165,8 @@ final class ProgramGenerator {
     this.shadowing = r.nextDouble() < 0.15;
     this.library = r.nextDouble() < 0.25;
     this.likeGenerated = GeneratedLikeNames.forSeed(seed);
+    // Its own stream, so that programs without constants stay what their seeds gave before.
+    this.constants = new Random(seed ^ 0xC0257L).nextDouble() < 0.3;
   }
 
   static Program generate(long seed) {
@@ -1349,7 +1353,11 @@ final class ProgramGenerator {
           return new Read2(m.name(), index(m.name()), index(m.name()));
         },
         w(!ints.isEmpty(), 0.8), (Supplier<Expr>) () -> new ToDouble(new IVar(pick(ints)
-            .name())));
+            .name())),
+        w(constants, 1.0), (Supplier<Expr>) () -> new Ast.Constant(
+            pick(List.copyOf(new java.util.TreeSet<>(JavaPrinter.CONSTANTS.keySet()))),
+            chance(0.3)),
+        w(constants, 1.5), (Supplier<Expr>) () -> new Ast.TableRead(index(JavaPrinter.TABLE)));
   }
 
   private static boolean isLeaf(Expr e) {
