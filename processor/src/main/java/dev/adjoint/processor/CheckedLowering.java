@@ -11,6 +11,7 @@ import dev.adjoint.processor.verify.CallArguments;
 import dev.adjoint.processor.verify.CalleeAdjoints;
 import dev.adjoint.processor.verify.LoopRebinding;
 import dev.adjoint.processor.verify.NestedArrayChoices;
+import dev.adjoint.processor.verify.ParameterWrites;
 import dev.adjoint.processor.verify.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.List;
  * Lowers a method's IR stage by stage, running after each stage the checks that need its
  * output, and collects every problem they find. A stage runs only on IR its checks accepted:
  * arrays are renamed only when none is rebound in a loop, aliases expanded only when no array
- * choice is nested; the checks of the last stage (call arguments) all run and all report.
+ * choice is nested; the checks of the last stages (writes into fields, call arguments) all run
+ * and all report.
  * Alias expansion still rejects two things itself, as only the expansion in progress knows
  * them: an alias whose array may change before a use, and a choice whose branch computes an
  * array or that is written through.
@@ -49,6 +51,7 @@ final class CheckedLowering {
       problems.add(asProblem(e));
       return new Result(null, problems);
     }
+    problems.addAll(ParameterWrites.check(expanded));
     Function lowered = Lowering.threeAddress(Lowering.shareFactorizations(expanded));
     problems.addAll(CallArguments.check(lowered));
     return new Result(problems.isEmpty() ? lowered : null, problems);

@@ -37,16 +37,14 @@ final class CallReader {
 
   Expr call(MethodInvocationTree call) {
     ExpressionTree callee = call.getMethodSelect();
-    List<Expr> args = new ArrayList<>();
-    for (ExpressionTree a : call.getArguments()) {
-      args.add(expressions.expression(a));
-    }
+    List<Expr> args = expressions.operands(call.getArguments());
     List<Type> argTypes = args.stream().map(Expr::type).toList();
     String name;
     List<TypeElement> candidates;
     if (callee instanceof MemberSelectTree select) {
       name = select.getIdentifier().toString();
-      TypeElement type = lookup.qualifierType(select.getExpression());
+      TypeElement type = NameLookup.isThis(select.getExpression()) ? names.receiverClass()
+          : lookup.qualifierType(select.getExpression());
       candidates = type == null ? List.of() : names.staticMethodOwners(type, name);
     } else {
       name = callee.toString();
@@ -98,7 +96,7 @@ final class CallReader {
   private Expr invoke(MethodInvocationTree call, CalleeResolver.Callee callee, List<Expr> args) {
     if (callee.problem() != null) {
       throw new Unsupported(call, Message.UNSUPPORTED, "calling " + callee.name() + " here",
-          callee.problem() + "; make it public");
+          callee.problem());
     }
     if (!callee.writtenArrays().isEmpty()) {
       // Its pullback runs its forward sweep again, on the arrays the first run changed.
@@ -121,6 +119,13 @@ final class CallReader {
         throw new Unsupported(call.getArguments().get(i), Message.UNSUPPORTED,
             "passing a new array to " + callee.name(), "declare it as a local first");
       }
+    }
+    if (callee.onReceiver()) {
+      // this.g(x): the receiver is the call's first argument, not differentiated.
+      List<Expr> withReceiver = new ArrayList<>(args);
+      withReceiver.add(0, lookup.receiver());
+      return new Expr.Invoke(callee.kind(), callee.owner(), callee.name(), withReceiver,
+          callee.independents().stream().map(i -> i + 1).toList(), callee.returnType());
     }
     return new Expr.Invoke(callee.kind(), callee.owner(), callee.name(), args,
         callee.independents(), callee.returnType());

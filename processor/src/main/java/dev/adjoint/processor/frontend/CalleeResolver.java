@@ -30,7 +30,7 @@ public final class CalleeResolver {
   /** A callee: where it lives, how it is differentiated, and with respect to what. */
   record Callee(Expr.Invoke.Kind kind, ClassRef owner, String name,
       List<Type> parameterTypes, List<Integer> independents, Type returnType,
-      String problem, List<String> writtenArrays) {}
+      String problem, boolean onReceiver, List<String> writtenArrays) {}
 
   private static final String ANNOTATION = "dev.adjoint.Differentiable";
 
@@ -85,7 +85,9 @@ public final class CalleeResolver {
       boolean kernel = (custom.isPresent() || convention.isPresent())
           && returns.filter(Type::isDifferentiable).isPresent();
       differentiable &= !kernel;
-      if (m.getParameters().size() != arity || !m.getModifiers().contains(Modifier.STATIC)
+      boolean onReceiver = !m.getModifiers().contains(Modifier.STATIC);
+      // Instance methods of this: only @Differentiable ones (helpers of this are not yet).
+      if (m.getParameters().size() != arity || onReceiver && !(differentiable && ofThis(m))
           || !differentiable && !integerHelper && !kernel) {
         continue;
       }
@@ -113,15 +115,19 @@ public final class CalleeResolver {
           && !elements.getPackageOf(owner).getQualifiedName().contentEquals(pkg);
       String problem = custom.filter(r -> !r.pullbackPublic() && !pkg.equals(r.pullbackPackage()))
           .map(r -> "its pullback " + r.pullbackOwner() + "." + r.pullbackName() + " is not"
-              + " public, so the adjoint generated in package " + pkg + " cannot call it")
+              + " public, so the adjoint generated in package " + pkg + " cannot call it"
+              + "; make it public")
           .orElse(conventionHidden ? "its pullback " + name + "Pullback is not public, so the"
-              + " adjoint generated in package " + pkg + " cannot call it" : null);
+              + " adjoint generated in package " + pkg + " cannot call it; make it public" : null);
       if (problem == null) {
         problem = privacy(m);
       }
+      if (problem == null && onReceiver) {
+        problem = overridable(m);
+      }
       List<String> written = differentiable ? writes.apply(m) : List.of();
       return Optional.of(new Callee(kind, ClassRefs.of(owner), name, types,
-          independents, returns.get(), problem, written));
+          independents, returns.get(), problem, onReceiver, written));
     }
     return Optional.empty();
   }
@@ -132,16 +138,38 @@ public final class CalleeResolver {
    */
   private static String privacy(ExecutableElement m) {
     if (m.getModifiers().contains(Modifier.PRIVATE)) {
-      return m.getSimpleName() + " is private, so the generated adjoint cannot call it";
+      return m.getSimpleName() + " is private, so the generated adjoint cannot call it;"
+          + " make it public";
     }
     for (Element e = m.getEnclosingElement(); e instanceof TypeElement t;
         e = e.getEnclosingElement()) {
       if (t.getModifiers().contains(Modifier.PRIVATE)) {
         return "its class " + t.getQualifiedName() + " is private, so the generated adjoint"
-            + " cannot call it";
+            + " cannot call it; make it public";
       }
     }
     return null;
+  }
+
+  /** Whether {@code m} is an instance method the receiver of the method being read has. */
+  private boolean ofThis(ExecutableElement m) {
+    TypeElement receiver = names.receiverClass();
+    return receiver != null && elements.getAllMembers(receiver).contains(m);
+  }
+
+  /**
+   * A call of an instance method runs whichever override the receiver has, but the caller's
+   * pullback is that of the method it names: only a method no subclass can override is called.
+   */
+  private static String overridable(ExecutableElement m) {
+    TypeElement owner = (TypeElement) m.getEnclosingElement();
+    if (m.getModifiers().contains(Modifier.FINAL) || owner.getModifiers().contains(Modifier.FINAL)
+        || owner.getKind() == ElementKind.RECORD || owner.getKind() == ElementKind.ENUM) {
+      return null;
+    }
+    return "a subclass could override " + m.getSimpleName() + ", and the derivative would be"
+        + " that of " + owner.getSimpleName() + "." + m.getSimpleName() + "; make "
+        + m.getSimpleName() + " (or " + owner.getSimpleName() + ") final";
   }
 
   /**

@@ -5,19 +5,48 @@ import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Which parameters' arrays the method writes into, directly or through a join that may be one:
- * the primal writes the caller's array, and reverse mode gives such a parameter an adjoint array
- * of the method's own. Runs on IR after alias expansion, where every store names the array it
- * writes (or a join); a parameter rebound to a new array ({@code a = scale(2, a)}) is then the
- * method's own.
+ * Which inputs' arrays a store may reach, directly or through a join that may be one. A
+ * parameter's may be written: the primal writes the caller's array, and reverse mode gives such
+ * a parameter special care ({@link #written}). A field's may not: the primal must not change
+ * the tables it reads ({@link #check}). Runs on IR after alias expansion, where every store names
+ * the array it writes (or a join); a parameter rebound to a new array ({@code a = scale(2, a)})
+ * is then the method's own.
  */
 public final class ParameterWrites {
   private ParameterWrites() {}
+
+  /** One problem per store that may reach a field's array. */
+  public static List<Problem> check(Function fn) {
+    Map<Var, Set<Var>> referees = ArrayNames.referees(fn.body());
+    List<Problem> out = new ArrayList<>();
+    Stmts.walk(fn.body(), s -> {
+      if (s instanceof Stmt.Store st) {
+        Var base = Stmts.baseVar(st.array());
+        Set<Var> inputs = new LinkedHashSet<>();
+        inputs(base, referees, new HashSet<>(), inputs);
+        for (Var field : inputs) {
+          if (field.role() == Var.Role.FIELD) {
+            String array = field.isReceiverField() ? "field " + field.name()
+                : "constant array " + field.owner().simpleNames() + "." + field.name();
+            out.add(Problem.unsupported(st.source(), "a write into " + array
+                + (field == base ? "" : " (which " + base.userName() + " may be here)")
+                + " is not supported; copy it into a local array (new double[n] or new int[n])"
+                + " and write there"));
+            break;
+          }
+        }
+      }
+    });
+    return out;
+  }
 
   /** The array parameters a store may reach, directly or through a join that may be one. */
   public static Set<Var> written(Function fn) {
@@ -25,20 +54,21 @@ public final class ParameterWrites {
     Set<Var> out = new HashSet<>();
     Stmts.walk(fn.body(), s -> {
       if (s instanceof Stmt.Store st) {
-        parameters(Stmts.baseVar(st.array()), referees, new HashSet<>(), out);
+        Set<Var> inputs = new LinkedHashSet<>();
+        inputs(Stmts.baseVar(st.array()), referees, new HashSet<>(), inputs);
+        inputs.stream().filter(v -> v.role() == Var.Role.PARAM).forEach(out::add);
       }
     });
     return out;
   }
 
-  /** Adds to {@code out} every parameter {@code v} is or may refer to. */
-  private static void parameters(Var v, Map<Var, Set<Var>> referees, Set<Var> seen,
-      Set<Var> out) {
-    if (v.role() == Var.Role.PARAM) {
+  /** Adds to {@code out} every parameter or field {@code v} is or may refer to. */
+  private static void inputs(Var v, Map<Var, Set<Var>> referees, Set<Var> seen, Set<Var> out) {
+    if (v.isInput()) {
       out.add(v);
     } else if (seen.add(v)) {
       for (Var w : referees.getOrDefault(v, Set.of())) {
-        parameters(w, referees, seen, out);
+        inputs(w, referees, seen, out);
       }
     }
   }

@@ -59,7 +59,8 @@ class GoldenSourceTest {
     return Stream.of(new Golden("Logistic"), new Golden("Rosenbrock"), new Golden("Branches"),
         new Golden("Overwrite"), new Golden("MathRules"), new Golden("Loop"),
         new Golden("NestedLoop"), new Golden("ArrayWrite"), new Golden("Calls"),
-        new Golden("Kernel"), new Golden("Custom"), new Golden("KernelInLoop"),
+        new Golden("Kernel"), new Golden("Custom"), new Golden("Statements"),
+        new Golden("Constants"), new Golden("Instance"), new Golden("KernelInLoop"),
         new Golden("ParameterWrite"), new Golden("Copies"),
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF));
   }
@@ -79,6 +80,8 @@ class GoldenSourceTest {
     CALL_TO_DIFFERENTIABLE("Calls", "CallsAdjoint.squarePullback("),
     KERNEL_CALL("Kernel", "LinearAlgebra.matVecPullback("),
     DERIVATIVE_OF("Custom", "Custom.softplusPullback("),
+    INSTANCE_METHOD("Instance", "lossPullback(Instance instance, double[] w, double seed,"
+        + " double[] wBar, Stacks stacks) {"),
     ANALYSES_OFF("LoopAnalysesOff", "public static double powerPullback(");
 
     final String golden;

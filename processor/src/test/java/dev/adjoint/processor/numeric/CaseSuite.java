@@ -29,6 +29,8 @@ public final class CaseSuite {
   private final String qualifiedName;
   private final List<String> imports = new ArrayList<>();
   private final List<String> options = new ArrayList<>();
+  private final List<String> members = new ArrayList<>();
+  private final List<JavaSource> others = new ArrayList<>();
   private final List<GradientCase> cases = new ArrayList<>();
   private Compiled compiled;
 
@@ -59,6 +61,18 @@ public final class CaseSuite {
     return this;
   }
 
+  /** Extra members of the class, e.g. {@code "static final double K = 2;"}. */
+  public CaseSuite members(String... lines) {
+    members.addAll(Arrays.asList(lines));
+    return this;
+  }
+
+  /** Other classes compiled with the suite's, e.g. one whose constants the cases read. */
+  public CaseSuite with(JavaSource... sources) {
+    others.addAll(Arrays.asList(sources));
+    return this;
+  }
+
   /** Extra javac options, e.g. {@code -Aadjoint.analyses=off}. */
   public CaseSuite options(String... opts) {
     options.addAll(Arrays.asList(opts));
@@ -81,6 +95,9 @@ public final class CaseSuite {
     }
     sb.append("\npublic final class ").append(simple).append(" {\n\n");
     sb.append("  private ").append(simple).append("() {}\n");
+    for (String m : members) {
+      sb.append("  ").append(m).append('\n');
+    }
     for (GradientCase c : cases) {
       sb.append('\n').append(c.declaration());
     }
@@ -91,8 +108,10 @@ public final class CaseSuite {
   /** Compiles once (memoized); throws with all diagnostics if javac or the processor fails. */
   public synchronized Compiled compiled() {
     if (compiled == null) {
-      compiled =
-          InProcessCompiler.create().withOptions(options.toArray(String[]::new)).compile(source());
+      List<JavaSource> sources = new ArrayList<>(others);
+      sources.add(0, source());
+      compiled = InProcessCompiler.create().withOptions(options.toArray(String[]::new))
+          .compile(sources);
     }
     return compiled;
   }
