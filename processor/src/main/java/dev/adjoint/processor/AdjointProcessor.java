@@ -144,7 +144,9 @@ public final class AdjointProcessor extends AbstractProcessor {
     if (!checks.beginRound(round, annotated, byClass.keySet(), trees)) {
       return;
     }
-    byClass.forEach((owner, methods) -> processClass(owner, methods, trees));
+    Pipeline pipeline = new Pipeline(trees, processingEnv.getElementUtils(), callRules,
+        !"off".equals(processingEnv.getOptions().get(ANALYSES_OPTION)));
+    new Round(processingEnv, trees, checks, pipeline).run(byClass);
   }
 
   /** User-declared derivatives of this round, before any method that may call them is read. */
@@ -159,40 +161,6 @@ public final class AdjointProcessor extends AbstractProcessor {
       if (e instanceof ExecutableElement m) {
         reader.register(m, callRules);
       }
-    }
-  }
-
-  private void processClass(TypeElement owner, List<ExecutableElement> methods, Trees trees) {
-    Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager(), trees);
-    Pipeline pipeline = new Pipeline(trees, processingEnv.getElementUtils(), callRules,
-        !"off".equals(processingEnv.getOptions().get(ANALYSES_OPTION)));
-    List<MethodPlan> plans = new ArrayList<>();
-    checks.checkClass(owner, methods, diagnostics);
-    for (ExecutableElement method : methods) {
-      try {
-        pipeline.run(method, diagnostics).ifPresent(p -> {
-          checks.checkPlan(p, diagnostics);
-          plans.add(p);
-        });
-      } catch (RuntimeException e) {
-        diagnostics.error(method, Message.INTERNAL, method.getSimpleName(), e);
-      } catch (StackOverflowError e) {
-        diagnostics.error(method, Message.TOO_DEEP, method.getSimpleName());
-      }
-    }
-    if (diagnostics.errorCount() > 0) {
-      return;
-    }
-    try {
-      new AdjointClassGenerator(processingEnv.getElementUtils())
-          .generate(owner, plans)
-          .writeTo(processingEnv.getFiler());
-    } catch (AdjointClassGenerator.SignatureClash e) {
-      GenerationChecks.report(e, diagnostics);
-    } catch (IOException | RuntimeException e) {
-      diagnostics.error(owner, Message.INTERNAL, owner.getSimpleName(), e);
-    } catch (StackOverflowError e) {
-      diagnostics.error(owner, Message.TOO_DEEP, owner.getSimpleName());
     }
   }
 }

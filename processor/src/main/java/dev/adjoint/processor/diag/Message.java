@@ -36,6 +36,12 @@ public enum Message {
       + " functions of java.lang.Math/StrictMath (%s), other @Differentiable methods,"
       + " LinearAlgebra kernels and methods given a pullback with @DerivativeOf; add one of those,"
       + " or compute this value outside and pass it in"),
+  LIBRARY_FUNCTION("[adjoint.call] no derivative rule for %s(%s): the source of %s is not part of"
+      + " this compilation (it is a library's), so Adjoint cannot differentiate it; give it a"
+      + " pullback with @DerivativeOf, or compute this value outside and pass it in"),
+  HELPER_FAILED("[adjoint.helper] %s is not annotated, so Adjoint differentiates it as if it"
+      + " were @Differentiable (its source is being compiled), but cannot: %s; make %s fit what"
+      + " a @Differentiable method may contain, or give it a pullback with @DerivativeOf"),
   LOCAL_TYPE("[adjoint.type] local %s has type %s; supported local types are double, int, long,"
       + " boolean, double[], double[][], int[] and var"),
   CAST_TYPE("[adjoint.cast] cast to %s is not supported; cast only to double, int or long"),

@@ -73,6 +73,11 @@ final class CallReader {
       return problems.recover(call, Message.NOT_MATH_FUNCTION, callee, types, name,
           owner.getQualifiedName() + "." + name, name);
     }
+    if (owner != null && ruleOwner.isEmpty()
+        && callees.library(owner, name, args.size()).isPresent()) {
+      return problems.recover(call, Message.LIBRARY_FUNCTION, callee, types,
+          owner.getQualifiedName() + "." + name);
+    }
     String known = RulesTable.functions().stream().map(Rule::name).distinct()
         .collect(Collectors.joining(", "));
     return problems.recover(call, Message.UNKNOWN_FUNCTION, callee, types, known);
@@ -93,7 +98,7 @@ final class CallReader {
   private Expr invoke(MethodInvocationTree call, CalleeResolver.Callee callee, List<Expr> args) {
     if (callee.problem() != null) {
       throw new Unsupported(call, Message.UNSUPPORTED, "calling " + callee.name() + " here",
-          callee.problem() + "; make it public");
+          callee.problem());
     }
     for (int i = 0; i < args.size(); i++) {
       Type expected = callee.parameterTypes().get(i);
@@ -110,6 +115,7 @@ final class CallReader {
             "passing a new array to " + callee.name(), "declare it as a local first");
       }
     }
+    callees.noteHelperCall(callee, call);
     return new Expr.Invoke(callee.kind(), callee.owner(), callee.name(), args,
         callee.independents(), callee.returnType());
   }

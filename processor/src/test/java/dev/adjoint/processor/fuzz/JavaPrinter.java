@@ -71,7 +71,8 @@ import java.util.Set;
  * Prints a {@link Program} as Java source. Two flavors from one tree:
  *
  * <ul>
- *   <li>{@link Flavor#ORIGINAL}: the class under test, every method {@code @Differentiable};
+ *   <li>{@link Flavor#ORIGINAL}: the class under test, every method {@code @Differentiable} but
+ *       the plain helpers;
  *   <li>{@link Flavor#TRACE}: a plain class with the same methods, where every comparison, every
  *       piecewise function ({@code abs max min signum floor ceil rint}, {@code (int)} casts,
  *       {@code relu}) and every function with a singular point goes through {@link Trace}, which
@@ -276,7 +277,7 @@ final class JavaPrinter {
   }
 
   private void method(Method m) {
-    if (flavor == Flavor.ORIGINAL) {
+    if (flavor == Flavor.ORIGINAL && m.annotated()) {
       if (m.wrt() == null) {
         line("@Differentiable");
       } else {

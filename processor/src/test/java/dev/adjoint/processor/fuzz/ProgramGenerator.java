@@ -302,14 +302,22 @@ final class ProgramGenerator {
     if (shape < 0.12) {
       methods.add(recursive("r1"));
     } else if (shape < 0.40) {
-      methods.add(helper(likeGenerated.method("h1"), List.of()));
+      methods.add(maybePlain(helper(likeGenerated.method("h1"), List.of())));
     } else if (shape < 0.50) {
-      Method h1 = helper(likeGenerated.method("h1"), List.of());
+      Method h1 = maybePlain(helper(likeGenerated.method("h1"), List.of()));
       methods.add(h1);
-      methods.add(helper(likeGenerated.method("h2"), List.of(h1)));
+      methods.add(maybePlain(helper(likeGenerated.method("h2"), List.of(h1))));
     }
     methods.add(main(List.copyOf(methods)));
     return new Program(seed, length, staticImport, methods);
+  }
+
+  /**
+   * Sometimes a helper without {@code @Differentiable}: its source is compiled with its caller,
+   * so Adjoint differentiates it as if it were annotated (with respect to every double).
+   */
+  private Method maybePlain(Method helper) {
+    return chance(0.4) ? helper.unannotated() : helper;
   }
 
   private void begin(String name, List<Method> calls) {

@@ -59,7 +59,7 @@ class GoldenSourceTest {
     return Stream.of(new Golden("Logistic"), new Golden("Rosenbrock"), new Golden("Branches"),
         new Golden("Overwrite"), new Golden("MathRules"), new Golden("Loop"),
         new Golden("NestedLoop"), new Golden("ArrayWrite"), new Golden("Calls"),
-        new Golden("Kernel"), new Golden("Custom"),
+        new Golden("Kernel"), new Golden("Custom"), new Golden("Helpers"),
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF));
   }
 
@@ -78,6 +78,7 @@ class GoldenSourceTest {
     CALL_TO_DIFFERENTIABLE("Calls", "CallsAdjoint.squarePullback("),
     KERNEL_CALL("Kernel", "LinearAlgebra.matVecPullback("),
     DERIVATIVE_OF("Custom", "Custom.softplusPullback("),
+    CALL_TO_PLAIN_HELPER("Helpers", "HelpersAdjoint.softplusPullback("),
     ANALYSES_OFF("LoopAnalysesOff", "public static double powerPullback(");
 
     final String golden;

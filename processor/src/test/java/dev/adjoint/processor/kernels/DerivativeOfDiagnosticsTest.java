@@ -143,8 +143,9 @@ class DerivativeOfDiagnosticsTest {
   }
 
   /**
-   * A call to a target whose pullback was rejected has no derivative: the caller gets its own
-   * error at the call, and nothing fails inside generated code.
+   * A call to a target whose pullback was rejected: the target's source is being compiled, so the
+   * call falls back to differentiating it as if it were annotated; the rejected pullback is the
+   * only error, and nothing fails inside generated code.
    */
   @Test
   void callerOfARejectedDerivativeIsAnErrorAtTheCall() {
@@ -165,8 +166,7 @@ class DerivativeOfDiagnosticsTest {
     assertThat(c).failed();
     assertThat(c).hadErrorContaining("parameter 3 is missing")
         .inFile(source.toFileObject()).onLineContaining("@DerivativeOf");
-    assertThat(c).hadErrorContaining("no derivative rule for g(double)")
-        .inFile(source.toFileObject()).onLineContaining("return 2 * g(x);");
+    assertThat(c.errors()).hasSize(1);
     assertNoInternalError(c);
   }
 

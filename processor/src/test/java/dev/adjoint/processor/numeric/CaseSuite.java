@@ -29,6 +29,7 @@ public final class CaseSuite {
   private final String qualifiedName;
   private final List<String> imports = new ArrayList<>();
   private final List<String> options = new ArrayList<>();
+  private final List<String> members = new ArrayList<>();
   private final List<GradientCase> cases = new ArrayList<>();
   private Compiled compiled;
 
@@ -59,6 +60,12 @@ public final class CaseSuite {
     return this;
   }
 
+  /** Other members of the class, such as the plain helpers the cases call. */
+  public CaseSuite members(String... lines) {
+    members.addAll(Arrays.asList(lines));
+    return this;
+  }
+
   /** Extra javac options, e.g. {@code -Aadjoint.analyses=off}. */
   public CaseSuite options(String... opts) {
     options.addAll(Arrays.asList(opts));
@@ -83,6 +90,9 @@ public final class CaseSuite {
     sb.append("  private ").append(simple).append("() {}\n");
     for (GradientCase c : cases) {
       sb.append('\n').append(c.declaration());
+    }
+    for (String m : members) {
+      sb.append("\n  ").append(m).append('\n');
     }
     sb.append("}\n");
     return new JavaSource(qualifiedName, sb.toString());
