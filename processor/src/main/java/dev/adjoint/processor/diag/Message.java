@@ -49,8 +49,10 @@ public enum Message {
   /** A construct found on the IR, before differentiation; the text names it in user's words. */
   UNSUPPORTED_CONSTRUCT("[adjoint.unsupported] %s"),
   DERIVATIVE_SIGNATURE("[adjoint.derivative] @DerivativeOf method %s does not fit: %s. A pullback"
-      + " takes the method's parameters, its result, the result's adjoint and one adjoint per array"
-      + " parameter, and returns the adjoint of the one double parameter (or void)"),
+      + " takes the method's parameters, its result, the result's adjoint, a double[] grad if the"
+      + " method has several double parameters (it adds their adjoints into grad[0], grad[1], …)"
+      + " and one adjoint per array parameter; it returns the adjoint of the one double parameter"
+      + " if there is exactly one, else void"),
   DERIVATIVE_TARGET("[adjoint.derivative] @DerivativeOf names %s.%s, but %s"),
   AMBIGUOUS_NAME("[adjoint.name] %s is ambiguous here: it may be a member of %s (static imports"
       + " on demand of several classes that declare it); qualify it, e.g. %s"),

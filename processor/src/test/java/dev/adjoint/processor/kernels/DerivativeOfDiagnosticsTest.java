@@ -77,11 +77,16 @@ class DerivativeOfDiagnosticsTest {
         mismatch("instance target",
             "method = \"instance\") static double iBar(double x, double result, double resultBar)",
             "there is no static method of that name"),
-        mismatch("target with two double parameters",
+        mismatch("two double parameters without grad",
             "method = \"two\") static double twoBar(double a, double b, double result,"
                 + " double resultBar)",
-            "two has 2 double parameters; a custom derivative can cover a method with at most"
-                + " one"),
+            "parameter 5 is missing: expected double[] (grad: slots 0..1 receive the adjoints of"
+                + " a, b)",
+            "it returns double, expected void (the adjoints go into grad)"),
+        mismatch("two double parameters, grad of the wrong type",
+            "method = \"two\") static void twoBar(double a, double b, double result,"
+                + " double resultBar, double[][] grad)",
+            "parameter 5 (grad) is double[][], expected double[] (grad: slots 0..1"),
         mismatch("instance pullback",
             "method = \"g\") double gBar(double x, double result, double resultBar)",
             "@DerivativeOf method gBar does not fit: it must be static and not private"),
