@@ -175,6 +175,25 @@ class FuzzHarnessTest {
     }
   }
 
+  /**
+   * Plain helpers (no annotation, differentiated as if annotated) and functions of several
+   * doubles with their own {@code @DerivativeOf} pullbacks are generated.
+   */
+  @Test
+  void generatorProducesPlainHelpersAndCustomDerivatives() {
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      all.append(ProgramGenerator.generate(Fuzzer.programSeed(95, i)).toJava("X"));
+    }
+    String text = all.toString();
+    assertTrue(java.util.regex.Pattern.compile("\n\n  public static double h[12]\\(")
+        .matcher(text).find(), "no generated program has a plain helper");
+    for (String expected : new String[] {
+        "Custom.logAddExp(", "Custom.mulSin(", "double resultBar, double[] grad) {"}) {
+      assertTrue(text.contains(expected), () -> "no generated program contains " + expected);
+    }
+  }
+
   /** A stand-in failure: "fails" while the program calls Math.cosh. */
   @Test
   void shrinkerKeepsTheFailureAndShrinks() {

@@ -144,6 +144,23 @@ final class JavaPrinter {
 
   static final String SHADOW_CLASS = "Shadow";
 
+  /**
+   * The nested class of functions of several doubles with {@code @DerivativeOf} pullbacks
+   * ({@link Ast.CustomCall}): each function's arity, body, and pullback body.
+   */
+  static final String CUSTOM = "Custom";
+
+  static final java.util.Map<String, List<String>> CUSTOMS = java.util.Map.of(
+      "logAddExp", List.of("double a, double b",
+          "double m = Math.max(a, b);\n"
+              + "return m + Math.log(Math.exp(a - m) + Math.exp(b - m));",
+          "grad[0] += resultBar * Math.exp(a - result);\n"
+              + "grad[1] += resultBar * Math.exp(b - result);"),
+      "mulSin", List.of("double a, double b, double c",
+          "return a * b + Math.sin(c);",
+          "grad[0] += resultBar * b;\ngrad[1] += resultBar * a;\n"
+              + "grad[2] += resultBar * Math.cos(c);"));
+
   /** The shadowed names the program calls: Math's functions of those names stay qualified. */
   private Set<String> shadowed = Set.of();
 
@@ -225,6 +242,9 @@ final class JavaPrinter {
     if (!shadowed.isEmpty()) {
       shadowClass();
     }
+    if (p.uses(Ast.CustomCall.class)) {
+      customClass();
+    }
     if (usesHelper(p, TICK)) {
       out.append('\n');
       line("/** Stateful: its value depends on how often it ran since the checker's reset. */");
@@ -254,6 +274,33 @@ final class JavaPrinter {
       line("public static double " + fn + "(double x) {");
       line("  return " + SHADOWS.get(fn) + ";");
       line("}");
+    }
+    indent--;
+    line("}");
+  }
+
+  /** The functions of {@link #CUSTOMS}; their pullbacks only in the class under test. */
+  private void customClass() {
+    out.append('\n');
+    line("public static final class " + CUSTOM + " {");
+    indent++;
+    line("private " + CUSTOM + "() {}");
+    for (String fn : new java.util.TreeSet<>(CUSTOMS.keySet())) {
+      List<String> parts = CUSTOMS.get(fn);
+      line("public static double " + fn + "(" + parts.get(0) + ") {");
+      for (String l : parts.get(1).split("\n")) {
+        line("  " + l);
+      }
+      line("}");
+      if (flavor == Flavor.ORIGINAL) {
+        line("@dev.adjoint.DerivativeOf(value = " + CUSTOM + ".class, method = \"" + fn + "\")");
+        line("public static void " + fn + "Pullback(" + parts.get(0)
+            + ", double result, double resultBar, double[] grad) {");
+        for (String l : parts.get(2).split("\n")) {
+          line("  " + l);
+        }
+        line("}");
+      }
     }
     indent--;
     line("}");
@@ -487,6 +534,13 @@ final class JavaPrinter {
       return flavor == Flavor.TRACE
           ? "Trace.v(" + SHADOW_CLASS + "." + c.fn() + "(" + expr(c.arg()) + "))"
           : c.fn() + "(" + expr(c.arg()) + ")";
+    } else if (e instanceof Ast.CustomCall c) {
+      List<String> args = new ArrayList<>();
+      for (Expr a : c.args()) {
+        args.add(expr(a));
+      }
+      String call = CUSTOM + "." + c.fn() + "(" + String.join(", ", args) + ")";
+      return flavor == Flavor.TRACE ? "Trace.v(" + call + ")" : call;
     } else if (e instanceof Named n) {
       return lang(n.name());
     } else if (e instanceof Ternary t) {
@@ -532,7 +586,7 @@ final class JavaPrinter {
 
   private static boolean atomic(Expr e) {
     return e instanceof Num || e instanceof Var || e instanceof MathCall || e instanceof Read
-        || e instanceof ShadowCall || e instanceof Named
+        || e instanceof ShadowCall || e instanceof Named || e instanceof Ast.CustomCall
         || e instanceof Read2 || e instanceof Call || e instanceof Kernel;
   }
 

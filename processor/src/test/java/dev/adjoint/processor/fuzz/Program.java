@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * One generated program: a few {@code static double} methods of one class, the last of which
  * ({@link #MAIN}) is the entry point under test; the others are helpers it calls, each
- * {@code @Differentiable} or plain (then differentiated as if annotated). {@link #toJava} prints it as the class under test or as its
- * instrumented twin ({@link JavaPrinter.Flavor#TRACE}), which computes the very same values and
- * also reports branch decisions and kinks to {@link Trace}.
+ * {@code @Differentiable} or plain (then differentiated as if annotated). {@link #toJava} prints
+ * it as the class under test or as its instrumented twin ({@link JavaPrinter.Flavor#TRACE}),
+ * which computes the very same values and also reports branch decisions and kinks to {@link
+ * Trace}.
  *
  * @param seed the seed it was generated from ({@link ProgramGenerator#generate(long)} replays it)
  * @param arrayLength the length of every {@code double[]} (and the size of every matrix)

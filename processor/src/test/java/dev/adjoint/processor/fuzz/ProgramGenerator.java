@@ -312,6 +312,16 @@ final class ProgramGenerator {
     return new Program(seed, length, staticImport, methods);
   }
 
+  /** A call of a function of several doubles with its own pullback ({@link Ast.CustomCall}). */
+  private Expr customCall(Supplier<Expr> arg) {
+    String fn = pick(List.of("logAddExp", "mulSin"));
+    List<Expr> args = new ArrayList<>();
+    for (int i = 0; i < (fn.equals("logAddExp") ? 2 : 3); i++) {
+      args.add(arg.get());
+    }
+    return new Ast.CustomCall(fn, args);
+  }
+
   /**
    * Sometimes a helper without {@code @Differentiable}: its source is compiled with its caller,
    * so Adjoint differentiates it as if it were annotated (with respect to every double).
@@ -1324,6 +1334,7 @@ final class ProgramGenerator {
         },
         w(library, 1.0), (Supplier<Expr>) () -> new MathCall("fma",
             List.of(arg.get(), arg.get(), arg.get())),
+        1.0, (Supplier<Expr>) () -> customCall(arg),
         w(library, 1.5), (Supplier<Expr>) () -> library(depth));
   }
 
