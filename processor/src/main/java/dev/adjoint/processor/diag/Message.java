@@ -26,6 +26,8 @@ public enum Message {
   WRT_NOT_DOUBLE("[adjoint.wrt] wrt names %s of type %s; only double, double[] and double[][]"
       + " parameters can be differentiated"),
   WRT_DUPLICATE("[adjoint.wrt] wrt names \"%s\" twice"),
+  WRT_NO_DERIVATIVE("[adjoint.wrt] wrt names \"%s\", which is marked @NoDerivative; remove it from"
+      + " wrt or remove the annotation"),
   NO_DIFFERENTIABLE_PARAMETER("[adjoint.wrt] %s has no double parameter to differentiate with"
       + " respect to"),
   UNSUPPORTED("[adjoint.unsupported] %s is not supported in a @Differentiable method; %s"),

@@ -139,14 +139,22 @@ public final class CalleeResolver {
             + " generic") + ", which a helper Adjoint differentiates may not; change it or give"
             + " it a pullback with @DerivativeOf", m, false));
       }
-      // A double helper of no double parameter is a constant here: it needs no derivative.
-      implicit &= types.stream().anyMatch(Type::isDifferentiable);
+      // A double helper of no double parameter (or only @NoDerivative ones) is a constant here:
+      // it needs no derivative.
+      boolean anyDifferentiable = false;
+      for (int i = 0; i < types.size(); i++) {
+        anyDifferentiable |= types.get(i).isDifferentiable()
+            && !NoDerivative.on(m.getParameters().get(i));
+      }
+      implicit &= anyDifferentiable;
       differentiable |= implicit;
       List<String> wrt = annotation != null && differentiable ? wrt(annotation) : List.of();
       List<Integer> independents = new ArrayList<>();
       for (int i = 0; (differentiable || kernel) && i < types.size(); i++) {
         String param = m.getParameters().get(i).getSimpleName().toString();
-        if (types.get(i).isDifferentiable() && (wrt.isEmpty() || wrt.contains(param))) {
+        boolean passedThrough = !kernel && NoDerivative.on(m.getParameters().get(i));
+        if (types.get(i).isDifferentiable() && !passedThrough
+            && (wrt.isEmpty() || wrt.contains(param))) {
           independents.add(i);
         }
       }

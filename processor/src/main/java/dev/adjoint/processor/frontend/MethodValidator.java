@@ -98,7 +98,7 @@ public final class MethodValidator {
     int before = diagnostics.errorCount();
     if (wrt.isEmpty()) {
       for (int i = 0; i < types.size(); i++) {
-        if (types.get(i).isDifferentiable()) {
+        if (types.get(i).isDifferentiable() && !NoDerivative.on(params.get(i))) {
           out.add(i);
         }
       }
@@ -115,6 +115,8 @@ public final class MethodValidator {
               method.getSimpleName(), names);
         } else if (!types.get(i).isDifferentiable()) {
           diagnostics.error(method, annotation, Message.WRT_NOT_DOUBLE, w, params.get(i).asType());
+        } else if (NoDerivative.on(params.get(i))) {
+          diagnostics.error(params.get(i), Message.WRT_NO_DERIVATIVE, w);
         } else {
           out.add(i);
         }

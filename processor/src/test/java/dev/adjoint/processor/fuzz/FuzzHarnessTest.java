@@ -176,8 +176,9 @@ class FuzzHarnessTest {
   }
 
   /**
-   * Plain helpers (no annotation, differentiated as if annotated) and functions of several
-   * doubles with their own {@code @DerivativeOf} pullbacks are generated.
+   * Plain helpers (no annotation, differentiated as if annotated), functions of several doubles
+   * with their own {@code @DerivativeOf} pullbacks and {@code @NoDerivative} parameters are
+   * generated.
    */
   @Test
   void generatorProducesPlainHelpersAndCustomDerivatives() {
@@ -189,7 +190,8 @@ class FuzzHarnessTest {
     assertTrue(java.util.regex.Pattern.compile("\n\n  public static double h[12]\\(")
         .matcher(text).find(), "no generated program has a plain helper");
     for (String expected : new String[] {
-        "Custom.logAddExp(", "Custom.mulSin(", "double resultBar, double[] grad) {"}) {
+        "Custom.logAddExp(", "Custom.mulSin(", "double resultBar, double[] grad) {",
+        "@dev.adjoint.NoDerivative double"}) {
       assertTrue(text.contains(expected), () -> "no generated program contains " + expected);
     }
   }

@@ -166,6 +166,11 @@ final class JavaPrinter {
 
   private final Flavor flavor;
   private boolean staticImport;
+  /**
+   * Whether a {@code wrt} subset is spelled as {@code @NoDerivative} on the other parameters
+   * (programs of odd seeds), the equivalent alternative.
+   */
+  private boolean noDerivativeSpelling;
   /** {@code Math}, or {@code java.lang.Math} where a variable of that name hides it. */
   private String math = "Math";
   /** {@code LinearAlgebra}, or its full name where a variable of that name hides it. */
@@ -184,6 +189,7 @@ final class JavaPrinter {
   static String print(Program p, String className, Flavor flavor) {
     JavaPrinter w = new JavaPrinter(flavor);
     w.staticImport = p.staticImport() && flavor == Flavor.ORIGINAL;
+    w.noDerivativeSpelling = (p.seed() & 1) == 1;
     w.shadowed = shadowCalls(p);
     if (GeneratedLikeNames.mentions(p, "Math")) {
       w.math = "java.lang.Math";
@@ -324,8 +330,9 @@ final class JavaPrinter {
   }
 
   private void method(Method m) {
+    boolean passThrough = noDerivativeSpelling && m.wrt() != null;
     if (flavor == Flavor.ORIGINAL && m.annotated()) {
-      if (m.wrt() == null) {
+      if (m.wrt() == null || passThrough) {
         line("@Differentiable");
       } else {
         List<String> quoted = new ArrayList<>();
@@ -338,7 +345,9 @@ final class JavaPrinter {
     List<String> ps = new ArrayList<>();
     doubles.clear();
     for (Param p : m.params()) {
-      ps.add(p.type().java + " " + p.name());
+      boolean excluded = passThrough && flavor == Flavor.ORIGINAL && m.annotated()
+          && p.type().differentiable() && !m.wrt().contains(p.name());
+      ps.add((excluded ? "@dev.adjoint.NoDerivative " : "") + p.type().java + " " + p.name());
       if (p.type() == Program.Type.DOUBLE) {
         doubles.add(p.name());
       }

@@ -60,7 +60,7 @@ class GoldenSourceTest {
         new Golden("Overwrite"), new Golden("MathRules"), new Golden("Loop"),
         new Golden("NestedLoop"), new Golden("ArrayWrite"), new Golden("Calls"),
         new Golden("Kernel"), new Golden("Custom"), new Golden("Helpers"),
-        new Golden("CustomPair"),
+        new Golden("CustomPair"), new Golden("Passthrough"),
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF));
   }
 
@@ -80,6 +80,8 @@ class GoldenSourceTest {
     KERNEL_CALL("Kernel", "LinearAlgebra.matVecPullback("),
     DERIVATIVE_OF("Custom", "Custom.softplusPullback("),
     CALL_TO_PLAIN_HELPER("Helpers", "HelpersAdjoint.softplusPullback("),
+    PULLBACK_NO_DERIVATIVE("Passthrough", "squaredErrorPullback(double[] w, double[] xs,"
+        + " double b, double t, double seed, double[] grad, double[] wBar) {"),
     DERIVATIVE_OF_SEVERAL_SCALARS("CustomPair",
         "CustomPair.logAddExpPullback(w * x, 0, logAddExp, seed, calleeGradient);"),
     ANALYSES_OFF("LoopAnalysesOff", "public static double powerPullback(");
