@@ -7,11 +7,9 @@ import dev.adjoint.processor.emit.checks.GenerationChecks;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.emit.AdjointClassGenerator;
-import dev.adjoint.processor.emit.MethodPlan;
 import dev.adjoint.processor.frontend.DerivativeOfReader;
 import dev.adjoint.processor.frontend.JavacTrees;
 import dev.adjoint.processor.rules.CallRules;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +26,9 @@ import javax.tools.Diagnostic;
 
 /**
  * Generates the adjoint of every {@code @Differentiable} method: per round, reads the custom
- * derivatives, then per class runs each method through the {@link Pipeline} and writes one
- * generated class ({@link AdjointClassGenerator}). Errors are reported at their position and
+ * derivatives, then runs each method, and each plain helper they call, through the {@link
+ * Pipeline} and writes one generated class per class ({@link Round}, {@link
+ * AdjointClassGenerator}). Errors are reported at their position and
  * collected; a class with any error gets no generated code, every method and class is still
  * checked, and nothing is thrown out of {@link #process}.
  */

@@ -13,8 +13,9 @@ import java.util.function.Predicate;
 /**
  * A call's derivative is its callee's pullback, which gives adjoints only for what the callee
  * differentiates: an argument that depends on what this method differentiates must be one of
- * those; a matrix the callee differentiates must have an adjoint here. Runs on lowered IR with reverse mode's activity, on
- * the calls whose result is active (the others get no pullback call).
+ * those; a matrix the callee differentiates must have an adjoint here. Runs on lowered IR with
+ * reverse mode's activity, on the calls whose result is active (the others get no pullback
+ * call).
  */
 public final class CalleeAdjoints {
   private final Predicate<Var> active;

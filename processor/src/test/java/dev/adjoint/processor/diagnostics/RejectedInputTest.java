@@ -611,7 +611,7 @@ class RejectedInputTest {
             "import static java.lang.Math.*;\nimport static test.lib.MyMath.exp;",
             "return exp(x) * sin(x);", "return exp(x)",
             "exp is not annotated, so Adjoint differentiates it as if it were @Differentiable (its"
-                + " source is being compiled), but cannot: MyMath.java:4"),
+                + " source is being compiled), but cannot: MyMath.java:5"),
         Arguments.of("own plain method shadows Math.*", "import static java.lang.Math.*;",
             "return sin(x);", "return sin(x)",
             "sin is not annotated, so Adjoint differentiates it as if it were @Differentiable (its"
@@ -628,7 +628,7 @@ class RejectedInputTest {
         Arguments.of("user class imported as Math", "import test.lib.MyMath;",
             "return MyMath.exp(x);", "MyMath.exp(x)",
             "exp is not annotated, so Adjoint differentiates it as if it were @Differentiable (its"
-                + " source is being compiled), but cannot: MyMath.java:4"),
+                + " source is being compiled), but cannot: MyMath.java:5"),
         Arguments.of("floorMod of doubles", "", "return Math.floorMod(x, 2.0);",
             "Math.floorMod", "Math.floorMod takes int or long arguments, not double"),
         Arguments.of("signum of an int (float in Java)", "", "int k = 3;\n return x * Math.signum(k);",
