@@ -59,7 +59,7 @@ public final class CalleeAdjoints {
         problems.add(Problem.unsupported(a.source(), "argument " + (i + 1) + " of "
             + call.name() + " depends on what is differentiated here, but " + call.name()
             + " does not differentiate with respect to that parameter; add it to "
-            + call.name() + "'s wrt"));
+            + call.name() + "'s wrt (or remove its @NoDerivative)"));
         return;
       }
     }

@@ -81,6 +81,50 @@ class NoDerivativeTest {
         1e-6);
   }
 
+  /**
+   * The same with {@code wrt}, when that argument is the only varied one: the call's result was
+   * not active, so the check did not run and the gradient was silently 0 (2 is right).
+   */
+  @Test
+  void onlyVariedArgumentOutsideTheCalleesWrtIsAnError() {
+    JavaSource source = JavaSource.of("adjtest.noderivative.WrtCaller",
+        "package adjtest.noderivative;",
+        "import dev.adjoint.Differentiable;",
+        "final class WrtCaller {",
+        "  @Differentiable(wrt = \"v\")",
+        "  static double scaled(double v, double k) { return k * v; }",
+        "  @Differentiable",
+        "  static double f(double x) {",
+        "    return scaled(2.0, x);",
+        "  }",
+        "}");
+    Compilation c = InProcessCompiler.create().compileRaw(source);
+    assertThat(c).hadErrorContaining("argument 2 of scaled depends on what is differentiated"
+        + " here").inFile(source.toFileObject()).onLineContaining("return scaled(2.0, x);");
+  }
+
+  /** A differentiated value passed for a callee's @NoDerivative parameter is an error. */
+  @Test
+  void differentiatedArgumentForAPassedThroughParameterIsAnError() {
+    JavaSource source = JavaSource.of("adjtest.noderivative.Caller",
+        "package adjtest.noderivative;",
+        "import dev.adjoint.Differentiable;",
+        "import dev.adjoint.NoDerivative;",
+        "final class Caller {",
+        "  static double scaled(double v, @NoDerivative double k) { return k * v; }",
+        "  @Differentiable",
+        "  static double f(double x) {",
+        "    return scaled(2.0, x);",
+        "  }",
+        "}");
+    Compilation c = InProcessCompiler.create().compileRaw(source);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("argument 2 of scaled depends on what is differentiated"
+        + " here, but scaled does not differentiate with respect to that parameter; add it to"
+        + " scaled's wrt (or remove its @NoDerivative)")
+        .inFile(source.toFileObject()).onLineContaining("return scaled(2.0, x);");
+  }
+
   @Test
   void namingItInWrtIsAnError() {
     JavaSource source = JavaSource.of("adjtest.noderivative.Both",
