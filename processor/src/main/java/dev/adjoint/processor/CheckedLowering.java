@@ -51,7 +51,7 @@ final class CheckedLowering {
       return new Result(null, problems);
     }
     problems.addAll(ParameterWrites.check(expanded));
-    Function lowered = Lowering.threeAddress(expanded);
+    Function lowered = Lowering.threeAddress(Lowering.shareFactorizations(expanded));
     problems.addAll(CallArguments.check(lowered));
     return new Result(problems.isEmpty() ? lowered : null, problems);
   }

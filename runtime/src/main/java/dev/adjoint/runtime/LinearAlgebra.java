@@ -1076,6 +1076,199 @@ public final class LinearAlgebra {
     }
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Symmetric positive-definite matrices (Cholesky) and triangular solves
+
+  /**
+   * The Cholesky factor of a symmetric positive-definite matrix: the lower-triangular {@code L}
+   * with a positive diagonal and {@code L Lᵀ = A}, zeros above the diagonal. It factors the
+   * symmetric part {@code (A + Aᵀ)/2}, so its gradient is symmetric. Throws {@link
+   * ArithmeticException} when that part is not positive definite.
+   */
+  public static double[][] cholesky(double[][] A) {
+    square("cholesky", A, "A");
+    return Triangular.cholesky("cholesky", A);
+  }
+
+  /**
+   * {@code Ā += sym(L⁻ᵀ Φ(Lᵀ L̄) L⁻¹)} for {@code L = result}, where {@code Φ} keeps the lower
+   * triangle and halves the diagonal; entries of {@code L̄} above the diagonal are ignored.
+   */
+  public static void choleskyPullback(
+      double[][] A, double[][] result, double[][] resultBar, double[][] ABar) {
+    String k = "choleskyPullback";
+    int n = square(k, A, "A");
+    matrix(k, result, n, n, "result");
+    matrix(k, resultBar, n, n, "resultBar");
+    barMatrix(k, ABar, n, n, "ABar");
+    if (ABar != null) {
+      Triangular.choleskyAdjoint(k, result, resultBar, ABar);
+    }
+  }
+
+  /** {@code log det(L Lᵀ) = 2 Σ log L_ii} from a Cholesky factor {@code L}. */
+  public static double choleskyLogDet(double[][] L) {
+    int n = square("choleskyLogDet", L, "L");
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += Math.log(L[i][i]);
+    }
+    return 2 * s;
+  }
+
+  /** {@code L̄_ii += 2 l̄ / L_ii}. */
+  public static void choleskyLogDetPullback(
+      double[][] L, double result, double resultBar, double[][] LBar) {
+    String k = "choleskyLogDetPullback";
+    int n = square(k, L, "L");
+    barMatrix(k, LBar, n, n, "LBar");
+    if (LBar != null) {
+      for (int i = 0; i < n; i++) {
+        LBar[i][i] += 2 * resultBar / L[i][i];
+      }
+    }
+  }
+
+  /** The solution of {@code L Lᵀ x = b} for a Cholesky factor {@code L}: two triangular solves. */
+  public static double[] choleskySolve(double[][] L, double[] b) {
+    int n = square("choleskySolve", L, "L");
+    length("choleskySolve", b, n, "b", "L's size");
+    return Triangular.cholSolve("choleskySolve", L, b);
+  }
+
+  /**
+   * With {@code g = (L Lᵀ)⁻¹ x̄}: {@code b̄ += g}, {@code L̄ −= tril(g (Lᵀx)ᵀ + x (Lᵀg)ᵀ)}, reusing
+   * {@code x = result}.
+   */
+  public static void choleskySolvePullback(double[][] L, double[] b, double[] result,
+      double[] resultBar, double[][] LBar, double[] bBar) {
+    String k = "choleskySolvePullback";
+    int n = square(k, L, "L");
+    length(k, b, n, "b", "L's size");
+    length(k, result, n, "result", "L's size");
+    length(k, resultBar, n, "resultBar", "L's size");
+    barMatrix(k, LBar, n, n, "LBar");
+    bar(k, bBar, n, "bBar");
+    if (LBar == null && bBar == null) {
+      return;
+    }
+    double[] g = Triangular.cholSolve(k, L, resultBar);
+    accumulate(bBar, 1, g);
+    if (LBar != null) {
+      Triangular.subtractOuterOnTriangle(LBar, true, g, Triangular.lowerTransposedTimes(L, result));
+      Triangular.subtractOuterOnTriangle(LBar, true, result, Triangular.lowerTransposedTimes(L, g));
+    }
+  }
+
+  /**
+   * {@code log det A} of a symmetric positive-definite matrix (of its symmetric part), from its
+   * Cholesky factor. Throws {@link ArithmeticException} when it is not positive definite.
+   */
+  public static double logDetSpd(double[][] A) {
+    square("logDetSpd", A, "A");
+    return choleskyLogDet(Triangular.cholesky("logDetSpd", A));
+  }
+
+  /** {@code Ā += l̄·A⁻¹} (symmetric), with one Cholesky factorization. */
+  public static void logDetSpdPullback(
+      double[][] A, double result, double resultBar, double[][] ABar) {
+    String k = "logDetSpdPullback";
+    int n = square(k, A, "A");
+    barMatrix(k, ABar, n, n, "ABar");
+    if (ABar != null) {
+      Triangular.addInverse(k, Triangular.cholesky(k, A), resultBar, ABar);
+    }
+  }
+
+  /**
+   * The solution {@code x} of {@code A x = b} for a symmetric positive-definite {@code A} (its
+   * symmetric part), by Cholesky: half the work of {@link #solve}'s LU and no pivoting. Throws
+   * {@link ArithmeticException} when it is not positive definite.
+   */
+  public static double[] solveSpd(double[][] A, double[] b) {
+    int n = square("solveSpd", A, "A");
+    length("solveSpd", b, n, "b", "A's size");
+    return Triangular.cholSolve("solveSpd", Triangular.cholesky("solveSpd", A), b);
+  }
+
+  /** With {@code g = A⁻¹ x̄}: {@code b̄ += g}, {@code Ā −= (g xᵀ + x gᵀ)/2}, reusing {@code x}. */
+  public static void solveSpdPullback(double[][] A, double[] b, double[] result,
+      double[] resultBar, double[][] ABar, double[] bBar) {
+    String k = "solveSpdPullback";
+    int n = square(k, A, "A");
+    length(k, b, n, "b", "A's size");
+    length(k, result, n, "result", "A's size");
+    length(k, resultBar, n, "resultBar", "A's size");
+    barMatrix(k, ABar, n, n, "ABar");
+    bar(k, bBar, n, "bBar");
+    if (ABar == null && bBar == null) {
+      return;
+    }
+    double[] g = Triangular.cholSolve(k, Triangular.cholesky(k, A), resultBar);
+    accumulate(bBar, 1, g);
+    if (ABar != null) {
+      for (int i = 0; i < n; i++) {
+        double[] row = ABar[i];
+        for (int j = 0; j < n; j++) {
+          row[j] -= 0.5 * (g[i] * result[j] + result[i] * g[j]);
+        }
+      }
+    }
+  }
+
+  /**
+   * The solution of {@code L x = b}, reading only the lower triangle (diagonal included) of
+   * {@code L}. Throws {@link ArithmeticException} on a zero diagonal entry.
+   */
+  public static double[] solveLower(double[][] L, double[] b) {
+    return triangularSolve("solveLower", L, true, b);
+  }
+
+  /** With {@code g = L⁻ᵀ x̄}: {@code b̄ += g}, {@code L̄ −= tril(g xᵀ)}, reusing {@code x}. */
+  public static void solveLowerPullback(double[][] L, double[] b, double[] result,
+      double[] resultBar, double[][] LBar, double[] bBar) {
+    triangularSolvePullback("solveLowerPullback", L, true, b, result, resultBar, LBar, bBar);
+  }
+
+  /**
+   * The solution of {@code U x = b}, reading only the upper triangle (diagonal included) of
+   * {@code U}. Throws {@link ArithmeticException} on a zero diagonal entry.
+   */
+  public static double[] solveUpper(double[][] U, double[] b) {
+    return triangularSolve("solveUpper", U, false, b);
+  }
+
+  /** With {@code g = U⁻ᵀ x̄}: {@code b̄ += g}, {@code Ū −= triu(g xᵀ)}, reusing {@code x}. */
+  public static void solveUpperPullback(double[][] U, double[] b, double[] result,
+      double[] resultBar, double[][] UBar, double[] bBar) {
+    triangularSolvePullback("solveUpperPullback", U, false, b, result, resultBar, UBar, bBar);
+  }
+
+  private static double[] triangularSolve(String k, double[][] T, boolean lower, double[] b) {
+    int n = square(k, T, lower ? "L" : "U");
+    length(k, b, n, "b", (lower ? "L" : "U") + "'s size");
+    return Triangular.solve(k, T, lower, false, b);
+  }
+
+  private static void triangularSolvePullback(String k, double[][] T, boolean lower, double[] b,
+      double[] result, double[] resultBar, double[][] TBar, double[] bBar) {
+    String name = lower ? "L" : "U";
+    int n = square(k, T, name);
+    length(k, b, n, "b", name + "'s size");
+    length(k, result, n, "result", name + "'s size");
+    length(k, resultBar, n, "resultBar", name + "'s size");
+    barMatrix(k, TBar, n, n, name + "Bar");
+    bar(k, bBar, n, "bBar");
+    if (TBar == null && bBar == null) {
+      return;
+    }
+    double[] g = Triangular.solve(k, T, lower, true, resultBar);
+    accumulate(bBar, 1, g);
+    if (TBar != null) {
+      Triangular.subtractOuterOnTriangle(TBar, lower, g, result);
+    }
+  }
+
   /** {@code ABar += c·A⁻ᵀ}; row j of A⁻ᵀ is column j of A⁻¹, the solution of A z = e_j. */
   private static void addInverseTranspose(String kernel, double[][] A, double c, double[][] ABar) {
     int n = A.length;

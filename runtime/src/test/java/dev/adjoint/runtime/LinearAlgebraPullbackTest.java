@@ -3,7 +3,9 @@ package dev.adjoint.runtime;
 import static dev.adjoint.runtime.PullbackHarness.d;
 import static dev.adjoint.runtime.PullbackHarness.m;
 import static dev.adjoint.runtime.PullbackHarness.mat;
+import static dev.adjoint.runtime.PullbackHarness.positiveDiagonal;
 import static dev.adjoint.runtime.PullbackHarness.scalar;
+import static dev.adjoint.runtime.PullbackHarness.spd;
 import static dev.adjoint.runtime.PullbackHarness.v;
 import static dev.adjoint.runtime.PullbackHarness.vec;
 import static dev.adjoint.runtime.PullbackHarness.wellConditioned;
@@ -221,6 +223,48 @@ class LinearAlgebraPullbackTest {
           LinearAlgebra.solvePullback(m(a[0]), v(a[1]), v(r), v(rb), m(b[0]), v(b[1]));
           return 0;
         }));
+    ks.add(k("cholesky", names("A"), gens(spd(4)),
+        a -> LinearAlgebra.cholesky(m(a[0])),
+        (a, r, rb, b) -> {
+          LinearAlgebra.choleskyPullback(m(a[0]), m(r), m(rb), m(b[0]));
+          return 0;
+        }));
+    ks.add(k("choleskyLogDet", names("L"), gens(positiveDiagonal(4)),
+        a -> LinearAlgebra.choleskyLogDet(m(a[0])),
+        (a, r, rb, b) -> {
+          LinearAlgebra.choleskyLogDetPullback(m(a[0]), d(r), d(rb), m(b[0]));
+          return 0;
+        }));
+    ks.add(k("choleskySolve", names("L", "b"), gens(positiveDiagonal(4), vec(4)),
+        a -> LinearAlgebra.choleskySolve(m(a[0]), v(a[1])),
+        (a, r, rb, b) -> {
+          LinearAlgebra.choleskySolvePullback(m(a[0]), v(a[1]), v(r), v(rb), m(b[0]), v(b[1]));
+          return 0;
+        }));
+    ks.add(k("logDetSpd", names("A"), gens(spd(4)),
+        a -> LinearAlgebra.logDetSpd(m(a[0])),
+        (a, r, rb, b) -> {
+          LinearAlgebra.logDetSpdPullback(m(a[0]), d(r), d(rb), m(b[0]));
+          return 0;
+        }));
+    ks.add(k("solveSpd", names("A", "b"), gens(spd(4), vec(4)),
+        a -> LinearAlgebra.solveSpd(m(a[0]), v(a[1])),
+        (a, r, rb, b) -> {
+          LinearAlgebra.solveSpdPullback(m(a[0]), v(a[1]), v(r), v(rb), m(b[0]), v(b[1]));
+          return 0;
+        }));
+    ks.add(k("solveLower", names("L", "b"), gens(wellConditioned(4), vec(4)),
+        a -> LinearAlgebra.solveLower(m(a[0]), v(a[1])),
+        (a, r, rb, b) -> {
+          LinearAlgebra.solveLowerPullback(m(a[0]), v(a[1]), v(r), v(rb), m(b[0]), v(b[1]));
+          return 0;
+        }));
+    ks.add(k("solveUpper", names("U", "b"), gens(wellConditioned(4), vec(4)),
+        a -> LinearAlgebra.solveUpper(m(a[0]), v(a[1])),
+        (a, r, rb, b) -> {
+          LinearAlgebra.solveUpperPullback(m(a[0]), v(a[1]), v(r), v(rb), m(b[0]), v(b[1]));
+          return 0;
+        }));
     ks.add(k("addMatrices", names("A", "B"), gens(mat(3, 4), mat(3, 4)),
         a -> LinearAlgebra.addMatrices(m(a[0]), m(a[1])),
         (a, r, rb, b) -> {
@@ -341,6 +385,6 @@ class LinearAlgebraPullbackTest {
     Set<String> tested =
         kernels().stream().map(Kernel::name).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(kernelNames, tested);
-    assertEquals(31, kernelNames.size(), kernelNames.toString());
+    assertEquals(38, kernelNames.size(), kernelNames.toString());
   }
 }

@@ -158,6 +158,39 @@ class LinearAlgebraTest {
   }
 
   @Test
+  void choleskyFactorsAndSolves() {
+    double[][] A = {{4, 2, 0.4}, {2, 5, 1}, {0.4, 1, 3}};
+    double[][] L = LinearAlgebra.cholesky(A);
+    assertMatrixEquals(A, LinearAlgebra.matMul(L, LinearAlgebra.transpose(L)), 1e-14);
+    assertEquals(0, L[0][1]);
+    assertEquals(0, L[1][2]);
+    assertEquals(LinearAlgebra.logDet(A), LinearAlgebra.logDetSpd(A), 1e-13);
+    assertEquals(LinearAlgebra.logDet(A), LinearAlgebra.choleskyLogDet(L), 1e-13);
+    double[] b = {1, -2, 0.5};
+    assertArrayEquals(LinearAlgebra.solve(A, b), LinearAlgebra.solveSpd(A, b), 1e-14);
+    assertArrayEquals(LinearAlgebra.solve(A, b), LinearAlgebra.choleskySolve(L, b), 1e-14);
+    double[] y = LinearAlgebra.solveLower(L, b);
+    assertArrayEquals(b, LinearAlgebra.matVec(L, y), 1e-14);
+    double[][] U = LinearAlgebra.transpose(L);
+    assertArrayEquals(b, LinearAlgebra.matVec(U, LinearAlgebra.solveUpper(U, b)), 1e-14);
+    // only the symmetric part is factored
+    double[][] skewed = {{4, 3, 0.4}, {1, 5, 1}, {0.4, 1, 3}};
+    assertMatrixEquals(L, LinearAlgebra.cholesky(skewed), 1e-15);
+  }
+
+  @Test
+  void choleskyOfANonPositiveDefiniteMatrixThrows() {
+    double[][] S = {{1, 2}, {2, 1}};
+    ArithmeticException e =
+        assertThrows(ArithmeticException.class, () -> LinearAlgebra.cholesky(S));
+    assertTrue(e.getMessage().contains("not positive definite"), e.getMessage());
+    assertThrows(ArithmeticException.class, () -> LinearAlgebra.logDetSpd(S));
+    assertThrows(ArithmeticException.class, () -> LinearAlgebra.solveSpd(S, new double[2]));
+    assertThrows(ArithmeticException.class,
+        () -> LinearAlgebra.solveLower(new double[][] {{0, 0}, {1, 1}}, new double[2]));
+  }
+
+  @Test
   void inverseAndSolve() {
     Random r = new Random(11);
     for (int trial = 0; trial < 5; trial++) {

@@ -78,6 +78,34 @@ final class PullbackHarness {
     };
   }
 
+  /** Random n×n with a positive dominant diagonal: a usable Cholesky factor. */
+  static Gen positiveDiagonal(int n) {
+    return r -> {
+      double[][] a = randomMatrix(r, n, n, -1, 1);
+      for (int i = 0; i < n; i++) {
+        a[i][i] = n + r.nextDouble();
+      }
+      return a;
+    };
+  }
+
+  /** {@code B Bᵀ + I} for a random n×n {@code B}: symmetric positive definite. */
+  static Gen spd(int n) {
+    return r -> {
+      double[][] b = randomMatrix(r, n, n, -1, 1);
+      double[][] s = new double[n][n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          for (int k = 0; k < n; k++) {
+            s[i][j] += b[i][k] * b[j][k];
+          }
+        }
+        s[i][i] += 1;
+      }
+      return s;
+    };
+  }
+
   static Gen scalar() {
     return r -> -2 + 4 * r.nextDouble();
   }

@@ -12,7 +12,8 @@ import java.util.Random;
  * Runs each sample once: prints its value, its generated gradient and how far that gradient is
  * from central finite differences, then minimizes Rosenbrock by plain gradient descent. Then the
  * array samples: least squares trained by gradient descent and compared with the solution of the
- * normal equations, and Rosenbrock in n dimensions.
+ * normal equations, and Rosenbrock in n dimensions; the notes' derivations; the Iris classifier;
+ * Black–Scholes greeks; a Gaussian process fitted by its likelihood.
  */
 public final class Samples {
 
@@ -65,6 +66,12 @@ public final class Samples {
     System.out.println();
 
     dev.adjoint.samples.iris.IrisClassifier.run(System.out::println);
+    System.out.println();
+
+    dev.adjoint.samples.finance.BlackScholes.run(System.out::println);
+    System.out.println();
+
+    dev.adjoint.samples.gp.GaussianProcess.run(System.out::println);
   }
 
   /**

@@ -24,6 +24,11 @@ public final class Lowering {
     return AliasExpansion.apply(renamed);
   }
 
+  /** One Cholesky factorization per matrix for its log-determinant and solves. */
+  public static Function shareFactorizations(Function expanded) {
+    return SharedFactorizations.apply(expanded);
+  }
+
   /** Three-address form ({@link AnfLowering}). */
   public static Function threeAddress(Function expanded) {
     return AnfLowering.apply(expanded);

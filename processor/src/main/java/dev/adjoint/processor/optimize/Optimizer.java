@@ -13,8 +13,9 @@ import java.util.Set;
  * Turns the mechanical output of reverse mode into code a person would write, by a fixed list of
  * small passes, each with one job: fold the chain rule's trivial factors, drop copies back,
  * inline temporaries and adjoints, drop dead code, sink initialisations into the branch that
- * uses them, merge element updates and accumulations. Every rewrite checks that no variable it
- * reads is written on the way, so values and evaluation order stay those of the mechanical code.
+ * uses them, merge element updates, drop stores of an element's own value, merge accumulations.
+ * Every rewrite checks that no variable it reads is written on the way, so values and
+ * evaluation order stay those of the mechanical code.
  *
  * <p>Each pass does all it can in one walk over use-def facts it builds once, so the list runs
  * a few times at most (until a round changes nothing), whatever the method's length.
@@ -35,7 +36,8 @@ public final class Optimizer {
   /** The passes, in the order each round runs them. */
   static Optimizer standard() {
     return new Optimizer(List.of(new Fold(), new DropCopyBack(), new InlineTemporaries(),
-        new DeadCode(), new SinkInits(), new MergeElementUpdates(), new MergeAccumulations()));
+        new DeadCode(), new SinkInits(), new MergeElementUpdates(), new DropSelfStores(),
+        new MergeAccumulations()));
   }
 
   /** The adjoint with its sweeps optimized; the result and the parameters' adjoints stay. */

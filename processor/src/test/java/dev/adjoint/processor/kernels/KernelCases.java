@@ -71,6 +71,15 @@ final class KernelCases {
     return s;
   }
 
+  /** A random matrix with {@code n + u} on the diagonal, u in [0, 1): a usable triangular factor. */
+  static double[][] positiveDiagonal(Random r, int n) {
+    double[][] a = matrix(r, n, n, -1, 1);
+    for (int i = 0; i < n; i++) {
+      a[i][i] = n + r.nextDouble();
+    }
+    return a;
+  }
+
   static int size(Random r) {
     return 1 + r.nextInt(4);
   }
@@ -363,6 +372,43 @@ final class KernelCases {
           int n = size(r);
           return args(invertible(r, n), vector(r, n, -1, 1), vector(r, n, -1, 1));
         }));
+    // ---- symmetric positive-definite matrices and triangular solves
+    cases.add(ArrayCase.of("cholesky", "double[][] A, double[][] C",
+            weightedMatrix("LinearAlgebra.cholesky(A)"))
+        .wrt("A")
+        .random(POINTS, r -> {
+          int n = size(r);
+          return args(spd(r, n), matrix(r, n, n, -1, 1));
+        }));
+    cases.add(ArrayCase.of("choleskyLogDet", "double[][] L",
+            "return LinearAlgebra.choleskyLogDet(L);")
+        .random(POINTS, r -> args((Object) positiveDiagonal(r, size(r)))));
+    cases.add(ArrayCase.of("choleskySolve", "double[][] L, double[] b, double[] c",
+            weighted("LinearAlgebra.choleskySolve(L, b)"))
+        .wrt("L", "b")
+        .random(POINTS, r -> {
+          int n = size(r);
+          return args(positiveDiagonal(r, n), vector(r, n, -1, 1), vector(r, n, -1, 1));
+        }));
+    cases.add(ArrayCase.of("logDetSpd", "double[][] A", "return LinearAlgebra.logDetSpd(A);")
+        .random(POINTS, r -> args((Object) spd(r, size(r)))));
+    cases.add(ArrayCase.of("solveSpd", "double[][] A, double[] b, double[] c",
+            weighted("LinearAlgebra.solveSpd(A, b)"))
+        .wrt("A", "b")
+        .random(POINTS, r -> {
+          int n = size(r);
+          return args(spd(r, n), vector(r, n, -1, 1), vector(r, n, -1, 1));
+        }));
+    for (String solve : List.of("solveLower", "solveUpper")) {
+      cases.add(ArrayCase.of(solve, "double[][] T, double[] b, double[] c",
+              weighted("LinearAlgebra." + solve + "(T, b)"))
+          .wrt("T", "b")
+          .random(POINTS, r -> {
+            int n = size(r);
+            // the other triangle is random too: it is never read, so its gradient is 0
+            return args(invertible(r, n), vector(r, n, -1, 1), vector(r, n, -1, 1));
+          }));
+    }
     return cases;
   }
 

@@ -157,6 +157,43 @@ class PassesTest {
   }
 
   @Test
+  void dropSelfStoresDropsAnElementWrittenBackUnchanged() {
+    // double sumBar = KBar[i]; xBar += sumBar; KBar[i] = sumBar;
+    Var arrBar = array("arrBar", Var.Role.ADJOINT);
+    Var i = index("i");
+    Sweeps out = run(new DropSelfStores(), sweeps(List.of(), List.of(
+        set(vBar, at(arrBar, i)), inc(xBar, ref(vBar)), store(arrBar, i, ref(vBar), false))));
+    assertEquals(List.of(set(vBar, at(arrBar, i)), inc(xBar, ref(vBar))), out.backward());
+  }
+
+  @Test
+  void dropSelfStoresFollowsACopyOfTheLoadedValue() {
+    Var arrBar = array("arrBar", Var.Role.ADJOINT);
+    Var i = index("i");
+    Sweeps out = run(new DropSelfStores(), sweeps(List.of(), List.of(
+        set(vBar, at(arrBar, i)), set(xBar, ref(vBar)), store(arrBar, i, ref(xBar), false))));
+    assertEquals(List.of(set(vBar, at(arrBar, i)), set(xBar, ref(vBar))), out.backward());
+  }
+
+  @Test
+  void dropSelfStoresKeepsAStoreAfterAnythingThatMayChangeTheElement() {
+    Var arrBar = array("arrBar", Var.Role.ADJOINT);
+    Var i = index("i");
+    Var j = index("j");
+    // another store (j may be i), the index reassigned, the loaded value reassigned, an
+    // accumulating store
+    for (Stmt between : List.of(store(arrBar, j, ref(x), true), set(i, ref(j)),
+        inc(vBar, ref(y)))) {
+      Sweeps in = sweeps(List.of(), List.of(
+          set(vBar, at(arrBar, i)), between, store(arrBar, i, ref(vBar), false)));
+      assertSame(in, run(new DropSelfStores(), in), between.toString());
+    }
+    Sweeps accumulating = sweeps(List.of(), List.of(
+        set(vBar, at(arrBar, i)), store(arrBar, i, ref(vBar), true)));
+    assertSame(accumulating, run(new DropSelfStores(), accumulating));
+  }
+
+  @Test
   void sinkInitsMovesAnInitialisationIntoTheBranchThatUsesIt() {
     Context context = new Context(java.util.Set.of(xBar));
     Stmt branch = iff(less(ref(x), c(0)),
