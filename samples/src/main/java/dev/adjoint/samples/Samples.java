@@ -13,7 +13,8 @@ import java.util.Random;
  * from central finite differences, then minimizes Rosenbrock by plain gradient descent. Then the
  * array samples: least squares trained by gradient descent and compared with the solution of the
  * normal equations, and Rosenbrock in n dimensions; the notes' derivations; the Iris classifier;
- * Black–Scholes greeks; a Gaussian process fitted by its likelihood.
+ * Black–Scholes greeks; a Gaussian process fitted by its likelihood; a ridge-regression model
+ * written with instance methods.
  */
 public final class Samples {
 
@@ -72,6 +73,9 @@ public final class Samples {
     System.out.println();
 
     dev.adjoint.samples.gp.GaussianProcess.run(System.out::println);
+    System.out.println();
+
+    dev.adjoint.samples.model.RidgeModel.run(System.out::println);
   }
 
   /**

@@ -83,7 +83,7 @@ public final class Rematerialization {
       // (indices, restored anyway) and arrays may be read.
       for (Var u : inputs) {
         ok &= u.type() != Type.DOUBLE || loads.containsKey(u)
-            || u.role() == Var.Role.PARAM && writes.getOrDefault(u, 0) == 0;
+            || u.isInput() && writes.getOrDefault(u, 0) == 0;
       }
       if (ok) {
         // Earlier choices substitute into later ones: a = 1 - x[i] where element = x[i].

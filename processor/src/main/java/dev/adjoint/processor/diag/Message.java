@@ -9,8 +9,6 @@ public enum Message {
       "[adjoint.trees] Adjoint cannot read method bodies in this environment (the javac Tree API"
           + " is unavailable: %s). Build with javac (Maven, Gradle or the command line) to"
           + " generate adjoints"),
-  NOT_STATIC("[adjoint.static] @Differentiable method %s must be static; make it static and pass"
-      + " what it needs from the instance as parameters"),
   PRIVATE("[adjoint.private] @Differentiable method %s must not be private, so that the generated"
       + " %s can document it; make it package-private"),
   NO_BODY("[adjoint.body] @Differentiable method %s has no body to differentiate"),
@@ -32,8 +30,9 @@ public enum Message {
       + " respect to"),
   UNSUPPORTED("[adjoint.unsupported] %s is not supported in a @Differentiable method; %s"),
   UNKNOWN_NAME("[adjoint.name] cannot resolve %s: a @Differentiable method can read only its"
-      + " parameters, its locals and constants of Math, Double, Integer and Long; pass %s in as a"
-      + " parameter"),
+      + " parameters, its locals, static final fields and constants of Math, Double, Integer and"
+      + " Long; pass %s in as a parameter"),
+  FIELD("[adjoint.field] %s"),
   UNKNOWN_FUNCTION("[adjoint.call] no derivative rule for %s(%s): Adjoint differentiates the"
       + " functions of java.lang.Math/StrictMath (%s), other @Differentiable methods,"
       + " LinearAlgebra kernels and methods given a pullback with @DerivativeOf; add one of those,"

@@ -33,6 +33,8 @@ final class BodyWriter {
   private SourceRef lastGroup = SourceRef.NONE;
   private final List<Object> lineTypes = new java.util.ArrayList<>();
   private final String stacks;
+  /** The receiver parameter of an instance method; null for a static one. */
+  private final String receiver;
 
   /**
    * @param hiddenInPackage whether a class of the generated code's package takes a simple name
@@ -42,7 +44,8 @@ final class BodyWriter {
    */
   BodyWriter(List<Stmt> body, List<Var> parameters, Names names,
       java.util.function.Predicate<String> hiddenInPackage,
-      java.util.function.Function<String, ClassName> classes, Set<Var> readAfter) {
+      java.util.function.Function<String, ClassName> classes, Set<Var> readAfter,
+      String receiverSuggestion) {
     this.names = names;
     // User names first, so that our temporaries never push a user's local off its name.
     for (Var p : parameters) {
@@ -54,10 +57,17 @@ final class BodyWriter {
         names.of(a.target());
       }
     });
+    this.receiver = receiverSuggestion == null ? null : names.reserve(receiverSuggestion);
     this.stacks = names.reserve(JavaText.STACKS);
-    this.text = new JavaText(names::of,
+    this.text = new JavaText(v -> v.type() == Type.RECEIVER ? receiver
+        : v.isReceiverField() ? receiver + "." + v.name() : names.of(v),
         simple -> hiddenInPackage.test(simple) || names.isVariable(simple), stacks, classes);
     this.declarations = new Declarations(body, Set.copyOf(parameters), readAfter);
+  }
+
+  /** The name of the receiver parameter of an instance method's pullback; null if static. */
+  String receiver() {
+    return receiver;
   }
 
   /** The name of the method's {@code Stacks} (parameter or local). */

@@ -42,7 +42,7 @@ final class Declarations {
       }
       vars.addAll(dev.adjoint.processor.ir.Stmts.ownReads(s));
       for (Var v : vars) {
-        if (!declaredElsewhere.contains(v)) {
+        if (!declaredElsewhere.contains(v) && v.role() != Var.Role.FIELD) {
           occurrences.computeIfAbsent(v, k -> new ArrayList<>()).add(s);
         }
       }

@@ -78,7 +78,13 @@ final class ReverseModeMethods {
     Set<Var> readAfter = new HashSet<>(sweep.parameterAdjoints().values());
     readAfter.add(sweep.function().result());
     return new BodyWriter(sweep.function().body(), params, names, hiddenInPackage(m),
-        this::classNamed, readAfter);
+        this::classNamed, readAfter, receiverSuggestion(m));
+  }
+
+  /** The receiver parameter's suggested name for an instance method; null for a static one. */
+  private static String receiverSuggestion(MethodPlan m) {
+    return m.element().getModifiers().contains(Modifier.STATIC) ? null
+        : GeneratedApi.receiverName(m.element().getEnclosingElement().getSimpleName().toString());
   }
 
   TypeSpec gradientRecord(ClassName record, MethodPlan m) {
@@ -120,7 +126,11 @@ final class ReverseModeMethods {
     for (Var p : m.parameters()) {
       args.add(names.of(p));
     }
-    MethodSpec.Builder method = signature(m, m.element().getSimpleName().toString())
+    String receiver = receiverSuggestion(m) == null ? null : names.reserve(receiverSuggestion(m));
+    if (receiver != null) {
+      args.add(0, receiver);
+    }
+    MethodSpec.Builder method = signature(m, m.element().getSimpleName().toString(), receiver)
         .returns(record)
         .addJavadoc(Javadoc.of(
             "Value and gradient of {@link $L#$L} ($L:$L-$L): its pullback with seed 1 into"
@@ -185,7 +195,7 @@ final class ReverseModeMethods {
     String grad = scalars ? names.reserve("grad") : null;
     boolean stacks = BodyWriter.takesStacks(m.pullback().function().body());
     CodeBlock code = body.write(m.pullback().sweeps(), forwardTitle(m), stacks);
-    MethodSpec.Builder method = signature(m, pullbackName(m))
+    MethodSpec.Builder method = signature(m, pullbackName(m), body.receiver())
         .addParameter(TypeName.DOUBLE, body.name(m.seed()));
     if (scalars) {
       method.addParameter(ArrayTypeName.of(TypeName.DOUBLE), grad);
@@ -245,9 +255,13 @@ final class ReverseModeMethods {
         BodyWriter.STACKS).build();
   }
 
-  private static MethodSpec.Builder signature(MethodPlan m, String name) {
+  /** @param receiver the receiver parameter, first, of an instance method; null if static */
+  private static MethodSpec.Builder signature(MethodPlan m, String name, String receiver) {
     MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC,
         Modifier.STATIC);
+    if (receiver != null) {
+      b.addParameter(ClassName.get((TypeElement) m.element().getEnclosingElement()), receiver);
+    }
     for (VariableElement p : m.element().getParameters()) {
       b.addParameter(TypeName.get(p.asType()), p.getSimpleName().toString());
     }

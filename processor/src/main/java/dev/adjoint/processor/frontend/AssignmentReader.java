@@ -16,6 +16,7 @@ import dev.adjoint.processor.ir.SourceRef;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,10 +26,53 @@ import java.util.List;
 final class AssignmentReader {
   private final ExpressionReader expressions;
   private final Scopes scopes;
+  private final Effects effects;
 
-  AssignmentReader(ExpressionReader expressions, Scopes scopes) {
+  AssignmentReader(ExpressionReader expressions, Scopes scopes, Effects effects) {
     this.expressions = expressions;
     this.scopes = scopes;
+    this.effects = effects;
+  }
+
+  /**
+   * An assignment or {@code ++}/{@code --} inside an expression: its statements go to the
+   * pending effects, and what it evaluates to is returned (the old value for {@code x++}).
+   */
+  Expr inExpression(ExpressionTree e) {
+    SourceRef src = effects.source();
+    ExpressionTree lhs = assignedTree(e);
+    List<Stmt> out = new ArrayList<>();
+    Expr current;
+    String before = "elementBefore";
+    if (lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
+      // The element is read again as the value: its address is evaluated once, into locals.
+      ArrayAccessTree element = (ArrayAccessTree) lhs;
+      Expr array = addressOnce(expressions.expression(element.getExpression()), src, out, true);
+      Expr index = once(expressions.integer(element.getIndex()), src, out, true);
+      expressions.standFor(element.getExpression(), array);
+      expressions.standFor(element.getIndex(), index);
+      current = new Expr.Index(array, index);
+    } else {
+      Var target = target(lhs);
+      current = new Expr.Ref(target);
+      before = target.name() + "Before";
+    }
+    Expr value = current;
+    if (e.getKind() == Tree.Kind.POSTFIX_INCREMENT
+        || e.getKind() == Tree.Kind.POSTFIX_DECREMENT) {
+      Var old = new Var(before, current.type(), Var.Role.TEMP);
+      emit(out, Stmt.Assign.set(old, current, src));
+      value = new Expr.Ref(old);
+    }
+    read(e, src, out);
+    out.forEach(effects::add);
+    return value;
+  }
+
+  /** Adds {@code s} to {@code out} after the effects of the expressions it reads. */
+  private void emit(List<Stmt> out, Stmt s) {
+    effects.drainInto(out);
+    out.add(s);
   }
 
   /** Reads an expression statement into {@code out}: usually one statement, more for chains. */
@@ -36,6 +80,11 @@ final class AssignmentReader {
     expressions.skipIfFenced(e);
     ExpressionTree link = chainedAssignment(e);
     ExpressionTree lhs = assignedTree(e);
+    if (link != null && e.getKind() != Tree.Kind.ASSIGNMENT && assignsInChain(link, lhs)) {
+      // y += y = x adds x to the y of before: read as an assignment inside the expression,
+      // the target read first kept in a copy (Effects.spill).
+      link = null;
+    }
     if (link != null) {
       // a = b = e: b = e first, then a = b, the new value of b being what the inner assignment
       // evaluates to; e is evaluated once. Java evaluates an element's address before the
@@ -46,18 +95,15 @@ final class AssignmentReader {
             addressOnce(expressions.expression(element.getExpression()), src, out, true));
         expressions.standFor(element.getIndex(),
             once(expressions.integer(element.getIndex()), src, out, true));
-      } else if (e.getKind() != Tree.Kind.ASSIGNMENT && assignsInChain(link, lhs)) {
-        throw new Unsupported(e, Message.UNSUPPORTED, "a compound assignment to " + lhs
-            + " whose value assigns " + lhs + " again", "split it into two statements");
       }
       read(link, src, out);
       expressions.standFor(link, new Expr.Ref(target(assignedTree(link))));
     }
     if (lhs != null && lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
-      out.add(store(e, (ArrayAccessTree) lhs, src, out));
+      emit(out, store(e, (ArrayAccessTree) lhs, src, out));
       return;
     }
-    out.add(assignment(e, src));
+    emit(out, assignment(e, src));
   }
 
   private Stmt assignment(ExpressionTree e, SourceRef src) {
@@ -74,8 +120,11 @@ final class AssignmentReader {
       case REMAINDER_ASSIGNMENT:
         CompoundAssignmentTree c = (CompoundAssignmentTree) e;
         Var v = target(c.getVariable());
-        Expr rhs = Typing.arithmetic(c, TreeKinds.operator(e.getKind()), new Expr.Ref(v),
-            expressions.expression(c.getExpression()));
+        int mark = effects.mark();
+        Expr operand = expressions.expression(c.getExpression());
+        // x += (x = 2) adds to the x of before: Java reads the target first.
+        Expr rhs = Typing.arithmetic(c, TreeKinds.operator(e.getKind()),
+            effects.spill(new Expr.Ref(v), mark), operand);
         return Stmt.Assign.set(v, Typing.narrow(rhs, v.type()), src);
       case PREFIX_INCREMENT:
       case POSTFIX_INCREMENT:
@@ -156,6 +205,7 @@ final class AssignmentReader {
     }
     Expr current = new Expr.Index(array, index);
     Expr value;
+    int mark = effects.mark();
     switch (e.getKind()) {
       case ASSIGNMENT:
         value = Typing.convert(expressions.expression(((AssignmentTree) e).getExpression()),
@@ -167,18 +217,21 @@ final class AssignmentReader {
       case DIVIDE_ASSIGNMENT:
       case REMAINDER_ASSIGNMENT:
         CompoundAssignmentTree c = (CompoundAssignmentTree) e;
-        value = Typing.narrow(Typing.arithmetic(c, TreeKinds.operator(e.getKind()), current,
-            expressions.expression(c.getExpression())), element);
+        Expr operand = expressions.expression(c.getExpression());
+        value = Typing.narrow(Typing.arithmetic(c, TreeKinds.operator(e.getKind()),
+            effects.spill(current, mark), operand), element);
         break;
       default:
         value = Typing.narrow(Typing.arithmetic(e, increments(e) ? Op.ADD : Op.SUB, current,
             Expr.Const.ofInt(1)), element);
     }
-    return new Stmt.Store(array, index, value, false, src);
+    // a[i] = i++ stores where i was: the address is evaluated before the value.
+    return new Stmt.Store(expressions.stableRow(array, mark), effects.spill(index, mark), value,
+        false, src);
   }
 
   /** {@code m[k(i)]} with the row index evaluated once into a local. */
-  private static Expr addressOnce(Expr array, SourceRef src, List<Stmt> out, boolean always) {
+  private Expr addressOnce(Expr array, SourceRef src, List<Stmt> out, boolean always) {
     return array instanceof Expr.Index row ? new Expr.Index(
         addressOnce(row.array(), src, out, always), once(row.index(), src, out, always)) : array;
   }
@@ -187,14 +240,14 @@ final class AssignmentReader {
    * An index that calls a helper, evaluated into an int local so the helper runs once; {@code
    * always}: any index but a constant, whose variables a chained assignment may change next.
    */
-  private static Expr once(Expr index, SourceRef src, List<Stmt> out, boolean always) {
+  private Expr once(Expr index, SourceRef src, List<Stmt> out, boolean always) {
     boolean keep = always ? index instanceof Expr.Const
         : index.isAtom() || !Exprs.callsHelper(index);
     if (keep) {
       return index;
     }
     Var k = new Var("index", index.type(), Var.Role.TEMP);
-    out.add(Stmt.Assign.set(k, index, src));
+    emit(out, Stmt.Assign.set(k, index, src));
     return new Expr.Ref(k);
   }
 

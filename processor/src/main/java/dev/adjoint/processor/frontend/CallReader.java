@@ -37,16 +37,14 @@ final class CallReader {
 
   Expr call(MethodInvocationTree call) {
     ExpressionTree callee = call.getMethodSelect();
-    List<Expr> args = new ArrayList<>();
-    for (ExpressionTree a : call.getArguments()) {
-      args.add(expressions.expression(a));
-    }
+    List<Expr> args = expressions.operands(call.getArguments());
     List<Type> argTypes = args.stream().map(Expr::type).toList();
     String name;
     List<TypeElement> candidates;
     if (callee instanceof MemberSelectTree select) {
       name = select.getIdentifier().toString();
-      TypeElement type = lookup.qualifierType(select.getExpression());
+      TypeElement type = NameLookup.isThis(select.getExpression()) ? names.receiverClass()
+          : lookup.qualifierType(select.getExpression());
       candidates = type == null ? List.of() : names.staticMethodOwners(type, name);
     } else {
       name = callee.toString();
@@ -116,6 +114,13 @@ final class CallReader {
       }
     }
     callees.noteHelperCall(callee, call);
+    if (callee.onReceiver()) {
+      // this.g(x): the receiver is the call's first argument, not differentiated.
+      List<Expr> withReceiver = new ArrayList<>(args);
+      withReceiver.add(0, lookup.receiver());
+      return new Expr.Invoke(callee.kind(), callee.owner(), callee.name(), withReceiver,
+          callee.independents().stream().map(i -> i + 1).toList(), callee.returnType());
+    }
     return new Expr.Invoke(callee.kind(), callee.owner(), callee.name(), args,
         callee.independents(), callee.returnType());
   }

@@ -31,7 +31,7 @@ public final class CalleeResolver {
   /** A callee: where it lives, how it is differentiated, and with respect to what. */
   record Callee(Expr.Invoke.Kind kind, ClassRef owner, String name,
       List<Type> parameterTypes, List<Integer> independents, Type returnType,
-      String problem, ExecutableElement element, boolean implicit) {}
+      String problem, ExecutableElement element, boolean implicit, boolean onReceiver) {}
 
   private static final String ANNOTATION = "dev.adjoint.Differentiable";
 
@@ -114,9 +114,11 @@ public final class CalleeResolver {
       boolean kernel = (custom.isPresent() || convention.isPresent())
           && returns.filter(Type::isDifferentiable).isPresent();
       differentiable &= !kernel;
-      boolean implicit = annotation == null && !kernel
+      boolean onReceiver = !m.getModifiers().contains(Modifier.STATIC);
+      boolean implicit = !onReceiver && annotation == null && !kernel
           && m.getReturnType().getKind() == TypeKind.DOUBLE && hasSource.test(m);
-      if (m.getParameters().size() != arity || !m.getModifiers().contains(Modifier.STATIC)
+      // Instance methods of this: only @Differentiable ones (helpers of this are not yet).
+      if (m.getParameters().size() != arity || onReceiver && !(differentiable && ofThis(m))
           || !differentiable && !integerHelper && !kernel && !implicit) {
         continue;
       }
@@ -128,8 +130,8 @@ public final class CalleeResolver {
               name, List.of(), List.of(), Type.DOUBLE, "its parameter " + p.getSimpleName()
               + " has type " + p.asType() + ", and a helper Adjoint differentiates takes only"
               + " double, double[], double[][], int, long, boolean and int[]; change the"
-              + " parameter or give " + name + " a pullback with @DerivativeOf", m, false))
-              : Optional.empty();
+              + " parameter or give " + name + " a pullback with @DerivativeOf", m, false,
+              false)) : Optional.empty();
         }
         types.add(t.get());
       }
@@ -137,7 +139,7 @@ public final class CalleeResolver {
         return Optional.of(new Callee(Expr.Invoke.Kind.HELPER, ClassRefs.of(owner), name,
             types, List.of(), Type.DOUBLE, name + (m.isVarArgs() ? " takes varargs" : " is"
             + " generic") + ", which a helper Adjoint differentiates may not; change it or give"
-            + " it a pullback with @DerivativeOf", m, false));
+            + " it a pullback with @DerivativeOf", m, false, false));
       }
       // A double helper of no double parameter (or only @NoDerivative ones) is a constant here:
       // it needs no derivative.
@@ -166,17 +168,18 @@ public final class CalleeResolver {
           && !elements.getPackageOf(owner).getQualifiedName().contentEquals(pkg);
       String problem = custom.filter(r -> !r.pullbackPublic() && !pkg.equals(r.pullbackPackage()))
           .map(r -> "its pullback " + r.pullbackOwner() + "." + r.pullbackName() + " is not"
-              + " public, so the adjoint generated in package " + pkg + " cannot call it")
+              + " public, so the adjoint generated in package " + pkg + " cannot call it"
+              + "; make it public")
           .orElse(conventionHidden ? "its pullback " + name + "Pullback is not public, so the"
-              + " adjoint generated in package " + pkg + " cannot call it" : null);
+              + " adjoint generated in package " + pkg + " cannot call it; make it public" : null);
       if (problem == null) {
         problem = privacy(m);
       }
-      if (problem != null) {
-        problem = problem + "; make it public";
+      if (problem == null && onReceiver) {
+        problem = overridable(m);
       }
       return Optional.of(new Callee(kind, ClassRefs.of(owner), name, types,
-          independents, returns.get(), problem, m, implicit));
+          independents, returns.get(), problem, m, implicit, onReceiver));
     }
     return Optional.empty();
   }
@@ -187,16 +190,38 @@ public final class CalleeResolver {
    */
   private static String privacy(ExecutableElement m) {
     if (m.getModifiers().contains(Modifier.PRIVATE)) {
-      return m.getSimpleName() + " is private, so the generated adjoint cannot call it";
+      return m.getSimpleName() + " is private, so the generated adjoint cannot call it;"
+          + " make it public";
     }
     for (Element e = m.getEnclosingElement(); e instanceof TypeElement t;
         e = e.getEnclosingElement()) {
       if (t.getModifiers().contains(Modifier.PRIVATE)) {
         return "its class " + t.getQualifiedName() + " is private, so the generated adjoint"
-            + " cannot call it";
+            + " cannot call it; make it public";
       }
     }
     return null;
+  }
+
+  /** Whether {@code m} is an instance method the receiver of the method being read has. */
+  private boolean ofThis(ExecutableElement m) {
+    TypeElement receiver = names.receiverClass();
+    return receiver != null && elements.getAllMembers(receiver).contains(m);
+  }
+
+  /**
+   * A call of an instance method runs whichever override the receiver has, but the caller's
+   * pullback is that of the method it names: only a method no subclass can override is called.
+   */
+  private static String overridable(ExecutableElement m) {
+    TypeElement owner = (TypeElement) m.getEnclosingElement();
+    if (m.getModifiers().contains(Modifier.FINAL) || owner.getModifiers().contains(Modifier.FINAL)
+        || owner.getKind() == ElementKind.RECORD || owner.getKind() == ElementKind.ENUM) {
+      return null;
+    }
+    return "a subclass could override " + m.getSimpleName() + ", and the derivative would be"
+        + " that of " + owner.getSimpleName() + "." + m.getSimpleName() + "; make "
+        + m.getSimpleName() + " (or " + owner.getSimpleName() + ") final";
   }
 
   /**

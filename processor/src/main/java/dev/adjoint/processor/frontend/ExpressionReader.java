@@ -10,13 +10,18 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.JavaText;
 import dev.adjoint.processor.ir.Op;
+import dev.adjoint.processor.ir.SourceRef;
+import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Type;
+import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -32,16 +37,47 @@ final class ExpressionReader {
   private final NameLookup names;
   private final Set<Tree> fenced;
   private CallReader calls;
+  private SwitchReader switches;
+  private AssignmentReader assignments;
+  private final Effects effects;
+  private final ArrayInitializers initializers;
   /** Inner assignments of a chain already read, each standing for its target's new value. */
   private final Map<Tree, Expr> chainValues = new IdentityHashMap<>();
 
-  ExpressionReader(NameLookup names, Set<Tree> fenced) {
+  ExpressionReader(NameLookup names, Set<Tree> fenced, Effects effects) {
     this.names = names;
     this.fenced = fenced;
+    this.effects = effects;
+    this.initializers = new ArrayInitializers(this, effects);
+  }
+
+  /** {@code double[] b = {...}}: {@code b} allocated and filled, as pending effects. */
+  void fill(Var target, NewArrayTree initializer) {
+    initializers.fill(target, initializer);
   }
 
   void setCalls(CallReader calls) {
     this.calls = calls;
+  }
+
+  void setSwitches(SwitchReader switches) {
+    this.switches = switches;
+  }
+
+  void setAssignments(AssignmentReader assignments) {
+    this.assignments = assignments;
+  }
+
+  /** Call arguments, read left to right: one read before another's effect keeps its value. */
+  List<Expr> operands(List<? extends ExpressionTree> trees) {
+    List<Expr> values = new ArrayList<>();
+    List<Integer> marks = new ArrayList<>();
+    for (ExpressionTree t : trees) {
+      values.add(expression(t));
+      marks.add(effects.mark());
+    }
+    effects.spillAll(values, marks);
+    return values;
   }
 
   /** Makes {@code tree}, already read as part of a chain, read as {@code value} next time. */
@@ -73,6 +109,10 @@ final class ExpressionReader {
         // with a symbol is never folded, so its rounded value is never computed with.
         String digits = (long) (double) l == l ? null : l < 0 ? "(" + l + "L)" : l + "L";
         return new Expr.Const(Type.LONG, l, digits);
+      case CHAR_LITERAL:
+        // Printed as written ('a', '\n'): a constant with a symbol is never folded.
+        char ch = (Character) ((LiteralTree) e).getValue();
+        return new Expr.Const(Type.CHAR, ch, JavaText.charLiteral(ch));
       case DOUBLE_LITERAL:
         return Expr.Const.ofDouble((Double) ((LiteralTree) e).getValue());
       case BOOLEAN_LITERAL:
@@ -98,7 +138,9 @@ final class ExpressionReader {
           throw new Unsupported(access, Message.TYPE_MISMATCH, access.getExpression()
               + " is not an array");
         }
-        return new Expr.Index(array, integer(access.getIndex()));
+        int mark = effects.mark();
+        Expr index = integer(access.getIndex());
+        return new Expr.Index(stableRow(array, mark), index);
       case NEW_ARRAY:
         return newArray((NewArrayTree) e);
       case TYPE_CAST:
@@ -116,8 +158,9 @@ final class ExpressionReader {
       case PREFIX_DECREMENT:
       case POSTFIX_INCREMENT:
       case POSTFIX_DECREMENT:
-        throw new Unsupported(e, Message.UNSUPPORTED, "an assignment inside an expression",
-            "make the assignment a statement of its own");
+        return assignments.inExpression(e);
+      case SWITCH_EXPRESSION:
+        return switches.expression((SwitchExpressionTree) e);
       default:
         if (e instanceof BinaryTree b) {
           return binary(b);
@@ -126,9 +169,19 @@ final class ExpressionReader {
     }
   }
 
+  /** {@code m[i]} read before {@code mark}, its row index as it was then. */
+  Expr stableRow(Expr array, int mark) {
+    return array instanceof Expr.Index row
+        ? new Expr.Index(stableRow(row.array(), mark), effects.spill(row.index(), mark))
+        : array;
+  }
+
   private Expr conditional(ConditionalExpressionTree c) {
-    Expr then = expression(c.getTrueExpression());
-    Expr otherwise = expression(c.getFalseExpression());
+    Expr condition = condition(c.getCondition());
+    List<Stmt> thenEffects = new ArrayList<>();
+    List<Stmt> otherwiseEffects = new ArrayList<>();
+    Expr then = effects.apart(() -> expression(c.getTrueExpression()), thenEffects);
+    Expr otherwise = effects.apart(() -> expression(c.getFalseExpression()), otherwiseEffects);
     boolean arrays = then.type().isArray() || otherwise.type().isArray();
     if ((then.type() == Type.BOOLEAN) != (otherwise.type() == Type.BOOLEAN)
         || arrays && then.type() != otherwise.type()) {
@@ -136,16 +189,32 @@ final class ExpressionReader {
           "the branches of this conditional have types " + then.type().javaName() + " and "
               + otherwise.type().javaName());
     }
-    return new Expr.Cond(condition(c.getCondition()), then, otherwise);
+    if (thenEffects.isEmpty() && otherwiseEffects.isEmpty()) {
+      return new Expr.Cond(condition, then, otherwise);
+    }
+    // Only the chosen side runs, its effects with it: an if/else into a local.
+    if (arrays) {
+      throw new Unsupported(c, Message.UNSUPPORTED, "an assignment inside a conditional that"
+          + " chooses an array", "assign before the conditional");
+    }
+    Type type = new Expr.Cond(condition, then, otherwise).type();
+    Var chosen = new Var("chosen", type, Var.Role.TEMP);
+    SourceRef src = effects.source();
+    thenEffects.add(Stmt.Assign.set(chosen, Typing.convert(then, type, c), src));
+    otherwiseEffects.add(Stmt.Assign.set(chosen, Typing.convert(otherwise, type, c), src));
+    effects.add(new Stmt.If(condition, thenEffects, otherwiseEffects, src));
+    return new Expr.Ref(chosen);
   }
 
   private Expr binary(BinaryTree b) {
     Op op = TreeKinds.operator(b.getKind());
     if (op.isLogical()) {
-      return new Expr.Binary(op, condition(b.getLeftOperand()), condition(b.getRightOperand()));
+      return logical(op, b);
     }
     Expr left = expression(b.getLeftOperand());
+    int mark = effects.mark();
     Expr right = expression(b.getRightOperand());
+    left = effects.spill(left, mark);
     if (op.isComparison()) {
       boolean leftBool = left.type() == Type.BOOLEAN;
       if (leftBool != (right.type() == Type.BOOLEAN)
@@ -156,6 +225,23 @@ final class ExpressionReader {
       return new Expr.Binary(op, left, right);
     }
     return Typing.arithmetic(b, op, left, right);
+  }
+
+  /** {@code l && r}, {@code l || r}: r's effects run only when r is evaluated. */
+  private Expr logical(Op op, BinaryTree b) {
+    Expr left = condition(b.getLeftOperand());
+    List<Stmt> rightEffects = new ArrayList<>();
+    Expr right = effects.apart(() -> condition(b.getRightOperand()), rightEffects);
+    if (rightEffects.isEmpty()) {
+      return new Expr.Binary(op, left, right);
+    }
+    SourceRef src = effects.source();
+    Var both = new Var("test", Type.BOOLEAN, Var.Role.TEMP);
+    effects.add(Stmt.Assign.set(both, left, src));
+    rightEffects.add(Stmt.Assign.set(both, right, src));
+    Expr runs = op == Op.AND ? new Expr.Ref(both) : new Expr.Unary(Op.NOT, new Expr.Ref(both));
+    effects.add(new Stmt.If(runs, rightEffects, List.of(), src));
+    return new Expr.Ref(both);
   }
 
   /** {@code a.length}, or a qualified library constant. */
@@ -170,7 +256,10 @@ final class ExpressionReader {
   }
 
   private Expr newArray(NewArrayTree tree) {
-    if (tree.getInitializers() != null || tree.getDimensions().isEmpty()) {
+    if (ArrayInitializers.isInitializer(tree)) {
+      return initializers.read(tree);
+    }
+    if (tree.getDimensions().isEmpty()) {
       throw new Unsupported(tree, Message.UNSUPPORTED, "an array initializer",
           "allocate with new double[n] and assign the elements");
     }

@@ -29,10 +29,16 @@ public final class MethodReader {
     this.sources = new SourceRefs(unit, positions);
     Set<Tree> fenced = fence.rejected();
     NameLookup names = new NameLookup(scopes, callees.names(), shadowing, problems);
-    ExpressionReader expressions = new ExpressionReader(names, fenced);
+    Effects effects = new Effects();
+    ExpressionReader expressions = new ExpressionReader(names, fenced, effects);
     expressions.setCalls(new CallReader(expressions, names, callees, problems));
-    AssignmentReader assignments = new AssignmentReader(expressions, scopes);
-    this.statements = new StatementReader(expressions, assignments, scopes, sources, problems);
+    AssignmentReader assignments = new AssignmentReader(expressions, scopes, effects);
+    expressions.setAssignments(assignments);
+    this.statements =
+        new StatementReader(expressions, assignments, scopes, sources, problems, effects);
+    SwitchReader switches = new SwitchReader(expressions, statements, effects);
+    expressions.setSwitches(switches);
+    statements.setSwitches(switches);
   }
 
   /** The simple name of the file being read, for comments in generated code. */

@@ -43,9 +43,6 @@ public final class MethodValidator {
     int before = diagnostics.errorCount();
     String name = method.getSimpleName().toString();
     Set<Modifier> modifiers = method.getModifiers();
-    if (!modifiers.contains(Modifier.STATIC)) {
-      diagnostics.error(method, Message.NOT_STATIC, name);
-    }
     if (modifiers.contains(Modifier.PRIVATE)) {
       diagnostics.error(method, Message.PRIVATE, name,
           method.getEnclosingElement().getSimpleName() + "Adjoint");

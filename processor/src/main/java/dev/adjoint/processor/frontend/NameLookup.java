@@ -14,18 +14,21 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * What a name in the body means: a parameter or local ({@link Scopes}), a library constant
- * ({@link Constants}), or a class that qualifies a call or constant, as javac resolves it ({@link
- * NameResolver}). A name that means none of these is reported and read as a stand-in value.
+ * ({@link Constants}), a field ({@link FieldReads}), or a class that qualifies a call or
+ * constant, as javac resolves it ({@link NameResolver}). A name that means none of these is
+ * reported and read as a stand-in value.
  */
 final class NameLookup {
   private final Scopes scopes;
   private final NameResolver names;
   private final Shadowing shadowing;
   private final Problems problems;
+  private final FieldReads fields;
 
   NameLookup(Scopes scopes, NameResolver names, Shadowing shadowing, Problems problems) {
     this.scopes = scopes;
     this.names = names;
+    this.fields = new FieldReads(names);
     this.shadowing = shadowing;
     this.problems = problems;
   }
@@ -37,17 +40,41 @@ final class NameLookup {
       return v.get();
     }
     TypeElement owner = single(id, name, names.fieldOwners(name));
-    Optional<Expr.Const> c = owner == null ? Optional.empty() : constant(owner, name);
+    Optional<Expr> c = owner == null ? Optional.empty() : constant(id, owner, name);
     return c.isPresent() ? c.get() : problems.recover(id, Message.UNKNOWN_NAME, name, name);
   }
 
-  /** {@code Math.PI}, {@code Integer.MAX_VALUE}: a constant of the class the qualifier names. */
+  /**
+   * {@code Math.PI}, {@code Integer.MAX_VALUE}, {@code Tables.WEIGHTS}: a constant of the class
+   * the qualifier names.
+   */
   Expr qualifiedConstant(MemberSelectTree select) {
+    if (isThis(select.getExpression())) {
+      Optional<Expr> field = fields.readThis(select, select.getIdentifier().toString());
+      return field.isPresent() ? field.get()
+          : problems.recover(select, Message.UNKNOWN_NAME, select, select);
+    }
     TypeElement owner = qualifierType(select.getExpression());
-    Optional<Expr.Const> c = owner == null ? Optional.empty()
-        : constant(owner, select.getIdentifier().toString());
+    Optional<Expr> c = owner == null ? Optional.empty()
+        : constant(select, owner, select.getIdentifier().toString());
     return c.isPresent() ? c.get()
         : problems.recover(select, Message.UNKNOWN_NAME, select, select);
+  }
+
+  /** Whether {@code e} is {@code this}. */
+  static boolean isThis(ExpressionTree e) {
+    return e instanceof IdentifierTree q && q.getName().contentEquals("this");
+  }
+
+  /** {@code this} of an instance method, the receiver of its calls of instance methods. */
+  Expr receiver() {
+    return fields.receiver();
+  }
+
+  /** A library constant, else a field of the user's ({@link FieldReads}). */
+  private Optional<Expr> constant(Tree at, TypeElement owner, String name) {
+    Optional<Expr> library = constant(owner, name).map(Expr.class::cast);
+    return library.isPresent() ? library : fields.read(at, owner, name);
   }
 
   /** The library constant {@code owner.name}, named in generated code as javac will read it. */

@@ -1,8 +1,11 @@
 package dev.adjoint.processor.frontend;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import dev.adjoint.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +20,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
@@ -41,9 +45,11 @@ final class NameResolver {
   private final Elements elements;
   private final String pkg;
   private final List<ImportTree> imports;
+  private final CompilationUnitTree unit;
 
   NameResolver(Element method, CompilationUnitTree unit, Elements elements) {
     this.method = method;
+    this.unit = unit;
     this.elements = elements;
     PackageElement p = elements.getPackageOf(method);
     this.pkg = p.isUnnamed() ? "" : p.getQualifiedName().toString();
@@ -65,6 +71,87 @@ final class NameResolver {
   /** The classes declaring the fields an unqualified {@code name} may mean (locals aside). */
   List<TypeElement> fieldOwners(String name) {
     return memberOwners(name, ElementKind.FIELD);
+  }
+
+  /** The class of the method, if the method is an instance method (else null). */
+  TypeElement receiverClass() {
+    return method.getModifiers().contains(Modifier.STATIC) ? null
+        : (TypeElement) method.getEnclosingElement();
+  }
+
+  /**
+   * Whether {@code field} is the (private) field of a record component whose accessor the
+   * compiler wrote, so that calling the accessor reads the field.
+   */
+  boolean readByAccessor(VariableElement field) {
+    if (!(field.getEnclosingElement() instanceof TypeElement record)
+        || record.getKind() != ElementKind.RECORD || !record.equals(receiverClass())
+        || field.getModifiers().contains(Modifier.STATIC)) {
+      return false;
+    }
+    // The method's own record, so in this unit: an accessor written there may return anything.
+    ClassTree tree = classTree(record);
+    if (tree == null) {
+      return false;
+    }
+    for (Tree member : tree.getMembers()) {
+      if (member instanceof MethodTree m && m.getName().contentEquals(field.getSimpleName())
+          && m.getParameters().isEmpty()) {
+        return false;
+      }
+    }
+    return record.getRecordComponents().stream()
+        .anyMatch(c -> c.getSimpleName().equals(field.getSimpleName()));
+  }
+
+  /** The declaration of {@code type} in the method's compilation unit; null if not there. */
+  private ClassTree classTree(TypeElement type) {
+    List<String> path = new ArrayList<>();
+    for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      path.add(0, t.getSimpleName().toString());
+    }
+    List<? extends Tree> scope = unit.getTypeDecls();
+    ClassTree found = null;
+    for (String name : path) {
+      found = null;
+      for (Tree t : scope) {
+        if (t instanceof ClassTree c && c.getSimpleName().contentEquals(name)) {
+          found = c;
+        }
+      }
+      if (found == null) {
+        return null;
+      }
+      scope = found.getMembers();
+    }
+    return found;
+  }
+
+  /** The field {@code name} of {@code owner}, declared or inherited; null if none. */
+  VariableElement field(TypeElement owner, String name) {
+    for (Element e : members(owner)) {
+      if (e.getKind() == ElementKind.FIELD && e.getSimpleName().contentEquals(name)) {
+        return (VariableElement) e;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether code in the method's package, outside its class (where the generated class is),
+   * may name {@code member}: it and the classes around it are public, or package-private (or
+   * protected) in this package.
+   */
+  boolean visibleToGeneratedCode(Element member) {
+    for (Element e = member; e instanceof TypeElement || e == member;
+        e = e.getEnclosingElement()) {
+      Set<Modifier> m = e.getModifiers();
+      if (m.contains(Modifier.PRIVATE) || !m.contains(Modifier.PUBLIC)
+          && !elements.getPackageOf(e).getQualifiedName().contentEquals(pkg)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

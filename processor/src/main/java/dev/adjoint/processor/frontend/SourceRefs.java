@@ -2,6 +2,7 @@ package dev.adjoint.processor.frontend;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import dev.adjoint.processor.ir.SourceRef;
@@ -32,8 +33,10 @@ final class SourceRefs {
       text = text.substring(0, text.length() - 1);
     }
     if (t.getKind() == Tree.Kind.IF) {
-      text = "if (" + ((IfTree) t).getCondition().toString().replaceAll("^\\((.*)\\)$", "$1")
-          + ")";
+      String condition = ((IfTree) t).getCondition().toString().replaceAll("\\s+", " ");
+      text = "if (" + condition.replaceAll("^\\((.*)\\)$", "$1") + ")";
+    } else if (t instanceof SwitchTree s) {
+      text = ("switch " + s.getExpression()).replaceAll("\\s+", " ");
     }
     if (text.length() > 80) {
       text = text.substring(0, 77) + "...";

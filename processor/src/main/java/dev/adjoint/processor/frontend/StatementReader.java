@@ -1,5 +1,6 @@
 package dev.adjoint.processor.frontend;
 
+import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ContinueTree;
@@ -9,8 +10,11 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
@@ -20,10 +24,12 @@ import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.SourceRef;
 import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads statements: blocks, declarations, branches, loops (desugared to one loop form) and
@@ -38,23 +44,51 @@ final class StatementReader {
   private final Scopes scopes;
   private final SourceRefs sources;
   private final Problems problems;
+  private final Effects effects;
+  private SwitchReader switches;
 
   StatementReader(ExpressionReader expressions, AssignmentReader assignments, Scopes scopes,
-      SourceRefs sources, Problems problems) {
+      SourceRefs sources, Problems problems, Effects effects) {
     this.expressions = expressions;
     this.assignments = assignments;
     this.scopes = scopes;
     this.sources = sources;
     this.problems = problems;
+    this.effects = effects;
+  }
+
+  void setSwitches(SwitchReader switches) {
+    this.switches = switches;
   }
 
   void block(List<? extends StatementTree> statements, List<Stmt> out) {
     scopes.push();
+    readEach(statements, out);
+    scopes.pop();
+  }
+
+  /**
+   * Reads {@code statements}, then {@code value} in their scope (a switch expression's case
+   * ending in {@code yield value}); the value's effects are left pending.
+   */
+  Expr blockWithValue(List<? extends StatementTree> statements, ExpressionTree value,
+      List<Stmt> out) {
+    scopes.push();
+    try {
+      readEach(statements, out);
+      return expressions.expression(value);
+    } finally {
+      scopes.pop();
+    }
+  }
+
+  private void readEach(List<? extends StatementTree> statements, List<Stmt> out) {
     for (StatementTree s : statements) {
       int recovered = problems.recoveries();
       try {
         statement(s, out);
       } catch (Unsupported u) {
+        effects.clear();
         // A type error about a value stood in for (an unresolved name) is not the user's news.
         boolean consequence = u.message == Message.TYPE_MISMATCH
             && problems.recoveries() > recovered;
@@ -63,12 +97,12 @@ final class StatementReader {
         }
       }
     }
-    scopes.pop();
   }
 
   private void statement(StatementTree s, List<Stmt> out) {
     expressions.skipIfFenced(s);
     SourceRef src = sources.of(s);
+    effects.at(src);
     switch (s.getKind()) {
       case BLOCK:
         block(((BlockTree) s).getStatements(), out);
@@ -84,6 +118,7 @@ final class StatementReader {
       case IF:
         IfTree ifTree = (IfTree) s;
         Expr cond = expressions.condition(ifTree.getCondition());
+        effects.drainInto(out);
         List<Stmt> then = new ArrayList<>();
         block(List.of(ifTree.getThenStatement()), then);
         List<Stmt> otherwise = new ArrayList<>();
@@ -94,12 +129,15 @@ final class StatementReader {
         break;
       case RETURN:
         ExpressionTree value = ((ReturnTree) s).getExpression();
-        out.add(new Stmt.Return(expressions.numeric(value), src));
+        Expr returned = expressions.numeric(value);
+        effects.drainInto(out);
+        out.add(new Stmt.Return(returned, src));
         break;
       case WHILE_LOOP:
         WhileLoopTree whileLoop = (WhileLoopTree) s;
-        out.add(new Stmt.Loop(expressions.condition(whileLoop.getCondition()),
-            body(whileLoop.getStatement()), List.of(), src));
+        Expr test = expressions.condition(whileLoop.getCondition());
+        List<Stmt> again = condition(out);
+        out.add(new Stmt.Loop(test, body(whileLoop.getStatement()), again, src));
         break;
       case DO_WHILE_LOOP:
         doWhile((DoWhileLoopTree) s, src, out);
@@ -109,6 +147,17 @@ final class StatementReader {
         break;
       case ENHANCED_FOR_LOOP:
         forEach((EnhancedForLoopTree) s, src, out);
+        break;
+      case SWITCH:
+        switches.statement((SwitchTree) s, src, out);
+        break;
+      case ASSERT:
+        // Checked like Java code, then left out: the value and gradient never depend on it.
+        expressions.condition(((AssertTree) s).getCondition());
+        if (assigns(effects.take())) {
+          throw new Unsupported(s, Message.UNSUPPORTED, "an assert whose condition assigns",
+              "assign before the assert; asserts are not run by the generated code");
+        }
         break;
       case BREAK:
         if (((BreakTree) s).getLabel() != null) {
@@ -129,6 +178,24 @@ final class StatementReader {
     }
   }
 
+  /**
+   * The effects of a loop condition just read: run before the loop, and again (a copy) after
+   * each iteration, before the condition is tested again.
+   */
+  private List<Stmt> condition(List<Stmt> out) {
+    List<Stmt> effectsOfTest = effects.take();
+    out.addAll(effectsOfTest);
+    return Stmts.copy(effectsOfTest);
+  }
+
+  /** Whether {@code stmts} write anything but temporaries (of a switch expression, say). */
+  private static boolean assigns(List<Stmt> stmts) {
+    boolean[] found = {false};
+    Stmts.walk(stmts, st -> found[0] |= st instanceof Stmt.Store
+        || st instanceof Stmt.Assign a && a.target().role() != Var.Role.TEMP);
+    return found[0];
+  }
+
   private List<Stmt> body(StatementTree statement) {
     List<Stmt> body = new ArrayList<>();
     block(List.of(statement), body);
@@ -140,8 +207,11 @@ final class StatementReader {
     Var again = new Var("again", Type.BOOLEAN, Var.Role.TEMP);
     out.add(Stmt.Assign.set(again, TRUE, src));
     List<Stmt> body = body(loop.getStatement());
-    Stmt next = Stmt.Assign.set(again, expressions.condition(loop.getCondition()), src);
-    out.add(new Stmt.Loop(Exprs.ref(again), body, List.of(next), src));
+    effects.at(src);
+    Expr test = expressions.condition(loop.getCondition());
+    List<Stmt> next = effects.take();
+    next.add(Stmt.Assign.set(again, test, src));
+    out.add(new Stmt.Loop(Exprs.ref(again), body, next, src));
   }
 
   private void forLoop(ForLoopTree loop, SourceRef src, List<Stmt> out) {
@@ -149,11 +219,14 @@ final class StatementReader {
     for (StatementTree init : loop.getInitializer()) {
       statement(init, out);
     }
+    effects.at(src);
     Expr cond = loop.getCondition() == null ? TRUE : expressions.condition(loop.getCondition());
+    List<Stmt> again = condition(out);
     List<Stmt> update = new ArrayList<>();
     for (ExpressionStatementTree u : loop.getUpdate()) {
       assignments.read(u.getExpression(), src, update);
     }
+    update.addAll(again);
     out.add(new Stmt.Loop(cond, body(loop.getStatement()), update, src));
     scopes.pop();
   }
@@ -161,6 +234,7 @@ final class StatementReader {
   /** {@code for (double v : a) body}: a counted loop over {@code a}'s elements. */
   private void forEach(EnhancedForLoopTree loop, SourceRef src, List<Stmt> out) {
     Expr array = expressions.expression(loop.getExpression());
+    effects.drainInto(out);
     if (!array.type().isArray()) {
       throw new Unsupported(loop.getExpression(), Message.TYPE_MISMATCH,
           "a for-each loop needs an array here, not " + array.type().javaName());
@@ -188,6 +262,29 @@ final class StatementReader {
 
   private void declaration(VariableTree decl, SourceRef src, List<Stmt> out) {
     String name = decl.getName().toString();
+    Optional<Type> declared = TreeKinds.type(decl.getType());
+    if (declared.isPresent() && ArrayInitializers.isInitializer(decl.getInitializer())) {
+      // The array is filled in place: the local is not in scope in its own initializer.
+      Var v = new Var(name, declared.get(), Var.Role.LOCAL);
+      try {
+        expressions.fill(v, (NewArrayTree) decl.getInitializer());
+      } finally {
+        scopes.declare(v);
+      }
+      effects.drainInto(out);
+      return;
+    }
+    if (declared.isPresent() && decl.getInitializer() instanceof SwitchExpressionTree choice) {
+      // Each case assigns the local itself, not a temporary copied into it.
+      Var v = new Var(name, declared.get(), Var.Role.LOCAL);
+      try {
+        switches.expression(choice, v);
+      } finally {
+        scopes.declare(v);
+      }
+      effects.drainInto(out);
+      return;
+    }
     Type type;
     Tree typeTree = decl.getType();
     Expr init;
@@ -215,6 +312,7 @@ final class StatementReader {
     Var v = new Var(name, type, Var.Role.LOCAL);
     scopes.declare(v);
     if (init != null) {
+      effects.drainInto(out);
       out.add(Stmt.Assign.set(v, Typing.convert(init, type, decl.getInitializer()), src));
     }
   }

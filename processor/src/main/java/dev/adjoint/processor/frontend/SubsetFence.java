@@ -1,5 +1,6 @@
 package dev.adjoint.processor.frontend;
 
+import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
@@ -73,7 +74,13 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
           Tree.Kind.BREAK,
           Tree.Kind.CONTINUE,
           Tree.Kind.ARRAY_ACCESS,
-          Tree.Kind.NEW_ARRAY);
+          Tree.Kind.NEW_ARRAY,
+          Tree.Kind.SWITCH,
+          Tree.Kind.SWITCH_EXPRESSION,
+          Tree.Kind.CASE,
+          Tree.Kind.YIELD,
+          Tree.Kind.ASSERT,
+          Tree.Kind.CHAR_LITERAL);
 
   /** What to call each rejected construct, and what to do instead. */
   private static final Map<Tree.Kind, String[]> REJECTED = new EnumMap<>(Tree.Kind.class);
@@ -81,15 +88,10 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
   static {
     reject(Tree.Kind.LABELED_STATEMENT, "a labeled statement",
         "remove the label; to leave nested loops, set a flag the outer loop tests");
-    String ifElse = "write it as if/else if/else";
-    reject(Tree.Kind.SWITCH, "a switch statement", ifElse);
-    reject(Tree.Kind.SWITCH_EXPRESSION, "a switch expression", ifElse + " or a ternary");
-    reject(Tree.Kind.YIELD, "yield", ifElse);
     String exceptions = "derivatives of exceptional control flow are undefined; check inputs before"
         + " calling and keep the differentiated method free of exceptions";
     reject(Tree.Kind.TRY, "try", exceptions);
     reject(Tree.Kind.THROW, "throw", exceptions);
-    reject(Tree.Kind.ASSERT, "assert", "check the precondition before calling the method");
     reject(Tree.Kind.SYNCHRONIZED, "synchronized", "differentiated code must be pure arithmetic");
     String functional = "compute with plain expressions and Math functions instead";
     reject(Tree.Kind.LAMBDA_EXPRESSION, "a lambda", functional);
@@ -103,7 +105,6 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
     reject(Tree.Kind.INSTANCE_OF, "instanceof", "differentiated code works on primitives only");
     String strings = "strings are not supported; a differentiated method computes numbers only";
     reject(Tree.Kind.STRING_LITERAL, "a string", strings);
-    reject(Tree.Kind.CHAR_LITERAL, "a char", "use int");
     reject(Tree.Kind.NULL_LITERAL, "null", "differentiated code works on primitives only");
     reject(Tree.Kind.FLOAT_LITERAL, "a float literal", "use a double literal such as 1.5");
     String bits = "bitwise operators have no derivative; compute this outside and pass it in";
@@ -157,6 +158,12 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
   public Void visitVariable(VariableTree node, Void unused) {
     // The declared type is checked by the reader; only the initializer holds code.
     return scan(node.getInitializer(), unused);
+  }
+
+  @Override
+  public Void visitAssert(AssertTree node, Void unused) {
+    // The message is not differentiated code (and not evaluated by the generated code).
+    return scan(node.getCondition(), unused);
   }
 
   @Override

@@ -77,6 +77,8 @@ final class TreeKinds {
         return Optional.of(Type.DOUBLE);
       case INT:
         return Optional.of(Type.INT);
+      case CHAR:
+        return Optional.of(Type.CHAR);
       case LONG:
         return Optional.of(Type.LONG);
       case BOOLEAN:

@@ -42,7 +42,10 @@ public sealed interface Expr
   record Unary(Op op, Expr operand) implements Expr {
     @Override
     public Type type() {
-      return op == Op.NOT ? Type.BOOLEAN : operand.type();
+      if (op == Op.NOT) {
+        return Type.BOOLEAN;
+      }
+      return operand.type() == Type.CHAR ? Type.INT : operand.type(); // -c is an int
     }
   }
 
@@ -78,6 +81,9 @@ public sealed interface Expr
   record Cond(Expr condition, Expr then, Expr otherwise) implements Expr {
     @Override
     public Type type() {
+      if (then.type() == Type.CHAR && otherwise.type() == Type.CHAR) {
+        return Type.CHAR;
+      }
       return then.type() == Type.BOOLEAN ? Type.BOOLEAN : Type.promote(then.type(), otherwise.type());
     }
   }

@@ -103,6 +103,8 @@ public final class JavaText {
       // Math.PI, StrictMath.E, Double.NaN: a class of java.lang, named in full where hidden.
       boolean member = dot > 0 && Character.isUpperCase(literal.charAt(0));
       out.append(member ? javaLang(literal.substring(0, dot)) : "").append(literal);
+    } else if (e instanceof Expr.Ref r && r.var().owner() != null) {
+      out.append(owner(r.var().owner().canonical())).append('.').append(name(r.var().name()));
     } else if (e instanceof Expr.Ref r) {
       out.append(name(names.apply(r.var())));
     } else if (e instanceof Expr.Hole h) {
@@ -164,16 +166,26 @@ public final class JavaText {
         out.append("[]");
       }
     } else if (e instanceof Expr.Invoke call) {
-      out.append(owner(call.owner().canonical())).append('.').append(call.name()).append('(');
-      for (int i = 0; i < call.args().size(); i++) {
-        if (i > 0) {
+      // An instance method's call of another (receiver first) is a call on the receiver; its
+      // pullback, a static method of the generated class, takes the receiver first.
+      boolean onReceiver = call.kind() != Expr.Invoke.Kind.PULLBACK && !call.args().isEmpty()
+          && call.args().get(0).type() == Type.RECEIVER;
+      if (onReceiver) {
+        print(call.args().get(0), out);
+      } else {
+        out.append(owner(call.owner().canonical()));
+      }
+      out.append('.').append(call.name()).append('(');
+      for (int i = onReceiver ? 1 : 0; i < call.args().size(); i++) {
+        if (i > (onReceiver ? 1 : 0)) {
           out.append(", ");
         }
         nested(call.args().get(i), out);
       }
       out.append(')');
     } else if (e instanceof Expr.Pop p) {
-      out.append(stacks).append(".pop").append(stackSuffix(p.type())).append("()");
+      out.append(p.type() == Type.CHAR ? "(char) " : "").append(stacks).append(".pop")
+          .append(stackSuffix(p.type())).append("()");
     }
   }
 
@@ -230,6 +242,24 @@ public final class JavaText {
     }
   }
 
+  /** A char literal: {@code 'a'}, {@code '\n'}, {@code '\u00e9'}. */
+  public static String charLiteral(char c) {
+    switch (c) {
+      case '\'':
+        return "'\\''";
+      case '\\':
+        return "'\\\\'";
+      case '\n':
+        return "'\\n'";
+      case '\t':
+        return "'\\t'";
+      case '\r':
+        return "'\\r'";
+      default:
+        return c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("'\\u%04x'", (int) c);
+    }
+  }
+
   /** Java source for a constant of the given type. */
   public static String literal(Expr.Const c) {
     if (c.symbol() != null) {
@@ -241,6 +271,8 @@ public final class JavaText {
         return v != 0 ? "true" : "false";
       case INT:
         return Long.toString((long) v);
+      case CHAR:
+        return "(char) " + (long) v;
       case LONG:
         return (long) v + "L";
       default:

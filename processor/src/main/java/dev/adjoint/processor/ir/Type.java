@@ -10,10 +10,17 @@ public enum Type {
   DOUBLE("double", 3),
   LONG("long", 2),
   INT("int", 1),
+  /** Passed through like an int; arithmetic on it is int arithmetic, as in Java. */
+  CHAR("char", 1),
   BOOLEAN("boolean", 0),
   DOUBLE_ARRAY("double[]", -1),
   DOUBLE_MATRIX("double[][]", -1),
-  INT_ARRAY("int[]", -1);
+  INT_ARRAY("int[]", -1),
+  /**
+   * The receiver of an instance method ({@link Var#receiver}), passed first to a call of another
+   * instance method of {@code this}; no value of the IR's arithmetic.
+   */
+  RECEIVER("this", 0);
 
   private final String javaName;
   private final int numericRank;
@@ -70,7 +77,8 @@ public enum Type {
 
   /** Java's binary numeric promotion over the types we model. */
   public static Type promote(Type a, Type b) {
-    return a.numericRank >= b.numericRank ? a : b;
+    Type wider = a.numericRank >= b.numericRank ? a : b;
+    return wider == CHAR ? INT : wider;
   }
 
   /** The Java source text of this type's zero value, used where a declaration needs one. */
@@ -81,6 +89,7 @@ public enum Type {
       case LONG:
         return "0L";
       case INT:
+      case CHAR:
         return "0";
       case BOOLEAN:
         return "false";

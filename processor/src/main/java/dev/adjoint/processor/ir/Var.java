@@ -23,23 +23,63 @@ public final class Var {
     /** A recorded branch decision. */
     BRANCH,
     /** The output adjoint given to a pullback. */
-    SEED
+    SEED,
+    /**
+     * A field the method reads and never writes ({@code static final double SQRT2PI}, a
+     * constant table): data, printed as {@code Owner.NAME}, with no adjoint.
+     */
+    FIELD
   }
 
   private final String name;
   private final Type type;
   private final Role role;
   private final String userName;
+  private final ClassRef owner;
 
   public Var(String name, Type type, Role role) {
-    this(name, type, role, name);
+    this(name, type, role, name, null);
   }
 
-  private Var(String name, Type type, Role role, String userName) {
+  private Var(String name, Type type, Role role, String userName, ClassRef owner) {
     this.name = name;
     this.type = type;
     this.role = role;
     this.userName = userName;
+    this.owner = owner;
+  }
+
+  /** The field {@code owner.name}, read as data: one {@code Var} per field and method. */
+  public static Var field(ClassRef owner, String name, Type type) {
+    return new Var(name, type, Role.FIELD, name, owner);
+  }
+
+  /**
+   * A field of the receiver of an instance method ({@code this.lr}, {@code data}): data,
+   * printed as {@code model.lr} after the receiver parameter of the generated methods.
+   */
+  public static Var receiverField(String name, Type type) {
+    return new Var(name, type, Role.FIELD, name, null);
+  }
+
+  /** {@code this} of an instance method: the receiver of its calls of instance methods. */
+  public static Var receiver() {
+    return new Var("this", Type.RECEIVER, Role.FIELD, "this", null);
+  }
+
+  /** Whether this is a field of the receiver ({@link #receiverField}). */
+  public boolean isReceiverField() {
+    return role == Role.FIELD && owner == null && type != Type.RECEIVER;
+  }
+
+  /** The class declaring this static field; null for any other variable. */
+  public ClassRef owner() {
+    return owner;
+  }
+
+  /** A parameter or field: a value the method may read but only parameters may rebind. */
+  public boolean isInput() {
+    return role == Role.PARAM || role == Role.FIELD;
   }
 
   /**
@@ -47,7 +87,7 @@ public final class Var {
    * {@code name} ({@code y2}), a local, and still this variable's name in error messages.
    */
   public Var rebinding(String name) {
-    return new Var(name, type, Role.LOCAL, userName);
+    return new Var(name, type, Role.LOCAL, userName, null);
   }
 
   /** The name the user wrote, for messages: {@code y} for the {@code y2} of a rebinding. */

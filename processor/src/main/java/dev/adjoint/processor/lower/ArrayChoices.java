@@ -158,7 +158,7 @@ final class ArrayChoices {
     } else if (array instanceof Expr.Cond c) {
       Expr condition = c.condition();
       boolean recorded = condition instanceof Expr.Ref r && (r.var().role() == Var.Role.BRANCH
-          || r.var().role() == Var.Role.PARAM && !assigned.contains(r.var()));
+          || r.var().isInput() && !assigned.contains(r.var()));
       Expr thenGuard = and(guard, condition);
       if (!recorded) {
         Var choice = new Var(alias.equals(CHOSEN) ? "choice" : alias + "Choice", Type.BOOLEAN,

@@ -15,6 +15,17 @@ public final class GeneratedApi {
     return new ClassRef(owner.packageName(), owner.simpleNames().replace('.', '_') + "Adjoint");
   }
 
+  /**
+   * The suggested name of the receiver parameter that the generated methods of an instance
+   * method take first: the class's simple name, decapitalized ({@code Model} gives {@code
+   * model}, {@code MLP} gives {@code mlp}); the generated code steps around a user's name.
+   */
+  public static String receiverName(String classSimpleName) {
+    return classSimpleName.equals(classSimpleName.toUpperCase(java.util.Locale.ROOT))
+        ? classSimpleName.toLowerCase(java.util.Locale.ROOT)
+        : Character.toLowerCase(classSimpleName.charAt(0)) + classSimpleName.substring(1);
+  }
+
   /** The pullback of {@code method}, in the generated class or beside a kernel. */
   public static String pullbackName(String method) {
     return method + "Pullback";

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * No store may reach a parameter's array, directly or through a join that may be it: the primal
- * must not change its caller's inputs. Runs on IR after alias expansion, where every store names
- * the array it writes (or a join); a parameter rebound to a new array ({@code a = scale(2, a)})
- * is then the method's own.
+ * No store may reach a parameter's array or a field's, directly or through a join that may be
+ * it: the primal must not change its caller's inputs, nor the tables it reads. Runs on IR after
+ * alias expansion, where every store names the array it writes (or a join); a parameter rebound
+ * to a new array ({@code a = scale(2, a)}) is then the method's own.
  */
 public final class ParameterWrites {
   private ParameterWrites() {}
@@ -28,8 +28,11 @@ public final class ParameterWrites {
         Var base = Stmts.baseVar(st.array());
         Var param = mayBeParameter(base, referees, new HashSet<>());
         if (param != null) {
-          out.add(Problem.unsupported(st.source(), "a write into array parameter "
-              + param.name() + (param == base ? "" : " (which " + base.userName() + " may be here)")
+          String array = param.isReceiverField() ? "field " + param.name()
+              : param.owner() == null ? "array parameter " + param.name()
+              : "constant array " + param.owner().simpleNames() + "." + param.name();
+          out.add(Problem.unsupported(st.source(), "a write into " + array
+              + (param == base ? "" : " (which " + base.userName() + " may be here)")
               + " is not supported; copy it into a local array (new double[n] or new int[n])"
               + " and write there"));
         }
@@ -38,9 +41,9 @@ public final class ParameterWrites {
     return out;
   }
 
-  /** The parameter {@code v} is or may refer to, if any. */
+  /** The parameter or field {@code v} is or may refer to, if any. */
   public static Var mayBeParameter(Var v, Map<Var, Set<Var>> referees, Set<Var> seen) {
-    if (v.role() == Var.Role.PARAM) {
+    if (v.isInput()) {
       return v;
     }
     if (seen.add(v)) {

@@ -39,11 +39,11 @@ final class Ast {
   /** A {@code double}-valued expression. */
   sealed interface Expr extends Arg
       permits Num, Var, Bin, Neg, MathCall, Ternary, Read, Read2, ToDouble, Call, Kernel,
-          ShadowCall, Named, CustomCall {}
+          ShadowCall, Named, SwitchValue, Constant, TableRead, CustomCall {}
 
   /** An {@code int}-valued expression. */
   sealed interface IExpr extends Arg
-      permits IConst, IVar, IBin, Length, ToInt, IHelper, IMath, INamed, IRound {}
+      permits IConst, IVar, IBin, Length, ToInt, IHelper, IMath, INamed, IRound, PostStep {}
 
   /** A {@code boolean} expression. */
   sealed interface Cond extends Node
@@ -54,7 +54,7 @@ final class Ast {
       permits Block, DeclDouble, DeclInt, DeclBool, DeclArray, DeclMatrix, DeclKernel, DeclRow,
           Assign, IAssign, Step, Store, Store2, If, For, While, ForEach, ForEachRow, Break,
           Continue, Return, DeclChoice, Chain, RebindKernel,
-          Reallocate {}
+          Reallocate, Switch, DeclInit, CountDown, Assert {}
 
   // ---------------------------------------------------------------------------------------------
   // double expressions
@@ -697,6 +697,31 @@ final class Ast {
     }
   }
 
+  /**
+   * A {@code static final double} of the class ({@link JavaPrinter#CONSTANTS}), by its name or
+   * qualified by the class's.
+   */
+  record Constant(String name, boolean qualified) implements Expr {
+    public List<Node> kids() {
+      return List.of();
+    }
+
+    public Node withKids(List<Node> k) {
+      return this;
+    }
+  }
+
+  /** {@code TABLE[index]}: the class's table ({@link JavaPrinter#TABLE}). */
+  record TableRead(IExpr index) implements Expr {
+    public List<Node> kids() {
+      return List.of(index);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new TableRead((IExpr) k.get(0));
+    }
+  }
+
   /** {@code Math.fn(args)} over ints and longs: {@code abs max min floorMod floorDiv}. */
   record IMath(String fn, List<IExpr> args) implements IExpr {
     public List<Node> kids() {
@@ -730,6 +755,91 @@ final class Ast {
 
     public Node withKids(List<Node> k) {
       return new IRound((Expr) k.get(0));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // everyday statements: switch, array initializers, ++ inside expressions
+
+  /**
+   * A switch statement on an int: {@code labels.get(k)} select {@code bodies.get(k)}, anything
+   * else {@code otherwise}; colon form (each case ending in {@code break}) or arrow form; with
+   * {@code chars}, on the char {@code 'a' + selector} with labels {@code 'a' + label}.
+   */
+  record Switch(IExpr selector, List<List<Integer>> labels, List<Block> bodies, Block otherwise,
+      boolean arrow, boolean chars) implements Stmt {
+    public List<Node> kids() {
+      List<Node> k = new ArrayList<>();
+      k.add(selector);
+      k.addAll(bodies);
+      k.add(otherwise);
+      return k;
+    }
+
+    public Node withKids(List<Node> k) {
+      return new Switch((IExpr) k.get(0), labels, cast(k.subList(1, k.size() - 1), Block.class),
+          (Block) k.get(k.size() - 1), arrow, chars);
+    }
+  }
+
+  /** A switch expression on an int, arrow form: {@code values.get(k)}, else {@code otherwise}. */
+  record SwitchValue(IExpr selector, List<List<Integer>> labels, List<Expr> values,
+      Expr otherwise) implements Expr {
+    public List<Node> kids() {
+      List<Node> k = new ArrayList<>();
+      k.add(selector);
+      k.addAll(values);
+      k.add(otherwise);
+      return k;
+    }
+
+    public Node withKids(List<Node> k) {
+      return new SwitchValue((IExpr) k.get(0), labels,
+          cast(k.subList(1, k.size() - 1), Expr.class), (Expr) k.get(k.size() - 1));
+    }
+  }
+
+  /** {@code double[] name = {elements}}. */
+  record DeclInit(String name, List<Expr> elements) implements Stmt {
+    public List<Node> kids() {
+      return List.copyOf(elements);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new DeclInit(name, cast(k, Expr.class));
+    }
+  }
+
+  /** {@code int counter = bound; while (counter-- > 0) body}. */
+  record CountDown(String counter, IExpr bound, Block body) implements Stmt {
+    public List<Node> kids() {
+      return List.of(bound, body);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new CountDown(counter, (IExpr) k.get(0), (Block) k.get(1));
+    }
+  }
+
+  /** {@code assert c || !c;}: true whatever {@code c} is, as the primal runs with -ea. */
+  record Assert(Cond c) implements Stmt {
+    public List<Node> kids() {
+      return List.of(c);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new Assert((Cond) k.get(0));
+    }
+  }
+
+  /** {@code name++} inside an expression: the old value, and the int local incremented. */
+  record PostStep(String name) implements IExpr {
+    public List<Node> kids() {
+      return List.of();
+    }
+
+    public Node withKids(List<Node> k) {
+      return this;
     }
   }
 

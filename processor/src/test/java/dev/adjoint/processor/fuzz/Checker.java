@@ -5,6 +5,7 @@ import dev.adjoint.processor.fuzz.Program.Type;
 import dev.adjoint.runtime.Stacks;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -518,8 +519,9 @@ final class Checker {
           mode + ": no adjoint class was generated"));
     }
     Class<?> adj = l.adjoint();
-    Method record = find(adj, Program.MAIN, paramTypes, mode + " record method");
-    List<Class<?>> trailing = new ArrayList<>(Arrays.asList(paramTypes));
+    Class<?>[] types = withReceiver(l.original(), paramTypes);
+    Method record = find(adj, Program.MAIN, types, mode + " record method");
+    List<Class<?>> trailing = new ArrayList<>(Arrays.asList(types));
     trailing.add(double.class);
     if (scalarCount > 0) {
       trailing.add(double[].class);
@@ -580,10 +582,47 @@ final class Checker {
   private static Object invoke(Method m, Object[] args) throws InvocationTargetException {
     Ticks.reset(); // every call starts the stateful helper afresh, so calls compare
     try {
+      if (!Modifier.isStatic(m.getModifiers())) {
+        return m.invoke(receiver(m.getDeclaringClass()), args);
+      }
+      Class<?>[] types = m.getParameterTypes();
+      if (types.length == args.length + 1 && !types[0].isPrimitive() && !types[0].isArray()) {
+        // The adjoint of an instance method takes the receiver first.
+        Object[] withReceiver = new Object[args.length + 1];
+        withReceiver[0] = receiver(types[0]);
+        System.arraycopy(args, 0, withReceiver, 1, args.length);
+        return m.invoke(null, withReceiver);
+      }
       return m.invoke(null, args);
     } catch (IllegalAccessException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** A fresh instance of a program's class (its constructor is private and takes nothing). */
+  private static Object receiver(Class<?> c) {
+    try {
+      var constructor = c.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      return constructor.newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The generated methods' parameters: the receiver first for an instance method. */
+  private static Class<?>[] withReceiver(Class<?> original, Class<?>[] types) {
+    try {
+      if (Modifier.isStatic(original.getDeclaredMethod(Program.MAIN, types).getModifiers())) {
+        return types;
+      }
+    } catch (NoSuchMethodException e) {
+      return types;
+    }
+    Class<?>[] out = new Class<?>[types.length + 1];
+    out[0] = original;
+    System.arraycopy(types, 0, out, 1, types.length);
+    return out;
   }
 
   private static Object read(RecordComponent c, Object record) {

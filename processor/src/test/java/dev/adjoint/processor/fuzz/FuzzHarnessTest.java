@@ -196,6 +196,21 @@ class FuzzHarnessTest {
     }
   }
 
+  /** Programs read the class's static final constants, qualified or not, and its table. */
+  @Test
+  void generatorReadsStaticFinalConstants() {
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      all.append(ProgramGenerator.generate(Fuzzer.programSeed(95, i)).toJava("X"));
+    }
+    String text = all.toString();
+    for (String expected : new String[] {"static final double K_SQRT2PI = Math.sqrt(",
+        "static final double[] K_TABLE = {", "X.K_", " K_HALF", "K_TABLE[", "K_TABLE.length",
+        "\n  public double f(", "\n  double K_HALF = 0.5;", "this.K_"}) {
+      assertTrue(text.contains(expected), () -> "no generated program contains " + expected);
+    }
+  }
+
   /** A stand-in failure: "fails" while the program calls Math.cosh. */
   @Test
   void shrinkerKeepsTheFailureAndShrinks() {

@@ -130,6 +130,20 @@ final class JavaPrinter {
   /** A plain boolean helper. */
   static final String EVEN = "even";
 
+  /** The class's {@code static final double}s ({@link Ast.Constant}): name and initializer. */
+  static final java.util.Map<String, String> CONSTANTS = java.util.Map.of(
+      "K_SQRT2PI", "Math.sqrt(2 * Math.PI)",
+      "K_HALF", "0.5",
+      "K_NEG", "-1.25");
+
+  /** The class's {@code static final double[]} ({@link Ast.TableRead}), as long as its arrays. */
+  static final String TABLE = "K_TABLE";
+
+  /** The table's entries: {@code 0.5, -0.75, 1.25, ...}. */
+  static double tableEntry(int i) {
+    return (i % 2 == 0 ? 0.5 : -0.75) + 0.75 * i;
+  }
+
   /**
    * The program's own functions named like Math's ({@link ShadowCall}), in a nested class {@code
    * Shadow}: different functions with the same ranges as Math's (so the generator's domain
@@ -165,12 +179,16 @@ final class JavaPrinter {
   private Set<String> shadowed = Set.of();
 
   private final Flavor flavor;
+  /** The class being printed; null when printing one method alone. */
+  private String className;
   private boolean staticImport;
   /**
    * Whether a {@code wrt} subset is spelled as {@code @NoDerivative} on the other parameters
    * (programs of odd seeds), the equivalent alternative.
    */
   private boolean noDerivativeSpelling;
+  /** Whether the methods are instance methods ({@link Program#instance}). */
+  private boolean instance;
   /** {@code Math}, or {@code java.lang.Math} where a variable of that name hides it. */
   private String math = "Math";
   /** {@code LinearAlgebra}, or its full name where a variable of that name hides it. */
@@ -190,6 +208,7 @@ final class JavaPrinter {
     JavaPrinter w = new JavaPrinter(flavor);
     w.staticImport = p.staticImport() && flavor == Flavor.ORIGINAL;
     w.noDerivativeSpelling = (p.seed() & 1) == 1;
+    w.instance = p.instance();
     w.shadowed = shadowCalls(p);
     if (GeneratedLikeNames.mentions(p, "Math")) {
       w.math = "java.lang.Math";
@@ -214,6 +233,7 @@ final class JavaPrinter {
   }
 
   private void program(Program p, String className) {
+    this.className = className;
     out.append("package ").append(Program.PACKAGE).append(";\n\n");
     if (flavor == Flavor.ORIGINAL) {
       out.append("import dev.adjoint.Differentiable;\n");
@@ -258,6 +278,9 @@ final class JavaPrinter {
       line("  return Math.floorMod(a * 3 + b + dev.adjoint.processor.fuzz.Ticks.next(), 7);");
       line("}");
     }
+    if (p.uses(Ast.Constant.class) || p.uses(Ast.TableRead.class)) {
+      constants(p);
+    }
     if (p.uses(BoolHelper.class)) {
       out.append('\n');
       line("static boolean " + EVEN + "(int a) {");
@@ -265,6 +288,24 @@ final class JavaPrinter {
       line("}");
     }
     out.append("}\n");
+  }
+
+  /**
+   * The constants {@link Ast.Constant} and {@link Ast.TableRead} read: {@code static final}, or
+   * in a program of instance methods plain fields of {@code this}, read the same way.
+   */
+  private void constants(Program p) {
+    out.append('\n');
+    String modifiers = instance ? "" : "static final ";
+    for (String name : new java.util.TreeSet<>(CONSTANTS.keySet())) {
+      line(modifiers + "double " + name + " = "
+          + CONSTANTS.get(name).replace("Math.", math + ".") + ";");
+    }
+    List<String> entries = new ArrayList<>();
+    for (int i = 0; i < p.arrayLength(); i++) {
+      entries.add(Double.toString(tableEntry(i)));
+    }
+    line(modifiers + "double[] " + TABLE + " = {" + String.join(", ", entries) + "};");
   }
 
   /** The nested class whose functions the single-static-imports name. */
@@ -352,7 +393,8 @@ final class JavaPrinter {
         doubles.add(p.name());
       }
     }
-    line("public static double " + m.name() + "(" + String.join(", ", ps) + ") {");
+    line("public " + (instance ? "" : "static ") + "double " + m.name() + "("
+        + String.join(", ", ps) + ") {");
     indent++;
     for (Stmt s : m.body().stmts()) {
       stmt(s);
@@ -479,9 +521,68 @@ final class JavaPrinter {
       line("continue;");
     } else if (s instanceof Return r) {
       line("return " + expr(r.value()) + ";");
+    } else if (s instanceof Ast.Switch sw) {
+      switchStatement(sw);
+    } else if (s instanceof Ast.Assert a) {
+      line("assert " + condOperand(a.c()) + " || !" + condAtom(a.c()) + ";");
+    } else if (s instanceof Ast.CountDown c) {
+      line("int " + c.counter() + " = " + iexpr(c.bound()) + ";");
+      line("while (" + traced(c.counter() + "-- > 0") + ") {");
+      block(c.body());
+      line("}");
+    } else if (s instanceof Ast.DeclInit d) {
+      List<String> elements = new ArrayList<>();
+      d.elements().forEach(e -> elements.add(expr(e)));
+      line("double[] " + d.name() + " = {" + String.join(", ", elements) + "};");
     } else {
       throw new IllegalArgumentException("statement " + s);
     }
+  }
+
+  /** Colon form: each case's block, then {@code break}; arrow form: each case a block. */
+  private void switchStatement(Ast.Switch sw) {
+    String selector = selector(sw.selector());
+    line("switch (" + (sw.chars() ? "(char) ('a' + " + selector + ")" : selector) + ") {");
+    indent++;
+    for (int k = 0; k < sw.bodies().size(); k++) {
+      caseBlock(labels(sw.labels().get(k), sw.arrow(), sw.chars()), sw.bodies().get(k),
+          sw.arrow());
+    }
+    caseBlock(sw.arrow() ? "default ->" : "default:", sw.otherwise(), sw.arrow());
+    indent--;
+    line("}");
+  }
+
+  private void caseBlock(String labels, Block body, boolean arrow) {
+    line(labels + " {");
+    block(body);
+    line(arrow ? "}" : "} break;");
+  }
+
+  /** {@code case 1, 2 ->}, or in the colon form {@code case 1: case 2:}. */
+  private static String labels(List<Integer> values, boolean arrow, boolean chars) {
+    java.util.function.Function<Integer, String> label =
+        v -> chars ? "'" + (char) ('a' + v) + "'" : String.valueOf(v);
+    if (arrow) {
+      return "case " + values.stream().map(label)
+          .collect(java.util.stream.Collectors.joining(", ")) + " ->";
+    }
+    return values.stream().map(v -> "case " + label.apply(v) + ":")
+        .collect(java.util.stream.Collectors.joining(" "));
+  }
+
+  /** A switch selector: in the trace flavor, its value is a decision. */
+  private String selector(IExpr e) {
+    return flavor == Flavor.TRACE ? "Trace.i(" + iexpr(e) + ")" : iexpr(e);
+  }
+
+  private String switchValue(Ast.SwitchValue sw) {
+    StringBuilder sb = new StringBuilder("(switch (" + selector(sw.selector()) + ") {");
+    for (int k = 0; k < sw.values().size(); k++) {
+      sb.append(' ').append(labels(sw.labels().get(k), true, false)).append(' ')
+          .append(expr(sw.values().get(k))).append(';');
+    }
+    return sb.append(" default -> ").append(expr(sw.otherwise())).append("; })").toString();
   }
 
   /**
@@ -552,6 +653,11 @@ final class JavaPrinter {
       return flavor == Flavor.TRACE ? "Trace.v(" + call + ")" : call;
     } else if (e instanceof Named n) {
       return lang(n.name());
+    } else if (e instanceof Ast.Constant c) {
+      String qualifier = instance ? "this." : className + ".";
+      return (c.qualified() && className != null ? qualifier : "") + c.name();
+    } else if (e instanceof Ast.TableRead t) {
+      return TABLE + "[" + iexpr(t.index()) + "]";
     } else if (e instanceof Ternary t) {
       return condOperand(t.c()) + " ? " + operand(t.a()) + " : " + operand(t.b());
     } else if (e instanceof Read r) {
@@ -565,6 +671,8 @@ final class JavaPrinter {
       return flavor == Flavor.TRACE ? "Trace.v(" + call + ")" : call;
     } else if (e instanceof Kernel k) {
       return kernel(k.fn(), k.args());
+    } else if (e instanceof Ast.SwitchValue sw) {
+      return switchValue(sw);
     }
     throw new IllegalArgumentException("expression " + e);
   }
@@ -596,6 +704,7 @@ final class JavaPrinter {
   private static boolean atomic(Expr e) {
     return e instanceof Num || e instanceof Var || e instanceof MathCall || e instanceof Read
         || e instanceof ShadowCall || e instanceof Named || e instanceof Ast.CustomCall
+        || e instanceof Ast.Constant || e instanceof Ast.TableRead
         || e instanceof Read2 || e instanceof Call || e instanceof Kernel;
   }
 
@@ -646,6 +755,8 @@ final class JavaPrinter {
     } else if (e instanceof INamed n) {
       // A named constant may call Math's integer functions; a local called Math hides the class.
       return "(" + lang(n.text().replaceAll("(?<![.\\w])Math\\.", math + ".")) + ")";
+    } else if (e instanceof Ast.PostStep p) {
+      return p.name() + "++";
     } else if (e instanceof IRound r) {
       String round = "(int) " + (staticImport ? "" : math + ".") + "round(" + expr(r.e()) + ")";
       return flavor == Flavor.TRACE ? "Trace.i(" + round + ")" : round;

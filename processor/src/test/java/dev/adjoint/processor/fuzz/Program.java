@@ -96,6 +96,14 @@ record Program(long seed, int arrayLength, boolean staticImport, List<Method> me
     }
   }
 
+  /**
+   * Whether every method is an instance method of the (final) class, calling the others on
+   * {@code this}: a function of the seed, so that shrinking and replays keep it.
+   */
+  boolean instance() {
+    return new java.util.Random(seed ^ 0x1A57A9CEL).nextDouble() < 0.2;
+  }
+
   Method main() {
     return methods.get(methods.size() - 1);
   }

@@ -145,6 +145,8 @@ final class ProgramGenerator {
   private final boolean shadowing;
   /** Library constants and Math's integer functions ({@link #library(int)}, {@link IMath}). */
   private final boolean library;
+  /** Reads of the class's static final constants ({@link Ast.Constant}, {@link Ast.TableRead}). */
+  private final boolean constants;
   /** The option of user names like generated ones; see {@link GeneratedLikeNames}. */
   private final GeneratedLikeNames likeGenerated;
 
@@ -163,6 +165,8 @@ final class ProgramGenerator {
     this.shadowing = r.nextDouble() < 0.15;
     this.library = r.nextDouble() < 0.25;
     this.likeGenerated = GeneratedLikeNames.forSeed(seed);
+    // Its own stream, so that programs without constants stay what their seeds gave before.
+    this.constants = new Random(seed ^ 0xC0257L).nextDouble() < 0.3;
   }
 
   static Program generate(long seed) {
@@ -554,7 +558,98 @@ final class ProgramGenerator {
         w(!choosable().isEmpty(), 0.9), (Supplier<List<Stmt>>) () -> List.of(declChoice()),
         w(!passableMatrices().isEmpty(), 0.3),
         (Supplier<List<Stmt>>) () -> List.of(declMatrixChoice()),
-        w(env.assignable.size() >= 2, 0.5), (Supplier<List<Stmt>>) () -> List.of(chain()));
+        w(env.assignable.size() >= 2, 0.5), (Supplier<List<Stmt>>) () -> List.of(chain()),
+        w(canNest, 1.5), (Supplier<List<Stmt>>) () -> List.of(switchStatement(inLoop)),
+        w(top, 0.6), (Supplier<List<Stmt>>) () -> List.of(declInit()),
+        w(canNest && env.loopDepth < 2, 0.8), (Supplier<List<Stmt>>) () -> List.of(countDown()),
+        0.3, (Supplier<List<Stmt>>) () -> List.of(assertion()));
+  }
+
+  // Everyday statements (issue 10): switch, array initializers, ++ inside expressions --------
+
+  /** Inside a switch case (not in a loop nested in it): a break would leave the switch. */
+  private boolean inSwitch;
+
+  /** One to three cases, each one or two distinct labels among 0 to 3. */
+  private List<List<Integer>> switchLabels() {
+    List<Integer> values = new ArrayList<>(List.of(0, 1, 2, 3));
+    java.util.Collections.shuffle(values, r);
+    int cases = 1 + r.nextInt(3);
+    List<List<Integer>> labels = new ArrayList<>();
+    int at = 0;
+    for (int k = 0; k < cases && at < values.size(); k++) {
+      int n = chance(0.3) && at + 2 <= values.size() ? 2 : 1;
+      labels.add(List.copyOf(values.subList(at, at + n)));
+      at += n;
+    }
+    return labels;
+  }
+
+  private Stmt switchStatement(boolean inLoop) {
+    IExpr selector = smallInt().e;
+    List<List<Integer>> labels = switchLabels();
+    boolean saved = inSwitch;
+    inSwitch = true;
+    List<Block> bodies = new ArrayList<>();
+    for (int k = 0; k < labels.size(); k++) {
+      bodies.add(block(blockSize(), inLoop));
+    }
+    Block otherwise = chance(0.6) ? block(blockSize(), inLoop) : Block.of();
+    inSwitch = saved;
+    return new Ast.Switch(selector, labels, bodies, otherwise, chance(0.5), chance(0.3));
+  }
+
+  private Expr switchValue(int depth) {
+    IExpr selector = smallInt().e;
+    List<List<Integer>> labels = switchLabels();
+    List<Expr> values = new ArrayList<>();
+    for (int k = 0; k < labels.size(); k++) {
+      values.add(expr(depth - 1));
+    }
+    return new Ast.SwitchValue(selector, labels, values, expr(depth - 1));
+  }
+
+  /** {@code while (c-- > 0)}: the counter runs from the bound minus one down to 0. */
+  private Stmt countDown() {
+    String c = fresh("c");
+    IntVal bound = smallInt(); // an int, never a long
+    int[] mark = env.mark();
+    env.loopDepth++;
+    env.ints.add(new IntVar(c, bound.hi() < 0 ? -1 : bound.hi() - 1, false));
+    Block body = loopBody();
+    env.loopDepth--;
+    env.restore(mark);
+    return new Ast.CountDown(c, bound.e(), body);
+  }
+
+  /** {@code double[] t = {e, ...}} with the program's array length. */
+  private Stmt declInit() {
+    String name = fresh("t");
+    List<Expr> elements = new ArrayList<>();
+    for (int k = 0; k < length; k++) {
+      elements.add(expr(2));
+    }
+    env.arrays.add(new Arr(name, true, false));
+    return new Ast.DeclInit(name, elements);
+  }
+
+  /** Mutable int locals (never negative), for {@code k++} inside an expression. */
+  private List<IntVar> steppable() {
+    return noSteps ? List.of() : intsOnly().stream().filter(IntVar::mutable).toList();
+  }
+
+  /** In an assert's condition, which must not assign. */
+  private boolean noSteps;
+
+  private Stmt assertion() {
+    boolean saved = noSteps;
+    boolean savedCalls = env.noCalls;
+    noSteps = true;
+    env.noCalls = true; // the generated code does not run the assert: nothing in it may count
+    Cond c = cond(1);
+    noSteps = saved;
+    env.noCalls = savedCalls;
+    return new Ast.Assert(c);
   }
 
   // Arrays chosen by a ternary and chained assignment (issue 8) ---------------------------------
@@ -992,7 +1087,7 @@ final class ProgramGenerator {
     env.nest++;
     List<Stmt> body = chance(0.4) ? statements(1, inLoop) : new ArrayList<>();
     Stmt last = !inLoop ? new Return(expr(2)) : weighted(
-        1.0, (Supplier<Stmt>) Break::new,
+        w(!inSwitch, 1.0), (Supplier<Stmt>) Break::new,
         1.0, (Supplier<Stmt>) Continue::new,
         0.8, (Supplier<Stmt>) () -> new Return(expr(2)));
     body.add(last);
@@ -1002,7 +1097,11 @@ final class ProgramGenerator {
   }
 
   private Block loopBody() {
-    return block(blockSize(), true);
+    boolean saved = inSwitch;
+    inSwitch = false;
+    Block body = block(blockSize(), true);
+    inSwitch = saved;
+    return body;
   }
 
   /** Arrays that may be read here (row aliases too: stores into their matrix are fine). */
@@ -1194,11 +1293,13 @@ final class ProgramGenerator {
         w(library && !intsOnly().isEmpty(), 0.5), (Supplier<IExpr>) () -> new IMath("max",
             List.of(new IConst(0), new IMath("min", List.of(new IVar(pick(intsOnly()).name()),
                 new IBin("-", new Length(array), new IConst(1)))))),
-        w(!intsOnly().isEmpty() && (self.equals(Program.MAIN)
+        w(!intsOnly().isEmpty() && !noSteps && (self.equals(Program.MAIN)
             || !KnownBug.STATEFUL_HELPER_IN_CALLEE.avoided()), 0.6),
         (Supplier<IExpr>) () -> new IBin("%", new IHelper(
             JavaPrinter.TICK, List.of(new IVar(pick(intsOnly()).name()), smallInt().e)),
-            new Length(array)));
+            new Length(array)),
+        w(!steppable().isEmpty(), 2.0), (Supplier<IExpr>) () -> new IBin("%",
+            new Ast.PostStep(pick(steppable()).name()), new Length(array)));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1222,7 +1323,9 @@ final class ProgramGenerator {
         w(depth > 0, 0.4), (Supplier<Cond>) () -> new Not(cond(depth - 1)),
         w(!env.bools.isEmpty(), 0.8), (Supplier<Cond>) () -> new BoolVar(pick(env.bools)),
         w(!intsOnly().isEmpty(), 0.4), (Supplier<Cond>) () -> new BoolHelper(JavaPrinter.EVEN,
-            new IVar(pick(intsOnly()).name())));
+            new IVar(pick(intsOnly()).name())),
+        w(!steppable().isEmpty(), 1.5), (Supplier<Cond>) () -> new ICmp(">",
+            new Ast.PostStep(pick(steppable()).name()), new IConst(r.nextInt(4))));
   }
 
   private Expr constant() {
@@ -1247,7 +1350,8 @@ final class ProgramGenerator {
         5.0, (Supplier<Expr>) () -> math(depth),
         0.8, (Supplier<Expr>) () -> new Ternary(cond(1), expr(depth - 1), expr(depth - 1)),
         w(!callable.isEmpty() && !env.noCalls, 1.5), (Supplier<Expr>) () -> call(depth),
-        w(kernels && !env.noCalls, 1.0), (Supplier<Expr>) this::scalarKernel);
+        w(kernels && !env.noCalls, 1.0), (Supplier<Expr>) this::scalarKernel,
+        w(depth > 1 && !noSteps, 0.4), (Supplier<Expr>) () -> switchValue(depth));
   }
 
   private Expr leaf() {
@@ -1267,7 +1371,11 @@ final class ProgramGenerator {
           return new Read2(m.name(), index(m.name()), index(m.name()));
         },
         w(!ints.isEmpty(), 0.8), (Supplier<Expr>) () -> new ToDouble(new IVar(pick(ints)
-            .name())));
+            .name())),
+        w(constants, 1.0), (Supplier<Expr>) () -> new Ast.Constant(
+            pick(List.copyOf(new java.util.TreeSet<>(JavaPrinter.CONSTANTS.keySet()))),
+            chance(0.3)),
+        w(constants, 1.5), (Supplier<Expr>) () -> new Ast.TableRead(index(JavaPrinter.TABLE)));
   }
 
   private static boolean isLeaf(Expr e) {

@@ -23,9 +23,11 @@ final class RejectedConstructs {
     SYNCHRONIZED(false, "synchronized (%2$s.class) { }"),
     FIELD(false, "double %1$s = mutableField;"),
     RANDOM(false, "double %1$s = Math.random();"),
-    ASSERT(false, "assert true;"),
     BITWISE(false, "int %1$s = 3 & 1;"),
+    FALL_THROUGH(false, "switch (1) { case 0: int %1$s = 1; default: break; }"),
     STRING(false, "String %1$s = \"text\";"),
+    /** A write into a static final table (IR check, after alias expansion). */
+    TABLE_WRITE(true, "constantTable[0] = 2;"),
     /** An array written after a kernel whose derivative reads it again took it (IR check). */
     WRITE_AFTER_CALL(true, "{ double[] %1$s = new double[2]; double %1$sSum ="
         + " dev.adjoint.runtime.LinearAlgebra.sum(%1$s); %1$s[0] = 1; }"),
@@ -55,7 +57,7 @@ final class RejectedConstructs {
       boolean rebound = kinds.contains(Kind.REBOUND_IN_LOOP);
       if (kind.ir && (rebound || kind == Kind.REBOUND_IN_LOOP && kinds.stream()
           .anyMatch(x -> x.ir))) {
-        kind = Kind.ASSERT; // a rebinding stops lowering: it is the method's only IR problem
+        kind = Kind.TRY; // a rebinding stops lowering: it is the method's only IR problem
       }
       kinds.add(kind);
     }
@@ -78,10 +80,14 @@ final class RejectedConstructs {
       inserted.add(text);
     }
     int shift = 0;
+    int decl = lines.indexOf("public final class " + className + " {");
     if (kinds.contains(Kind.FIELD)) {
-      int decl = lines.indexOf("public final class " + className + " {");
       lines.add(decl + 1, "  static double mutableField = 1;");
-      shift = 1;
+      shift++;
+    }
+    if (kinds.contains(Kind.TABLE_WRITE)) {
+      lines.add(decl + 1, "  static final double[] constantTable = {1.0};");
+      shift++;
     }
     // Inserted lines: each insertion moved the ones below it (inserted earlier) down by one.
     Set<Integer> numbers = new TreeSet<>();

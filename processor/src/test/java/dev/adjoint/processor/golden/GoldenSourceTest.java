@@ -59,7 +59,8 @@ class GoldenSourceTest {
     return Stream.of(new Golden("Logistic"), new Golden("Rosenbrock"), new Golden("Branches"),
         new Golden("Overwrite"), new Golden("MathRules"), new Golden("Loop"),
         new Golden("NestedLoop"), new Golden("ArrayWrite"), new Golden("Calls"),
-        new Golden("Kernel"), new Golden("Custom"), new Golden("Helpers"),
+        new Golden("Kernel"), new Golden("Custom"), new Golden("Statements"),
+        new Golden("Constants"), new Golden("Instance"), new Golden("Helpers"),
         new Golden("CustomPair"), new Golden("Passthrough"),
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF));
   }
@@ -84,6 +85,8 @@ class GoldenSourceTest {
         + " double b, double t, double seed, double[] grad, double[] wBar) {"),
     DERIVATIVE_OF_SEVERAL_SCALARS("CustomPair",
         "CustomPair.logAddExpPullback(w * x, 0, logAddExp, seed, calleeGradient);"),
+    INSTANCE_METHOD("Instance", "lossPullback(Instance instance, double[] w, double seed,"
+        + " double[] wBar, Stacks stacks) {"),
     ANALYSES_OFF("LoopAnalysesOff", "public static double powerPullback(");
 
     final String golden;

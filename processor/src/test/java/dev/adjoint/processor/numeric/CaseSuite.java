@@ -30,6 +30,7 @@ public final class CaseSuite {
   private final List<String> imports = new ArrayList<>();
   private final List<String> options = new ArrayList<>();
   private final List<String> members = new ArrayList<>();
+  private final List<JavaSource> others = new ArrayList<>();
   private final List<GradientCase> cases = new ArrayList<>();
   private Compiled compiled;
 
@@ -60,9 +61,15 @@ public final class CaseSuite {
     return this;
   }
 
-  /** Other members of the class, such as the plain helpers the cases call. */
+  /** Extra members of the class, e.g. {@code "static final double K = 2;"}. */
   public CaseSuite members(String... lines) {
     members.addAll(Arrays.asList(lines));
+    return this;
+  }
+
+  /** Other classes compiled with the suite's, e.g. one whose constants the cases read. */
+  public CaseSuite with(JavaSource... sources) {
+    others.addAll(Arrays.asList(sources));
     return this;
   }
 
@@ -88,11 +95,11 @@ public final class CaseSuite {
     }
     sb.append("\npublic final class ").append(simple).append(" {\n\n");
     sb.append("  private ").append(simple).append("() {}\n");
+    for (String m : members) {
+      sb.append("  ").append(m).append('\n');
+    }
     for (GradientCase c : cases) {
       sb.append('\n').append(c.declaration());
-    }
-    for (String m : members) {
-      sb.append("\n  ").append(m).append('\n');
     }
     sb.append("}\n");
     return new JavaSource(qualifiedName, sb.toString());
@@ -101,8 +108,10 @@ public final class CaseSuite {
   /** Compiles once (memoized); throws with all diagnostics if javac or the processor fails. */
   public synchronized Compiled compiled() {
     if (compiled == null) {
-      compiled =
-          InProcessCompiler.create().withOptions(options.toArray(String[]::new)).compile(source());
+      List<JavaSource> sources = new ArrayList<>(others);
+      sources.add(0, source());
+      compiled = InProcessCompiler.create().withOptions(options.toArray(String[]::new))
+          .compile(sources);
     }
     return compiled;
   }

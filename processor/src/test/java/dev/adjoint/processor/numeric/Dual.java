@@ -38,6 +38,10 @@ public final class Dual {
     return (Integer) arg(name);
   }
 
+  public char ch(String name) {
+    return (Character) arg(name);
+  }
+
   public long l(String name) {
     return (Long) arg(name);
   }

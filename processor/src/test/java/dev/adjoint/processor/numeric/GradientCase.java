@@ -280,6 +280,7 @@ public final class GradientCase {
             case "int" -> ((Number) a).intValue();
             case "long" -> ((Number) a).longValue();
             case "boolean" -> (Boolean) a;
+            case "char" -> (Character) a;
             default -> throw new IllegalArgumentException("unsupported type " + type);
           };
       if (a instanceof Double d && !type.equals("double") && d != Math.rint(d)) {

@@ -128,12 +128,10 @@ class NameResolutionTest {
             "}"));
   }
 
-  /** A field named PI shadows Math.PI imported on demand. */
+  /** A field named PI shadows Math.PI imported on demand: 3 x². */
   @Test
   void ownFieldShadowsStaticImportedConstant() {
-    correctOrRejected(
-        "adjtest.names.OwnPi.f",
-        args(0.7),
+    exact("adjtest.names.OwnPi", 0.7, 3 * 0.49, 6 * 0.7,
         JavaSource.of("adjtest.names.OwnPi",
             "package adjtest.names;",
             "import static java.lang.Math.*;",
@@ -446,6 +444,27 @@ class NameResolutionTest {
             "    long m = Long.MIN_VALUE % 5;",
             "    return x * k * m;",
             "  }",
+            "}"));
+  }
+
+  /** A single-static-import of a user's PI hides Math.PI imported on demand: 4 x. */
+  @Test
+  void importedUserConstantBesideMathOnDemand() {
+    exact("adjtest.names.UsesFour", 0.7, 4 * 0.7, 4,
+        JavaSource.of("adjtest.names.lib.Four",
+            "package adjtest.names.lib;",
+            "public final class Four {",
+            "  private Four() {}",
+            "  public static final double PI = 4;",
+            "}"),
+        JavaSource.of("adjtest.names.UsesFour",
+            "package adjtest.names;",
+            "import static java.lang.Math.*;",
+            "import static adjtest.names.lib.Four.PI;",
+            "import dev.adjoint.Differentiable;",
+            "public class UsesFour {",
+            "  @Differentiable",
+            "  public static double f(double x) { return PI * x; }",
             "}"));
   }
 

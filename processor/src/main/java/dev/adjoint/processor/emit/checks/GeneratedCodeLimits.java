@@ -55,7 +55,8 @@ public final class GeneratedCodeLimits {
    * stacks; the record's constructor takes {@code this}, the value and the partials.
    */
   public void checkSlots(MethodPlan plan, Diagnostics diagnostics) {
-    int user = 0;
+    // The receiver of an instance method comes first.
+    int user = plan.element().getModifiers().contains(Modifier.STATIC) ? 0 : 1;
     for (var p : plan.element().getParameters()) {
       user += slots(p.asType().getKind());
     }
