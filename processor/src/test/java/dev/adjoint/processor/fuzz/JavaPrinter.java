@@ -372,7 +372,9 @@ final class JavaPrinter {
 
   private void method(Method m) {
     boolean passThrough = noDerivativeSpelling && m.wrt() != null;
-    if (flavor == Flavor.ORIGINAL && m.annotated()) {
+    // Plain helpers are static only: in a program of instance methods they stay annotated.
+    boolean annotated = m.annotated() || instance;
+    if (flavor == Flavor.ORIGINAL && annotated) {
       if (m.wrt() == null || passThrough) {
         line("@Differentiable");
       } else {
@@ -386,7 +388,7 @@ final class JavaPrinter {
     List<String> ps = new ArrayList<>();
     doubles.clear();
     for (Param p : m.params()) {
-      boolean excluded = passThrough && flavor == Flavor.ORIGINAL && m.annotated()
+      boolean excluded = passThrough && flavor == Flavor.ORIGINAL && annotated
           && p.type().differentiable() && !m.wrt().contains(p.name());
       ps.add((excluded ? "@dev.adjoint.NoDerivative " : "") + p.type().java + " " + p.name());
       if (p.type() == Program.Type.DOUBLE) {
