@@ -7,11 +7,9 @@ import dev.adjoint.processor.emit.checks.GenerationChecks;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.emit.AdjointClassGenerator;
-import dev.adjoint.processor.emit.MethodPlan;
 import dev.adjoint.processor.frontend.DerivativeOfReader;
 import dev.adjoint.processor.frontend.JavacTrees;
 import dev.adjoint.processor.rules.CallRules;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +26,9 @@ import javax.tools.Diagnostic;
 
 /**
  * Generates the adjoint of every {@code @Differentiable} method: per round, reads the custom
- * derivatives, then per class runs each method through the {@link Pipeline} and writes one
- * generated class ({@link AdjointClassGenerator}). Errors are reported at their position and
+ * derivatives, then runs each method, and each plain helper they call, through the {@link
+ * Pipeline} and writes one generated class per class ({@link Round}, {@link
+ * AdjointClassGenerator}). Errors are reported at their position and
  * collected; a class with any error gets no generated code, every method and class is still
  * checked, and nothing is thrown out of {@link #process}.
  */
@@ -144,7 +143,9 @@ public final class AdjointProcessor extends AbstractProcessor {
     if (!checks.beginRound(round, annotated, byClass.keySet(), trees)) {
       return;
     }
-    byClass.forEach((owner, methods) -> processClass(owner, methods, trees));
+    Pipeline pipeline = new Pipeline(trees, processingEnv.getElementUtils(), callRules,
+        !"off".equals(processingEnv.getOptions().get(ANALYSES_OPTION)));
+    new Round(processingEnv, trees, checks, pipeline).run(byClass);
   }
 
   /** User-declared derivatives of this round, before any method that may call them is read. */
@@ -159,40 +160,6 @@ public final class AdjointProcessor extends AbstractProcessor {
       if (e instanceof ExecutableElement m) {
         reader.register(m, callRules);
       }
-    }
-  }
-
-  private void processClass(TypeElement owner, List<ExecutableElement> methods, Trees trees) {
-    Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager(), trees);
-    Pipeline pipeline = new Pipeline(trees, processingEnv.getElementUtils(), callRules,
-        !"off".equals(processingEnv.getOptions().get(ANALYSES_OPTION)));
-    List<MethodPlan> plans = new ArrayList<>();
-    checks.checkClass(owner, methods, diagnostics);
-    for (ExecutableElement method : methods) {
-      try {
-        pipeline.run(method, diagnostics).ifPresent(p -> {
-          checks.checkPlan(p, diagnostics);
-          plans.add(p);
-        });
-      } catch (RuntimeException e) {
-        diagnostics.error(method, Message.INTERNAL, method.getSimpleName(), e);
-      } catch (StackOverflowError e) {
-        diagnostics.error(method, Message.TOO_DEEP, method.getSimpleName());
-      }
-    }
-    if (diagnostics.errorCount() > 0) {
-      return;
-    }
-    try {
-      new AdjointClassGenerator(processingEnv.getElementUtils())
-          .generate(owner, plans)
-          .writeTo(processingEnv.getFiler());
-    } catch (AdjointClassGenerator.SignatureClash e) {
-      GenerationChecks.report(e, diagnostics);
-    } catch (IOException | RuntimeException e) {
-      diagnostics.error(owner, Message.INTERNAL, owner.getSimpleName(), e);
-    } catch (StackOverflowError e) {
-      diagnostics.error(owner, Message.TOO_DEEP, owner.getSimpleName());
     }
   }
 }

@@ -14,6 +14,7 @@ import dev.adjoint.processor.emit.MethodPlan;
 import dev.adjoint.processor.emit.checks.GeneratedCodeLimits;
 import dev.adjoint.processor.frontend.ArrayParameterWrites;
 import dev.adjoint.processor.frontend.CalleeResolver;
+import dev.adjoint.processor.frontend.HelperCall;
 import dev.adjoint.processor.frontend.MethodReader;
 import dev.adjoint.processor.frontend.MethodValidator;
 import dev.adjoint.processor.frontend.Problems;
@@ -34,6 +35,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.util.Elements;
 
@@ -71,8 +73,13 @@ final class Pipeline {
     this.analyses = analyses;
   }
 
-  /** The plan for {@code method}'s generated code, or empty after reporting why there is none. */
-  Optional<MethodPlan> run(ExecutableElement method, Diagnostics diagnostics) {
+  /**
+   * The plan for {@code method}'s generated code, or empty after reporting why there is none.
+   * Each call of an unannotated helper read in it goes to {@code helperCalls}: the helper's
+   * adjoint must be generated too.
+   */
+  Optional<MethodPlan> run(ExecutableElement method, Diagnostics diagnostics,
+      Consumer<HelperCall> helperCalls) {
     Optional<MethodValidator.Signature> signature =
         new MethodValidator(diagnostics).validate(method);
     TreePath path = trees.getPath(method);
@@ -93,9 +100,10 @@ final class Pipeline {
     }
     Shadowing shadowing = new Shadowing(method, unit, elements);
     CalleeResolver callees = new CalleeResolver(method, unit, elements, callRules,
-        m -> ArrayParameterWrites.of(trees.getTree(m)));
+        this::hasSource, m -> ArrayParameterWrites.of(trees.getTree(m)));
     MethodReader reader = new MethodReader(unit, positions, problems, fence, shadowing, callees);
     Function read = reader.read(tree, signature.get().parameterTypes());
+    callees.helperCalls().forEach(helperCalls);
     problems.reportTo(diagnostics, unit, positions);
     boolean clean = problems.count() == 0 && signature.get().valid();
 
@@ -156,6 +164,12 @@ final class Pipeline {
         (int) unit.getLineMap().getLineNumber(end),
         shadowing.generatedCodeMustQualify("Math")
             || shadowing.generatedCodeMustQualify("StrictMath")));
+  }
+
+  /** Whether {@code m}'s body is among the sources being compiled. */
+  private boolean hasSource(ExecutableElement m) {
+    MethodTree t = trees.getTree(m);
+    return t != null && t.getBody() != null;
   }
 
   /** IR problems at their statements' trees, one per statement. */

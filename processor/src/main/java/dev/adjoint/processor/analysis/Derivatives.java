@@ -56,7 +56,12 @@ public final class Derivatives {
     if (e instanceof Expr.Ref r && r.var().type().isDifferentiable()) {
       out.add(r.var());
     } else if (e instanceof Expr.Invoke call) {
-      for (int i : call.independents()) {
+      for (int i = 0; i < call.args().size(); i++) {
+        // A varied argument of a parameter the callee does not differentiate still varies the
+        // result: so the call is active and verify.CalleeAdjoints reports it, not a zero.
+        if (!call.independents().contains(i) && call.kind() != Expr.Invoke.Kind.DIFFERENTIABLE) {
+          continue;
+        }
         Expr arg = call.args().get(i);
         if (arg instanceof Expr.Ref r && r.var().type().isDifferentiable()) {
           out.add(r.var());

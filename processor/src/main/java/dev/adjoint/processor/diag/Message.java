@@ -24,6 +24,8 @@ public enum Message {
   WRT_NOT_DOUBLE("[adjoint.wrt] wrt names %s of type %s; only double, double[] and double[][]"
       + " parameters can be differentiated"),
   WRT_DUPLICATE("[adjoint.wrt] wrt names \"%s\" twice"),
+  WRT_NO_DERIVATIVE("[adjoint.wrt] wrt names \"%s\", which is marked @NoDerivative; remove it from"
+      + " wrt or remove the annotation"),
   NO_DIFFERENTIABLE_PARAMETER("[adjoint.wrt] %s has no double parameter to differentiate with"
       + " respect to"),
   UNSUPPORTED("[adjoint.unsupported] %s is not supported in a @Differentiable method; %s"),
@@ -35,6 +37,12 @@ public enum Message {
       + " functions of java.lang.Math/StrictMath (%s), other @Differentiable methods,"
       + " LinearAlgebra kernels and methods given a pullback with @DerivativeOf; add one of those,"
       + " or compute this value outside and pass it in"),
+  LIBRARY_FUNCTION("[adjoint.call] no derivative rule for %s(%s): the source of %s is not part of"
+      + " this compilation (it is a library's), so Adjoint cannot differentiate it; give it a"
+      + " pullback with @DerivativeOf, or compute this value outside and pass it in"),
+  HELPER_FAILED("[adjoint.helper] %s is not annotated, so Adjoint differentiates it as if it"
+      + " were @Differentiable (its source is being compiled), but cannot: %s; make %s fit what"
+      + " a @Differentiable method may contain, or give it a pullback with @DerivativeOf"),
   LOCAL_TYPE("[adjoint.type] local %s has type %s; supported local types are double, int, long,"
       + " boolean, double[], double[][], int[] and var"),
   CAST_TYPE("[adjoint.cast] cast to %s is not supported; cast only to double, int or long"),
@@ -42,8 +50,10 @@ public enum Message {
   /** A construct found on the IR, before differentiation; the text names it in user's words. */
   UNSUPPORTED_CONSTRUCT("[adjoint.unsupported] %s"),
   DERIVATIVE_SIGNATURE("[adjoint.derivative] @DerivativeOf method %s does not fit: %s. A pullback"
-      + " takes the method's parameters, its result, the result's adjoint and one adjoint per array"
-      + " parameter, and returns the adjoint of the one double parameter (or void)"),
+      + " takes the method's parameters, its result, the result's adjoint, a double[] grad if the"
+      + " method has several double parameters (it adds their adjoints into grad[0], grad[1], …)"
+      + " and one adjoint per array parameter; it returns the adjoint of the one double parameter"
+      + " if there is exactly one, else void"),
   DERIVATIVE_TARGET("[adjoint.derivative] @DerivativeOf names %s.%s, but %s"),
   AMBIGUOUS_NAME("[adjoint.name] %s is ambiguous here: it may be a member of %s (static imports"
       + " on demand of several classes that declare it); qualify it, e.g. %s"),

@@ -28,4 +28,11 @@ public record MethodPlan(
     String sourceFile,
     int firstLine,
     int lastLine,
-    boolean qualifyMath) {}
+    boolean qualifyMath) {
+
+  /** False for a plain helper that a {@code @Differentiable} method calls. */
+  public boolean annotated() {
+    return element.getAnnotationMirrors().stream().anyMatch(a -> a.getAnnotationType()
+        .toString().equals("dev.adjoint.Differentiable"));
+  }
+}

@@ -76,6 +76,11 @@ final class CallReader {
       return problems.recover(call, Message.NOT_MATH_FUNCTION, callee, types, name,
           owner.getQualifiedName() + "." + name, name);
     }
+    if (owner != null && ruleOwner.isEmpty()
+        && callees.library(owner, name, args.size()).isPresent()) {
+      return problems.recover(call, Message.LIBRARY_FUNCTION, callee, types,
+          owner.getQualifiedName() + "." + name);
+    }
     String known = RulesTable.functions().stream().map(Rule::name).distinct()
         .collect(Collectors.joining(", "));
     return problems.recover(call, Message.UNKNOWN_FUNCTION, callee, types, known);
@@ -120,6 +125,7 @@ final class CallReader {
             "passing a new array to " + callee.name(), "declare it as a local first");
       }
     }
+    callees.noteHelperCall(callee, call);
     if (callee.onReceiver()) {
       // this.g(x): the receiver is the call's first argument, not differentiated.
       List<Expr> withReceiver = new ArrayList<>(args);

@@ -10,6 +10,7 @@ import dev.adjoint.processor.rules.GeneratedApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -30,7 +31,8 @@ public final class CalleeResolver {
   /** A callee: where it lives, how it is differentiated, and with respect to what. */
   record Callee(Expr.Invoke.Kind kind, ClassRef owner, String name,
       List<Type> parameterTypes, List<Integer> independents, Type returnType,
-      String problem, boolean onReceiver, List<String> writtenArrays) {}
+      String problem, ExecutableElement element, boolean implicit, boolean onReceiver,
+      List<String> writtenArrays) {}
 
   private static final String ANNOTATION = "dev.adjoint.Differentiable";
 
@@ -38,19 +40,23 @@ public final class CalleeResolver {
   private final Elements elements;
   private final CallRules rules;
   private final NameResolver names;
+  private final Predicate<ExecutableElement> hasSource;
+  private final List<HelperCall> helperCalls = new ArrayList<>();
 
   /** The array parameters a {@code @Differentiable} callee writes into, from its source. */
   private final java.util.function.Function<ExecutableElement, List<String>> writes;
 
+  /**
+   * @param hasSource whether a method's body is among the sources being compiled: such a
+   *     method returning double is differentiated as if it were {@code @Differentiable}
+   * @param writes the array parameters a callee with source writes into
+   */
   public CalleeResolver(Element method, CompilationUnitTree unit, Elements elements,
-      CallRules rules) {
-    this(method, unit, elements, rules, m -> List.of());
-  }
-
-  public CalleeResolver(Element method, CompilationUnitTree unit, Elements elements,
-      CallRules rules, java.util.function.Function<ExecutableElement, List<String>> writes) {
+      CallRules rules, Predicate<ExecutableElement> hasSource,
+      java.util.function.Function<ExecutableElement, List<String>> writes) {
     this.writes = writes;
     this.rules = rules;
+    this.hasSource = hasSource;
     this.method = method;
     this.elements = elements;
     this.names = new NameResolver(method, unit, elements);
@@ -61,10 +67,40 @@ public final class CalleeResolver {
     return names;
   }
 
+  /** The calls of unannotated helpers read so far, each differentiated as if annotated. */
+  public List<HelperCall> helperCalls() {
+    return helperCalls;
+  }
+
+  void noteHelperCall(Callee callee, com.sun.source.tree.MethodInvocationTree call) {
+    if (callee.implicit()) {
+      helperCalls.add(new HelperCall(callee.element(), call));
+    }
+  }
+
+  /**
+   * A static method {@code owner.name} of {@code arity} parameters returning double whose source
+   * is not in this compilation (a library's): only a {@code @DerivativeOf} pullback makes it
+   * callable.
+   */
+  Optional<ExecutableElement> library(TypeElement owner, String name, int arity) {
+    for (Element member : owner.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.METHOD && member.getSimpleName().contentEquals(name)
+          && member.getModifiers().contains(Modifier.STATIC)
+          && ((ExecutableElement) member).getParameters().size() == arity
+          && ((ExecutableElement) member).getReturnType().getKind() == TypeKind.DOUBLE
+          && !hasSource.test((ExecutableElement) member)) {
+        return Optional.of((ExecutableElement) member);
+      }
+    }
+    return Optional.empty();
+  }
+
   /**
    * The method {@code owner.name} with {@code arity} parameters as a callee, if it is one Adjoint
-   * can call: {@code @Differentiable}, a kernel or {@code @DerivativeOf} target, or a helper with
-   * an integer or boolean result.
+   * can call: {@code @Differentiable}, a kernel or {@code @DerivativeOf} target, a helper with an
+   * integer or boolean result, or an unannotated double helper whose source is being compiled
+   * (differentiated as if annotated; one with no double parameter is a constant, a helper).
    */
   Optional<Callee> find(TypeElement owner, String name, int arity) {
     for (Element member : owner.getEnclosedElements()) {
@@ -86,24 +122,48 @@ public final class CalleeResolver {
           && returns.filter(Type::isDifferentiable).isPresent();
       differentiable &= !kernel;
       boolean onReceiver = !m.getModifiers().contains(Modifier.STATIC);
+      boolean implicit = !onReceiver && annotation == null && !kernel
+          && m.getReturnType().getKind() == TypeKind.DOUBLE && hasSource.test(m);
       // Instance methods of this: only @Differentiable ones (helpers of this are not yet).
       if (m.getParameters().size() != arity || onReceiver && !(differentiable && ofThis(m))
-          || !differentiable && !integerHelper && !kernel) {
+          || !differentiable && !integerHelper && !kernel && !implicit) {
         continue;
       }
       List<Type> types = new ArrayList<>();
       for (var p : m.getParameters()) {
         Optional<Type> t = TreeKinds.type(p.asType());
         if (t.isEmpty()) {
-          return Optional.empty();
+          return implicit ? Optional.of(new Callee(Expr.Invoke.Kind.HELPER, ClassRefs.of(owner),
+              name, List.of(), List.of(), Type.DOUBLE, "its parameter " + p.getSimpleName()
+              + " has type " + p.asType() + ", and a helper Adjoint differentiates takes only"
+              + " double, double[], double[][], int, long, boolean and int[]; change the"
+              + " parameter or give " + name + " a pullback with @DerivativeOf", m, false,
+              false, List.of())) : Optional.empty();
         }
         types.add(t.get());
       }
-      List<String> wrt = differentiable ? wrt(annotation) : List.of();
+      if (implicit && !m.getTypeParameters().isEmpty() || implicit && m.isVarArgs()) {
+        return Optional.of(new Callee(Expr.Invoke.Kind.HELPER, ClassRefs.of(owner), name,
+            types, List.of(), Type.DOUBLE, name + (m.isVarArgs() ? " takes varargs" : " is"
+            + " generic") + ", which a helper Adjoint differentiates may not; change it or give"
+            + " it a pullback with @DerivativeOf", m, false, false, List.of()));
+      }
+      // A double helper of no double parameter (or only @NoDerivative ones) is a constant here:
+      // it needs no derivative.
+      boolean anyDifferentiable = false;
+      for (int i = 0; i < types.size(); i++) {
+        anyDifferentiable |= types.get(i).isDifferentiable()
+            && !NoDerivative.on(m.getParameters().get(i));
+      }
+      implicit &= anyDifferentiable;
+      differentiable |= implicit;
+      List<String> wrt = annotation != null && differentiable ? wrt(annotation) : List.of();
       List<Integer> independents = new ArrayList<>();
       for (int i = 0; (differentiable || kernel) && i < types.size(); i++) {
         String param = m.getParameters().get(i).getSimpleName().toString();
-        if (types.get(i).isDifferentiable() && (wrt.isEmpty() || wrt.contains(param))) {
+        boolean passedThrough = !kernel && NoDerivative.on(m.getParameters().get(i));
+        if (types.get(i).isDifferentiable() && !passedThrough
+            && (wrt.isEmpty() || wrt.contains(param))) {
           independents.add(i);
         }
       }
@@ -127,7 +187,7 @@ public final class CalleeResolver {
       }
       List<String> written = differentiable ? writes.apply(m) : List.of();
       return Optional.of(new Callee(kind, ClassRefs.of(owner), name, types,
-          independents, returns.get(), problem, onReceiver, written));
+          independents, returns.get(), problem, m, implicit, onReceiver, written));
     }
     return Optional.empty();
   }

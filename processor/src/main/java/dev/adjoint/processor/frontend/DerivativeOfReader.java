@@ -126,32 +126,39 @@ public final class DerivativeOfReader {
 
   /** What is wrong with the pullback's signature, one entry per parameter; empty if it fits. */
   static List<String> problems(ExecutableElement target, ExecutableElement pullback) {
-    List<TypeMirror> want = new ArrayList<>();
+    List<String> want = new ArrayList<>();
     List<String> what = new ArrayList<>();
     int scalars = 0;
     for (var p : target.getParameters()) {
-      want.add(p.asType());
+      want.add(p.asType().toString());
       what.add("parameter " + p.getSimpleName() + " of " + target.getSimpleName());
     }
-    want.add(target.getReturnType());
+    want.add(target.getReturnType().toString());
     what.add("the result of " + target.getSimpleName());
-    want.add(target.getReturnType());
+    want.add(target.getReturnType().toString());
     what.add("the result's adjoint");
+    List<String> scalarNames = new ArrayList<>();
+    for (var p : target.getParameters()) {
+      if (p.asType().getKind() == TypeKind.DOUBLE) {
+        scalars++;
+        scalarNames.add(p.getSimpleName().toString());
+      }
+    }
+    if (scalars > 1) {
+      // Several scalar adjoints: added into slots of a caller-owned array, as a generated
+      // pullback adds into grad.
+      want.add("double[]");
+      what.add("grad: slots 0.." + (scalars - 1) + " receive the adjoints of "
+          + String.join(", ", scalarNames));
+    }
     for (var p : target.getParameters()) {
       Optional<Type> t = TreeKinds.type(p.asType());
       if (t.isPresent() && t.get().isArray() && t.get().isDifferentiable()) {
-        want.add(p.asType());
+        want.add(p.asType().toString());
         what.add("the adjoint of " + p.getSimpleName());
-      } else if (p.asType().getKind() == TypeKind.DOUBLE) {
-        scalars++;
       }
     }
     List<String> problems = new ArrayList<>();
-    if (scalars > 1) {
-      problems.add(target.getSimpleName() + " has " + scalars + " double parameters; a custom"
-          + " derivative can cover a method with at most one");
-      return problems;
-    }
     List<? extends javax.lang.model.element.VariableElement> got = pullback.getParameters();
     for (int i = 0; i < Math.max(want.size(), got.size()); i++) {
       if (i >= got.size()) {
@@ -160,7 +167,7 @@ public final class DerivativeOfReader {
       } else if (i >= want.size()) {
         problems.add("parameter " + (i + 1) + " (" + got.get(i).getSimpleName()
             + ") is one too many");
-      } else if (!got.get(i).asType().toString().equals(want.get(i).toString())) {
+      } else if (!got.get(i).asType().toString().equals(want.get(i))) {
         problems.add("parameter " + (i + 1) + " (" + got.get(i).getSimpleName() + ") is "
             + got.get(i).asType() + ", expected " + want.get(i) + " (" + what.get(i) + ")");
       }
@@ -169,7 +176,8 @@ public final class DerivativeOfReader {
     TypeKind wantReturn = scalars == 1 ? TypeKind.DOUBLE : TypeKind.VOID;
     if (returns != wantReturn) {
       problems.add("it returns " + pullback.getReturnType() + ", expected "
-          + (scalars == 1 ? "double (the adjoint of the double parameter)" : "void"));
+          + (scalars == 1 ? "double (the adjoint of the double parameter)"
+          : scalars > 1 ? "void (the adjoints go into grad)" : "void"));
     }
     return problems;
   }

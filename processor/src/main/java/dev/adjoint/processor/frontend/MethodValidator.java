@@ -95,7 +95,7 @@ public final class MethodValidator {
     int before = diagnostics.errorCount();
     if (wrt.isEmpty()) {
       for (int i = 0; i < types.size(); i++) {
-        if (types.get(i).isDifferentiable()) {
+        if (types.get(i).isDifferentiable() && !NoDerivative.on(params.get(i))) {
           out.add(i);
         }
       }
@@ -112,6 +112,8 @@ public final class MethodValidator {
               method.getSimpleName(), names);
         } else if (!types.get(i).isDifferentiable()) {
           diagnostics.error(method, annotation, Message.WRT_NOT_DOUBLE, w, params.get(i).asType());
+        } else if (NoDerivative.on(params.get(i))) {
+          diagnostics.error(params.get(i), Message.WRT_NO_DERIVATIVE, w);
         } else {
           out.add(i);
         }
@@ -131,11 +133,14 @@ public final class MethodValidator {
         return m;
       }
     }
-    throw new IllegalStateException("method is not annotated");
+    return null; // a helper differentiated as if annotated: with respect to every double
   }
 
   private static List<String> wrtNames(AnnotationMirror annotation) {
     List<String> out = new ArrayList<>();
+    if (annotation == null) {
+      return out;
+    }
     annotation.getElementValues().forEach((k, v) -> {
       if (k.getSimpleName().contentEquals("wrt")) {
         @SuppressWarnings("unchecked")

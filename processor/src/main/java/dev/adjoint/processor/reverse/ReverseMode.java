@@ -416,38 +416,49 @@ public final class ReverseMode {
 
   /**
    * {@code r = K.f(a, x)}: {@code K.fPullback(a, x, r, r̄, ā-or-null)}, whose return value is
-   * the adjoint of the one scalar argument, if there is one.
+   * the adjoint of the one scalar argument, if there is one; with several scalar arguments,
+   * {@code K.fPullback(a, x, y, r, r̄, grad, ā-or-null)} adds their adjoints into the slots of
+   * the scratch buffer, as a generated pullback does.
    */
   private void kernelPullback(Expr.Invoke call, Expr result, Expr resultBar, SourceRef src,
       List<Stmt> out) {
     List<Expr> args = new ArrayList<>(call.args());
     args.add(result);
     args.add(resultBar);
-    Var scalar = null;
-    int scalars = 0;
-    // One adjoint per differentiable argument: arrays get theirs (or null), the one double's
-    // comes back as the pullback's value; int and int[] arguments have none.
+    List<Expr> arrayAdjoints = new ArrayList<>();
+    List<Var> scalars = new ArrayList<>(); // null where the argument has no adjoint
+    // One adjoint per differentiable argument: arrays get theirs (or null), doubles come back
+    // as the pullback's value or in slots; int and int[] arguments have none.
     for (int i : call.independents()) {
       Expr arg = call.args().get(i);
       if (arg.type().isArray()) {
-        args.add(adjointOrNull(arg));
+        arrayAdjoints.add(adjointOrNull(arg));
       } else {
-        scalars++;
-        if (arg instanceof Expr.Ref r && activity.isActive(r.var())) {
-          scalar = r.var();
-        }
+        scalars.add(arg instanceof Expr.Ref r && activity.isActive(r.var()) ? r.var() : null);
       }
     }
-    Expr.Invoke pullback = pullbackCall(call, args);
-    if (scalars > 1) {
-      throw new IllegalStateException(call.name() + " has more than one double argument;"
-          + " a kernel's pullback can return the adjoint of one");
+    List<Stmt> after = new ArrayList<>();
+    if (scalars.size() > 1) {
+      for (int slot = 0; slot < scalars.size(); slot++) {
+        out.add(new Stmt.Store(Exprs.ref(scratch()), Expr.Const.ofInt(slot),
+            Expr.Const.ofDouble(0), false, src));
+        if (scalars.get(slot) != null) {
+          after.add(Stmt.Assign.add(adjoint(scalars.get(slot)),
+              new Expr.Index(Exprs.ref(scratch()), Expr.Const.ofInt(slot)), src));
+        }
+      }
+      scratchSize = Math.max(scratchSize, scalars.size());
+      args.add(Exprs.ref(scratch()));
     }
+    args.addAll(arrayAdjoints);
+    Expr.Invoke pullback = pullbackCall(call, args);
+    Var scalar = scalars.size() == 1 ? scalars.get(0) : null;
     if (scalar != null) {
       out.add(Stmt.Assign.add(adjoint(scalar), pullback, src));
     } else {
       out.add(new Stmt.Evaluate(pullback, src));
     }
+    out.addAll(after);
   }
 
   /** Where a callee adds the gradient of array argument {@code arg}. */

@@ -13,9 +13,9 @@ import java.util.function.Predicate;
 /**
  * A call's derivative is its callee's pullback, which gives adjoints only for what the callee
  * differentiates: an argument that depends on what this method differentiates must be one of
- * those; a matrix the callee differentiates must have an adjoint here; a kernel's pullback
- * returns the adjoint of at most one double. Runs on lowered IR with reverse mode's activity, on
- * the calls whose result is active (the others get no pullback call).
+ * those; a matrix the callee differentiates must have an adjoint here. Runs on lowered IR with
+ * reverse mode's activity, on the calls whose result is active (the others get no pullback
+ * call).
  */
 public final class CalleeAdjoints {
   private final Predicate<Var> active;
@@ -47,14 +47,6 @@ public final class CalleeAdjoints {
     boolean scalarResult = a.target().type() == Type.DOUBLE;
     if (scalarResult && call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE) {
       differentiable(a, call);
-    } else if (call.kind() == Expr.Invoke.Kind.KERNEL
-        && (scalarResult || a.target().type().isArray())) {
-      long scalars = call.independents().stream()
-          .filter(i -> !call.args().get(i).type().isArray()).count();
-      if (scalars > 1) {
-        problems.add(Problem.unsupported(a.source(), call.name() + " has more than one double"
-            + " argument; a kernel's pullback can return the adjoint of one"));
-      }
     }
   }
 
@@ -67,7 +59,7 @@ public final class CalleeAdjoints {
         problems.add(Problem.unsupported(a.source(), "argument " + (i + 1) + " of "
             + call.name() + " depends on what is differentiated here, but " + call.name()
             + " does not differentiate with respect to that parameter; add it to "
-            + call.name() + "'s wrt"));
+            + call.name() + "'s wrt (or remove its @NoDerivative)"));
         return;
       }
     }

@@ -30,8 +30,10 @@ class RejectedInputTest {
             "{2, x}", "a matrix initializer with rows of different lengths is not supported"),
         body("float array", "float[] a = new float[2];\n return x;", "new float[2]",
             "this array type is not supported"),
-        body("write into parameter", "double[] a = new double[1];\n a[0] = x;\n"
-            + " return helperArray(a);", "helperArray(a)", "no derivative rule for helperArray"),
+        body("helper outside the subset", "double[] a = new double[1];\n a[0] = x;\n"
+            + " return helperSync(a);", "helperSync(a)", "helperSync is not annotated, so"
+            + " Adjoint differentiates it as if it were @Differentiable (its source is being"
+            + " compiled), but cannot: Rejected.java:12: [adjoint.unsupported] a string"),
         body("switch fall-through",
             "switch ((int) x) {\n case 1: x = x * 2;\n case 2: return x;\n default: return 0;\n}",
             "case 1:", "a case that falls through into the next is not supported"),
@@ -76,8 +78,9 @@ class RejectedInputTest {
             "a local class is not supported"),
         body("unknown function", "return Math.nextUp(x);", "Math.nextUp",
             "no derivative rule for Math.nextUp(double)"),
-        body("call to another method", "return helper(x);", "helper(x)",
-            "no derivative rule for helper(double)"),
+        body("call to a library method", "return Double.sum(x, x);", "Double.sum",
+            "no derivative rule for Double.sum(double, double): the source of java.lang.Double.sum"
+                + " is not part of this compilation (it is a library's)"),
         body("mutable field read", "return x * scale;", "x * scale",
             "[adjoint.field] static field Rejected.scale is not final: it could change between"
                 + " the forward and the backward sweep"),
@@ -131,7 +134,8 @@ class RejectedInputTest {
             + "  static final double[] TABLE = {1.0, 2.0};\n"
             + "  static final double[][] GRID = {{3.0, 4.0}};\n"
             + "  static double helper(double v) { return v; }\n"
-            + "  static double helperArray(double[] v) { return v[0]; }\n"
+            + "  static double helperSync(double[] v) {\n"
+            + "    String label = \"h\"; return v[0]; }\n"
             + "  @Differentiable\n"
             + "  static double f(double x) {\n"
             + "    " + body + "\n"
@@ -727,7 +731,9 @@ class RejectedInputTest {
   /**
    * Names resolve as javac resolves them, and a name that is not Math's is never taken for
    * Math's: each case is the call or constant that stays rejected, with the class it resolved to.
-   * Beside every {@code f} there is {@code test.lib.MyMath}: plain static {@code exp}, {@code PI}.
+   * Beside every {@code f} there is {@code test.lib.MyMath} with {@code PI} and a static {@code exp}
+   * whose body is outside the subset (so a call of it stays an error, naming MyMath's line: the
+   * call went to MyMath's), and {@code Names.sin} likewise.
    */
   static Stream<Arguments> names() {
     return Stream.of(
@@ -737,11 +743,12 @@ class RejectedInputTest {
         Arguments.of("single-static-import shadows Math.* (no derivative)",
             "import static java.lang.Math.*;\nimport static test.lib.MyMath.exp;",
             "return exp(x) * sin(x);", "return exp(x)",
-            "no derivative rule for exp(double): here exp resolves to test.lib.MyMath.exp, not"
-                + " to java.lang.Math"),
+            "exp is not annotated, so Adjoint differentiates it as if it were @Differentiable (its"
+                + " source is being compiled), but cannot: MyMath.java:5"),
         Arguments.of("own plain method shadows Math.*", "import static java.lang.Math.*;",
             "return sin(x);", "return sin(x)",
-            "here sin resolves to test.Names.sin, not to java.lang.Math"),
+            "sin is not annotated, so Adjoint differentiates it as if it were @Differentiable (its"
+                + " source is being compiled), but cannot: Names.java:"),
         Arguments.of("two on-demand imports, used", "import static java.lang.Math.*;\n"
                 + "import static java.lang.StrictMath.*;", "return cos(x);", "return cos(x)",
             "cos is ambiguous here: it may be a member of java.lang.Math and java.lang.StrictMath"),
@@ -750,7 +757,8 @@ class RejectedInputTest {
             "PI is ambiguous here: it may be a member of java.lang.Math and test.lib.MyMath"),
         Arguments.of("user class imported as Math", "import test.lib.MyMath;",
             "return MyMath.exp(x);", "MyMath.exp(x)",
-            "here exp resolves to test.lib.MyMath.exp"),
+            "exp is not annotated, so Adjoint differentiates it as if it were @Differentiable (its"
+                + " source is being compiled), but cannot: MyMath.java:5"),
         Arguments.of("floorMod of doubles", "", "return Math.floorMod(x, 2.0);",
             "Math.floorMod", "Math.floorMod takes int or long arguments, not double"),
         Arguments.of("signum of an int (float in Java)", "", "int k = 3;\n return x * Math.signum(k);",
@@ -768,14 +776,15 @@ class RejectedInputTest {
         "package test.lib;\n"
             + "public final class MyMath {\n"
             + "  public static final double PI = 3;\n"
-            + "  public static double exp(double x) { return 5 * x; }\n"
+            + "  public static double exp(double x) {\n"
+            + "    synchronized (MyMath.class) { return 5 * x; } }\n"
             + "}\n");
     JavaFileObject source = JavaFileObjects.forSourceString("test.Names",
         "package test;\n"
             + imports + "\n"
             + "import dev.adjoint.Differentiable;\n"
             + "class Names {\n"
-            + "  static double sin(double v) { return 2 * v; }\n"
+            + "  static double sin(double v) { synchronized (Names.class) { return 2 * v; } }\n"
             + "  @Differentiable\n"
             + "  static double f(double x) {\n"
             + "    " + body + "\n"

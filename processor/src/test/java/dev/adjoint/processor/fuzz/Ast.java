@@ -39,7 +39,7 @@ final class Ast {
   /** A {@code double}-valued expression. */
   sealed interface Expr extends Arg
       permits Num, Var, Bin, Neg, MathCall, Ternary, Read, Read2, ToDouble, Call, Kernel,
-          ShadowCall, Named, SwitchValue, Constant, TableRead {}
+          ShadowCall, Named, SwitchValue, Constant, TableRead, CustomCall {}
 
   /** An {@code int}-valued expression. */
   sealed interface IExpr extends Arg
@@ -694,6 +694,21 @@ final class Ast {
 
     public Node withKids(List<Node> k) {
       return new ShadowCall(fn, (Expr) k.get(0));
+    }
+  }
+
+  /**
+   * {@code Custom.fn(args)}: a function of several doubles with its own {@code @DerivativeOf}
+   * pullback (slots in {@code grad}), in the program's nested class ({@link
+   * JavaPrinter#CUSTOM}).
+   */
+  record CustomCall(String fn, List<Expr> args) implements Expr {
+    public List<Node> kids() {
+      return List.copyOf(args);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new CustomCall(fn, cast(k, Expr.class));
     }
   }
 

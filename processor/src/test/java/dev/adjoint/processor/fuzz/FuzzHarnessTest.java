@@ -175,6 +175,27 @@ class FuzzHarnessTest {
     }
   }
 
+  /**
+   * Plain helpers (no annotation, differentiated as if annotated), functions of several doubles
+   * with their own {@code @DerivativeOf} pullbacks and {@code @NoDerivative} parameters are
+   * generated.
+   */
+  @Test
+  void generatorProducesPlainHelpersAndCustomDerivatives() {
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      all.append(ProgramGenerator.generate(Fuzzer.programSeed(95, i)).toJava("X"));
+    }
+    String text = all.toString();
+    assertTrue(java.util.regex.Pattern.compile("\n\n  public static double h[12]\\(")
+        .matcher(text).find(), "no generated program has a plain helper");
+    for (String expected : new String[] {
+        "Custom.logAddExp(", "Custom.mulSin(", "double resultBar, double[] grad) {",
+        "@dev.adjoint.NoDerivative double"}) {
+      assertTrue(text.contains(expected), () -> "no generated program contains " + expected);
+    }
+  }
+
   /** Programs read the class's static final constants, qualified or not, and its table. */
   @Test
   void generatorReadsStaticFinalConstants() {

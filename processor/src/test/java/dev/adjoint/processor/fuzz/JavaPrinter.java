@@ -71,7 +71,8 @@ import java.util.Set;
  * Prints a {@link Program} as Java source. Two flavors from one tree:
  *
  * <ul>
- *   <li>{@link Flavor#ORIGINAL}: the class under test, every method {@code @Differentiable};
+ *   <li>{@link Flavor#ORIGINAL}: the class under test, every method {@code @Differentiable} but
+ *       the plain helpers;
  *   <li>{@link Flavor#TRACE}: a plain class with the same methods, where every comparison, every
  *       piecewise function ({@code abs max min signum floor ceil rint}, {@code (int)} casts,
  *       {@code relu}) and every function with a singular point goes through {@link Trace}, which
@@ -157,6 +158,23 @@ final class JavaPrinter {
 
   static final String SHADOW_CLASS = "Shadow";
 
+  /**
+   * The nested class of functions of several doubles with {@code @DerivativeOf} pullbacks
+   * ({@link Ast.CustomCall}): each function's arity, body, and pullback body.
+   */
+  static final String CUSTOM = "Custom";
+
+  static final java.util.Map<String, List<String>> CUSTOMS = java.util.Map.of(
+      "logAddExp", List.of("double a, double b",
+          "double m = Math.max(a, b);\n"
+              + "return m + Math.log(Math.exp(a - m) + Math.exp(b - m));",
+          "grad[0] += resultBar * Math.exp(a - result);\n"
+              + "grad[1] += resultBar * Math.exp(b - result);"),
+      "mulSin", List.of("double a, double b, double c",
+          "return a * b + Math.sin(c);",
+          "grad[0] += resultBar * b;\ngrad[1] += resultBar * a;\n"
+              + "grad[2] += resultBar * Math.cos(c);"));
+
   /** The shadowed names the program calls: Math's functions of those names stay qualified. */
   private Set<String> shadowed = Set.of();
 
@@ -164,6 +182,11 @@ final class JavaPrinter {
   /** The class being printed; null when printing one method alone. */
   private String className;
   private boolean staticImport;
+  /**
+   * Whether a {@code wrt} subset is spelled as {@code @NoDerivative} on the other parameters
+   * (programs of odd seeds), the equivalent alternative.
+   */
+  private boolean noDerivativeSpelling;
   /** Whether the methods are instance methods ({@link Program#instance}). */
   private boolean instance;
   /** {@code Math}, or {@code java.lang.Math} where a variable of that name hides it. */
@@ -184,6 +207,7 @@ final class JavaPrinter {
   static String print(Program p, String className, Flavor flavor) {
     JavaPrinter w = new JavaPrinter(flavor);
     w.staticImport = p.staticImport() && flavor == Flavor.ORIGINAL;
+    w.noDerivativeSpelling = (p.seed() & 1) == 1;
     w.instance = p.instance();
     w.shadowed = shadowCalls(p);
     if (GeneratedLikeNames.mentions(p, "Math")) {
@@ -244,6 +268,9 @@ final class JavaPrinter {
     if (!shadowed.isEmpty()) {
       shadowClass();
     }
+    if (p.uses(Ast.CustomCall.class)) {
+      customClass();
+    }
     if (usesHelper(p, TICK)) {
       out.append('\n');
       line("/** Stateful: its value depends on how often it ran since the checker's reset. */");
@@ -299,6 +326,33 @@ final class JavaPrinter {
     line("}");
   }
 
+  /** The functions of {@link #CUSTOMS}; their pullbacks only in the class under test. */
+  private void customClass() {
+    out.append('\n');
+    line("public static final class " + CUSTOM + " {");
+    indent++;
+    line("private " + CUSTOM + "() {}");
+    for (String fn : new java.util.TreeSet<>(CUSTOMS.keySet())) {
+      List<String> parts = CUSTOMS.get(fn);
+      line("public static double " + fn + "(" + parts.get(0) + ") {");
+      for (String l : parts.get(1).split("\n")) {
+        line("  " + l);
+      }
+      line("}");
+      if (flavor == Flavor.ORIGINAL) {
+        line("@dev.adjoint.DerivativeOf(value = " + CUSTOM + ".class, method = \"" + fn + "\")");
+        line("public static void " + fn + "Pullback(" + parts.get(0)
+            + ", double result, double resultBar, double[] grad) {");
+        for (String l : parts.get(2).split("\n")) {
+          line("  " + l);
+        }
+        line("}");
+      }
+    }
+    indent--;
+    line("}");
+  }
+
   private static Set<String> shadowCalls(Program p) {
     Set<String> out = new HashSet<>();
     for (Method m : p.methods()) {
@@ -317,8 +371,11 @@ final class JavaPrinter {
   }
 
   private void method(Method m) {
-    if (flavor == Flavor.ORIGINAL) {
-      if (m.wrt() == null) {
+    boolean passThrough = noDerivativeSpelling && m.wrt() != null;
+    // Plain helpers are static only: in a program of instance methods they stay annotated.
+    boolean annotated = m.annotated() || instance;
+    if (flavor == Flavor.ORIGINAL && annotated) {
+      if (m.wrt() == null || passThrough) {
         line("@Differentiable");
       } else {
         List<String> quoted = new ArrayList<>();
@@ -331,7 +388,9 @@ final class JavaPrinter {
     List<String> ps = new ArrayList<>();
     doubles.clear();
     for (Param p : m.params()) {
-      ps.add(p.type().java + " " + p.name());
+      boolean excluded = passThrough && flavor == Flavor.ORIGINAL && annotated
+          && p.type().differentiable() && !m.wrt().contains(p.name());
+      ps.add((excluded ? "@dev.adjoint.NoDerivative " : "") + p.type().java + " " + p.name());
       if (p.type() == Program.Type.DOUBLE) {
         doubles.add(p.name());
       }
@@ -598,6 +657,13 @@ final class JavaPrinter {
       return flavor == Flavor.TRACE
           ? "Trace.v(" + SHADOW_CLASS + "." + c.fn() + "(" + expr(c.arg()) + "))"
           : c.fn() + "(" + expr(c.arg()) + ")";
+    } else if (e instanceof Ast.CustomCall c) {
+      List<String> args = new ArrayList<>();
+      for (Expr a : c.args()) {
+        args.add(expr(a));
+      }
+      String call = CUSTOM + "." + c.fn() + "(" + String.join(", ", args) + ")";
+      return flavor == Flavor.TRACE ? "Trace.v(" + call + ")" : call;
     } else if (e instanceof Named n) {
       return lang(n.name());
     } else if (e instanceof Ast.Constant c) {
@@ -650,8 +716,8 @@ final class JavaPrinter {
 
   private static boolean atomic(Expr e) {
     return e instanceof Num || e instanceof Var || e instanceof MathCall || e instanceof Read
-        || e instanceof ShadowCall || e instanceof Named || e instanceof Ast.Constant
-        || e instanceof Ast.TableRead
+        || e instanceof ShadowCall || e instanceof Named || e instanceof Ast.CustomCall
+        || e instanceof Ast.Constant || e instanceof Ast.TableRead
         || e instanceof Read2 || e instanceof Call || e instanceof Kernel;
   }
 

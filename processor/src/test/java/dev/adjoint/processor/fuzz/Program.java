@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * One generated program: a few {@code static double} methods of one class, the last of which
- * ({@link #MAIN}) is the entry point under test; the others are helpers it calls. Every method is
- * {@code @Differentiable}. {@link #toJava} prints it as the class under test or as its
- * instrumented twin ({@link JavaPrinter.Flavor#TRACE}), which computes the very same values and
- * also reports branch decisions and kinks to {@link Trace}.
+ * ({@link #MAIN}) is the entry point under test; the others are helpers it calls, each
+ * {@code @Differentiable} or plain (then differentiated as if annotated). {@link #toJava} prints
+ * it as the class under test or as its instrumented twin ({@link JavaPrinter.Flavor#TRACE}),
+ * which computes the very same values and also reports branch decisions and kinks to {@link
+ * Trace}.
  *
  * @param seed the seed it was generated from ({@link ProgramGenerator#generate(long)} replays it)
  * @param arrayLength the length of every {@code double[]} (and the size of every matrix)
@@ -55,19 +56,31 @@ record Program(long seed, int arrayLength, boolean staticImport, List<Method> me
    * One method.
    *
    * @param wrt the {@code wrt} list, or {@code null} for the default (every differentiable param)
+   * @param annotated false for a helper printed without {@code @Differentiable}, which Adjoint
+   *     differentiates as if annotated because its caller calls it (then {@code wrt} is null)
    */
-  record Method(String name, List<Param> params, List<String> wrt, Block body) {
+  record Method(String name, List<Param> params, List<String> wrt, Block body,
+      boolean annotated) {
     Method {
       params = List.copyOf(params);
       wrt = wrt == null ? null : List.copyOf(wrt);
     }
 
+    Method(String name, List<Param> params, List<String> wrt, Block body) {
+      this(name, params, wrt, body, true);
+    }
+
     Method withBody(Block b) {
-      return new Method(name, params, wrt, b);
+      return new Method(name, params, wrt, b, annotated);
     }
 
     Method withParams(List<Param> p, List<String> w) {
-      return new Method(name, p, w, body);
+      return new Method(name, p, annotated ? w : null, body, annotated);
+    }
+
+    /** The same helper without its annotation (and so with every double differentiated). */
+    Method unannotated() {
+      return new Method(name, params, null, body, false);
     }
 
     /** Indices of the differentiated parameters, in declaration order. */

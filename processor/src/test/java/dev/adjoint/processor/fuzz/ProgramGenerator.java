@@ -309,14 +309,32 @@ final class ProgramGenerator {
     if (shape < 0.12) {
       methods.add(recursive("r1"));
     } else if (shape < 0.40) {
-      methods.add(helper(likeGenerated.method("h1"), List.of()));
+      methods.add(maybePlain(helper(likeGenerated.method("h1"), List.of())));
     } else if (shape < 0.50) {
-      Method h1 = helper(likeGenerated.method("h1"), List.of());
+      Method h1 = maybePlain(helper(likeGenerated.method("h1"), List.of()));
       methods.add(h1);
-      methods.add(helper(likeGenerated.method("h2"), List.of(h1)));
+      methods.add(maybePlain(helper(likeGenerated.method("h2"), List.of(h1))));
     }
     methods.add(main(List.copyOf(methods)));
     return new Program(seed, length, staticImport, methods);
+  }
+
+  /** A call of a function of several doubles with its own pullback ({@link Ast.CustomCall}). */
+  private Expr customCall(Supplier<Expr> arg) {
+    String fn = pick(List.of("logAddExp", "mulSin"));
+    List<Expr> args = new ArrayList<>();
+    for (int i = 0; i < (fn.equals("logAddExp") ? 2 : 3); i++) {
+      args.add(arg.get());
+    }
+    return new Ast.CustomCall(fn, args);
+  }
+
+  /**
+   * Sometimes a helper without {@code @Differentiable}: its source is compiled with its caller,
+   * so Adjoint differentiates it as if it were annotated (with respect to every double).
+   */
+  private Method maybePlain(Method helper) {
+    return chance(0.4) ? helper.unannotated() : helper;
   }
 
   private void begin(String name, List<Method> calls) {
@@ -1517,6 +1535,7 @@ final class ProgramGenerator {
         },
         w(library, 1.0), (Supplier<Expr>) () -> new MathCall("fma",
             List.of(arg.get(), arg.get(), arg.get())),
+        1.0, (Supplier<Expr>) () -> customCall(arg),
         w(library, 1.5), (Supplier<Expr>) () -> library(depth));
   }
 

@@ -61,7 +61,8 @@ class GoldenSourceTest {
         new Golden("NestedLoop"), new Golden("ArrayWrite"), new Golden("Calls"),
         new Golden("Kernel"), new Golden("Custom"), new Golden("Statements"),
         new Golden("Constants"), new Golden("Instance"), new Golden("KernelInLoop"),
-        new Golden("ParameterWrite"), new Golden("Copies"),
+        new Golden("ParameterWrite"), new Golden("Copies"), new Golden("Helpers"),
+        new Golden("CustomPair"), new Golden("Passthrough"),
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF));
   }
 
@@ -80,6 +81,11 @@ class GoldenSourceTest {
     CALL_TO_DIFFERENTIABLE("Calls", "CallsAdjoint.squarePullback("),
     KERNEL_CALL("Kernel", "LinearAlgebra.matVecPullback("),
     DERIVATIVE_OF("Custom", "Custom.softplusPullback("),
+    CALL_TO_PLAIN_HELPER("Helpers", "HelpersAdjoint.softplusPullback("),
+    PULLBACK_NO_DERIVATIVE("Passthrough", "squaredErrorPullback(double[] w, double[] xs,"
+        + " double b, double t, double seed, double[] grad, double[] wBar) {"),
+    DERIVATIVE_OF_SEVERAL_SCALARS("CustomPair",
+        "CustomPair.logAddExpPullback(w * x, 0, logAddExp, seed, calleeGradient);"),
     INSTANCE_METHOD("Instance", "lossPullback(Instance instance, double[] w, double seed,"
         + " double[] wBar, Stacks stacks) {"),
     ANALYSES_OFF("LoopAnalysesOff", "public static double powerPullback(");
