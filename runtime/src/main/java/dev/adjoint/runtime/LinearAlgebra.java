@@ -1053,12 +1053,7 @@ public final class LinearAlgebra {
       double[][] A, double[] b, double[] result, double[] resultBar, double[][] ABar,
       double[] bBar) {
     String k = "solvePullback";
-    int n = square(k, A, "A");
-    length(k, b, n, "b", "A's size");
-    length(k, result, n, "result", "A's size");
-    length(k, resultBar, n, "resultBar", "A's size");
-    barMatrix(k, ABar, n, n, "ABar");
-    bar(k, bBar, n, "bBar");
+    int n = solvePullbackShapes(k, A, "A", b, result, resultBar, ABar, bBar);
     if (ABar == null && bBar == null) {
       return;
     }
@@ -1143,12 +1138,7 @@ public final class LinearAlgebra {
   public static void choleskySolvePullback(double[][] L, double[] b, double[] result,
       double[] resultBar, double[][] LBar, double[] bBar) {
     String k = "choleskySolvePullback";
-    int n = square(k, L, "L");
-    length(k, b, n, "b", "L's size");
-    length(k, result, n, "result", "L's size");
-    length(k, resultBar, n, "resultBar", "L's size");
-    barMatrix(k, LBar, n, n, "LBar");
-    bar(k, bBar, n, "bBar");
+    solvePullbackShapes(k, L, "L", b, result, resultBar, LBar, bBar);
     if (LBar == null && bBar == null) {
       return;
     }
@@ -1195,12 +1185,7 @@ public final class LinearAlgebra {
   public static void solveSpdPullback(double[][] A, double[] b, double[] result,
       double[] resultBar, double[][] ABar, double[] bBar) {
     String k = "solveSpdPullback";
-    int n = square(k, A, "A");
-    length(k, b, n, "b", "A's size");
-    length(k, result, n, "result", "A's size");
-    length(k, resultBar, n, "resultBar", "A's size");
-    barMatrix(k, ABar, n, n, "ABar");
-    bar(k, bBar, n, "bBar");
+    int n = solvePullbackShapes(k, A, "A", b, result, resultBar, ABar, bBar);
     if (ABar == null && bBar == null) {
       return;
     }
@@ -1252,13 +1237,7 @@ public final class LinearAlgebra {
 
   private static void triangularSolvePullback(String k, double[][] T, boolean lower, double[] b,
       double[] result, double[] resultBar, double[][] TBar, double[] bBar) {
-    String name = lower ? "L" : "U";
-    int n = square(k, T, name);
-    length(k, b, n, "b", name + "'s size");
-    length(k, result, n, "result", name + "'s size");
-    length(k, resultBar, n, "resultBar", name + "'s size");
-    barMatrix(k, TBar, n, n, name + "Bar");
-    bar(k, bBar, n, "bBar");
+    solvePullbackShapes(k, T, lower ? "L" : "U", b, result, resultBar, TBar, bBar);
     if (TBar == null && bBar == null) {
       return;
     }
@@ -1267,6 +1246,18 @@ public final class LinearAlgebra {
     if (TBar != null) {
       Triangular.subtractOuterOnTriangle(TBar, lower, g, result);
     }
+  }
+
+  /** The shapes of a solve's pullback arguments: a square matrix, vectors of its size. */
+  private static int solvePullbackShapes(String k, double[][] A, String name, double[] b,
+      double[] result, double[] resultBar, double[][] ABar, double[] bBar) {
+    int n = square(k, A, name);
+    length(k, b, n, "b", name + "'s size");
+    length(k, result, n, "result", name + "'s size");
+    length(k, resultBar, n, "resultBar", name + "'s size");
+    barMatrix(k, ABar, n, n, name + "Bar");
+    bar(k, bBar, n, "bBar");
+    return n;
   }
 
   /** {@code ABar += c·A⁻ᵀ}; row j of A⁻ᵀ is column j of A⁻¹, the solution of A z = e_j. */
