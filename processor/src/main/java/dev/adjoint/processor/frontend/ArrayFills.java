@@ -28,8 +28,9 @@ final class ArrayFills {
         && owner.getQualifiedName().contentEquals("java.util.Arrays");
   }
 
-  static void read(MethodInvocationTree call, ExpressionReader expressions, SourceRef src,
-      List<Stmt> out) {
+  /** Reads the call into {@code out}, after the effects its arguments need ({@code effects}). */
+  static void read(MethodInvocationTree call, ExpressionReader expressions, Effects effects,
+      SourceRef src, List<Stmt> out) {
     if (call.getArguments().size() != 2) {
       throw new Unsupported(call, Message.UNSUPPORTED, "Arrays.fill over a range",
           "write the loop: for (int k = from; k < to; k++) a[k] = v;");
@@ -48,6 +49,7 @@ final class ArrayFills {
     }
     Var fill = new Var("fill", Type.DOUBLE, Var.Role.LOCAL);
     Var k = new Var("k", Type.INT, Var.Role.LOCAL);
+    effects.drainInto(out); // a switch expression's branches, an x++ in v, …
     out.add(Stmt.Assign.set(fill, value, src));
     out.add(Stmt.Assign.set(k, Expr.Const.ofInt(0), src));
     Stmt store = new Stmt.Store(array, Exprs.ref(k), Exprs.ref(fill), false, src);

@@ -82,7 +82,7 @@ final class AssignmentReader {
     if (e instanceof MethodInvocationTree call && call.getMethodSelect() instanceof
         MemberSelectTree select
         && ArrayFills.isFill(call, expressions.qualifierType(select.getExpression()))) {
-      ArrayFills.read(call, expressions, src, out);
+      ArrayFills.read(call, expressions, effects, src, out);
       return;
     }
     expressions.skipIfFenced(e);

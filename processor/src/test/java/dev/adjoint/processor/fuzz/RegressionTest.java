@@ -20,6 +20,34 @@ class RegressionTest {
    * copies rebuilt the statements, and the second join's copies were then looked up in the old
    * body, an internal NullPointerException instead of a gradient.
    */
+  /** The fill value's effects (a switch expression's branches, an x++) were dropped. */
+  @Test
+  void fillWithASwitchExpressionValue() {
+    Regression.of("""
+        @Differentiable
+        public static double f(double x0, double[] a0) {
+          double[] t1 = new double[a0.length];
+          java.util.Arrays.fill(t1, (switch (0) { case 0 -> x0; default -> x0; }));
+          return t1[2];
+        }""")
+        .at(-0.4616, new double[] {-1.2271, -1.003, 1.4735})
+        .check();
+  }
+
+  @Test
+  void fillWithAnIncrementInItsValue() {
+    Regression.of("""
+        @Differentiable
+        public static double f(double x2, double[] a0) {
+          a0 = LinearAlgebra.hadamard(a0, a0);
+          int k0 = 1;
+          java.util.Arrays.fill(a0, x2 + a0[k0++ % 1]);
+          return a0[0] * k0;
+        }""")
+        .at(-0.7716, new double[] {0.2968})
+        .check();
+  }
+
   @Test
   void twoJoinsOfOneArrayInNestedIfs() {
     Regression.of("""
