@@ -83,10 +83,24 @@ final class ArrayChoices {
     if (children.isEmpty()) {
       return e;
     }
-    // Children in evaluation order, so named choices keep the order of their conditions.
+    // Children in evaluation order, so named choices keep the order of their conditions; an
+    // earlier operand that calls a helper is named too, before a later choice's condition, so
+    // helpers still run in Java's order (one may keep state).
     List<Expr> rebuilt = new ArrayList<>();
     for (Expr child : children) {
-      rebuilt.add(named(child, src, out));
+      int mark = out.size();
+      Expr named = named(child, src, out);
+      if (out.size() > mark) {
+        for (int i = 0; i < rebuilt.size(); i++) {
+          Expr earlier = rebuilt.get(i);
+          if (Exprs.callsHelper(earlier)) {
+            Var operand = new Var("operand", earlier.type(), Var.Role.TEMP);
+            out.add(mark++, Stmt.Assign.set(operand, earlier, src));
+            rebuilt.set(i, Exprs.ref(operand));
+          }
+        }
+      }
+      rebuilt.add(named);
     }
     return withChildren(e, rebuilt);
   }

@@ -20,6 +20,28 @@ class RegressionTest {
    * copies rebuilt the statements, and the second join's copies were then looked up in the old
    * body, an internal NullPointerException instead of a gradient.
    */
+  /**
+   * An array choice in a call was named before the statement, so its condition's helper ran
+   * before the helper in the earlier argument: stateful helpers saw the wrong order.
+   */
+  @Test
+  void helperInAnArgumentBeforeAnArrayChoice() {
+    Regression.of("""
+        @Differentiable
+        public static double f(double[] a0, int n) {
+          double[] t0 = LinearAlgebra.scale(a0[tick(n, n) % a0.length],
+              (a0[tick(n, 0) % 1] <= 0.5 ? a0 : a0));
+          double d1 = t0[1];
+          return d1;
+        }
+
+        static int tick(int a, int b) {
+          return Math.floorMod(a * 3 + b + dev.adjoint.processor.fuzz.Ticks.next(), 7);
+        }""")
+        .at(new double[] {0.7381, -1.1868}, 1)
+        .check();
+  }
+
   /** The fill value's effects (a switch expression's branches, an x++) were dropped. */
   @Test
   void fillWithASwitchExpressionValue() {
