@@ -62,7 +62,7 @@ class GoldenSourceTest {
         new Golden("Kernel"), new Golden("Custom"), new Golden("Statements"),
         new Golden("Constants"), new Golden("Instance"), new Golden("KernelInLoop"),
         new Golden("ParameterWrite"), new Golden("Copies"), new Golden("Helpers"),
-        new Golden("CustomPair"), new Golden("Passthrough"),
+        new Golden("CustomPair"), new Golden("Passthrough"), new Golden("Cholesky"),
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF));
   }
 

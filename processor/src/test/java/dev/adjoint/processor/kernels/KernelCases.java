@@ -2,6 +2,7 @@ package dev.adjoint.processor.kernels;
 
 import static dev.adjoint.processor.numeric.ArrayCase.Values.matrix;
 import static dev.adjoint.processor.numeric.ArrayCase.Values.signedVector;
+import static dev.adjoint.processor.numeric.ArrayCase.Values.spd;
 import static dev.adjoint.processor.numeric.ArrayCase.Values.vector;
 import static dev.adjoint.processor.numeric.GradientCase.args;
 import static dev.adjoint.processor.numeric.GradientCase.u;
@@ -56,20 +57,6 @@ final class KernelCases {
     return a;
   }
 
-  /** {@code B Bᵀ + I}: symmetric positive definite. */
-  static double[][] spd(Random r, int n) {
-    double[][] b = matrix(r, n, n, -1, 1);
-    double[][] s = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        for (int k = 0; k < n; k++) {
-          s[i][j] += b[i][k] * b[j][k];
-        }
-      }
-      s[i][i] += 1;
-    }
-    return s;
-  }
 
   /** A random matrix with {@code n + u} on the diagonal, u in [0, 1): a usable triangular factor. */
   static double[][] positiveDiagonal(Random r, int n) {

@@ -449,6 +449,21 @@ public final class ArrayCase {
       return v;
     }
 
+    /** {@code B Bᵀ + I} for a random {@code n x n} {@code B}: symmetric positive definite. */
+    public static double[][] spd(Random r, int n) {
+      double[][] b = matrix(r, n, n, -1, 1);
+      double[][] s = new double[n][n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          for (int k = 0; k < n; k++) {
+            s[i][j] += b[i][k] * b[j][k];
+          }
+        }
+        s[i][i] += 1;
+      }
+      return s;
+    }
+
     /** A {@code rows x cols} matrix uniform in {@code [lo, hi)}. */
     public static double[][] matrix(Random r, int rows, int cols, double lo, double hi) {
       double[][] m = new double[rows][];

@@ -1,12 +1,12 @@
 package dev.adjoint.processor.numeric;
 
+import static dev.adjoint.processor.numeric.ArrayCase.Values.spd;
 import static dev.adjoint.processor.numeric.ArrayCase.Values.vector;
 import static dev.adjoint.processor.numeric.GradientCase.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
@@ -102,19 +102,6 @@ class SharedFactorizationTest {
             }));
   }
 
-  private static double[][] spd(Random r, int n) {
-    double[][] b = ArrayCase.Values.matrix(r, n, n, -1, 1);
-    double[][] s = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        for (int k = 0; k < n; k++) {
-          s[i][j] += b[i][k] * b[j][k];
-        }
-      }
-      s[i][i] += 1;
-    }
-    return s;
-  }
 
   private static final ArraySuite WITH_ANALYSES =
       ArraySuite.of("adjtest.shared.Shared").imports(IMPORT).add(cases());
