@@ -14,8 +14,8 @@ public enum Message {
   NO_BODY("[adjoint.body] @Differentiable method %s has no body to differentiate"),
   RETURN_TYPE("[adjoint.return] @Differentiable method %s returns %s; it must return double"),
   PARAMETER_TYPE("[adjoint.parameter] parameter %s of %s has type %s; supported parameter types are"
-      + " double, double[], double[][] (differentiated) and int, long, boolean, int[] (passed"
-      + " through)"),
+      + " double, double[], double[][] (differentiated) and int, long, boolean, char, int[],"
+      + " enums and String (passed through)"),
   GENERIC_METHOD("[adjoint.generic] @Differentiable method %s must not declare type parameters"),
   VARARGS("[adjoint.varargs] @Differentiable method %s must not take varargs"),
   NESTING("[adjoint.nesting] @Differentiable method %s must be declared in a top-level or member"
@@ -44,7 +44,7 @@ public enum Message {
       + " were @Differentiable (its source is being compiled), but cannot: %s; make %s fit what"
       + " a @Differentiable method may contain, or give it a pullback with @DerivativeOf"),
   LOCAL_TYPE("[adjoint.type] local %s has type %s; supported local types are double, int, long,"
-      + " boolean, double[], double[][], int[] and var"),
+      + " boolean, char, double[], double[][], int[], enums, String and var"),
   CAST_TYPE("[adjoint.cast] cast to %s is not supported; cast only to double, int or long"),
   TYPE_MISMATCH("[adjoint.type] %s"),
   /** A construct found on the IR, before differentiation; the text names it in user's words. */

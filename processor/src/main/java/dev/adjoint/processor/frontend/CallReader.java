@@ -25,6 +25,7 @@ final class CallReader {
   private final NameResolver names;
   private final CalleeResolver callees;
   private final Problems problems;
+  private final ObjectCalls objectCalls;
 
   CallReader(ExpressionReader expressions, NameLookup lookup, CalleeResolver callees,
       Problems problems) {
@@ -33,9 +34,14 @@ final class CallReader {
     this.names = callees.names();
     this.callees = callees;
     this.problems = problems;
+    this.objectCalls = new ObjectCalls(expressions, lookup);
   }
 
   Expr call(MethodInvocationTree call) {
+    Optional<Expr> onValue = objectCalls.read(call);
+    if (onValue.isPresent()) {
+      return onValue.get();
+    }
     ExpressionTree callee = call.getMethodSelect();
     List<Expr> args = expressions.operands(call.getArguments());
     List<Type> argTypes = args.stream().map(Expr::type).toList();

@@ -23,10 +23,12 @@ public final class MethodReader {
   private final Scopes scopes = new Scopes();
   private final SourceRefs sources;
   private final StatementReader statements;
+  private final javax.lang.model.element.Element method;
 
   public MethodReader(CompilationUnitTree unit, SourcePositions positions, Problems problems,
       SubsetFence fence, Shadowing shadowing, CalleeResolver callees) {
     this.sources = new SourceRefs(unit, positions);
+    this.method = callees.names().method();
     Set<Tree> fenced = fence.rejected();
     NameLookup names = new NameLookup(scopes, callees.names(), shadowing, problems);
     Effects effects = new Effects();
@@ -36,7 +38,8 @@ public final class MethodReader {
     expressions.setAssignments(assignments);
     this.statements =
         new StatementReader(expressions, assignments, scopes, sources, problems, effects);
-    SwitchReader switches = new SwitchReader(expressions, statements, effects);
+    SwitchReader switches = new SwitchReader(expressions, statements, effects,
+        new ObjectLabels(expressions, names, callees.names()));
     expressions.setSwitches(switches);
     statements.setSwitches(switches);
   }
@@ -55,7 +58,9 @@ public final class MethodReader {
     scopes.push();
     for (int i = 0; i < paramTypes.size(); i++) {
       String name = method.getParameters().get(i).getName().toString();
-      Var v = new Var(name, paramTypes.get(i), Var.Role.PARAM);
+      Var v = paramTypes.get(i) != Type.OBJECT ? new Var(name, paramTypes.get(i), Var.Role.PARAM)
+          : Var.object(name, Var.Role.PARAM, ObjectTypes.of(((javax.lang.model.element
+              .ExecutableElement) this.method).getParameters().get(i).asType()).orElseThrow());
       params.add(v);
       scopes.declare(v);
     }

@@ -62,7 +62,8 @@ public final class MethodValidator {
     checkNesting(method, name);
     List<Type> types = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
-      Optional<Type> t = TreeKinds.type(p.asType());
+      Optional<Type> t = TreeKinds.type(p.asType()).or(
+          () -> ObjectTypes.of(p.asType()).map(c -> Type.OBJECT));
       if (t.isEmpty()) {
         diagnostics.error(p, Message.PARAMETER_TYPE, p.getSimpleName(), name, p.asType());
       }

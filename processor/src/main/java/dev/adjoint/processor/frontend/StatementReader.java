@@ -19,6 +19,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.ir.ClassRef;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Op;
@@ -293,28 +294,44 @@ final class StatementReader {
           : expressions.expression(decl.getInitializer());
     } catch (Unsupported u) {
       // Declare the name anyway, so later uses do not report a second, spurious error.
-      scopes.declare(new Var(name, TreeKinds.type(typeTree).orElse(Type.DOUBLE),
-          Var.Role.LOCAL));
+      boolean inferred = typeTree == null || typeTree.toString().equals("var");
+      Optional<ClassRef> object = inferred ? Optional.empty() : objectType(typeTree);
+      scopes.declare(object.isPresent() ? Var.object(name, Var.Role.LOCAL, object.get())
+          : new Var(name, TreeKinds.type(typeTree).orElse(Type.DOUBLE), Var.Role.LOCAL));
       throw u;
     }
+    ClassRef objectClass = null;
     if (typeTree == null || typeTree.toString().equals("var")) {
       if (init == null) {
         throw new Unsupported(decl, Message.LOCAL_TYPE, name, "var without initializer");
       }
       type = init.type();
+      objectClass = Exprs.objectClass(init);
+      if (type == Type.OBJECT && objectClass == null) {
+        throw new Unsupported(decl, Message.LOCAL_TYPE, name, "var initialized with null");
+      }
     } else {
       type = TreeKinds.type(typeTree).orElse(null);
+      objectClass = type != null ? null : objectType(typeTree).orElse(null);
+      type = objectClass != null ? Type.OBJECT : type;
       if (type == null) {
         scopes.declare(new Var(name, Type.DOUBLE, Var.Role.LOCAL)); // as above
         throw new Unsupported(typeTree, Message.LOCAL_TYPE, name, typeTree);
       }
     }
-    Var v = new Var(name, type, Var.Role.LOCAL);
+    Var v = objectClass != null ? Var.object(name, Var.Role.LOCAL, objectClass)
+        : new Var(name, type, Var.Role.LOCAL);
     scopes.declare(v);
     if (init != null) {
       effects.drainInto(out);
       out.add(Stmt.Assign.set(v, Typing.convert(init, type, decl.getInitializer()), src));
     }
+  }
+
+  /** The enum or {@code String} a local's declared type names, if it names one. */
+  private Optional<ClassRef> objectType(Tree typeTree) {
+    return typeTree instanceof ExpressionTree e
+        ? ObjectTypes.of(expressions.qualifierType(e)) : Optional.empty();
   }
 
   static Unsupported unsupported(Tree t) {

@@ -80,7 +80,9 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
           Tree.Kind.CASE,
           Tree.Kind.YIELD,
           Tree.Kind.ASSERT,
-          Tree.Kind.CHAR_LITERAL);
+          Tree.Kind.CHAR_LITERAL,
+          Tree.Kind.STRING_LITERAL,
+          Tree.Kind.NULL_LITERAL);
 
   /** What to call each rejected construct, and what to do instead. */
   private static final Map<Tree.Kind, String[]> REJECTED = new EnumMap<>(Tree.Kind.class);
@@ -103,9 +105,6 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
     reject(Tree.Kind.RECORD, "a local record", "move it out of the method");
     reject(Tree.Kind.ENUM, "a local enum", "move it out of the method");
     reject(Tree.Kind.INSTANCE_OF, "instanceof", "differentiated code works on primitives only");
-    String strings = "strings are not supported; a differentiated method computes numbers only";
-    reject(Tree.Kind.STRING_LITERAL, "a string", strings);
-    reject(Tree.Kind.NULL_LITERAL, "null", "differentiated code works on primitives only");
     reject(Tree.Kind.FLOAT_LITERAL, "a float literal", "use a double literal such as 1.5");
     String bits = "bitwise operators have no derivative; compute this outside and pass it in";
     for (Tree.Kind k :
