@@ -16,6 +16,8 @@ public enum Message {
   PARAMETER_TYPE("[adjoint.parameter] parameter %s of %s has type %s; supported parameter types are"
       + " double, double[], double[][] (differentiated) and int, long, boolean, char, int[],"
       + " enums and String (passed through)"),
+  PRIVATE_PARAMETER_TYPE("[adjoint.parameter] parameter %s of %s has type %s, which is"
+      + " private, so the generated class cannot name it; make the enum package-private"),
   GENERIC_METHOD("[adjoint.generic] @Differentiable method %s must not declare type parameters"),
   VARARGS("[adjoint.varargs] @Differentiable method %s must not take varargs"),
   NESTING("[adjoint.nesting] @Differentiable method %s must be declared in a top-level or member"

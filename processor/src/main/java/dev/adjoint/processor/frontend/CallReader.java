@@ -77,7 +77,7 @@ final class CallReader {
     if (target.isPresent()) {
       return invoke(call, target.get(), args);
     }
-    String types = argTypes.stream().map(Type::javaName).collect(Collectors.joining(", "));
+    String types = args.stream().map(CallReader::typeName).collect(Collectors.joining(", "));
     if (owner != null && ruleOwner.isEmpty() && RulesTable.isMathFunction(name)) {
       return problems.recover(call, Message.NOT_MATH_FUNCTION, callee, types, name,
           owner.getQualifiedName() + "." + name, name);
@@ -90,6 +90,12 @@ final class CallReader {
     String known = RulesTable.functions().stream().map(Rule::name).distinct()
         .collect(Collectors.joining(", "));
     return problems.recover(call, Message.UNKNOWN_FUNCTION, callee, types, known);
+  }
+
+  /** An argument's type as the user wrote it: {@code double}, {@code Mode}, {@code String}. */
+  private static String typeName(Expr arg) {
+    dev.adjoint.processor.ir.ClassRef c = dev.adjoint.processor.ir.Exprs.objectClass(arg);
+    return c != null ? c.simpleNames() : arg.type().javaName();
   }
 
   /** A call of a function with a rule, typed as Java types it. */

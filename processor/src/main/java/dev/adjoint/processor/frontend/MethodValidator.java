@@ -66,6 +66,9 @@ public final class MethodValidator {
           () -> ObjectTypes.of(p.asType()).map(c -> Type.OBJECT));
       if (t.isEmpty()) {
         diagnostics.error(p, Message.PARAMETER_TYPE, p.getSimpleName(), name, p.asType());
+      } else if (t.get() == Type.OBJECT && isPrivate(p.asType())) {
+        diagnostics.error(p, Message.PRIVATE_PARAMETER_TYPE, p.getSimpleName(), name,
+            p.asType());
       }
       types.add(t.orElse(null));
     }
@@ -74,6 +77,17 @@ public final class MethodValidator {
     }
     List<Integer> independents = independents(method, types);
     return Optional.of(new Signature(types, independents, diagnostics.errorCount() == before));
+  }
+
+  /** Whether the class of {@code t}, or one around it, is private: no other class names it. */
+  private static boolean isPrivate(javax.lang.model.type.TypeMirror t) {
+    for (Element e = ((javax.lang.model.type.DeclaredType) t).asElement();
+        e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Local and anonymous classes have no name the generated class could document. */

@@ -99,6 +99,9 @@ final class SwitchReader {
       type = type == null ? value.type() : join(type, value.type(), tree);
     }
     effects.at(src); // the statements of the cases were read; the effects are this one's again
+    if (type == Type.OBJECT) {
+      join(type, type, tree);
+    }
     if (type == null || !(type.isNumeric() || type == Type.BOOLEAN)) {
       throw new Unsupported(tree, Message.UNSUPPORTED, "a switch expression of "
           + (type == null ? "no value" : type.javaName()), "yield a number or a boolean");
@@ -118,6 +121,11 @@ final class SwitchReader {
   }
 
   private static Type join(Type a, Type b, Tree at) {
+    if (a == Type.OBJECT || b == Type.OBJECT) {
+      throw new Unsupported(at, Message.UNSUPPORTED, "a switch expression choosing an enum or"
+          + " String value", "declare the local first and assign it in each case of a switch"
+          + " statement");
+    }
     if (a.isNumeric() && b.isNumeric()) {
       return Type.promote(a, b);
     }
