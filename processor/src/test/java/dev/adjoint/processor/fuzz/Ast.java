@@ -47,14 +47,14 @@ final class Ast {
 
   /** A {@code boolean} expression. */
   sealed interface Cond extends Node
-      permits Cmp, ICmp, And, Or, Not, BoolConst, BoolVar, BoolHelper {}
+      permits Cmp, ICmp, And, Or, Not, BoolConst, BoolVar, BoolHelper, ObjCmp {}
 
   /** A statement. */
   sealed interface Stmt extends Node
       permits Block, DeclDouble, DeclInt, DeclBool, DeclArray, DeclMatrix, DeclKernel, DeclRow,
           Assign, IAssign, Step, Store, Store2, If, For, While, ForEach, ForEachRow, Break,
           Continue, Return, DeclChoice, Chain, RebindKernel,
-          Reallocate, Switch, DeclInit, CountDown, Assert, DeclCopy, Fill {}
+          Reallocate, Switch, DeclInit, CountDown, Assert, DeclCopy, Fill, ObjSwitch {}
 
   /** {@code java.util.Arrays.fill(array, value);} (issue 10). */
   record Fill(String array, Expr value) implements Stmt {
@@ -866,6 +866,38 @@ final class Ast {
 
     public Node withKids(List<Node> k) {
       return this;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // enum and String parameters (issue 10; ObjectValues)
+
+  /**
+   * {@code name == java.math.RoundingMode.C} ({@code !=} if {@code flipped}), or for a String
+   * {@code name.equals("c")} ({@code "c".equals(name)} if {@code flipped}).
+   */
+  record ObjCmp(String name, boolean text, String constant, boolean flipped) implements Cond {
+    public List<Node> kids() {
+      return List.of();
+    }
+
+    public Node withKids(List<Node> k) {
+      return this;
+    }
+  }
+
+  /** A switch statement on an enum or String parameter, colon or arrow form. */
+  record ObjSwitch(String selector, boolean text, List<List<String>> labels, List<Block> bodies,
+      Block otherwise, boolean arrow) implements Stmt {
+    public List<Node> kids() {
+      List<Node> k = new ArrayList<>(bodies);
+      k.add(otherwise);
+      return k;
+    }
+
+    public Node withKids(List<Node> k) {
+      return new ObjSwitch(selector, text, labels, cast(k.subList(0, k.size() - 1), Block.class),
+          (Block) k.get(k.size() - 1), arrow);
     }
   }
 

@@ -209,6 +209,8 @@ final class ProgramGenerator {
     final List<String> bools = new ArrayList<>();
     final List<Arr> arrays = new ArrayList<>();
     final List<Mat> matrices = new ArrayList<>();
+    /** Enum and String parameters ({@link ObjectValues}), in scope everywhere. */
+    final List<Param> objects = new ArrayList<>();
     int loopDepth;
     int nest;
     boolean noCalls;
@@ -368,6 +370,7 @@ final class ProgramGenerator {
     if (chance(0.1)) {
       params.add(new Param(Type.LONG, "m"));
     }
+    objectParams(params);
     Collections.shuffle(params, r);
     declareParams(params);
     if (chance(0.3)) {
@@ -475,6 +478,7 @@ final class ProgramGenerator {
           env.matrices.add(new Mat(p.name(), false, true));
           env.arrayParams.add(p.name());
         }
+        case MODE, TEXT -> env.objects.add(p);
       }
     }
   }
@@ -572,6 +576,8 @@ final class ProgramGenerator {
         (Supplier<List<Stmt>>) () -> List.of(declMatrixChoice()),
         w(env.assignable.size() >= 2, 0.5), (Supplier<List<Stmt>>) () -> List.of(chain()),
         w(canNest, 1.5), (Supplier<List<Stmt>>) () -> List.of(switchStatement(inLoop)),
+        w(canNest && !env.objects.isEmpty(), 1.2),
+        (Supplier<List<Stmt>>) () -> List.of(objectSwitch(inLoop)),
         w(top, 0.6), (Supplier<List<Stmt>>) () -> List.of(declInit()),
         w(canNest && env.loopDepth < 2, 0.8), (Supplier<List<Stmt>>) () -> List.of(countDown()),
         0.3, (Supplier<List<Stmt>>) () -> List.of(assertion()));
@@ -609,6 +615,32 @@ final class ProgramGenerator {
     Block otherwise = chance(0.6) ? block(blockSize(), inLoop) : Block.of();
     inSwitch = saved;
     return new Ast.Switch(selector, labels, bodies, otherwise, chance(0.5), chance(0.3));
+  }
+
+  /** An enum or String parameter of the main method, sometimes (issue 10). */
+  private void objectParams(List<Param> params) {
+    if (chance(0.15)) {
+      params.add(new Param(Type.MODE, "mode"));
+    }
+    if (chance(0.15)) {
+      params.add(new Param(Type.TEXT, "norm"));
+    }
+  }
+
+  /** A switch on an enum or String parameter. */
+  private Stmt objectSwitch(boolean inLoop) {
+    Param p = pick(env.objects);
+    boolean text = p.type() == Type.TEXT;
+    List<List<String>> labels = ObjectValues.labels(r, text);
+    boolean saved = inSwitch;
+    inSwitch = true;
+    List<Block> bodies = new ArrayList<>();
+    for (int k = 0; k < labels.size(); k++) {
+      bodies.add(block(blockSize(), inLoop));
+    }
+    Block otherwise = chance(0.6) ? block(blockSize(), inLoop) : Block.of();
+    inSwitch = saved;
+    return new Ast.ObjSwitch(p.name(), text, labels, bodies, otherwise, chance(0.5));
   }
 
   private Expr switchValue(int depth) {
@@ -1418,7 +1450,9 @@ final class ProgramGenerator {
         w(!intsOnly().isEmpty(), 0.4), (Supplier<Cond>) () -> new BoolHelper(JavaPrinter.EVEN,
             new IVar(pick(intsOnly()).name())),
         w(!steppable().isEmpty(), 1.5), (Supplier<Cond>) () -> new ICmp(">",
-            new Ast.PostStep(pick(steppable()).name()), new IConst(r.nextInt(4))));
+            new Ast.PostStep(pick(steppable()).name()), new IConst(r.nextInt(4))),
+        w(!env.objects.isEmpty(), 1.0),
+        (Supplier<Cond>) () -> ObjectValues.cond(r, pick(env.objects)));
   }
 
   private Expr constant() {
