@@ -18,6 +18,10 @@ public enum Message {
       + " enums and String (passed through)"),
   PRIVATE_PARAMETER_TYPE("[adjoint.parameter] parameter %s of %s has type %s, which is"
       + " private, so the generated class cannot name it; make the enum package-private"),
+  FUNCTION_PARAMETER("[adjoint.parameter] parameter %s of %s is a function (%s) its caller"
+      + " chooses at run time, which Adjoint cannot differentiate; call a @Differentiable method"
+      + " by name instead, or write the function inline (a local DoubleUnaryOperator f = v ->"
+      + " ...)"),
   GENERIC_METHOD("[adjoint.generic] @Differentiable method %s must not declare type parameters"),
   VARARGS("[adjoint.varargs] @Differentiable method %s must not take varargs"),
   NESTING("[adjoint.nesting] @Differentiable method %s must be declared in a top-level or member"

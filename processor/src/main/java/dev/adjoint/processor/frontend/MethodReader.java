@@ -33,7 +33,8 @@ public final class MethodReader {
     NameLookup names = new NameLookup(scopes, callees.names(), shadowing, problems);
     Effects effects = new Effects();
     ExpressionReader expressions = new ExpressionReader(names, fenced, effects);
-    expressions.setCalls(new CallReader(expressions, names, callees, problems));
+    CallReader calls = new CallReader(expressions, names, callees, problems);
+    expressions.setCalls(calls);
     AssignmentReader assignments = new AssignmentReader(expressions, scopes, effects);
     expressions.setAssignments(assignments);
     this.statements =
@@ -41,6 +42,8 @@ public final class MethodReader {
     SwitchReader switches = new SwitchReader(expressions, statements, effects,
         new ObjectLabels(expressions, names, callees.names()));
     expressions.setSwitches(switches);
+    calls.setLocalFunctions(
+        new LocalFunctionCalls(expressions, statements, calls, scopes, effects));
     statements.setSwitches(switches);
   }
 

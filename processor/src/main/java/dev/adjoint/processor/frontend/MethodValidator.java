@@ -64,7 +64,9 @@ public final class MethodValidator {
     for (VariableElement p : method.getParameters()) {
       Optional<Type> t = TreeKinds.type(p.asType()).or(
           () -> ObjectTypes.of(p.asType()).map(c -> Type.OBJECT));
-      if (t.isEmpty()) {
+      if (t.isEmpty() && FunctionalTypes.isFunctional(p.asType())) {
+        diagnostics.error(p, Message.FUNCTION_PARAMETER, p.getSimpleName(), name, p.asType());
+      } else if (t.isEmpty()) {
         diagnostics.error(p, Message.PARAMETER_TYPE, p.getSimpleName(), name, p.asType());
       } else if (t.get() == Type.OBJECT && isPrivate(p.asType())) {
         diagnostics.error(p, Message.PRIVATE_PARAMETER_TYPE, p.getSimpleName(), name,

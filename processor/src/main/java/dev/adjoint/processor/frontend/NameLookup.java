@@ -44,6 +44,12 @@ final class NameLookup {
 
   Expr identifier(IdentifierTree id) {
     String name = id.getName().toString();
+    if (scopes.function(name).isPresent()) {
+      throw new Unsupported(id, Message.UNSUPPORTED, "using the function " + name + " other"
+          + " than in " + name + ".applyAsDouble(...)", "call it there; to pass a function to"
+          + " another method, write it inline in that method or call a @Differentiable method"
+          + " by name");
+    }
     Optional<Expr> v = scopes.lookup(name).map(Expr.Ref::new);
     if (v.isPresent()) {
       return v.get();

@@ -263,6 +263,12 @@ final class StatementReader {
 
   private void declaration(VariableTree decl, SourceRef src, List<Stmt> out) {
     String name = decl.getName().toString();
+    int arity = decl.getType() instanceof ExpressionTree t
+        ? FunctionalTypes.arity(expressions.qualifierType(t)) : -1;
+    if (arity > 0) {
+      scopes.declare(localFunction(decl, name, arity));
+      return;
+    }
     Optional<Type> declared = TreeKinds.type(decl.getType());
     if (declared.isPresent() && ArrayInitializers.isInitializer(decl.getInitializer())) {
       // The array is filled in place: the local is not in scope in its own initializer.
@@ -326,6 +332,28 @@ final class StatementReader {
       effects.drainInto(out);
       out.add(Stmt.Assign.set(v, Typing.convert(init, type, decl.getInitializer()), src));
     }
+  }
+
+  /** {@code DoubleUnaryOperator f = v -> ...}, {@code = Foo::g} or {@code = g} (another). */
+  private LocalFunction localFunction(VariableTree decl, String name, int arity) {
+    ExpressionTree init = decl.getInitializer();
+    if (init instanceof com.sun.source.tree.LambdaExpressionTree lambda
+        && lambda.getParameters().size() == arity) {
+      return new LocalFunction(name, arity, lambda, scopes.snapshot());
+    }
+    if (init instanceof com.sun.source.tree.MemberReferenceTree ref
+        && ref.getMode() == com.sun.source.tree.MemberReferenceTree.ReferenceMode.INVOKE) {
+      return new LocalFunction(name, arity, ref, scopes.snapshot());
+    }
+    if (init instanceof com.sun.source.tree.IdentifierTree id) {
+      Optional<LocalFunction> other = scopes.function(id.getName().toString());
+      if (other.isPresent() && other.get().arity() == arity) {
+        return other.get().named(name);
+      }
+    }
+    throw new Unsupported(init == null ? decl : init, Message.UNSUPPORTED, "this value of"
+        + " the function " + name, "initialize it where it is declared with a lambda (v -> v *"
+        + " v) or a method reference (Losses::g), and do not assign it again");
   }
 
   /** The enum or {@code String} a local's declared type names, if it names one. */
