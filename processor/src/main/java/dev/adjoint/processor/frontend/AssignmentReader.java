@@ -265,6 +265,10 @@ final class AssignmentReader {
           "assign only to locals and parameters");
     }
     String name = ((IdentifierTree) t).getName().toString();
+    if (scopes.function(name).isPresent()) {
+      throw new Unsupported(t, Message.UNSUPPORTED, "assigning the function " + name + " again",
+          "declare another local function");
+    }
     return scopes.lookup(name).orElseThrow(
         () -> new Unsupported(t, Message.UNSUPPORTED, "assignment to field " + name,
             "a differentiated method must not change state; use a local"));

@@ -53,6 +53,9 @@ final class LocalFunctionCalls {
       return Optional.empty();
     }
     LocalFunction f = found.get();
+    if (f.initializer() == null) {
+      throw Unsupported.reported(call); // its declaration has the error
+    }
     if (!select.getIdentifier().contentEquals("applyAsDouble")) {
       throw new Unsupported(call, Message.UNSUPPORTED, "calling " + select.getIdentifier()
           + " on the function " + f.name(), "call " + f.name() + ".applyAsDouble(...)");

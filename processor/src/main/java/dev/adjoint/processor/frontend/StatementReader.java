@@ -266,7 +266,13 @@ final class StatementReader {
     int arity = decl.getType() instanceof ExpressionTree t
         ? FunctionalTypes.arity(expressions.qualifierType(t)) : -1;
     if (arity > 0) {
-      scopes.declare(localFunction(decl, name, arity));
+      try {
+        scopes.declare(localFunction(decl, name, arity));
+      } catch (Unsupported u) {
+        // Declared anyway, so that its calls do not report a second, spurious error.
+        scopes.declare(new LocalFunction(name, arity, null, scopes.snapshot()));
+        throw u;
+      }
       return;
     }
     Optional<Type> declared = TreeKinds.type(decl.getType());
