@@ -64,7 +64,8 @@ class GoldenSourceTest {
         new Golden("ParameterWrite"), new Golden("Copies"), new Golden("Helpers"),
         new Golden("CustomPair"), new Golden("Passthrough"), new Golden("Cholesky"),
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF),
-        new Golden("Options"));
+        new Golden("Options"),
+        new Golden("Functions"));
   }
 
   /**
