@@ -39,7 +39,7 @@ final class Ast {
   /** A {@code double}-valued expression. */
   sealed interface Expr extends Arg
       permits Num, Var, Bin, Neg, MathCall, Ternary, Read, Read2, ToDouble, Call, Kernel,
-          ShadowCall, Named, SwitchValue, Constant, TableRead, CustomCall {}
+          ShadowCall, Named, SwitchValue, Constant, TableRead, CustomCall, Apply {}
 
   /** An {@code int}-valued expression. */
   sealed interface IExpr extends Arg
@@ -54,7 +54,8 @@ final class Ast {
       permits Block, DeclDouble, DeclInt, DeclBool, DeclArray, DeclMatrix, DeclKernel, DeclRow,
           Assign, IAssign, Step, Store, Store2, If, For, While, ForEach, ForEachRow, Break,
           Continue, Return, DeclChoice, Chain, RebindKernel,
-          Reallocate, Switch, DeclInit, CountDown, Assert, DeclCopy, Fill, ObjSwitch {}
+          Reallocate, Switch, DeclInit, CountDown, Assert, DeclCopy, Fill, ObjSwitch,
+          DeclFunction {}
 
   /** {@code java.util.Arrays.fill(array, value);} (issue 10). */
   record Fill(String array, Expr value) implements Stmt {
@@ -898,6 +899,30 @@ final class Ast {
     public Node withKids(List<Node> k) {
       return new ObjSwitch(selector, text, labels, cast(k.subList(0, k.size() - 1), Block.class),
           (Block) k.get(k.size() - 1), arrow);
+    }
+  }
+
+  // local functions (issue 10; LocalFunctions)
+
+  /** {@code java.util.function.DoubleUnaryOperator name = param -> body;} */
+  record DeclFunction(String name, String param, Expr body) implements Stmt {
+    public List<Node> kids() {
+      return List.of(body);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new DeclFunction(name, param, (Expr) k.get(0));
+    }
+  }
+
+  /** {@code function.applyAsDouble(arg)}. */
+  record Apply(String function, Expr arg) implements Expr {
+    public List<Node> kids() {
+      return List.of(arg);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new Apply(function, (Expr) k.get(0));
     }
   }
 

@@ -538,6 +538,9 @@ final class JavaPrinter {
       switchStatement(sw);
     } else if (s instanceof Ast.ObjSwitch sw) {
       objectSwitch(sw);
+    } else if (s instanceof Ast.DeclFunction d) {
+      line("java.util.function.DoubleUnaryOperator " + d.name() + " = " + d.param() + " -> "
+          + expr(d.body()) + ";");
     } else if (s instanceof Ast.Assert a) {
       line("assert " + condOperand(a.c()) + " || !" + condAtom(a.c()) + ";");
     } else if (s instanceof Ast.CountDown c) {
@@ -684,6 +687,9 @@ final class JavaPrinter {
       return flavor == Flavor.TRACE ? "Trace.v(" + call + ")" : call;
     } else if (e instanceof Named n) {
       return lang(n.name());
+    } else if (e instanceof Ast.Apply a) {
+      String call = a.function() + ".applyAsDouble(" + expr(a.arg()) + ")";
+      return flavor == Flavor.TRACE ? "Trace.v(" + call + ")" : call;
     } else if (e instanceof Ast.Constant c) {
       String qualifier = instance ? "this." : className + ".";
       return (c.qualified() && className != null ? qualifier : "") + c.name();

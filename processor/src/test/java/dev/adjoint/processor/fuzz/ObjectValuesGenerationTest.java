@@ -10,7 +10,7 @@ class ObjectValuesGenerationTest {
   @Test
   void generatesEnumAndStringParametersWithSwitchesAndComparisons() {
     int[] seen = new int[6];
-    for (long seed = 0; seed < 400; seed++) {
+    for (long seed = 0; seed < 1000; seed++) {
       String java = ProgramGenerator.generate(seed).toJava("P" + seed);
       seen[0] += java.contains("java.math.RoundingMode mode") ? 1 : 0;
       seen[1] += java.contains("String norm") ? 1 : 0;
@@ -21,7 +21,7 @@ class ObjectValuesGenerationTest {
       seen[5] += java.contains(".equals(norm)") || java.contains("norm.equals(") ? 1 : 0;
     }
     for (int k = 0; k < seen.length; k++) {
-      assertTrue(seen[k] >= 5, "form " + k + " generated " + seen[k] + " times in 400 programs");
+      assertTrue(seen[k] >= 5, "form " + k + " generated " + seen[k] + " times in 1000 programs");
     }
   }
 }

@@ -211,6 +211,8 @@ final class ProgramGenerator {
     final List<Mat> matrices = new ArrayList<>();
     /** Enum and String parameters ({@link ObjectValues}), in scope everywhere. */
     final List<Param> objects = new ArrayList<>();
+    /** Local functions, declared first in the main method, in scope everywhere after. */
+    final List<String> functions = new ArrayList<>();
     int loopDepth;
     int nest;
     boolean noCalls;
@@ -396,7 +398,8 @@ final class ProgramGenerator {
         }
       }
     }
-    List<Stmt> body = statements(2 + r.nextInt(4), false);
+    List<Stmt> body = localFunctions();
+    body.addAll(statements(2 + r.nextInt(4), false));
     Expr result = finalExpression();
     if (chains.nextDouble() < LongChains.CHANCE) {
       Expr chain = longChain();
@@ -1478,7 +1481,35 @@ final class ProgramGenerator {
         0.8, (Supplier<Expr>) () -> new Ternary(cond(1), expr(depth - 1), expr(depth - 1)),
         w(!callable.isEmpty() && !env.noCalls, 1.5), (Supplier<Expr>) () -> call(depth),
         w(kernels && !env.noCalls, 1.0), (Supplier<Expr>) this::scalarKernel,
-        w(depth > 1 && !noSteps, 0.4), (Supplier<Expr>) () -> switchValue(depth));
+        w(depth > 1 && !noSteps, 0.4), (Supplier<Expr>) () -> switchValue(depth),
+        w(!env.functions.isEmpty(), 1.0),
+        (Supplier<Expr>) () -> new Ast.Apply(pick(env.functions), expr(depth - 1)));
+  }
+
+  /**
+   * Sometimes a local function or two ({@code DoubleUnaryOperator fn = v -> ...}), whose body
+   * reads only its parameter and constants: nothing it captures may change (issue 10).
+   */
+  private List<Stmt> localFunctions() {
+    List<Stmt> out = new ArrayList<>();
+    int n = chance(0.15) ? 1 + (chance(0.3) ? 1 : 0) : 0;
+    for (int k = 0; k < n; k++) {
+      String name = fresh("fn");
+      String param = fresh("v");
+      Env outer = env;
+      env = new Env();
+      env.doubles.add(param);
+      env.noCalls = true;
+      Expr body;
+      try {
+        body = expr(2 + r.nextInt(2));
+      } finally {
+        env = outer;
+      }
+      out.add(new Ast.DeclFunction(name, param, body));
+      env.functions.add(name);
+    }
+    return out;
   }
 
   private Expr leaf() {
