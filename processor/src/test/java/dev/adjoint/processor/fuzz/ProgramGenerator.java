@@ -1482,7 +1482,9 @@ final class ProgramGenerator {
         w(!callable.isEmpty() && !env.noCalls, 1.5), (Supplier<Expr>) () -> call(depth),
         w(kernels && !env.noCalls, 1.0), (Supplier<Expr>) this::scalarKernel,
         w(depth > 1 && !noSteps, 0.4), (Supplier<Expr>) () -> switchValue(depth),
-        w(!env.functions.isEmpty(), 1.0),
+        // Not where calls are excluded (an assert's condition, which must not assign: an
+        // applied lambda binds its parameter).
+        w(!env.functions.isEmpty() && !env.noCalls, 1.0),
         (Supplier<Expr>) () -> new Ast.Apply(pick(env.functions), expr(depth - 1)));
   }
 
