@@ -16,6 +16,13 @@ public enum Message {
   PARAMETER_TYPE("[adjoint.parameter] parameter %s of %s has type %s; supported parameter types are"
       + " double, double[], double[][] (differentiated) and int, long, boolean, int[] (passed"
       + " through)"),
+  RECORD_COMPONENT("[adjoint.record] parameter %s of %s is a record %s whose component %s has type"
+      + " %s; a record parameter's components may be double, double[], double[][]"
+      + " (differentiated), int, long, boolean, char, int[] (passed through) or such records;"
+      + " pass that component as a parameter of its own"),
+  RECORD_TYPE("[adjoint.record] parameter %s of %s has the record type %s, which %s"),
+  RECORD_VALUE("[adjoint.record] %s is a record; here only its components can be used (%s), or"
+      + " the record passed whole to a @Differentiable method or declared as a local alias"),
   GENERIC_METHOD("[adjoint.generic] @Differentiable method %s must not declare type parameters"),
   VARARGS("[adjoint.varargs] @Differentiable method %s must not take varargs"),
   NESTING("[adjoint.nesting] @Differentiable method %s must be declared in a top-level or member"
