@@ -60,6 +60,6 @@ final class RecordAccess {
 
   static Unsupported notAValue(Tree at, RecordShape record) {
     String example = at + "." + record.components().get(0).name() + "()";
-    return new Unsupported(at, Message.RECORD_VALUE, at, example);
+    return new Unsupported(at, Message.RECORD_VALUE, at, example, at);
   }
 }

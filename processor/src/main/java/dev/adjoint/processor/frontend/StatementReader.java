@@ -265,7 +265,12 @@ final class StatementReader {
   private void recordAlias(VariableTree decl, String name, RecordShape record) {
     String type = decl.getType() == null ? "var" : decl.getType().toString();
     String simple = record.type().simpleNames();
-    if (!type.equals("var") && !simple.endsWith(type) && !record.type().canonical().equals(type)) {
+    boolean names = type.equals("var") || simple.equals(type) || simple.endsWith("." + type)
+        || record.type().canonical().equals(type);
+    if (!names) {
+      // Declare the name anyway, so later uses do not report a second, spurious error.
+      scopes.declare(new Var(name, TreeKinds.type(decl.getType()).orElse(Type.DOUBLE),
+          Var.Role.LOCAL));
       throw new Unsupported(decl, Message.TYPE_MISMATCH, "local " + name + " of type " + type
           + " is initialized with the record " + record.type().canonical());
     }
