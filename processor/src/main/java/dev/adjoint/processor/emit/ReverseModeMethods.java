@@ -230,16 +230,14 @@ final class ReverseModeMethods {
     if (stacks) {
       method.addParameter(BodyWriter.STACKS, body.stacks());
     }
-    boolean arrays = hasArrays(m);
     method.returns(TypeName.DOUBLE)
         .addJavadoc(Javadoc.of(
             "Pullback of {@link $L#$L}: returns its value and adds {@code $L} times its"
             + " gradient to $L.\n", owner.getQualifiedName(),
             linkSignature(m.element()), body.name(m.seed()),
-            grad != null ? "{@code " + grad + "}" + (arrays ? " and the adjoint arrays" : "")
-                : "the adjoint arrays"))
+            adjoints(m, grad, storage)))
         .addJavadoc(Javadoc.of("\n<p>$L. $L\n", slots(m, grad, body, storage),
-            ownership(m, grad)));
+            ownership(m, grad, adjoints(m, grad, storage))));
     RecordUnpacking unpacking = new RecordUnpacking(m.pullback().function().body(), body::name,
         adjoints);
     for (MethodPlan.Parameter p : user) {
@@ -327,7 +325,22 @@ final class ReverseModeMethods {
         .anyMatch(p -> p.record() != null || p.plain().type().isArray());
   }
 
-  private static String ownership(MethodPlan m, String grad) {
+  /** What the pullback adds into: {@code grad}, the adjoint arrays, record storage. */
+  private static String adjoints(MethodPlan m, String grad,
+      Map<MethodPlan.Parameter, String> storage) {
+    List<String> parts = new ArrayList<>();
+    if (grad != null) {
+      parts.add("{@code " + grad + "}");
+    }
+    if (m.wrtParameters().stream().anyMatch(p -> p.plain() != null
+        && p.plain().type().isArray())) {
+      parts.add("the adjoint arrays");
+    }
+    storage.values().forEach(s -> parts.add("{@code " + s + "}"));
+    return String.join(" and ", parts);
+  }
+
+  private static String ownership(MethodPlan m, String grad, String owned) {
     boolean[] stacks = {false};
     Stmts.walk(m.pullback().function().body(), s -> stacks[0] |= s instanceof Stmt.Push);
     boolean arrays = hasArrays(m);
@@ -348,8 +361,6 @@ final class ReverseModeMethods {
       allocation = "Its loops need no recording, so a {@code Stacks} passed in is not used. "
           + allocation;
     }
-    String owned = grad == null ? "the adjoint arrays" : arrays ? "{@code " + grad
-        + "} and the adjoint arrays" : "{@code " + grad + "}";
     return allocation + "; the caller owns " + owned
         + (arrays ? ", which must have the shapes of their parameters." : ".");
   }
