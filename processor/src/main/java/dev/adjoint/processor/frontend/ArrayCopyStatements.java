@@ -48,8 +48,8 @@ final class ArrayCopyStatements {
     }
     if (source.type() != target.type()
         || source.type() != Type.DOUBLE_ARRAY && source.type() != Type.INT_ARRAY) {
-      throw new Unsupported(call, Message.UNSUPPORTED, "System.arraycopy from a "
-          + source.type().javaName() + " to a " + target.type().javaName(),
+      throw new Unsupported(call, Message.UNSUPPORTED, "System.arraycopy from "
+          + article(source.type()) + " to " + article(target.type()),
           "copy between two double[] or two int[]");
     }
     for (int i : new int[] {1, 3, 4}) {
@@ -80,6 +80,11 @@ final class ArrayCopyStatements {
     } else {
       out.add(new Stmt.If(new Expr.Binary(Op.LT, from, to), down, up, src));
     }
+  }
+
+  private static String article(Type t) {
+    String name = t.javaName();
+    return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
   }
 
   /** {@code dst[to + k] = src[from + k]}. */

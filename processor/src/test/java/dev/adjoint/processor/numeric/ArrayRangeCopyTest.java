@@ -5,9 +5,15 @@ import static dev.adjoint.processor.numeric.ArrayCase.Values.vector;
 import static dev.adjoint.processor.numeric.GradientCase.args;
 import static dev.adjoint.processor.numeric.GradientCase.u;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.adjoint.processor.testing.AdjointMethod;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -184,8 +190,29 @@ class ArrayRangeCopyTest {
                 u(r, -1, 1), 1)));
   }
 
+  /** Two parameters, which a caller may make one array: then the copy overlaps. */
+  private static ArrayCase betweenParameters() {
+    return ArrayCase.of("copyBetweenParameters", "double[] x, double[] y, int from, int to",
+            """
+            for (int i = 0; i < x.length; i++) {
+              x[i] *= x[i] + i;
+            }
+            System.arraycopy(x, from, y, to, x.length - Math.max(from, to));
+            double s = 0;
+            for (int i = 0; i < y.length; i++) {
+              s += y[i] * (i + 1) + x[i] * x[i];
+            }
+            return s;""")
+        .writesArguments()
+        .random(POINTS, r -> {
+          int n = 2 + r.nextInt(3);
+          return args(vector(r, n, -1, 1), vector(r, n, -1, 1), r.nextInt(2), r.nextInt(2));
+        });
+  }
+
   private static final ArraySuite WITH_ANALYSES =
-      ArraySuite.of("adjtest.ranges.Ranges").imports(IMPORT).add(cases());
+      ArraySuite.of("adjtest.ranges.Ranges").imports(IMPORT).add(cases())
+          .add(betweenParameters());
 
   private static final ArraySuite ANALYSES_OFF =
       ArraySuite.of("adjtest.ranges.off.Ranges").imports(IMPORT)
@@ -199,5 +226,35 @@ class ArrayRangeCopyTest {
   @TestFactory
   Stream<DynamicNode> withAnalysesOff() {
     return ANALYSES_OFF.tests();
+  }
+
+  /**
+   * The same array for both parameters and one adjoint array for both: the copy within that
+   * array runs as Java's does (each element read before it is overwritten, in either
+   * direction), and the pullback gives the gradient of {@code a -> copyBetweenParameters(a, a)}.
+   */
+  @Test
+  void sameArrayForSourceAndTarget() {
+    AdjointMethod m = WITH_ANALYSES.method("copyBetweenParameters");
+    Random random = new Random(5);
+    for (int trial = 0; trial < 6; trial++) {
+      double[] a = vector(random, 3 + random.nextInt(3), -1, 1);
+      int from = trial % 2;
+      int to = 1 - from;
+      double[] expected = a.clone();
+      double value = m.call(expected, expected, from, to);
+      double[] fd = FiniteDifferences.gradient(v -> {
+        double[] c = v.clone();
+        return m.call(c, c, from, to);
+      }, a, FiniteDifferences.DEFAULT_RELATIVE_STEP);
+      double[] given = a.clone();
+      double[] bar = new double[a.length];
+      double got = m.pullbackWith(new Object[] {given, given, from, to}, 1.0,
+          new Class<?>[] {double[].class, double[].class},
+          new Object[] {bar, bar});
+      assertEquals(value, got, 0.0);
+      assertArrayEquals(expected, given, 0.0);
+      assertArrayEquals(fd, bar, 1e-6, () -> java.util.Arrays.toString(a) + " " + from);
+    }
   }
 }
