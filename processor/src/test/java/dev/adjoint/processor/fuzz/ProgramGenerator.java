@@ -552,6 +552,10 @@ final class ProgramGenerator {
         w(!top && env.loopDepth < 2, 0.15), (Supplier<List<Stmt>>) this::declMatrixInLoop,
         w(hasArrays, 0.6), (Supplier<List<Stmt>>) () -> List.of(declCopy()),
         w(!writable.isEmpty(), 1.5), (Supplier<List<Stmt>>) () -> List.of(fill()),
+        w(!writable.isEmpty(), 1.4),
+        (Supplier<List<Stmt>>) () -> List.of(arraycopy(writable)),
+        w(!writable.isEmpty(), 0.9),
+        (Supplier<List<Stmt>>) () -> List.of(fillRange(writable)),
         w(top && (hasArrays || !env.matrices.isEmpty()), 2.5),
         (Supplier<List<Stmt>>) () -> List.of(rebind()),
         w(!env.matrices.isEmpty(), 0.5),
@@ -1067,6 +1071,30 @@ final class ProgramGenerator {
       return new DeclDouble(name, value);
     }
     return new Ast.Fill(pick(writable).name(), value);
+  }
+
+  /**
+   * {@code System.arraycopy} from any array in scope into a writable one (the same one at
+   * times, overlapping in either direction), a range of the program's length L.
+   */
+  private Stmt arraycopy(List<Arr> writable) {
+    Arr target = pick(writable);
+    List<Arr> sources = readableArrays();
+    Arr source = chance(0.3) ? target : pick(sources);
+    int count = r.nextInt(length + 1);
+    int from = r.nextInt(length - count + 1);
+    int to = r.nextInt(length - count + 1);
+    setArr(new Arr(target.name(), true, target.positive() && source.positive(), target.base()));
+    return new Ast.ArrayCopy(source.name(), from, target.name(), to, count, chance(0.4));
+  }
+
+  /** {@code Arrays.fill(t, from, to, e)} into a writable array: a store of each element. */
+  private Stmt fillRange(List<Arr> writable) {
+    Expr value = expr(2);
+    Arr a = pick(writable);
+    int from = r.nextInt(length + 1);
+    int to = from + r.nextInt(length - from + 1);
+    return new Ast.FillRange(a.name(), from, to, value);
   }
 
   // ---------------------------------------------------------------------------------------------
