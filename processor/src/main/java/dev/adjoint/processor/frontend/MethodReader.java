@@ -5,12 +5,16 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.RecordShape;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 
 /**
  * Reads a method body (javac trees, not yet attributed) into IR, resolving names and types
@@ -24,6 +28,7 @@ public final class MethodReader {
   private final SourceRefs sources;
   private final StatementReader statements;
   private final javax.lang.model.element.Element method;
+  private final Map<Integer, RecordShape> records = new java.util.TreeMap<>();
 
   public MethodReader(CompilationUnitTree unit, SourcePositions positions, Problems problems,
       SubsetFence fence, Shadowing shadowing, CalleeResolver callees) {
@@ -33,6 +38,7 @@ public final class MethodReader {
     NameLookup names = new NameLookup(scopes, callees.names(), shadowing, problems);
     Effects effects = new Effects();
     ExpressionReader expressions = new ExpressionReader(names, fenced, effects);
+    expressions.setRecords(new RecordAccess(scopes));
     CallReader calls = new CallReader(expressions, names, callees, problems);
     expressions.setCalls(calls);
     AssignmentReader assignments = new AssignmentReader(expressions, scopes, effects);
@@ -47,6 +53,11 @@ public final class MethodReader {
     statements.setSwitches(switches);
   }
 
+  /** The shape of each record parameter, by its position in the user's signature. */
+  public Map<Integer, RecordShape> records() {
+    return Map.copyOf(records);
+  }
+
   /** The simple name of the file being read, for comments in generated code. */
   public String fileName() {
     return sources.fileName();
@@ -57,10 +68,29 @@ public final class MethodReader {
    * left out (and reported): the result is only for checks when anything was.
    */
   public Function read(MethodTree method, List<Type> paramTypes) {
+    return read(method, paramTypes, java.util.Collections.nCopies(paramTypes.size(), null),
+        null);
+  }
+
+  /**
+   * Reads {@code method}; a record parameter (a non-null entry of {@code records}) becomes one
+   * IR parameter per leaf component, its shape kept in {@link #records()}.
+   */
+  public Function read(MethodTree method, List<Type> paramTypes, List<TypeElement> records,
+      Elements elements) {
     List<Var> params = new ArrayList<>();
     scopes.push();
+    Set<String> taken = records.stream().anyMatch(java.util.Objects::nonNull)
+        ? DeclaredNames.of(method) : Set.of();
     for (int i = 0; i < paramTypes.size(); i++) {
       String name = method.getParameters().get(i).getName().toString();
+      if (records.get(i) != null) {
+        RecordShape shape = RecordParameters.shape(records.get(i), name, taken, elements);
+        params.addAll(shape.leaves());
+        scopes.declareRecord(name, shape);
+        this.records.put(i, shape);
+        continue;
+      }
       Var v = paramTypes.get(i) != Type.OBJECT ? new Var(name, paramTypes.get(i), Var.Role.PARAM)
           : Var.object(name, Var.Role.PARAM, ObjectTypes.of(((javax.lang.model.element
               .ExecutableElement) this.method).getParameters().get(i).asType()).orElseThrow());

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.frontend;
 
+import dev.adjoint.processor.ir.RecordShape;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,20 +12,53 @@ import java.util.Optional;
 /** The method's parameters and locals in scope, innermost block first. */
 final class Scopes {
   private Deque<Map<String, Var>> scopes = new ArrayDeque<>();
+  /** Record parameters and local aliases of records ({@code var l = p.l1()}), by scope. */
+  private Deque<Map<String, RecordShape>> records = new ArrayDeque<>();
   /** The functional locals ({@link LocalFunction}), scoped alongside. */
   private Deque<Map<String, LocalFunction>> functions = new ArrayDeque<>();
 
-  /** What a lambda sees where it is declared: the locals and functional locals in scope. */
-  record Snapshot(Map<String, Var> vars, Map<String, LocalFunction> functions) {}
+  /** What a lambda sees where it is declared: the locals, records and local functions. */
+  record Snapshot(Map<String, Var> vars, Map<String, RecordShape> records,
+      Map<String, LocalFunction> functions) {}
 
   void push() {
     scopes.push(new HashMap<>());
+    records.push(new HashMap<>());
     functions.push(new HashMap<>());
   }
 
   void pop() {
     scopes.pop();
+    records.pop();
     functions.pop();
+  }
+
+  void declareRecord(String name, RecordShape record) {
+    records.peek().put(name, record);
+  }
+
+  Optional<RecordShape> lookupRecord(String name) {
+    for (Map<String, RecordShape> scope : records) {
+      RecordShape r = scope.get(name);
+      if (r != null) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
+  void declare(Var v) {
+    scopes.peek().put(v.name(), v);
+  }
+
+  Optional<Var> lookup(String name) {
+    for (Map<String, Var> scope : scopes) {
+      Var v = scope.get(name);
+      if (v != null) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
   }
 
   void declare(LocalFunction f) {
@@ -46,49 +80,35 @@ final class Scopes {
     return Optional.empty();
   }
 
+  /** Java forbids a local to hide another, so what is in scope is the union of the scopes. */
   Snapshot snapshot() {
     Map<String, Var> vars = new HashMap<>();
+    Map<String, RecordShape> recs = new HashMap<>();
     Map<String, LocalFunction> fns = new HashMap<>();
-    Iterator<Map<String, LocalFunction>> f = functions.descendingIterator();
-    for (Iterator<Map<String, Var>> v = scopes.descendingIterator(); v.hasNext(); ) {
-      Map<String, Var> vs = v.next();
-      Map<String, LocalFunction> fs = f.next();
-      fns.keySet().removeAll(vs.keySet());
-      vars.keySet().removeAll(fs.keySet());
-      vars.putAll(vs);
-      fns.putAll(fs);
-    }
-    return new Snapshot(vars, fns);
+    scopes.forEach(vars::putAll);
+    records.forEach(recs::putAll);
+    functions.forEach(fns::putAll);
+    return new Snapshot(vars, recs, fns);
   }
 
   /** Runs {@code read} seeing only {@code seen}, in a new innermost scope. */
   <T> T within(Snapshot seen, java.util.function.Supplier<T> read) {
     Deque<Map<String, Var>> savedVars = scopes;
+    Deque<Map<String, RecordShape>> savedRecords = records;
     Deque<Map<String, LocalFunction>> savedFunctions = functions;
     scopes = new ArrayDeque<>();
+    records = new ArrayDeque<>();
     functions = new ArrayDeque<>();
     scopes.push(new HashMap<>(seen.vars()));
+    records.push(new HashMap<>(seen.records()));
     functions.push(new HashMap<>(seen.functions()));
     push();
     try {
       return read.get();
     } finally {
       scopes = savedVars;
+      records = savedRecords;
       functions = savedFunctions;
     }
-  }
-
-  void declare(Var v) {
-    scopes.peek().put(v.name(), v);
-  }
-
-  Optional<Var> lookup(String name) {
-    for (Map<String, Var> scope : scopes) {
-      Var v = scope.get(name);
-      if (v != null) {
-        return Optional.of(v);
-      }
-    }
-    return Optional.empty();
   }
 }
