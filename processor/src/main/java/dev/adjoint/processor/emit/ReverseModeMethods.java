@@ -276,8 +276,8 @@ final class ReverseModeMethods {
         .returns(TypeName.DOUBLE)
         .addExceptions(full.exceptions())
         .addJavadoc(Javadoc.of(
-            "Like {@link #$L}, with stacks allocated for this call. Pass your own\n"
-            + "{@code Stacks} to the other overload to reuse them across calls.\n", full.name()));
+            "Like {@link #$L}, with stacks allocated for this call. Pass your own"
+            + " {@code Stacks} to the other overload to reuse them across calls.\n", full.name()));
     List<String> args = new ArrayList<>();
     for (var p : full.parameters().subList(0, full.parameters().size() - 1)) {
       b.addParameter(p);

@@ -85,6 +85,12 @@ final class AssignmentReader {
       ArrayFills.read(call, expressions, effects, src, out);
       return;
     }
+    if (e instanceof MethodInvocationTree call && call.getMethodSelect() instanceof
+        MemberSelectTree select && ArrayCopyStatements.isArraycopy(call,
+            expressions.qualifierType(select.getExpression()))) {
+      ArrayCopyStatements.read(call, expressions, effects, src, out);
+      return;
+    }
     expressions.skipIfFenced(e);
     ExpressionTree link = chainedAssignment(e);
     ExpressionTree lhs = assignedTree(e);

@@ -64,6 +64,7 @@ class GoldenSourceTest {
         new Golden("ParameterWrite"), new Golden("Copies"), new Golden("Helpers"),
         new Golden("CustomPair"), new Golden("Passthrough"), new Golden("Cholesky"),
         new Golden("Records"),
+        new Golden("RangeCopies"),
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF));
   }
 
