@@ -37,7 +37,7 @@ public enum Message {
       + " class, not in %s"),
   WRT_UNKNOWN("[adjoint.wrt] wrt names \"%s\", which is not a parameter of %s; parameters are %s"),
   WRT_NOT_DOUBLE("[adjoint.wrt] wrt names %s of type %s; only double, double[] and double[][]"
-      + " parameters can be differentiated"),
+      + " parameters can be differentiated (and records with such components)"),
   WRT_DUPLICATE("[adjoint.wrt] wrt names \"%s\" twice"),
   WRT_NO_DERIVATIVE("[adjoint.wrt] wrt names \"%s\", which is marked @NoDerivative; remove it from"
       + " wrt or remove the annotation"),

@@ -337,7 +337,9 @@ final class ReverseModeMethods {
       parts.add("the adjoint arrays");
     }
     storage.values().forEach(s -> parts.add("{@code " + s + "}"));
-    return String.join(" and ", parts);
+    int last = parts.size() - 1;
+    return last == 0 ? parts.get(0)
+        : String.join(", ", parts.subList(0, last)) + " and " + parts.get(last);
   }
 
   private static String ownership(MethodPlan m, String grad, String owned) {

@@ -76,7 +76,8 @@ class RecordParameterTest {
     return v;
   }
 
-  private static double[] exact(double[] t, Function<DerivativeStructure[], DerivativeStructure> f) {
+  private static double[] exact(double[] t,
+      Function<DerivativeStructure[], DerivativeStructure> f) {
     return partials(f.apply(variables(t)), t.length);
   }
 

@@ -293,8 +293,9 @@ public final class IrisClassifier {
    * standardizes both parts with the training part's mean and standard deviation, and trains the
    * network from weights drawn with {@code seed} with {@link Adam}: each epoch visits the
    * training examples in a fresh seeded order, in batches of {@code batchSize}, and takes one
-   * step of size {@code learningRate} against the gradient of the mean batch loss after each. Each report line is passed
-   * to {@code out} as soon as it is known, and collected in the result.
+   * step of size {@code learningRate} against the gradient of the mean batch loss after each.
+   * Each report line is passed to {@code out} as soon as it is known, and collected in the
+   * result.
    */
   public static Result train(
       long seed, int epochs, int batchSize, double learningRate, Consumer<String> out) {
