@@ -271,6 +271,10 @@ final class AssignmentReader {
           "assign only to locals and parameters");
     }
     String name = ((IdentifierTree) t).getName().toString();
+    if (scopes.lookup(name).isEmpty() && scopes.lookupRecord(name).isPresent()) {
+      throw new Unsupported(t, Message.UNSUPPORTED, "assigning to the record " + name,
+          "records are read-only here; declare another local alias (var other = ...)");
+    }
     return scopes.lookup(name).orElseThrow(
         () -> new Unsupported(t, Message.UNSUPPORTED, "assignment to field " + name,
             "a differentiated method must not change state; use a local"));

@@ -1062,15 +1062,23 @@ final class ProgramGenerator {
 
   /** {@code Arrays.fill(t, e)} into a writable array, like a store of every element. */
   private Stmt fill() {
-    Expr value = expr(2);
+    return intoWritable(expr(2), (a, value) -> new Ast.Fill(a.name(), value));
+  }
+
+  /**
+   * {@code store} of {@code value} into a writable array, picked after the value is generated:
+   * the value may pass an array to a call, after which it is no longer writable (with none
+   * left, the value goes into a new local instead).
+   */
+  private Stmt intoWritable(Expr value, java.util.function.BiFunction<Arr, Expr, Stmt> store) {
     List<Arr> writable = env.arrays.stream().filter(Arr::writable).toList();
-    if (writable.isEmpty()) { // the value passed the last one to a call
+    if (writable.isEmpty()) {
       String name = fresh("d");
       env.doubles.add(name);
       env.assignable.add(name);
       return new DeclDouble(name, value);
     }
-    return new Ast.Fill(pick(writable).name(), value);
+    return store.apply(pick(writable), value);
   }
 
   /**
@@ -1105,19 +1113,9 @@ final class ProgramGenerator {
 
   /** {@code Arrays.fill(t, from, to, e)} into a writable array: a store of each element. */
   private Stmt fillRange() {
-    Expr value = expr(2);
-    // after the value: a kernel in it may have made an array read-only
-    List<Arr> writable = env.arrays.stream().filter(Arr::writable).toList();
-    if (writable.isEmpty()) {
-      String name = fresh("d");
-      env.doubles.add(name);
-      env.assignable.add(name);
-      return new DeclDouble(name, value);
-    }
-    Arr a = pick(writable);
     int from = r.nextInt(length + 1);
     int to = from + r.nextInt(length - from + 1);
-    return new Ast.FillRange(a.name(), from, to, value);
+    return intoWritable(expr(2), (a, value) -> new Ast.FillRange(a.name(), from, to, value));
   }
 
   // ---------------------------------------------------------------------------------------------
