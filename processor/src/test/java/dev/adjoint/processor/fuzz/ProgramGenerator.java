@@ -554,7 +554,7 @@ final class ProgramGenerator {
         w(!writable.isEmpty(), 1.5), (Supplier<List<Stmt>>) () -> List.of(fill()),
         w(!writable.isEmpty(), 1.4),
         (Supplier<List<Stmt>>) () -> List.of(arraycopy(writable)),
-        w(!writable.isEmpty(), 0.9),
+        w(!writable.isEmpty(), 1.2),
         (Supplier<List<Stmt>>) () -> List.of(fillRange()),
         w(top && (hasArrays || !env.matrices.isEmpty()), 2.5),
         (Supplier<List<Stmt>>) () -> List.of(rebind()),
