@@ -96,6 +96,17 @@ public final class Stacks {
     return (int[]) popArray();
   }
 
+  /** An enum or String value; shares the stack of arrays (pops mirror pushes, in order). */
+  public void pushObject(Object value) {
+    pushArray(value);
+  }
+
+  /** The object pushed last, as the type the assignment it is popped into declares. */
+  @SuppressWarnings("unchecked")
+  public <T> T popObject() {
+    return (T) popArray();
+  }
+
   private void pushArray(Object value) {
     if (arrayCount == arrays.length) {
       arrays = Arrays.copyOf(arrays, 2 * arrayCount);

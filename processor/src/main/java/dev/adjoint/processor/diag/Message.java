@@ -14,9 +14,15 @@ public enum Message {
   NO_BODY("[adjoint.body] @Differentiable method %s has no body to differentiate"),
   RETURN_TYPE("[adjoint.return] @Differentiable method %s returns %s; it must return double"),
   PARAMETER_TYPE("[adjoint.parameter] parameter %s of %s has type %s; supported parameter types are"
-      + " double, double[], double[][] (differentiated), int, long, boolean, int[] (passed"
-      + " through) and records whose components have those types; pass an array of records as"
-      + " the arrays of their components"),
+      + " double, double[], double[][] (differentiated), int, long, boolean, char, int[], enums,"
+      + " String (passed through) and records whose components have those types; pass an array"
+      + " of records as the arrays of their components"),
+  PRIVATE_PARAMETER_TYPE("[adjoint.parameter] parameter %s of %s has type %s, which is"
+      + " private, so the generated class cannot name it; make the enum package-private"),
+  FUNCTION_PARAMETER("[adjoint.parameter] parameter %s of %s is a function (%s) its caller"
+      + " chooses at run time, which Adjoint cannot differentiate; call a @Differentiable method"
+      + " by name instead, or write the function inline (a local DoubleUnaryOperator f = v ->"
+      + " ...)"),
   RECORD_COMPONENT("[adjoint.record] parameter %s of %s is a record %s whose component %s has type"
       + " %s; a record parameter's components may be double, double[], double[][]"
       + " (differentiated), int, long, boolean, char, int[] (passed through) or such records;"
@@ -53,7 +59,7 @@ public enum Message {
       + " were @Differentiable (its source is being compiled), but cannot: %s; make %s fit what"
       + " a @Differentiable method may contain, or give it a pullback with @DerivativeOf"),
   LOCAL_TYPE("[adjoint.type] local %s has type %s; supported local types are double, int, long,"
-      + " boolean, double[], double[][], int[] and var"),
+      + " boolean, char, double[], double[][], int[], enums, String and var"),
   CAST_TYPE("[adjoint.cast] cast to %s is not supported; cast only to double, int or long"),
   TYPE_MISMATCH("[adjoint.type] %s"),
   /** A construct found on the IR, before differentiation; the text names it in user's words. */

@@ -122,7 +122,8 @@ final class BodyWriter {
   private void block(List<Stmt> stmts) {
     for (Stmt s : stmts) {
       for (Var v : declarations.before(s)) {
-        line(v.type().javaName() + " " + esc(names.of(v)) + " = " + v.type().zeroLiteral() + ";");
+        line(text.declaredType(v, lineTypes) + " " + esc(names.of(v)) + " = "
+            + v.type().zeroLiteral() + ";");
       }
       statement(s);
     }
@@ -193,7 +194,7 @@ final class BodyWriter {
     String target = esc(names.of(a.target()));
     Expr value = a.value();
     if (declarations.declares(a)) {
-      return a.target().type().javaName() + " " + target + " = " + t(value);
+      return text.declaredType(a.target(), lineTypes) + " " + target + " = " + t(value);
     }
     if (!a.accumulate() && a.target().type() == Type.INT && value instanceof Expr.Binary b
         && b.left() instanceof Expr.Ref r && r.var() == a.target()

@@ -271,6 +271,10 @@ final class AssignmentReader {
           "assign only to locals and parameters");
     }
     String name = ((IdentifierTree) t).getName().toString();
+    if (scopes.function(name).isPresent()) {
+      throw new Unsupported(t, Message.UNSUPPORTED, "assigning the function " + name + " again",
+          "declare another local function");
+    }
     if (scopes.lookup(name).isEmpty() && scopes.lookupRecord(name).isPresent()) {
       throw new Unsupported(t, Message.UNSUPPORTED, "assigning to the record " + name,
           "records are read-only here; declare another local alias (var other = ...)");

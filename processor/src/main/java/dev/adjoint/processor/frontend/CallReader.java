@@ -3,6 +3,7 @@ package dev.adjoint.processor.frontend;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Type;
@@ -25,6 +26,7 @@ final class CallReader {
   private final NameResolver names;
   private final CalleeResolver callees;
   private final Problems problems;
+  private final ObjectCalls objectCalls;
 
   CallReader(ExpressionReader expressions, NameLookup lookup, CalleeResolver callees,
       Problems problems) {
@@ -33,27 +35,53 @@ final class CallReader {
     this.names = callees.names();
     this.callees = callees;
     this.problems = problems;
+    this.objectCalls = new ObjectCalls(expressions, lookup);
   }
 
   Expr call(MethodInvocationTree call) {
+    Optional<Expr> onValue = objectCalls.read(call);
+    if (onValue.isPresent()) {
+      return onValue.get();
+    }
+    Optional<Expr> applied = functions == null ? Optional.empty() : functions.read(call);
+    if (applied.isPresent()) {
+      return applied.get();
+    }
     ExpressionTree callee = call.getMethodSelect();
     List<Expr> args = expressions.operands(call.getArguments());
-    List<Type> argTypes = args.stream().map(Expr::type).toList();
-    String name;
-    List<TypeElement> candidates;
-    if (callee instanceof MemberSelectTree select) {
-      name = select.getIdentifier().toString();
-      TypeElement type = NameLookup.isThis(select.getExpression()) ? names.receiverClass()
-          : lookup.qualifierType(select.getExpression());
-      candidates = type == null ? List.of() : names.staticMethodOwners(type, name);
-    } else {
-      name = callee.toString();
-      candidates = names.methodOwners(name);
-    }
     Optional<Expr> copy = ArrayCopyCalls.read(call, callee instanceof MemberSelectTree select
         ? lookup.qualifierType(select.getExpression()) : null, args, expressions::expression);
     if (copy.isPresent()) {
       return copy.get();
+    }
+    if (callee instanceof MemberSelectTree select) {
+      return resolved(call, callee, select.getExpression(), select.getIdentifier().toString(),
+          args);
+    }
+    return resolved(call, callee, null, callee.toString(), args);
+  }
+
+  private LocalFunctionCalls functions;
+
+  void setLocalFunctions(LocalFunctionCalls functions) {
+    this.functions = functions;
+  }
+
+  /**
+   * A call of {@code qualifier.name} ({@code name} unqualified if the qualifier is null) with
+   * arguments read already; {@code callee} is what messages name (a method reference's call
+   * names the reference).
+   */
+  Expr resolved(MethodInvocationTree call, Tree callee, ExpressionTree qualifier, String name,
+      List<Expr> args) {
+    List<Type> argTypes = args.stream().map(Expr::type).toList();
+    List<TypeElement> candidates;
+    if (qualifier != null) {
+      TypeElement type = NameLookup.isThis(qualifier) ? names.receiverClass()
+          : lookup.qualifierType(qualifier);
+      candidates = type == null ? List.of() : names.staticMethodOwners(type, name);
+    } else {
+      candidates = names.methodOwners(name);
     }
     List<TypeElement> applicable = candidates.stream()
         .filter(t -> names.hasApplicableStatic(t, name, argTypes)).toList();
@@ -71,7 +99,7 @@ final class CallReader {
     if (target.isPresent()) {
       return invoke(call, target.get(), args);
     }
-    String types = argTypes.stream().map(Type::javaName).collect(Collectors.joining(", "));
+    String types = args.stream().map(CallReader::typeName).collect(Collectors.joining(", "));
     if (owner != null && ruleOwner.isEmpty() && RulesTable.isMathFunction(name)) {
       return problems.recover(call, Message.NOT_MATH_FUNCTION, callee, types, name,
           owner.getQualifiedName() + "." + name, name);
@@ -84,6 +112,12 @@ final class CallReader {
     String known = RulesTable.functions().stream().map(Rule::name).distinct()
         .collect(Collectors.joining(", "));
     return problems.recover(call, Message.UNKNOWN_FUNCTION, callee, types, known);
+  }
+
+  /** An argument's type as the user wrote it: {@code double}, {@code Mode}, {@code String}. */
+  private static String typeName(Expr arg) {
+    dev.adjoint.processor.ir.ClassRef c = dev.adjoint.processor.ir.Exprs.objectClass(arg);
+    return c != null ? c.simpleNames() : arg.type().javaName();
   }
 
   /** A call of a function with a rule, typed as Java types it. */

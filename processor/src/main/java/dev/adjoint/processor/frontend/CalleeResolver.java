@@ -131,7 +131,8 @@ public final class CalleeResolver {
       }
       List<Type> types = new ArrayList<>();
       for (var p : m.getParameters()) {
-        Optional<Type> t = TreeKinds.type(p.asType());
+        Optional<Type> t = TreeKinds.type(p.asType()).or(
+            () -> ObjectTypes.of(p.asType()).map(c -> Type.OBJECT));
         if (t.isEmpty()) {
           return implicit ? Optional.of(new Callee(Expr.Invoke.Kind.HELPER, ClassRefs.of(owner),
               name, List.of(), List.of(), Type.DOUBLE, "its parameter " + p.getSimpleName()

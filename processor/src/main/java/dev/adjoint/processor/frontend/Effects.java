@@ -68,7 +68,7 @@ final class Effects {
     if (!since(mark) || value instanceof Expr.Const || value.type().isArray()) {
       return value;
     }
-    Var copy = new Var("operand", value.type(), Var.Role.TEMP);
+    Var copy = Var.holding("operand", Var.Role.TEMP, value);
     pending.add(mark, Stmt.Assign.set(copy, value, source));
     return new Expr.Ref(copy);
   }

@@ -130,6 +130,11 @@ final class ExpressionReader {
         return new Expr.Const(Type.CHAR, ch, JavaText.charLiteral(ch));
       case DOUBLE_LITERAL:
         return Expr.Const.ofDouble((Double) ((LiteralTree) e).getValue());
+      case STRING_LITERAL:
+        return new Expr.Const(Type.OBJECT, 0,
+            JavaText.stringLiteral((String) ((LiteralTree) e).getValue()));
+      case NULL_LITERAL:
+        return new Expr.Const(Type.OBJECT, 0, "null");
       case BOOLEAN_LITERAL:
         return new Expr.Const(Type.BOOLEAN, (Boolean) ((LiteralTree) e).getValue() ? 1 : 0, null);
       case IDENTIFIER:
@@ -198,6 +203,10 @@ final class ExpressionReader {
     List<Stmt> otherwiseEffects = new ArrayList<>();
     Expr then = effects.apart(() -> expression(c.getTrueExpression()), thenEffects);
     Expr otherwise = effects.apart(() -> expression(c.getFalseExpression()), otherwiseEffects);
+    if (then.type() == Type.OBJECT || otherwise.type() == Type.OBJECT) {
+      throw new Unsupported(c, Message.UNSUPPORTED, "a conditional choosing an enum or String"
+          + " value", "use if/else, or a switch that yields a number");
+    }
     boolean arrays = then.type().isArray() || otherwise.type().isArray();
     if ((then.type() == Type.BOOLEAN) != (otherwise.type() == Type.BOOLEAN)
         || arrays && then.type() != otherwise.type()) {
@@ -231,6 +240,9 @@ final class ExpressionReader {
     int mark = effects.mark();
     Expr right = expression(b.getRightOperand());
     left = effects.spill(left, mark);
+    if (op.isComparison() && (left.type() == Type.OBJECT || right.type() == Type.OBJECT)) {
+      return ObjectComparisons.compare(b, op, left, right);
+    }
     if (op.isComparison()) {
       boolean leftBool = left.type() == Type.BOOLEAN;
       if (leftBool != (right.type() == Type.BOOLEAN)

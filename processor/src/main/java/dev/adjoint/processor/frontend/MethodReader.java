@@ -27,23 +27,29 @@ public final class MethodReader {
   private final Scopes scopes = new Scopes();
   private final SourceRefs sources;
   private final StatementReader statements;
+  private final javax.lang.model.element.Element method;
   private final Map<Integer, RecordShape> records = new java.util.TreeMap<>();
 
   public MethodReader(CompilationUnitTree unit, SourcePositions positions, Problems problems,
       SubsetFence fence, Shadowing shadowing, CalleeResolver callees) {
     this.sources = new SourceRefs(unit, positions);
+    this.method = callees.names().method();
     Set<Tree> fenced = fence.rejected();
     NameLookup names = new NameLookup(scopes, callees.names(), shadowing, problems);
     Effects effects = new Effects();
     ExpressionReader expressions = new ExpressionReader(names, fenced, effects);
     expressions.setRecords(new RecordAccess(scopes));
-    expressions.setCalls(new CallReader(expressions, names, callees, problems));
+    CallReader calls = new CallReader(expressions, names, callees, problems);
+    expressions.setCalls(calls);
     AssignmentReader assignments = new AssignmentReader(expressions, scopes, effects);
     expressions.setAssignments(assignments);
     this.statements =
         new StatementReader(expressions, assignments, scopes, sources, problems, effects);
-    SwitchReader switches = new SwitchReader(expressions, statements, effects);
+    SwitchReader switches = new SwitchReader(expressions, statements, effects,
+        new ObjectLabels(expressions, names, callees.names()));
     expressions.setSwitches(switches);
+    calls.setLocalFunctions(
+        new LocalFunctionCalls(expressions, statements, calls, scopes, effects));
     statements.setSwitches(switches);
   }
 
@@ -85,7 +91,9 @@ public final class MethodReader {
         this.records.put(i, shape);
         continue;
       }
-      Var v = new Var(name, paramTypes.get(i), Var.Role.PARAM);
+      Var v = paramTypes.get(i) != Type.OBJECT ? new Var(name, paramTypes.get(i), Var.Role.PARAM)
+          : Var.object(name, Var.Role.PARAM, ObjectTypes.of(((javax.lang.model.element
+              .ExecutableElement) this.method).getParameters().get(i).asType()).orElseThrow());
       params.add(v);
       scopes.declare(v);
     }

@@ -68,14 +68,20 @@ public final class MethodValidator {
     List<TypeElement> records = new ArrayList<>();
     boolean readable = true;
     for (VariableElement p : method.getParameters()) {
-      Optional<Type> t = TreeKinds.type(p.asType());
+      Optional<Type> t = TreeKinds.type(p.asType()).or(
+          () -> ObjectTypes.of(p.asType()).map(c -> Type.OBJECT));
       Optional<TypeElement> record = t.isPresent() ? Optional.empty()
           : RecordParameters.check(p, name, diagnostics);
       if (t.isEmpty() && record.isEmpty()) {
-        if (RecordParameters.recordOf(p.asType()).isEmpty()) {
+        if (FunctionalTypes.isFunctional(p.asType())) {
+          diagnostics.error(p, Message.FUNCTION_PARAMETER, p.getSimpleName(), name, p.asType());
+        } else if (RecordParameters.recordOf(p.asType()).isEmpty()) {
           diagnostics.error(p, Message.PARAMETER_TYPE, p.getSimpleName(), name, p.asType());
         }
         readable = false;
+      } else if (t.isPresent() && t.get() == Type.OBJECT && isPrivate(p.asType())) {
+        diagnostics.error(p, Message.PRIVATE_PARAMETER_TYPE, p.getSimpleName(), name,
+            p.asType());
       }
       types.add(t.orElse(null));
       records.add(record.orElse(null));
@@ -86,6 +92,17 @@ public final class MethodValidator {
     List<Integer> independents = independents(method, types, records);
     return Optional.of(new Signature(types, records, independents,
         diagnostics.errorCount() == before));
+  }
+
+  /** Whether the class of {@code t}, or one around it, is private: no other class names it. */
+  private static boolean isPrivate(javax.lang.model.type.TypeMirror t) {
+    for (Element e = ((javax.lang.model.type.DeclaredType) t).asElement();
+        e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Local and anonymous classes have no name the generated class could document. */

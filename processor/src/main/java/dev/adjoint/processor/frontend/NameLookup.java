@@ -5,11 +5,15 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.ir.ClassRef;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.rules.RulesTable;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -33,8 +37,19 @@ final class NameLookup {
     this.problems = problems;
   }
 
+  /** The parameter or local {@code name}, if one is in scope. */
+  Optional<Var> local(String name) {
+    return scopes.lookup(name);
+  }
+
   Expr identifier(IdentifierTree id) {
     String name = id.getName().toString();
+    if (scopes.function(name).isPresent()) {
+      throw new Unsupported(id, Message.UNSUPPORTED, "using the function " + name + " other"
+          + " than in " + name + ".applyAsDouble(...)", "call it there; to pass a function to"
+          + " another method, write it inline in that method or call a @Differentiable method"
+          + " by name");
+    }
     Optional<Expr> v = scopes.lookup(name).map(Expr.Ref::new);
     if (v.isPresent()) {
       return v.get();
@@ -71,10 +86,36 @@ final class NameLookup {
     return fields.receiver();
   }
 
-  /** A library constant, else a field of the user's ({@link FieldReads}). */
+  /** A library constant, else an enum constant, else a field of the user's ({@link FieldReads}). */
   private Optional<Expr> constant(Tree at, TypeElement owner, String name) {
+    Optional<Expr> enumConstant = enumConstant(at, owner, name);
+    if (enumConstant.isPresent()) {
+      return enumConstant;
+    }
     Optional<Expr> library = constant(owner, name).map(Expr.class::cast);
     return library.isPresent() ? library : fields.read(at, owner, name);
+  }
+
+  private final java.util.Map<String, Var> enumConstants = new java.util.HashMap<>();
+
+  /** {@code Mode.FAST}: a constant of an enum the generated class can see. */
+  Optional<Expr> enumConstant(Tree at, TypeElement owner, String name) {
+    if (owner.getKind() != ElementKind.ENUM) {
+      return Optional.empty();
+    }
+    for (Element e : owner.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.ENUM_CONSTANT && e.getSimpleName().contentEquals(name)) {
+        if (!names.visibleToGeneratedCode(e)) {
+          throw new Unsupported(at, Message.FIELD, "enum " + owner.getQualifiedName() + " is"
+              + " not visible to the generated class; make it (and its class) public or"
+              + " package-private");
+        }
+        ClassRef type = ClassRefs.of(owner);
+        return Optional.of(new Expr.Ref(enumConstants.computeIfAbsent(type + "." + name,
+            k -> Var.enumConstant(type, name))));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The library constant {@code owner.name}, named in generated code as javac will read it. */

@@ -56,6 +56,16 @@ final class NameResolver {
     this.imports = List.copyOf(unit.getImports());
   }
 
+  /** The class {@code ref} names. */
+  TypeElement typeElement(dev.adjoint.processor.ir.ClassRef ref) {
+    return elements.getTypeElement(ref.canonical());
+  }
+
+  /** The method being read. */
+  Element method() {
+    return method;
+  }
+
   /** The classes declaring the static methods an unqualified call of {@code name} may mean. */
   List<TypeElement> methodOwners(String name) {
     return memberOwners(name, ElementKind.METHOD);
@@ -205,6 +215,7 @@ final class NameResolver {
         case INT -> arg == Type.INT;
         case BOOLEAN -> arg == Type.BOOLEAN;
         case ARRAY -> TreeKinds.type(p).filter(t -> t == arg).isPresent();
+        case DECLARED -> arg == Type.OBJECT && ObjectTypes.of(p).isPresent();
         default -> false;
       };
       if (!fits) {

@@ -5,23 +5,32 @@ import dev.adjoint.processor.ir.Var;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
 /** The method's parameters and locals in scope, innermost block first. */
 final class Scopes {
-  private final Deque<Map<String, Var>> scopes = new ArrayDeque<>();
+  private Deque<Map<String, Var>> scopes = new ArrayDeque<>();
   /** Record parameters and local aliases of records ({@code var l = p.l1()}), by scope. */
-  private final Deque<Map<String, RecordShape>> records = new ArrayDeque<>();
+  private Deque<Map<String, RecordShape>> records = new ArrayDeque<>();
+  /** The functional locals ({@link LocalFunction}), scoped alongside. */
+  private Deque<Map<String, LocalFunction>> functions = new ArrayDeque<>();
+
+  /** What a lambda sees where it is declared: the locals, records and local functions. */
+  record Snapshot(Map<String, Var> vars, Map<String, RecordShape> records,
+      Map<String, LocalFunction> functions) {}
 
   void push() {
     scopes.push(new HashMap<>());
     records.push(new HashMap<>());
+    functions.push(new HashMap<>());
   }
 
   void pop() {
     scopes.pop();
     records.pop();
+    functions.pop();
   }
 
   void declareRecord(String name, RecordShape record) {
@@ -50,5 +59,56 @@ final class Scopes {
       }
     }
     return Optional.empty();
+  }
+
+  void declare(LocalFunction f) {
+    functions.peek().put(f.name(), f);
+  }
+
+  /** The functional local {@code name}, unless a variable of that name hides it. */
+  Optional<LocalFunction> function(String name) {
+    Iterator<Map<String, Var>> vars = scopes.iterator();
+    for (Map<String, LocalFunction> scope : functions) {
+      if (vars.next().containsKey(name)) {
+        return Optional.empty();
+      }
+      LocalFunction f = scope.get(name);
+      if (f != null) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Java forbids a local to hide another, so what is in scope is the union of the scopes. */
+  Snapshot snapshot() {
+    Map<String, Var> vars = new HashMap<>();
+    Map<String, RecordShape> recs = new HashMap<>();
+    Map<String, LocalFunction> fns = new HashMap<>();
+    scopes.forEach(vars::putAll);
+    records.forEach(recs::putAll);
+    functions.forEach(fns::putAll);
+    return new Snapshot(vars, recs, fns);
+  }
+
+  /** Runs {@code read} seeing only {@code seen}, in a new innermost scope. */
+  <T> T within(Snapshot seen, java.util.function.Supplier<T> read) {
+    Deque<Map<String, Var>> savedVars = scopes;
+    Deque<Map<String, RecordShape>> savedRecords = records;
+    Deque<Map<String, LocalFunction>> savedFunctions = functions;
+    scopes = new ArrayDeque<>();
+    records = new ArrayDeque<>();
+    functions = new ArrayDeque<>();
+    scopes.push(new HashMap<>(seen.vars()));
+    records.push(new HashMap<>(seen.records()));
+    functions.push(new HashMap<>(seen.functions()));
+    push();
+    try {
+      return read.get();
+    } finally {
+      scopes = savedVars;
+      records = savedRecords;
+      functions = savedFunctions;
+    }
   }
 }

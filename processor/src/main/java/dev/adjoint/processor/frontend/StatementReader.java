@@ -19,6 +19,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.ir.ClassRef;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Op;
@@ -279,6 +280,18 @@ final class StatementReader {
 
   private void declaration(VariableTree decl, SourceRef src, List<Stmt> out) {
     String name = decl.getName().toString();
+    int arity = decl.getType() instanceof ExpressionTree t
+        ? FunctionalTypes.arity(expressions.qualifierType(t)) : -1;
+    if (arity > 0) {
+      try {
+        scopes.declare(localFunction(decl, name, arity));
+      } catch (Unsupported u) {
+        // Declared anyway, so that its calls do not report a second, spurious error.
+        scopes.declare(new LocalFunction(name, arity, null, scopes.snapshot()));
+        throw u;
+      }
+      return;
+    }
     if (decl.getInitializer() != null
         && expressions.records().resolve(decl.getInitializer()) instanceof RecordShape record) {
       recordAlias(decl, name, record);
@@ -315,28 +328,66 @@ final class StatementReader {
           : expressions.expression(decl.getInitializer());
     } catch (Unsupported u) {
       // Declare the name anyway, so later uses do not report a second, spurious error.
-      scopes.declare(new Var(name, TreeKinds.type(typeTree).orElse(Type.DOUBLE),
-          Var.Role.LOCAL));
+      boolean inferred = typeTree == null || typeTree.toString().equals("var");
+      Optional<ClassRef> object = inferred ? Optional.empty() : objectType(typeTree);
+      scopes.declare(object.isPresent() ? Var.object(name, Var.Role.LOCAL, object.get())
+          : new Var(name, TreeKinds.type(typeTree).orElse(Type.DOUBLE), Var.Role.LOCAL));
       throw u;
     }
+    ClassRef objectClass = null;
     if (typeTree == null || typeTree.toString().equals("var")) {
       if (init == null) {
         throw new Unsupported(decl, Message.LOCAL_TYPE, name, "var without initializer");
       }
       type = init.type();
+      objectClass = Exprs.objectClass(init);
+      if (type == Type.OBJECT && objectClass == null) {
+        throw new Unsupported(decl, Message.LOCAL_TYPE, name, "var initialized with null");
+      }
     } else {
       type = TreeKinds.type(typeTree).orElse(null);
+      objectClass = type != null ? null : objectType(typeTree).orElse(null);
+      type = objectClass != null ? Type.OBJECT : type;
       if (type == null) {
         scopes.declare(new Var(name, Type.DOUBLE, Var.Role.LOCAL)); // as above
         throw new Unsupported(typeTree, Message.LOCAL_TYPE, name, typeTree);
       }
     }
-    Var v = new Var(name, type, Var.Role.LOCAL);
+    Var v = objectClass != null ? Var.object(name, Var.Role.LOCAL, objectClass)
+        : new Var(name, type, Var.Role.LOCAL);
     scopes.declare(v);
     if (init != null) {
       effects.drainInto(out);
       out.add(Stmt.Assign.set(v, Typing.convert(init, type, decl.getInitializer()), src));
     }
+  }
+
+  /** {@code DoubleUnaryOperator f = v -> ...}, {@code = Foo::g} or {@code = g} (another). */
+  private LocalFunction localFunction(VariableTree decl, String name, int arity) {
+    ExpressionTree init = decl.getInitializer();
+    if (init instanceof com.sun.source.tree.LambdaExpressionTree lambda
+        && lambda.getParameters().size() == arity) {
+      return new LocalFunction(name, arity, lambda, scopes.snapshot());
+    }
+    if (init instanceof com.sun.source.tree.MemberReferenceTree ref
+        && ref.getMode() == com.sun.source.tree.MemberReferenceTree.ReferenceMode.INVOKE) {
+      return new LocalFunction(name, arity, ref, scopes.snapshot());
+    }
+    if (init instanceof com.sun.source.tree.IdentifierTree id) {
+      Optional<LocalFunction> other = scopes.function(id.getName().toString());
+      if (other.isPresent() && other.get().arity() == arity) {
+        return other.get().named(name);
+      }
+    }
+    throw new Unsupported(init == null ? decl : init, Message.UNSUPPORTED, "this value of"
+        + " the function " + name, "initialize it where it is declared with a lambda (v -> v *"
+        + " v) or a method reference (Losses::g), and do not assign it again");
+  }
+
+  /** The enum or {@code String} a local's declared type names, if it names one. */
+  private Optional<ClassRef> objectType(Tree typeTree) {
+    return typeTree instanceof ExpressionTree e
+        ? ObjectTypes.of(expressions.qualifierType(e)) : Optional.empty();
   }
 
   static Unsupported unsupported(Tree t) {

@@ -1,6 +1,8 @@
 package dev.adjoint.processor.frontend;
 
 import com.sun.source.tree.AssertTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
@@ -80,7 +82,9 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
           Tree.Kind.CASE,
           Tree.Kind.YIELD,
           Tree.Kind.ASSERT,
-          Tree.Kind.CHAR_LITERAL);
+          Tree.Kind.CHAR_LITERAL,
+          Tree.Kind.STRING_LITERAL,
+          Tree.Kind.NULL_LITERAL);
 
   /** What to call each rejected construct, and what to do instead. */
   private static final Map<Tree.Kind, String[]> REJECTED = new EnumMap<>(Tree.Kind.class);
@@ -93,7 +97,8 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
     reject(Tree.Kind.TRY, "try", exceptions);
     reject(Tree.Kind.THROW, "throw", exceptions);
     reject(Tree.Kind.SYNCHRONIZED, "synchronized", "differentiated code must be pure arithmetic");
-    String functional = "compute with plain expressions and Math functions instead";
+    String functional = "declare it as a local DoubleUnaryOperator or DoubleBinaryOperator"
+        + " and call its applyAsDouble, or compute with plain expressions";
     reject(Tree.Kind.LAMBDA_EXPRESSION, "a lambda", functional);
     reject(Tree.Kind.MEMBER_REFERENCE, "a method reference", functional);
     reject(Tree.Kind.NEW_CLASS, "object creation (new)",
@@ -103,9 +108,6 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
     reject(Tree.Kind.RECORD, "a local record", "move it out of the method");
     reject(Tree.Kind.ENUM, "a local enum", "move it out of the method");
     reject(Tree.Kind.INSTANCE_OF, "instanceof", "differentiated code works on primitives only");
-    String strings = "strings are not supported; a differentiated method computes numbers only";
-    reject(Tree.Kind.STRING_LITERAL, "a string", strings);
-    reject(Tree.Kind.NULL_LITERAL, "null", "differentiated code works on primitives only");
     reject(Tree.Kind.FLOAT_LITERAL, "a float literal", "use a double literal such as 1.5");
     String bits = "bitwise operators have no derivative; compute this outside and pass it in";
     for (Tree.Kind k :
@@ -156,6 +158,16 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
 
   @Override
   public Void visitVariable(VariableTree node, Void unused) {
+    // A local function's lambda is inlined where it is called: its body is code; a method
+    // reference is resolved by the reader.
+    if (FunctionalTypes.mayName(node.getType())
+        && node.getInitializer() instanceof LambdaExpressionTree lambda) {
+      return scan(lambda.getBody(), unused);
+    }
+    if (FunctionalTypes.mayName(node.getType())
+        && node.getInitializer() instanceof MemberReferenceTree) {
+      return null;
+    }
     // The declared type is checked by the reader; only the initializer holds code.
     return scan(node.getInitializer(), unused);
   }

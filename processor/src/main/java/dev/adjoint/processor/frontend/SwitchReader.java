@@ -30,7 +30,11 @@ final class SwitchReader {
   private final StatementReader statements;
   private final Effects effects;
 
-  SwitchReader(ExpressionReader expressions, StatementReader statements, Effects effects) {
+  private final ObjectLabels objectLabels;
+
+  SwitchReader(ExpressionReader expressions, StatementReader statements, Effects effects,
+      ObjectLabels objectLabels) {
+    this.objectLabels = objectLabels;
     this.expressions = expressions;
     this.statements = statements;
     this.effects = effects;
@@ -95,6 +99,9 @@ final class SwitchReader {
       type = type == null ? value.type() : join(type, value.type(), tree);
     }
     effects.at(src); // the statements of the cases were read; the effects are this one's again
+    if (type == Type.OBJECT) {
+      join(type, type, tree);
+    }
     if (type == null || !(type.isNumeric() || type == Type.BOOLEAN)) {
       throw new Unsupported(tree, Message.UNSUPPORTED, "a switch expression of "
           + (type == null ? "no value" : type.javaName()), "yield a number or a boolean");
@@ -114,6 +121,11 @@ final class SwitchReader {
   }
 
   private static Type join(Type a, Type b, Tree at) {
+    if (a == Type.OBJECT || b == Type.OBJECT) {
+      throw new Unsupported(at, Message.UNSUPPORTED, "a switch expression choosing an enum or"
+          + " String value", "declare the local first and assign it in each case of a switch"
+          + " statement");
+    }
     if (a.isNumeric() && b.isNumeric()) {
       return Type.promote(a, b);
     }
@@ -137,15 +149,16 @@ final class SwitchReader {
   /** The selector's value, copied into a local unless it is a variable or a constant. */
   private Expr selector(ExpressionTree tree, SourceRef src, List<Stmt> out) {
     Expr value = expressions.expression(tree);
-    if (value.type() != Type.INT && value.type() != Type.CHAR) {
+    if (value.type() != Type.INT && value.type() != Type.CHAR && value.type() != Type.OBJECT) {
       throw new Unsupported(tree, Message.UNSUPPORTED, "a switch on a "
-          + value.type().javaName(), "switch on an int or a char, or use if/else if");
+          + value.type().javaName(), "switch on an int, a char, an enum or a String, or use"
+          + " if/else if");
     }
     effects.drainInto(out);
     if (value.isAtom()) {
       return value;
     }
-    Var copy = new Var("selector", value.type(), Var.Role.TEMP);
+    Var copy = Var.holding("selector", Var.Role.TEMP, value);
     out.add(Stmt.Assign.set(copy, value, src));
     return new Expr.Ref(copy);
   }
@@ -153,6 +166,11 @@ final class SwitchReader {
   private Expr matches(Expr selector, Arm arm) {
     Expr any = null;
     for (ExpressionTree label : arm.labels()) {
+      if (selector.type() == Type.OBJECT) {
+        Expr test = objectLabels.matches(selector, label);
+        any = any == null ? test : new Expr.Binary(Op.OR, any, test);
+        continue;
+      }
       Expr value = expressions.expression(label);
       boolean integral = value.type() == Type.INT || value.type() == Type.CHAR;
       if (!integral) {

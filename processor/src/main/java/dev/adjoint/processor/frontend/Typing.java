@@ -27,8 +27,9 @@ final class Typing {
 
   static Expr arithmetic(Tree at, Op op, Expr left, Expr right) {
     if (!left.type().isNumeric() || !right.type().isNumeric()) {
+      Type other = left.type().isNumeric() ? right.type() : left.type();
       throw new Unsupported(at, Message.TYPE_MISMATCH, "operator " + op.symbol()
-          + " needs numbers, not boolean");
+          + " needs numbers, not " + (other == Type.OBJECT ? "an enum or String" : "boolean"));
     }
     if (op == Op.REM && Type.promote(left.type(), right.type()) == Type.DOUBLE) {
       throw new Unsupported(at, Message.UNSUPPORTED, "the remainder operator % on double",

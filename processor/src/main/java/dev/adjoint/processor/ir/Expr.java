@@ -28,7 +28,7 @@ public sealed interface Expr
     }
 
     public boolean is(double v) {
-      return type != Type.BOOLEAN && value == v;
+      return type != Type.BOOLEAN && type != Type.OBJECT && value == v;
     }
   }
 

@@ -16,6 +16,18 @@ public final class Exprs {
   }
 
   /** The variables {@code e} reads, in first-occurrence order. */
+  /**
+   * The class of an {@link Type#OBJECT} value: its variable's, {@code String} for a string
+   * literal; null for {@code null} and for other types.
+   */
+  public static ClassRef objectClass(Expr e) {
+    if (e instanceof Expr.Ref r) {
+      return r.var().objectClass();
+    }
+    return e instanceof Expr.Const c && c.type() == Type.OBJECT && c.symbol().startsWith("\"")
+        ? ObjectMethods.STRING : null;
+  }
+
   public static Set<Var> reads(Expr e) {
     Set<Var> out = new LinkedHashSet<>();
     collectReads(e, out);
@@ -133,7 +145,8 @@ public final class Exprs {
    */
   public static boolean hasEffect(Expr e) {
     if (e instanceof Expr.Pop || e instanceof Expr.Invoke i
-        && (i.kind() == Expr.Invoke.Kind.PULLBACK || i.kind() == Expr.Invoke.Kind.HELPER)) {
+        && (i.kind() == Expr.Invoke.Kind.PULLBACK || i.kind() == Expr.Invoke.Kind.HELPER)
+        && !ObjectMethods.isOnValue(i)) {
       return true;
     }
     for (Expr child : children(e)) {
@@ -146,7 +159,8 @@ public final class Exprs {
 
   /** Whether {@code e} calls one of the user's helpers (which must not run again). */
   public static boolean callsHelper(Expr e) {
-    if (e instanceof Expr.Invoke i && i.kind() == Expr.Invoke.Kind.HELPER) {
+    if (e instanceof Expr.Invoke i && i.kind() == Expr.Invoke.Kind.HELPER
+        && !ObjectMethods.isOnValue(i)) {
       return true;
     }
     for (Expr child : children(e)) {

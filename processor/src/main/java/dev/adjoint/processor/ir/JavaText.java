@@ -169,7 +169,7 @@ public final class JavaText {
       // An instance method's call of another (receiver first) is a call on the receiver; its
       // pullback, a static method of the generated class, takes the receiver first.
       boolean onReceiver = call.kind() != Expr.Invoke.Kind.PULLBACK && !call.args().isEmpty()
-          && call.args().get(0).type() == Type.RECEIVER;
+          && call.args().get(0).type() == Type.RECEIVER || ObjectMethods.isOnValue(call);
       if (onReceiver) {
         print(call.args().get(0), out);
       } else {
@@ -243,9 +243,41 @@ public final class JavaText {
         return "DoubleMatrix";
       case INT_ARRAY:
         return "IntArray";
+      case OBJECT:
+        return "Object";
       default:
         return "Int";
     }
+  }
+
+  /**
+   * The declared type of a variable: its class as a JavaPoet template ({@code $T}, added to
+   * {@code types}) for an {@link Type#OBJECT}, else the type's Java name.
+   */
+  public String declaredType(Var v, java.util.List<Object> types) {
+    if (v.type() != Type.OBJECT) {
+      return v.type().javaName();
+    }
+    if (v.objectClass() == null) {
+      throw new IllegalStateException(v + " has no class");
+    }
+    this.types = types;
+    try {
+      return v.objectClass().equals(ObjectMethods.STRING) ? javaLang("String") + "String"
+          : owner(v.objectClass().canonical());
+    } finally {
+      this.types = null;
+    }
+  }
+
+  /** A string literal: {@code "l2"}, {@code "a\"b"}. */
+  public static String stringLiteral(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      String ch = c == '"' ? "\\\"" : c == '\'' ? "'" : charLiteral(c);
+      out.append(c == '"' || c == '\'' ? ch : ch.substring(1, ch.length() - 1));
+    }
+    return out.append('"').toString();
   }
 
   /** A char literal: {@code 'a'}, {@code '\n'}, {@code '\u00e9'}. */

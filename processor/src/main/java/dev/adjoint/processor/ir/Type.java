@@ -17,6 +17,11 @@ public enum Type {
   DOUBLE_MATRIX("double[][]", -1),
   INT_ARRAY("int[]", -1),
   /**
+   * An enum or {@code String} value, passed through: compared, switched on, handed to callees.
+   * Its class is the {@link Var#objectClass} of the variable holding it.
+   */
+  OBJECT("Object", 0),
+  /**
    * The receiver of an instance method ({@link Var#receiver}), passed first to a call of another
    * instance method of {@code this}; no value of the IR's arithmetic.
    */

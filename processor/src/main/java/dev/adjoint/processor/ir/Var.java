@@ -36,22 +36,51 @@ public final class Var {
   private final Role role;
   private final String userName;
   private final ClassRef owner;
+  private final ClassRef objectClass;
 
   public Var(String name, Type type, Role role) {
-    this(name, type, role, name, null);
+    this(name, type, role, name, null, null);
   }
 
-  private Var(String name, Type type, Role role, String userName, ClassRef owner) {
+  private Var(String name, Type type, Role role, String userName, ClassRef owner,
+      ClassRef objectClass) {
     this.name = name;
     this.type = type;
     this.role = role;
     this.userName = userName;
     this.owner = owner;
+    this.objectClass = objectClass;
+  }
+
+  /** A variable of {@link Type#OBJECT} holding values of {@code objectClass}. */
+  public static Var object(String name, Role role, ClassRef objectClass) {
+    return new Var(name, Type.OBJECT, role, name, null, objectClass);
+  }
+
+  /** The enum constant {@code enumClass.name}, read as data. */
+  public static Var enumConstant(ClassRef enumClass, String name) {
+    return new Var(name, Type.OBJECT, Role.FIELD, name, enumClass, enumClass);
+  }
+
+  /** A new variable of {@code role} for a value of {@code value}'s type (and class). */
+  public static Var holding(String name, Role role, Expr value) {
+    return value.type() == Type.OBJECT ? object(name, role, Exprs.objectClass(value))
+        : new Var(name, value.type(), role);
+  }
+
+  /** Another variable of this one's type (and class). */
+  public Var like(String name, Role role) {
+    return new Var(name, type, role, name, null, objectClass);
+  }
+
+  /** The class of an {@link Type#OBJECT} variable's values; null for other types. */
+  public ClassRef objectClass() {
+    return objectClass;
   }
 
   /** The field {@code owner.name}, read as data: one {@code Var} per field and method. */
   public static Var field(ClassRef owner, String name, Type type) {
-    return new Var(name, type, Role.FIELD, name, owner);
+    return new Var(name, type, Role.FIELD, name, owner, null);
   }
 
   /**
@@ -59,12 +88,12 @@ public final class Var {
    * printed as {@code model.lr} after the receiver parameter of the generated methods.
    */
   public static Var receiverField(String name, Type type) {
-    return new Var(name, type, Role.FIELD, name, null);
+    return new Var(name, type, Role.FIELD, name, null, null);
   }
 
   /** {@code this} of an instance method: the receiver of its calls of instance methods. */
   public static Var receiver() {
-    return new Var("this", Type.RECEIVER, Role.FIELD, "this", null);
+    return new Var("this", Type.RECEIVER, Role.FIELD, "this", null, null);
   }
 
   /** Whether this is a field of the receiver ({@link #receiverField}). */
@@ -87,7 +116,7 @@ public final class Var {
    * {@code name} ({@code y2}), a local, and still this variable's name in error messages.
    */
   public Var rebinding(String name) {
-    return new Var(name, type, Role.LOCAL, userName, null);
+    return new Var(name, type, Role.LOCAL, userName, null, objectClass);
   }
 
   /** The name the user wrote, for messages: {@code y} for the {@code y2} of a rebinding. */

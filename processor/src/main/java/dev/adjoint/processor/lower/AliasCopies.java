@@ -45,7 +45,7 @@ final class AliasCopies {
       }
       Map<Stmt, Var> fresh = new IdentityHashMap<>();
       for (Stmt.Assign d : copies.subList(1, copies.size())) {
-        fresh.put(d, new Var(v.name(), v.type(), v.role()));
+        fresh.put(d, v.like(v.name(), v.role()));
       }
       body = rename(body, v, fresh);
       // Renaming rebuilt the statements around the copies, so later variables' definitions

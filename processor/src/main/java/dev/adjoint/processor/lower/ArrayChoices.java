@@ -94,7 +94,7 @@ final class ArrayChoices {
         for (int i = 0; i < rebuilt.size(); i++) {
           Expr earlier = rebuilt.get(i);
           if (Exprs.callsHelper(earlier)) {
-            Var operand = new Var("operand", earlier.type(), Var.Role.TEMP);
+            Var operand = Var.holding("operand", Var.Role.TEMP, earlier);
             out.add(mark++, Stmt.Assign.set(operand, earlier, src));
             rebuilt.set(i, Exprs.ref(operand));
           }

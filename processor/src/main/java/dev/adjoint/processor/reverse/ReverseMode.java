@@ -187,7 +187,7 @@ public final class ReverseMode {
           if (depth > 0) {
             out.add(new Stmt.Push(Exprs.ref(a.target()), a.source()));
           } else {
-            Var save = new Var(a.target().name() + "Saved", a.target().type(), Var.Role.SAVE);
+            Var save = a.target().like(a.target().name() + "Saved", Var.Role.SAVE);
             saves.put(a, save);
             out.add(Stmt.Assign.set(save, Exprs.ref(a.target()), a.source()));
           }

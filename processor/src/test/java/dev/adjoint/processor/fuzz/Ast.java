@@ -39,7 +39,7 @@ final class Ast {
   /** A {@code double}-valued expression. */
   sealed interface Expr extends Arg
       permits Num, Var, Bin, Neg, MathCall, Ternary, Read, Read2, ToDouble, Call, Kernel,
-          ShadowCall, Named, SwitchValue, Constant, TableRead, CustomCall {}
+          ShadowCall, Named, SwitchValue, Constant, TableRead, CustomCall, Apply {}
 
   /** An {@code int}-valued expression. */
   sealed interface IExpr extends Arg
@@ -47,7 +47,7 @@ final class Ast {
 
   /** A {@code boolean} expression. */
   sealed interface Cond extends Node
-      permits Cmp, ICmp, And, Or, Not, BoolConst, BoolVar, BoolHelper {}
+      permits Cmp, ICmp, And, Or, Not, BoolConst, BoolVar, BoolHelper, ObjCmp {}
 
   /** A statement. */
   sealed interface Stmt extends Node
@@ -55,7 +55,7 @@ final class Ast {
           Assign, IAssign, Step, Store, Store2, If, For, While, ForEach, ForEachRow, Break,
           Continue, Return, DeclChoice, Chain, RebindKernel,
           Reallocate, Switch, DeclInit, CountDown, Assert, DeclCopy, Fill, ArrayCopy,
-          FillRange {}
+          FillRange, ObjSwitch, DeclFunction {}
 
   /** {@code java.util.Arrays.fill(array, value);} (issue 10). */
   record Fill(String array, Expr value) implements Stmt {
@@ -894,6 +894,62 @@ final class Ast {
 
     public Node withKids(List<Node> k) {
       return this;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // enum and String parameters (issue 10; ObjectValues)
+
+  /**
+   * {@code name == java.math.RoundingMode.C} ({@code !=} if {@code flipped}), or for a String
+   * {@code name.equals("c")} ({@code "c".equals(name)} if {@code flipped}).
+   */
+  record ObjCmp(String name, boolean text, String constant, boolean flipped) implements Cond {
+    public List<Node> kids() {
+      return List.of();
+    }
+
+    public Node withKids(List<Node> k) {
+      return this;
+    }
+  }
+
+  /** A switch statement on an enum or String parameter, colon or arrow form. */
+  record ObjSwitch(String selector, boolean text, List<List<String>> labels, List<Block> bodies,
+      Block otherwise, boolean arrow) implements Stmt {
+    public List<Node> kids() {
+      List<Node> k = new ArrayList<>(bodies);
+      k.add(otherwise);
+      return k;
+    }
+
+    public Node withKids(List<Node> k) {
+      return new ObjSwitch(selector, text, labels, cast(k.subList(0, k.size() - 1), Block.class),
+          (Block) k.get(k.size() - 1), arrow);
+    }
+  }
+
+  // local functions (issue 10; LocalFunctions)
+
+  /** {@code java.util.function.DoubleUnaryOperator name = param -> body;} */
+  record DeclFunction(String name, String param, Expr body) implements Stmt {
+    public List<Node> kids() {
+      return List.of(body);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new DeclFunction(name, param, (Expr) k.get(0));
+    }
+  }
+
+  /** {@code function.applyAsDouble(arg)}. */
+  record Apply(String function, Expr arg) implements Expr {
+    public List<Node> kids() {
+      return List.of(arg);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new Apply(function, (Expr) k.get(0));
     }
   }
 

@@ -127,6 +127,7 @@ final class Checker {
       case BOOLEAN -> boolean.class;
       case ARRAY -> double[].class;
       case MATRIX -> double[][].class;
+      case MODE, TEXT -> ObjectValues.javaType(t);
     };
   }
 
@@ -216,6 +217,7 @@ final class Checker {
         case INT -> args[i] = r.nextInt(5);
         case LONG -> args[i] = (long) r.nextInt(5);
         case BOOLEAN -> args[i] = r.nextBoolean();
+        case MODE, TEXT -> args[i] = ObjectValues.argument(r, params.get(i).type());
         case ARRAY -> {
           double[] a = new double[L];
           for (int k = 0; k < L; k++) {

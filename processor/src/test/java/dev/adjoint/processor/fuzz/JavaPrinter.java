@@ -544,6 +544,11 @@ final class JavaPrinter {
       line("return " + expr(r.value()) + ";");
     } else if (s instanceof Ast.Switch sw) {
       switchStatement(sw);
+    } else if (s instanceof Ast.ObjSwitch sw) {
+      objectSwitch(sw);
+    } else if (s instanceof Ast.DeclFunction d) {
+      line("java.util.function.DoubleUnaryOperator " + d.name() + " = " + d.param() + " -> "
+          + expr(d.body()) + ";");
     } else if (s instanceof Ast.Assert a) {
       line("assert " + condOperand(a.c()) + " || !" + condAtom(a.c()) + ";");
     } else if (s instanceof Ast.CountDown c) {
@@ -568,6 +573,22 @@ final class JavaPrinter {
     for (int k = 0; k < sw.bodies().size(); k++) {
       caseBlock(labels(sw.labels().get(k), sw.arrow(), sw.chars()), sw.bodies().get(k),
           sw.arrow());
+    }
+    caseBlock(sw.arrow() ? "default ->" : "default:", sw.otherwise(), sw.arrow());
+    indent--;
+    line("}");
+  }
+
+  /** A switch on an enum or String: its selector is never perturbed, so it is no decision. */
+  private void objectSwitch(Ast.ObjSwitch sw) {
+    line("switch (" + sw.selector() + ") {");
+    indent++;
+    for (int k = 0; k < sw.bodies().size(); k++) {
+      List<String> ls = sw.labels().get(k).stream()
+          .map(v -> ObjectValues.label(v, sw.text())).toList();
+      caseBlock(sw.arrow() ? "case " + String.join(", ", ls) + " ->"
+          : ls.stream().map(l -> "case " + l + ":").collect(
+              java.util.stream.Collectors.joining(" ")), sw.bodies().get(k), sw.arrow());
     }
     caseBlock(sw.arrow() ? "default ->" : "default:", sw.otherwise(), sw.arrow());
     indent--;
@@ -679,6 +700,9 @@ final class JavaPrinter {
       return flavor == Flavor.TRACE ? "Trace.v(" + call + ")" : call;
     } else if (e instanceof Named n) {
       return lang(n.name());
+    } else if (e instanceof Ast.Apply a) {
+      String call = a.function() + ".applyAsDouble(" + expr(a.arg()) + ")";
+      return flavor == Flavor.TRACE ? "Trace.v(" + call + ")" : call;
     } else if (e instanceof Ast.Constant c) {
       String qualifier = instance ? "this." : className + ".";
       return (c.qualified() && className != null ? qualifier : "") + c.name();
@@ -815,6 +839,11 @@ final class JavaPrinter {
       return v.name();
     } else if (c instanceof BoolHelper h) {
       return traced(h.name() + "(" + iexpr(h.arg()) + ")");
+    } else if (c instanceof Ast.ObjCmp o) {
+      String literal = ObjectValues.label(o.constant(), o.text());
+      return o.text() ? (o.flipped() ? literal + ".equals(" + o.name() + ")"
+          : o.name() + ".equals(" + literal + ")")
+          : o.name() + (o.flipped() ? " != " : " == ") + "java.math.RoundingMode." + o.constant();
     }
     throw new IllegalArgumentException("condition " + c);
   }

@@ -36,7 +36,11 @@ record Program(long seed, int arrayLength, boolean staticImport, List<Method> me
     LONG("long"),
     BOOLEAN("boolean"),
     ARRAY("double[]"),
-    MATRIX("double[][]");
+    MATRIX("double[][]"),
+    /** Passed through: a JDK enum ({@link ObjectValues}). */
+    MODE("java.math.RoundingMode"),
+    /** Passed through: a String ({@link ObjectValues}). */
+    TEXT("String");
 
     final String java;
 

@@ -209,6 +209,10 @@ final class ProgramGenerator {
     final List<String> bools = new ArrayList<>();
     final List<Arr> arrays = new ArrayList<>();
     final List<Mat> matrices = new ArrayList<>();
+    /** Enum and String parameters ({@link ObjectValues}), in scope everywhere. */
+    final List<Param> objects = new ArrayList<>();
+    /** Local functions, declared first in the main method, in scope everywhere after. */
+    final List<String> functions = new ArrayList<>();
     int loopDepth;
     int nest;
     boolean noCalls;
@@ -368,6 +372,7 @@ final class ProgramGenerator {
     if (chance(0.1)) {
       params.add(new Param(Type.LONG, "m"));
     }
+    objectParams(params);
     Collections.shuffle(params, r);
     declareParams(params);
     if (chance(0.3)) {
@@ -393,7 +398,8 @@ final class ProgramGenerator {
         }
       }
     }
-    List<Stmt> body = statements(2 + r.nextInt(4), false);
+    List<Stmt> body = localFunctions();
+    body.addAll(statements(2 + r.nextInt(4), false));
     Expr result = finalExpression();
     if (chains.nextDouble() < LongChains.CHANCE) {
       Expr chain = longChain();
@@ -475,6 +481,7 @@ final class ProgramGenerator {
           env.matrices.add(new Mat(p.name(), false, true));
           env.arrayParams.add(p.name());
         }
+        case MODE, TEXT -> env.objects.add(p);
       }
     }
   }
@@ -576,6 +583,8 @@ final class ProgramGenerator {
         (Supplier<List<Stmt>>) () -> List.of(declMatrixChoice()),
         w(env.assignable.size() >= 2, 0.5), (Supplier<List<Stmt>>) () -> List.of(chain()),
         w(canNest, 1.5), (Supplier<List<Stmt>>) () -> List.of(switchStatement(inLoop)),
+        w(canNest && !env.objects.isEmpty(), 1.2),
+        (Supplier<List<Stmt>>) () -> List.of(objectSwitch(inLoop)),
         w(top, 0.6), (Supplier<List<Stmt>>) () -> List.of(declInit()),
         w(canNest && env.loopDepth < 2, 0.8), (Supplier<List<Stmt>>) () -> List.of(countDown()),
         0.3, (Supplier<List<Stmt>>) () -> List.of(assertion()));
@@ -613,6 +622,32 @@ final class ProgramGenerator {
     Block otherwise = chance(0.6) ? block(blockSize(), inLoop) : Block.of();
     inSwitch = saved;
     return new Ast.Switch(selector, labels, bodies, otherwise, chance(0.5), chance(0.3));
+  }
+
+  /** An enum or String parameter of the main method, sometimes (issue 10). */
+  private void objectParams(List<Param> params) {
+    if (chance(0.15)) {
+      params.add(new Param(Type.MODE, "mode"));
+    }
+    if (chance(0.15)) {
+      params.add(new Param(Type.TEXT, "norm"));
+    }
+  }
+
+  /** A switch on an enum or String parameter. */
+  private Stmt objectSwitch(boolean inLoop) {
+    Param p = pick(env.objects);
+    boolean text = p.type() == Type.TEXT;
+    List<List<String>> labels = ObjectValues.labels(r, text);
+    boolean saved = inSwitch;
+    inSwitch = true;
+    List<Block> bodies = new ArrayList<>();
+    for (int k = 0; k < labels.size(); k++) {
+      bodies.add(block(blockSize(), inLoop));
+    }
+    Block otherwise = chance(0.6) ? block(blockSize(), inLoop) : Block.of();
+    inSwitch = saved;
+    return new Ast.ObjSwitch(p.name(), text, labels, bodies, otherwise, chance(0.5));
   }
 
   private Expr switchValue(int depth) {
@@ -1467,7 +1502,9 @@ final class ProgramGenerator {
         w(!intsOnly().isEmpty(), 0.4), (Supplier<Cond>) () -> new BoolHelper(JavaPrinter.EVEN,
             new IVar(pick(intsOnly()).name())),
         w(!steppable().isEmpty(), 1.5), (Supplier<Cond>) () -> new ICmp(">",
-            new Ast.PostStep(pick(steppable()).name()), new IConst(r.nextInt(4))));
+            new Ast.PostStep(pick(steppable()).name()), new IConst(r.nextInt(4))),
+        w(!env.objects.isEmpty(), 1.0),
+        (Supplier<Cond>) () -> ObjectValues.cond(r, pick(env.objects)));
   }
 
   private Expr constant() {
@@ -1493,7 +1530,37 @@ final class ProgramGenerator {
         0.8, (Supplier<Expr>) () -> new Ternary(cond(1), expr(depth - 1), expr(depth - 1)),
         w(!callable.isEmpty() && !env.noCalls, 1.5), (Supplier<Expr>) () -> call(depth),
         w(kernels && !env.noCalls, 1.0), (Supplier<Expr>) this::scalarKernel,
-        w(depth > 1 && !noSteps, 0.4), (Supplier<Expr>) () -> switchValue(depth));
+        w(depth > 1 && !noSteps, 0.4), (Supplier<Expr>) () -> switchValue(depth),
+        // Not where calls are excluded (an assert's condition, which must not assign: an
+        // applied lambda binds its parameter).
+        w(!env.functions.isEmpty() && !env.noCalls, 1.0),
+        (Supplier<Expr>) () -> new Ast.Apply(pick(env.functions), expr(depth - 1)));
+  }
+
+  /**
+   * Sometimes a local function or two ({@code DoubleUnaryOperator fn = v -> ...}), whose body
+   * reads only its parameter and constants: nothing it captures may change (issue 10).
+   */
+  private List<Stmt> localFunctions() {
+    List<Stmt> out = new ArrayList<>();
+    int n = chance(0.15) ? 1 + (chance(0.3) ? 1 : 0) : 0;
+    for (int k = 0; k < n; k++) {
+      String name = fresh("fn");
+      String param = fresh("v");
+      Env outer = env;
+      env = new Env();
+      env.doubles.add(param);
+      env.noCalls = true;
+      Expr body;
+      try {
+        body = expr(2 + r.nextInt(2));
+      } finally {
+        env = outer;
+      }
+      out.add(new Ast.DeclFunction(name, param, body));
+      env.functions.add(name);
+    }
+    return out;
   }
 
   private Expr leaf() {

@@ -105,7 +105,8 @@ final class Regression {
       Class<?> t = p.getType();
       Type type = t == double.class ? Type.DOUBLE : t == int.class ? Type.INT
           : t == boolean.class ? Type.BOOLEAN : t == long.class ? Type.LONG
-          : t == double[].class ? Type.ARRAY : Type.MATRIX;
+          : t == double[].class ? Type.ARRAY : t == String.class ? Type.TEXT
+          : t == java.math.RoundingMode.class ? Type.MODE : Type.MATRIX;
       params.add(new Param(type, p.getName()));
     }
     List<Integer> differentiated = new ArrayList<>();

@@ -25,7 +25,7 @@ final class RejectedConstructs {
     RANDOM(false, "double %1$s = Math.random();"),
     BITWISE(false, "int %1$s = 3 & 1;"),
     FALL_THROUGH(false, "switch (1) { case 0: int %1$s = 1; default: break; }"),
-    STRING(false, "String %1$s = \"text\";"),
+    OBJECT(false, "Object %1$s = null;"),
     /** A write into a static final table (IR check, after alias expansion). */
     TABLE_WRITE(true, "constantTable[0] = 2;"),
     /** An array written after a kernel whose derivative reads it again took it (IR check). */

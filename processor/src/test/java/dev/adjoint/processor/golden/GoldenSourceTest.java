@@ -65,7 +65,9 @@ class GoldenSourceTest {
         new Golden("CustomPair"), new Golden("Passthrough"), new Golden("Cholesky"),
         new Golden("Records"),
         new Golden("RangeCopies"),
-        new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF));
+        new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF),
+        new Golden("Options"),
+        new Golden("Functions"));
   }
 
   /**
