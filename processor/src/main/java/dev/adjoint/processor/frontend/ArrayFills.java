@@ -14,9 +14,10 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * {@code Arrays.fill(a, v)} and {@code Arrays.fill(a, from, to, v)} of a {@code double[]} (a
- * matrix row too) as the loop it is: {@code v} evaluated once, the range checked as Java checks
- * it, then {@code a[k] = v} for every {@code k} of the range. Reverse mode then drops the overwritten elements'
- * adjoints and gives {@code v} their sum, as for any store.
+ * matrix row too) or an {@code int[]} as the loop it is: {@code v} evaluated once, the range
+ * checked as Java checks it, then {@code a[k] = v} for every {@code k} of the range. Reverse
+ * mode then drops the overwritten elements' adjoints and gives {@code v} their sum, as for any
+ * store.
  */
 final class ArrayFills {
   private ArrayFills() {}
@@ -38,12 +39,14 @@ final class ArrayFills {
     }
     List<Expr> args = expressions.operands(trees);
     Expr array = args.get(0);
-    if (array.type() != Type.DOUBLE_ARRAY) {
+    if (array.type() != Type.DOUBLE_ARRAY && array.type() != Type.INT_ARRAY) {
       throw new Unsupported(trees.get(0), Message.UNSUPPORTED,
-          "Arrays.fill of a " + array.type().javaName(), "fill a double[], or write the loop");
+          "Arrays.fill of a " + array.type().javaName(),
+          "fill a double[] or an int[], or write the loop");
     }
     int last = trees.size() - 1;
-    Expr value = Typing.convert(args.get(last), Type.DOUBLE, trees.get(last));
+    Type element = array.type().elementType();
+    Expr value = Typing.convert(args.get(last), element, trees.get(last));
     for (int i = 1; i < last; i++) {
       if (args.get(i).type() != Type.INT) {
         throw new Unsupported(trees.get(i), Message.TYPE_MISMATCH,
@@ -54,14 +57,17 @@ final class ArrayFills {
     array = ArrayOperands.stable(array, trees.get(0), "Arrays.fill", src, out);
     Expr from = Expr.Const.ofInt(0);
     Expr to = new Expr.Length(array);
-    if (last == 3) {
+    if (last == 3) { // Java evaluates every argument before it checks the range
       from = ArrayOperands.onceUnlessConstant("from", args.get(1), src, out);
-      to = ArrayOperands.once("to", ArrayOperands.check("fillEnd",
-          List.of(new Expr.Length(array), from, args.get(2))), src, out);
+      to = ArrayOperands.onceUnlessConstant("to", args.get(2), src, out);
     }
-    Var fill = new Var("fill", Type.DOUBLE, Var.Role.LOCAL);
+    Var fill = new Var("fill", element, Var.Role.LOCAL);
     Var k = new Var("k", Type.INT, Var.Role.LOCAL);
     out.add(Stmt.Assign.set(fill, value, src));
+    if (last == 3) {
+      to = ArrayOperands.once("end", ArrayOperands.check("fillEnd",
+          List.of(new Expr.Length(array), from, to)), src, out);
+    }
     Stmt store = new Stmt.Store(array, Exprs.ref(k), Exprs.ref(fill), false, src);
     out.add(ArrayOperands.upwards(k, from, to, List.of(store), src, out));
   }

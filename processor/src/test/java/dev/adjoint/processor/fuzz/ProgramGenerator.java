@@ -561,7 +561,7 @@ final class ProgramGenerator {
         w(!writable.isEmpty(), 1.5), (Supplier<List<Stmt>>) () -> List.of(fill()),
         w(!writable.isEmpty(), 1.4),
         (Supplier<List<Stmt>>) () -> List.of(arraycopy(writable)),
-        w(!writable.isEmpty(), 0.9),
+        w(!writable.isEmpty(), 1.2),
         (Supplier<List<Stmt>>) () -> List.of(fillRange()),
         w(top && (hasArrays || !env.matrices.isEmpty()), 2.5),
         (Supplier<List<Stmt>>) () -> List.of(rebind()),
@@ -1118,7 +1118,8 @@ final class ProgramGenerator {
 
   /**
    * {@code System.arraycopy} from any array in scope into a writable one (the same one at
-   * times, overlapping in either direction), a range of the program's length L.
+   * times, overlapping in either direction), or between matrix rows, a range of the program's
+   * length L.
    */
   private Stmt arraycopy(List<Arr> writable) {
     Arr target = pick(writable);
@@ -1127,8 +1128,22 @@ final class ProgramGenerator {
     int count = r.nextInt(length + 1);
     int from = r.nextInt(length - count + 1);
     int to = r.nextInt(length - count + 1);
-    setArr(new Arr(target.name(), true, target.positive() && source.positive(), target.base()));
-    return new Ast.ArrayCopy(source.name(), from, target.name(), to, count, chance(0.4));
+    String into = target.name();
+    String out = source.name();
+    // A copied row could make a matrix singular: only into those not counted as nonsingular.
+    List<Mat> writableM = env.matrices.stream().filter(m -> m.writable() && !m.generic())
+        .toList();
+    if (!writableM.isEmpty() && chance(0.25)) { // a row of a matrix: rows have length L too
+      into = pick(writableM).name() + "[" + r.nextInt(length) + "]";
+    }
+    if (!env.matrices.isEmpty() && chance(0.25)) {
+      out = pick(env.matrices).name() + "[" + r.nextInt(length) + "]";
+    }
+    if (into.equals(target.name())) {
+      boolean positive = target.positive() && out.equals(source.name()) && source.positive();
+      setArr(new Arr(target.name(), true, positive, target.base()));
+    }
+    return new Ast.ArrayCopy(out, from, into, to, count, chance(0.4));
   }
 
   /** {@code Arrays.fill(t, from, to, e)} into a writable array: a store of each element. */

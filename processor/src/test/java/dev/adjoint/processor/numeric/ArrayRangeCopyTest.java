@@ -4,7 +4,6 @@ import static dev.adjoint.processor.numeric.ArrayCase.Values.matrix;
 import static dev.adjoint.processor.numeric.ArrayCase.Values.vector;
 import static dev.adjoint.processor.numeric.GradientCase.args;
 import static dev.adjoint.processor.numeric.GradientCase.u;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code System.arraycopy} and {@code Arrays.fill(a, from, to, v)}, read as the element stores
  * they make: copies into locals, parameters and matrix rows, within one array in both
  * directions (where Java's copy reads every element before overwriting it), in loops, the deep
- * copy of a matrix row by row, {@code int[]} copies of indices, fills of a range and of a row.
+ * copy of a matrix row by row, {@code int[]} copies and fills of indices, fills of a range and
+ * of a row.
  * Gradients against finite differences and closed forms, with the analyses and without.
  */
 class ArrayRangeCopyTest {
@@ -149,6 +149,7 @@ class ArrayRangeCopyTest {
                 """
                 int[] idx = new int[order.length];
                 System.arraycopy(order, 0, idx, 0, order.length);
+                java.util.Arrays.fill(idx, 1, 2, order[0]);
                 double s = 0;
                 for (int i = 0; i < idx.length; i++) {
                   s += x[idx[i]] * x[idx[i]] * (i + 1);
