@@ -71,7 +71,9 @@ public final class AdjointClassGenerator {
       String recordName = unique(recordNames, capitalize(m.element().getSimpleName().toString())
           + "Gradient");
       ClassName record = name.nestedClass(recordName);
-      type.addType(reverse.gradientRecord(record, m));
+      if (!m.vectorResult()) {
+        type.addType(reverse.gradientRecord(record, m));
+      }
       for (MethodSpec spec : reverse.methods(owner, record, m)) {
         ExecutableElement other = signatures.putIfAbsent(erasure(spec), m.element());
         if (other != null) {

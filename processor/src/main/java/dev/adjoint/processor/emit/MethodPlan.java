@@ -30,6 +30,11 @@ public record MethodPlan(
     int lastLine,
     boolean qualifyMath) {
 
+  /** Whether the method returns a {@code double[]}: its seed is an array of the result's shape. */
+  public boolean vectorResult() {
+    return seed.type().isArray();
+  }
+
   /** False for a plain helper that a {@code @Differentiable} method calls. */
   public boolean annotated() {
     return element.getAnnotationMirrors().stream().anyMatch(a -> a.getAnnotationType()

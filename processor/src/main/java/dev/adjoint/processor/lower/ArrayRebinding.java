@@ -53,7 +53,11 @@ final class ArrayRebinding {
       Stmts.writes(s).forEach(v -> pass.names.add(v.name()));
       Stmts.reads(s).forEach(v -> pass.names.add(v.name()));
     });
-    return fn.withBody(pass.block(fn.body(), current, Set.of()));
+    // An array result is read after the body: the function's result is its last binding.
+    boolean arrayResult = fn.result() != null && fn.result().type().isArray();
+    List<Stmt> body = pass.block(fn.body(), current, arrayResult ? Set.of(fn.result()) : Set.of());
+    return new Function(fn.name(), fn.params(), body,
+        arrayResult ? current.getOrDefault(fn.result(), fn.result()) : fn.result());
   }
 
   /**

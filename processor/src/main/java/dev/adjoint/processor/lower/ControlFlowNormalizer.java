@@ -24,20 +24,33 @@ public final class ControlFlowNormalizer {
   private static final Expr TRUE = new Expr.Const(Type.BOOLEAN, 1, null);
   private static final Expr FALSE = new Expr.Const(Type.BOOLEAN, 0, null);
 
-  private final Var result = new Var("value", Type.DOUBLE, Var.Role.RESULT);
+  private final Var result;
   private final Var returned = new Var("returned", Type.BOOLEAN, Var.Role.TEMP);
   private Var broke;
 
-  private ControlFlowNormalizer() {}
+  private ControlFlowNormalizer(Type resultType) {
+    result = new Var("value", resultType, Var.Role.RESULT);
+  }
 
   public static Function apply(Function fn) {
-    ControlFlowNormalizer n = new ControlFlowNormalizer();
+    ControlFlowNormalizer n = new ControlFlowNormalizer(resultType(fn.body()));
     List<Stmt> body = new ArrayList<>();
     if (returnsFromLoop(fn.body(), false)) {
       body.add(Stmt.Assign.set(n.returned, FALSE, SourceRef.NONE));
     }
     body.addAll(n.normalize(fn.body(), List.of()));
     return new Function(fn.name(), fn.params(), body, n.result);
+  }
+
+  /** A method returning double[] returns arrays (Java checks all its returns agree). */
+  private static Type resultType(List<Stmt> body) {
+    Type[] type = {Type.DOUBLE};
+    Stmts.walk(body, s -> {
+      if (s instanceof Stmt.Return r && r.value().type() == Type.DOUBLE_ARRAY) {
+        type[0] = Type.DOUBLE_ARRAY;
+      }
+    });
+    return type[0];
   }
 
   /** Normalizes {@code block} followed (on the paths that fall through it) by {@code rest}. */

@@ -4,6 +4,7 @@ import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.Derivatives;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.ir.ArrayNames;
+import dev.adjoint.processor.ir.ArrayResults;
 import dev.adjoint.processor.ir.ClassRef;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
@@ -136,6 +137,12 @@ public final class ReverseMode {
       }
     }
     backward.addAll(0, setAside);
+    if (fn.result().type().isArray() && activity.isActive(fn.result())) {
+      // The seed is the array result's adjoint: added into the adjoint of the array returned
+      // (a parameter's is the caller's), so the caller's seed is only read, never written.
+      backward.add(adjointsCall("addInto", adjoint(fn.result()),
+          ((Expr.Ref) seed).var()));
+    }
     backward.addAll(backward(fn.body(), 0));
     backward.addAll(addBack);
     if (scratch != null) {
@@ -224,12 +231,10 @@ public final class ReverseMode {
     if (!v.type().isArray() || !activity.isActive(v)) {
       return List.of();
     }
-    boolean kernel = a.value() instanceof Expr.Invoke call
-        && call.kind() == Expr.Invoke.Kind.KERNEL;
     if (ArrayNames.namesArray(a)) {
       return joinAdjoint(a, depth);
     }
-    if (!(a.value() instanceof Expr.NewArray) && !kernel) {
+    if (!(a.value() instanceof Expr.NewArray) && !ArrayResults.fromCall(a)) {
       throw new IllegalStateException("array " + v.userName() + " must be created with"
           + " new or by a LinearAlgebra kernel where it is declared");
     }
@@ -361,6 +366,10 @@ public final class ReverseMode {
     if (activity.isActive(v) && v.type().isArray() && a.value() instanceof Expr.Invoke call
         && call.kind() == Expr.Invoke.Kind.KERNEL) {
       kernelPullback(call, Exprs.ref(v), Exprs.ref(adjoint(v)), src, out);
+    }
+    if (activity.isActive(v) && ArrayResults.fromDifferentiable(a)) {
+      // The array's adjoint is the callee's seed, which its pullback only reads.
+      pullback((Expr.Invoke) a.value(), Exprs.ref(adjoint(v)), src, out);
     }
     if (recording.mustSave(a)) {
       Expr inverse = inverse(a);
@@ -581,6 +590,11 @@ public final class ReverseMode {
 
   /** The pullback's seed parameter: the adjoint of the result. */
   public static Var seedParameter() {
-    return new Var("seed", Type.DOUBLE, Var.Role.SEED);
+    return seedParameter(Type.DOUBLE);
+  }
+
+  /** The seed of a result of type {@code result}: a double, or an array of the result's shape. */
+  public static Var seedParameter(Type result) {
+    return new Var("seed", result, Var.Role.SEED);
   }
 }

@@ -1,6 +1,7 @@
 package dev.adjoint.processor.verify;
 
 import dev.adjoint.processor.ir.ArrayNames;
+import dev.adjoint.processor.ir.ArrayResults;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Stmt;
@@ -54,8 +55,7 @@ public final class ArrayAdjoints {
       return;
     }
     int before = problems.size();
-    boolean kernel = a.value() instanceof Expr.Invoke call
-        && call.kind() == Expr.Invoke.Kind.KERNEL;
+    boolean kernel = ArrayResults.fromCall(a);
     if (ArrayNames.namesArray(a)) {
       if (depth > 0) {
         problems.add(Problem.unsupported(a.source(), "array variable " + v.userName() + " is"

@@ -33,7 +33,10 @@ public final class LoopRebinding {
         bound.add(p);
       }
     }
-    check.block(normalized.body(), bound, Set.of());
+    // An array result is read after the body, by the caller.
+    boolean arrayResult = normalized.result().type().isArray();
+    check.block(normalized.body(), bound,
+        arrayResult ? Set.of(normalized.result()) : Set.of());
     return check.problems;
   }
 
@@ -66,6 +69,12 @@ public final class LoopRebinding {
       Var v = a.target();
       if (v.type().isArray() && (bound.contains(v) || carried.contains(v)) && reported.add(a)) {
         String type = v.type().javaName();
+        if (v.role() == Var.Role.RESULT) {
+          problems.add(Problem.unsupported(a.source(), "returning an array from inside a loop"
+              + " is not supported yet; find its index in the loop (int found = ...; break;) and"
+              + " return after it"));
+          continue;
+        }
         String instead = ArrayNames.isReference(a)
             ? "declare a new variable inside the loop (" + type + " " + v.name() + "2 = ...)"
             : "write each step with its own variable (" + type + " " + v.name() + "2 = ...; "
