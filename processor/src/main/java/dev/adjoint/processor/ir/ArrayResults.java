@@ -15,6 +15,15 @@ public final class ArrayResults {
             || call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE);
   }
 
+  /**
+   * Whether {@code a} is a {@code return} of an array ({@code value = e} once returns are
+   * normalized): the result names the array returned, the seed is its adjoint. It runs at most
+   * once and nothing reads the result after it, so it is no binding the array passes track.
+   */
+  public static boolean returns(Stmt.Assign a) {
+    return a.target().role() == Var.Role.RESULT && a.target().type().isArray();
+  }
+
   /** Whether {@code a} binds the {@code double[]} a differentiable method returns. */
   public static boolean fromDifferentiable(Stmt.Assign a) {
     return a.target().type().isArray() && a.value() instanceof Expr.Invoke call

@@ -42,6 +42,22 @@ public final class ControlFlowNormalizer {
     return new Function(fn.name(), fn.params(), body, n.result);
   }
 
+  /**
+   * {@code value = e}. An array computed by the return ({@code return tanh(z)}) is first bound
+   * to a variable of its own, so the result only ever names an array: its adjoint is the seed.
+   */
+  private List<Stmt> returnValue(Stmt.Return r) {
+    Expr e = r.value();
+    if (!e.type().isArray() || e instanceof Expr.Ref || e instanceof Expr.Index
+        || e instanceof Expr.Cond) {
+      return List.of(Stmt.Assign.set(result, e, r.source()));
+    }
+    Var computed = new Var(e instanceof Expr.Invoke call ? call.name() : "returned", e.type(),
+        Var.Role.TEMP);
+    return List.of(Stmt.Assign.set(computed, e, r.source()),
+        Stmt.Assign.set(result, Exprs.ref(computed), r.source()));
+  }
+
   /** A method returning double[] returns arrays (Java checks all its returns agree). */
   private static Type resultType(List<Stmt> body) {
     Type[] type = {Type.DOUBLE};
@@ -61,7 +77,7 @@ public final class ControlFlowNormalizer {
       List<Stmt> tail = new ArrayList<>(block.subList(i + 1, block.size()));
       tail.addAll(rest);
       if (s instanceof Stmt.Return r) {
-        out.add(Stmt.Assign.set(result, r.value(), r.source()));
+        out.addAll(returnValue(r));
         if (broke != null) {
           out.add(Stmt.Assign.set(returned, TRUE, r.source()));
           out.add(Stmt.Assign.set(broke, TRUE, r.source()));

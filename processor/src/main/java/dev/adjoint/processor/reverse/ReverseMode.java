@@ -72,6 +72,8 @@ public final class ReverseMode {
   private final Set<Var> reassigned = new HashSet<>();
   private Var scratch;
   private int scratchSize;
+  /** The result's adjoint: a double, or the array a double[] result's pullback is given. */
+  private Expr seed;
 
   private final DerivativeRegistry derivatives;
 
@@ -94,6 +96,7 @@ public final class ReverseMode {
   }
 
   private Output transform(Function fn, List<Var> independents, Expr seed) {
+    this.seed = seed;
     Set<Var> defined = new HashSet<>(fn.params());
     for (Stmt.Assign a : Stmts.assignments(fn.body())) {
       if (!defined.add(a.target())) {
@@ -137,12 +140,6 @@ public final class ReverseMode {
       }
     }
     backward.addAll(0, setAside);
-    if (fn.result().type().isArray() && activity.isActive(fn.result())) {
-      // The seed is the array result's adjoint: added into the adjoint of the array returned
-      // (a parameter's is the caller's), so the caller's seed is only read, never written.
-      backward.add(adjointsCall("addInto", adjoint(fn.result()),
-          ((Expr.Ref) seed).var()));
-    }
     backward.addAll(backward(fn.body(), 0));
     backward.addAll(addBack);
     if (scratch != null) {
@@ -228,7 +225,7 @@ public final class ReverseMode {
   /** A local array's adjoint is allocated with it, with the same shape. */
   private List<Stmt> companion(Stmt.Assign a, int depth) {
     Var v = a.target();
-    if (!v.type().isArray() || !activity.isActive(v)) {
+    if (!v.type().isArray() || !activity.isActive(v) || ArrayResults.returns(a)) {
       return List.of();
     }
     if (ArrayNames.namesArray(a)) {
@@ -342,6 +339,14 @@ public final class ReverseMode {
   private void reverse(Stmt.Assign a, int depth, List<Stmt> out) {
     Var v = a.target();
     SourceRef src = a.source();
+    if (ArrayResults.returns(a)) {
+      // The seed is the adjoint of the array returned (a parameter's is the caller's): added
+      // into it where the return ran, so the caller's seed is only read, never written.
+      out.addAll(intoAdjoint(a.value(), bar -> List.of(new Stmt.Evaluate(new Expr.Invoke(
+          Expr.Invoke.Kind.PULLBACK, ADJOINTS, "addInto", List.of(bar, seed), List.of(),
+          Type.DOUBLE), src)), src));
+      return;
+    }
     if (activity.isActive(v) && v.type() == Type.DOUBLE) {
       Expr vBar = Exprs.ref(adjoint(v));
       if (a.value() instanceof Expr.Index load) {

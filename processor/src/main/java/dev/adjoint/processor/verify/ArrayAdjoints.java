@@ -51,7 +51,8 @@ public final class ArrayAdjoints {
 
   private void assignment(Stmt.Assign a, int depth) {
     Var v = a.target();
-    if (!v.type().isArray() || !active.test(v) || reported.contains(v)) {
+    if (!v.type().isArray() || !active.test(v) || reported.contains(v)
+        || ArrayResults.returns(a)) {
       return;
     }
     int before = problems.size();

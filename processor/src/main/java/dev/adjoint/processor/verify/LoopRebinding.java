@@ -1,6 +1,7 @@
 package dev.adjoint.processor.verify;
 
 import dev.adjoint.processor.ir.ArrayNames;
+import dev.adjoint.processor.ir.ArrayResults;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Stmt;
@@ -33,10 +34,7 @@ public final class LoopRebinding {
         bound.add(p);
       }
     }
-    // An array result is read after the body, by the caller.
-    boolean arrayResult = normalized.result().type().isArray();
-    check.block(normalized.body(), bound,
-        arrayResult ? Set.of(normalized.result()) : Set.of());
+    check.block(normalized.body(), bound, Set.of());
     return check.problems;
   }
 
@@ -45,7 +43,7 @@ public final class LoopRebinding {
     List<Set<Var>> liveAfter = Stmts.arraysLiveAfter(block, liveOut);
     for (int k = 0; k < block.size(); k++) {
       Stmt s = block.get(k);
-      if (s instanceof Stmt.Assign a && a.target().type().isArray()) {
+      if (s instanceof Stmt.Assign a && a.target().type().isArray() && !ArrayResults.returns(a)) {
         bound.add(a.target());
       } else if (s instanceof Stmt.If i) {
         Set<Var> then = new HashSet<>(bound);
@@ -67,14 +65,9 @@ public final class LoopRebinding {
     carried.addAll(Exprs.reads(l.condition()));
     for (Stmt.Assign a : Stmts.assignments(List.of(l))) {
       Var v = a.target();
-      if (v.type().isArray() && (bound.contains(v) || carried.contains(v)) && reported.add(a)) {
+      if (v.type().isArray() && (bound.contains(v) || carried.contains(v))
+          && !ArrayResults.returns(a) && reported.add(a)) {
         String type = v.type().javaName();
-        if (v.role() == Var.Role.RESULT) {
-          problems.add(Problem.unsupported(a.source(), "returning an array from inside a loop"
-              + " is not supported yet; find its index in the loop (int found = ...; break;) and"
-              + " return after it"));
-          continue;
-        }
         String instead = ArrayNames.isReference(a)
             ? "declare a new variable inside the loop (" + type + " " + v.name() + "2 = ...)"
             : "write each step with its own variable (" + type + " " + v.name() + "2 = ...; "

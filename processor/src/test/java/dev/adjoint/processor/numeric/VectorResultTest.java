@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Methods returning {@code double[]}: their pullback takes the result's adjoint (a
  * vector–Jacobian product), for every way the result can come about (a fresh array, a
  * parameter, a row of a matrix parameter, a kernel's result, a parameter written in place, a
- * choice, a return in a branch, a plain helper); and calls of them from scalar code, straight, in
+ * choice, a return in a branch or in a loop, a plain helper); and calls of them from scalar code, straight, in
  * loops and nested, whose gradients go through those pullbacks. Against finite differences,
  * analyses on and off.
  */
@@ -72,6 +72,25 @@ class VectorResultTest {
       "    double[] r = {a * b, Math.exp(a), b};",
       "    return r;",
       "  }",
+      "  @Differentiable",
+      "  public static double[] first(double[][] m, double a) {",
+      "    for (int i = 0; i < m.length; i++) {",
+      "      if (m[i][0] > a) {",
+      "        return m[i];",
+      "      }",
+      "    }",
+      "    return m[0];",
+      "  }",
+      "  @Differentiable",
+      "  public static double[] grow(double[] x, double a) {",
+      "    for (int k = 0; k < 10; k++) {",
+      "      double[] y = LinearAlgebra.scale(a * (k + 1), x);",
+      "      if (y[0] > 0.5) {",
+      "        return y;",
+      "      }",
+      "    }",
+      "    return x;",
+      "  }",
       "  /** A plain helper: differentiated because a @Differentiable method calls it. */",
       "  public static double[] squares(double[] x, double a) {",
       "    double[] y = new double[x.length];",
@@ -121,7 +140,7 @@ class VectorResultTest {
       "}");
 
   private static final String[] VECTOR_METHODS = {"fresh", "same", "row", "layer", "inPlace",
-      "choose", "branch", "literal", "squares", "nested"};
+      "choose", "branch", "literal", "squares", "nested", "first", "grow"};
 
   private static Compiled compile(String analyses) {
     Compiled c = InProcessCompiler.create().withOptions("-Aadjoint.analyses=" + analyses)
