@@ -132,12 +132,85 @@ class VectorResultTest {
       "    return LinearAlgebra.dot(y, r) + LinearAlgebra.sum(c) * x[0]"
           + " + LinearAlgebra.sum(Layers.fresh(x, a, 2));",
       "  }",
+      "  /** An element of a call's result: the call is named, so the element has an adjoint. */",
+      "  @Differentiable",
+      "  public static double element(double[][] W, double[] x) {",
+      "    return LinearAlgebra.matVec(W, x)[1] * Layers.layer(W, x)[0];",
+      "  }",
       "  @Differentiable",
       "  public static double twoLayers(double[][] W, double[] x, double a) {",
       "    double[] h = Layers.nested(W, Layers.branch(x, a), a);",
       "    return LinearAlgebra.squaredNorm(h);",
       "  }",
       "}");
+
+  /** An instance method returning double[], called from another; recursion. */
+  private static final JavaSource MODEL = JavaSource.of("adjtest.vector.Model",
+      "package adjtest.vector;",
+      "import dev.adjoint.Differentiable;",
+      "import dev.adjoint.runtime.LinearAlgebra;",
+      "public final class Model {",
+      "  final double[][] W;",
+      "  public Model(double[][] W) {",
+      "    this.W = W;",
+      "  }",
+      "  @Differentiable",
+      "  double[] hidden(double[] x, double b) {",
+      "    double[] h = LinearAlgebra.matVec(W, x);",
+      "    for (int i = 0; i < h.length; i++) {",
+      "      h[i] = Math.tanh(h[i] + b);",
+      "    }",
+      "    return h;",
+      "  }",
+      "  @Differentiable",
+      "  public double loss(double[] x, double b) {",
+      "    return LinearAlgebra.squaredNorm(hidden(x, b)) + this.hidden(x, 2 * b)[1];",
+      "  }",
+      "  @Differentiable",
+      "  public static double[] power(double[] x, int n) {",
+      "    if (n == 0) {",
+      "      return x;",
+      "    }",
+      "    return LinearAlgebra.hadamard(x, power(x, n - 1));",
+      "  }",
+      "  @Differentiable",
+      "  public static double usePower(double[] x) {",
+      "    return LinearAlgebra.sum(power(x, 3));",
+      "  }",
+      "}");
+
+  @ParameterizedTest(name = "analyses {0}")
+  @ValueSource(strings = {"on", "off"})
+  void instanceMethodAndRecursion(String analyses) throws Exception {
+    Compiled c = InProcessCompiler.create().withOptions("-Aadjoint.analyses=" + analyses)
+        .compile(MODEL);
+    Class<?> owner = c.loadClass("adjtest.vector.Model");
+    Class<?> adjoint = c.loadClass("adjtest.vector.ModelAdjoint");
+    VectorResults.check(owner, adjoint, "power", 5, 3);
+    checkScalar(owner, adjoint, "usePower", 6);
+    double[][] w = {{0.3, -0.7, 0.2}, {0.5, 0.1, -0.4}};
+    Object model = owner.getConstructor(double[][].class).newInstance((Object) w);
+    Method loss = owner.getDeclaredMethod("loss", double[].class, double.class);
+    Method gradient = adjoint.getDeclaredMethod("loss", owner, double[].class, double.class);
+    double[] x = {0.4, -0.9, 0.6};
+    double b = 0.15;
+    Object record = gradient.invoke(null, model, x, b);
+    double[] point = {x[0], x[1], x[2], b};
+    double[] fd = FiniteDifferences.gradient(p -> {
+      try {
+        return (double) loss.invoke(model, new double[] {p[0], p[1], p[2]}, p[3]);
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    }, point);
+    double[] dX = (double[]) record.getClass().getMethod("dX").invoke(record);
+    double dB = (double) record.getClass().getMethod("dB").invoke(record);
+    double[] got = {dX[0], dX[1], dX[2], dB};
+    for (int i = 0; i < got.length; i++) {
+      assertTrue(FiniteDifferences.relativeError(fd[i], got[i]) < 1e-6,
+          "component " + i + ": " + fd[i] + " vs " + got[i]);
+    }
+  }
 
   private static final String[] VECTOR_METHODS = {"fresh", "same", "row", "layer", "inPlace",
       "choose", "branch", "literal", "squares", "nested", "first", "grow"};
@@ -185,7 +258,7 @@ class VectorResultTest {
     Class<?> adjoint = c.loadClass("adjtest.vector.LossesAdjoint");
     String source = c.generatedSource("adjtest.vector.LossesAdjoint");
     assertTrue(source.contains("LayersAdjoint.layerPullback(W, x, hBar, WBar, xBar)"), source);
-    for (String name : List.of("straight", "inLoop", "aliases", "twoLayers")) {
+    for (String name : List.of("straight", "inLoop", "aliases", "twoLayers", "element")) {
       for (long seed = 1; seed <= 3; seed++) {
         checkScalar(owner, adjoint, name, seed);
       }
