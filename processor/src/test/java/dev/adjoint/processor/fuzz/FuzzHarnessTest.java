@@ -279,6 +279,26 @@ class FuzzHarnessTest {
     assertTrue(parameterWrites >= 10, parameterWrites + " of 300 programs write into a0 or a1");
   }
 
+  /** Programs call every method returning double[] of {@link VectorHelpers}, also in loops. */
+  @Test
+  void generatorCallsMethodsReturningArrays() {
+    java.util.Set<String> called = new java.util.TreeSet<>();
+    int programs = 0;
+    int inLoops = 0;
+    for (long seed = 1; seed <= 300; seed++) {
+      Program p = ProgramGenerator.generate(seed);
+      java.util.Set<String> used = VectorHelpers.used(p);
+      called.addAll(used);
+      programs += used.isEmpty() ? 0 : 1;
+      String java = p.toJava("X");
+      inLoops += !used.isEmpty() && inLoops(p.main().body(), Ast.DeclKernel.class, false)
+          && java.contains("static double[] vec") ? 1 : 0;
+    }
+    assertEquals(new java.util.TreeSet<>(VectorHelpers.names()), called);
+    assertTrue(programs >= 10, programs + " of 300 programs call a method returning double[]");
+    assertTrue(inLoops >= 5, inLoops + " of 300 programs call one (or a kernel) in a loop");
+  }
+
   private static boolean inLoops(Ast.Node n, Class<? extends Ast.Node> kind, boolean inLoop) {
     if (inLoop && kind.isInstance(n)) {
       return true;
