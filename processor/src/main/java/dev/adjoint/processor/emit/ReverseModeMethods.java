@@ -214,7 +214,7 @@ final class ReverseModeMethods {
     method.returns(javaType(m.seed().type()))
         .addJavadoc(Javadoc.of(m.vectorResult()
             ? "Pullback of {@link $L#$L}: returns its result and adds {@code $L}ᵀ times its"
-            + " Jacobian to $L; {@code seed} has the result's length and is only read.\n"
+            + " Jacobian to $L; the seed has the result's length and is only read.\n"
             : "Pullback of {@link $L#$L}: returns its value and adds {@code $L} times its"
             + " gradient to $L.\n", owner.getQualifiedName(),
             linkSignature(m.element()), body.name(m.seed()),

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Methods returning {@code double[]}: their pullback takes the result's adjoint (a
  * vector–Jacobian product), for every way the result can come about (a fresh array, a
  * parameter, a row of a matrix parameter, a kernel's result, a parameter written in place, a
- * choice, a return in a branch or in a loop, a plain helper); and calls of them from scalar code, straight, in
- * loops and nested, whose gradients go through those pullbacks. Against finite differences,
- * analyses on and off.
+ * choice, a return in a branch or in a loop, a plain helper); and calls of them from scalar
+ * code, straight, in loops and nested, whose gradients go through those pullbacks. Against
+ * finite differences, analyses on and off.
  */
 class VectorResultTest {
 
