@@ -46,10 +46,14 @@ public final class AdjointProcessor extends AbstractProcessor {
   /** Checks that the generated code can be written and compiles. */
   private GenerationChecks checks;
 
+  /** Writes records' adjoint storage classes, each once per compilation. */
+  private RecordStorageWriter storage;
+
   @Override
   public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
     super.init(env);
     checks = new GenerationChecks(env);
+    storage = new RecordStorageWriter(env);
   }
 
   /** What the generated classes carry; see {@link #getSupportedAnnotationTypes}. */
@@ -145,7 +149,7 @@ public final class AdjointProcessor extends AbstractProcessor {
     }
     Pipeline pipeline = new Pipeline(trees, processingEnv.getElementUtils(), callRules,
         !"off".equals(processingEnv.getOptions().get(ANALYSES_OPTION)));
-    new Round(processingEnv, trees, checks, pipeline).run(byClass);
+    new Round(processingEnv, trees, checks, pipeline, storage).run(byClass);
   }
 
   /** User-declared derivatives of this round, before any method that may call them is read. */

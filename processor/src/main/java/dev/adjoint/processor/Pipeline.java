@@ -102,7 +102,8 @@ final class Pipeline {
     CalleeResolver callees = new CalleeResolver(method, unit, elements, callRules,
         this::hasSource, m -> ArrayParameterWrites.of(trees.getTree(m)));
     MethodReader reader = new MethodReader(unit, positions, problems, fence, shadowing, callees);
-    Function read = reader.read(tree, signature.get().parameterTypes());
+    Function read = reader.read(tree, signature.get().parameterTypes(),
+        signature.get().records(), elements);
     callees.helperCalls().forEach(helperCalls);
     problems.reportTo(diagnostics, unit, positions);
     boolean clean = problems.count() == 0 && signature.get().valid();
@@ -125,10 +126,7 @@ final class Pipeline {
     Function lowered = checked.lowered();
     Request request = new Request(method, Mode.REVERSE, signature.get().independents(),
         analyses);
-    List<Var> independents = new ArrayList<>();
-    for (int i : request.wrt()) {
-      independents.add(lowered.params().get(i));
-    }
+    List<Var> independents = independents(request.wrt(), lowered.params(), reader.records());
     List<Problem> adjointProblems =
         CheckedLowering.checkAdjoints(lowered, independents, request.analyses());
     if (!adjointProblems.isEmpty()) {
@@ -156,6 +154,7 @@ final class Pipeline {
     return Optional.of(new MethodPlan(
         method,
         lowered.params(),
+        reader.records(),
         independents,
         pullback,
         seed,
@@ -164,6 +163,25 @@ final class Pipeline {
         (int) unit.getLineMap().getLineNumber(end),
         shadowing.generatedCodeMustQualify("Math")
             || shadowing.generatedCodeMustQualify("StrictMath")));
+  }
+
+  /**
+   * The IR parameters for the user's parameters {@code wrt}: a record parameter stands for its
+   * leaves, of which the differentiable ones are differentiated.
+   */
+  private static List<Var> independents(List<Integer> wrt, List<Var> params,
+      java.util.Map<Integer, dev.adjoint.processor.ir.RecordShape> records) {
+    List<Var> out = new ArrayList<>();
+    int flat = 0;
+    for (int i = 0; flat < params.size(); i++) {
+      List<Var> leaves = records.containsKey(i) ? records.get(i).leaves()
+          : List.of(params.get(flat));
+      if (wrt.contains(i)) {
+        leaves.stream().filter(v -> v.type().isDifferentiable()).forEach(out::add);
+      }
+      flat += leaves.size();
+    }
+    return out;
   }
 
   /** Whether {@code m}'s body is among the sources being compiled. */

@@ -53,13 +53,16 @@ final class Round {
   private final Trees trees;
   private final GenerationChecks checks;
   private final Pipeline pipeline;
+  private final RecordStorageWriter storage;
   private final Map<TypeElement, ClassWork> classes = new LinkedHashMap<>();
   private final Deque<ExecutableElement> queue = new ArrayDeque<>();
   private final Set<ExecutableElement> queued = new HashSet<>();
   private final List<Edge> edges = new ArrayList<>();
 
-  Round(ProcessingEnvironment env, Trees trees, GenerationChecks checks, Pipeline pipeline) {
+  Round(ProcessingEnvironment env, Trees trees, GenerationChecks checks, Pipeline pipeline,
+      RecordStorageWriter storage) {
     this.env = env;
+    this.storage = storage;
     this.trees = trees;
     this.checks = checks;
     this.pipeline = pipeline;
@@ -165,6 +168,13 @@ final class Round {
 
   private void generate(TypeElement owner, ClassWork work) {
     if (work.failed()) {
+      return;
+    }
+    boolean stored = true;
+    for (MethodPlan plan : work.plans) {
+      stored &= storage.write(plan, work.diagnostics);
+    }
+    if (!stored) {
       return;
     }
     try {

@@ -53,4 +53,17 @@ public final class Adjoints {
       moveInto(into[i], from[i]);
     }
   }
+
+  /**
+   * A zero adjoint for an array of length {@code n}: {@code previous} cleared when it has that
+   * length, else a new array. A loop that creates an array per iteration gets one adjoint per
+   * iteration in its backward sweep; each is consumed before the next, so one can serve all.
+   */
+  public static double[] zeroed(double[] previous, int n) {
+    if (previous == null || previous.length != n) {
+      return new double[n];
+    }
+    java.util.Arrays.fill(previous, 0.0);
+    return previous;
+  }
 }

@@ -15,8 +15,17 @@ public enum Message {
   RETURN_TYPE("[adjoint.return] @Differentiable method %s returns %s; it must return double or"
       + " double[]%s"),
   PARAMETER_TYPE("[adjoint.parameter] parameter %s of %s has type %s; supported parameter types are"
-      + " double, double[], double[][] (differentiated) and int, long, boolean, int[] (passed"
-      + " through)"),
+      + " double, double[], double[][] (differentiated), int, long, boolean, int[] (passed"
+      + " through) and records whose components have those types; pass an array of records as"
+      + " the arrays of their components"),
+  RECORD_COMPONENT("[adjoint.record] parameter %s of %s is a record %s whose component %s has type"
+      + " %s; a record parameter's components may be double, double[], double[][]"
+      + " (differentiated), int, long, boolean, char, int[] (passed through) or such records;"
+      + " pass that component as a parameter of its own"),
+  RECORD_TYPE("[adjoint.record] parameter %s of %s has the record type %s, which %s"),
+  RECORD_VALUE("[adjoint.record] %s is a record; a @Differentiable method reads its components"
+      + " (%s) and may name it in a local alias (var l = %s), but cannot pass it on, compare or"
+      + " store it: pass the components the callee needs instead"),
   GENERIC_METHOD("[adjoint.generic] @Differentiable method %s must not declare type parameters"),
   VARARGS("[adjoint.varargs] @Differentiable method %s must not take varargs"),
   NESTING("[adjoint.nesting] @Differentiable method %s must be declared in a top-level or member"

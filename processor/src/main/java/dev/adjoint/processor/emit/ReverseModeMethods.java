@@ -96,16 +96,17 @@ final class ReverseModeMethods {
     List<String> names = componentNames(m);
     boolean allScalar = true;
     for (int i = 0; i < names.size(); i++) {
-      Var p = m.independents().get(i);
-      components.addParameter(javaType(p.type()), names.get(i));
-      allScalar &= p.type() == Type.DOUBLE;
+      MethodPlan.Parameter p = m.wrtParameters().get(i);
+      components.addParameter(p.record() != null ? RecordStorageClass.name(p.record().type())
+          : javaType(p.plain().type()), names.get(i));
+      allScalar &= p.plain() != null && p.plain().type() == Type.DOUBLE;
     }
     TypeSpec.Builder b = TypeSpec.recordBuilder(record)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .recordConstructor(components.build())
         .addJavadoc(Javadoc.of(
             "The value of {@code $L} and its partial derivatives with respect to $L.\n",
-            m.element().getSimpleName(), paramList(m.independents())));
+            m.element().getSimpleName(), paramList(m.wrtParameters())));
     if (allScalar) {
       b.addMethod(MethodSpec.methodBuilder("gradient")
           .addModifiers(Modifier.PUBLIC)
@@ -126,8 +127,8 @@ final class ReverseModeMethods {
   private MethodSpec gradientMethod(TypeElement owner, ClassName record, MethodPlan m) {
     Names names = new Names();
     List<String> args = new ArrayList<>();
-    for (Var p : m.parameters()) {
-      args.add(names.of(p));
+    for (MethodPlan.Parameter p : m.userParameters()) {
+      args.add(p.plain() != null ? names.of(p.plain()) : names.reserve(p.name()));
     }
     String receiver = receiverSuggestion(m) == null ? null : names.reserve(receiverSuggestion(m));
     if (receiver != null) {
@@ -140,7 +141,8 @@ final class ReverseModeMethods {
             + " fresh adjoints.\n", owner.getQualifiedName(), linkSignature(m.element()),
             m.sourceFile(), m.firstLine(), m.lastLine()));
     args.add("1.0");
-    int scalars = (int) m.independents().stream().filter(p -> p.type() == Type.DOUBLE).count();
+    int scalars = (int) m.wrtParameters().stream()
+        .filter(p -> p.plain() != null && p.plain().type() == Type.DOUBLE).count();
     String grad = scalars > 0 ? names.reserve("grad") : null;
     if (grad != null) {
       method.addStatement("double[] $L = new double[$L]", grad, scalars);
@@ -148,13 +150,18 @@ final class ReverseModeMethods {
     }
     List<String> components = new ArrayList<>();
     int slot = 0;
-    for (Var p : m.independents()) {
-      if (p.type() == Type.DOUBLE) {
+    for (MethodPlan.Parameter p : m.wrtParameters()) {
+      if (p.plain() != null && p.plain().type() == Type.DOUBLE) {
         components.add(grad + "[" + slot++ + "]");
         continue;
       }
       String bar = names.reserve(p.name() + "Bar");
-      allocateLike(method, bar, names.of(p), p.type(), names);
+      if (p.record() != null) {
+        ClassName storage = RecordStorageClass.name(p.record().type());
+        method.addStatement("$T $L = $T.zerosLike($L)", storage, bar, storage, p.name());
+      } else {
+        allocateLike(method, bar, names.of(p.plain()), p.plain().type(), names);
+      }
       args.add(bar);
       components.add(bar);
     }
@@ -185,6 +192,12 @@ final class ReverseModeMethods {
 
   private MethodSpec pullbackMethod(TypeElement owner, MethodPlan m) {
     Names names = new Names();
+    List<MethodPlan.Parameter> user = m.userParameters();
+    for (MethodPlan.Parameter p : user) {
+      if (p.record() != null) {
+        names.reserve(p.name());
+      }
+    }
     List<Var> params = new ArrayList<>(m.parameters());
     params.add(m.seed());
     Map<Var, Var> adjoints = m.pullback().parameterAdjoints();
@@ -194,8 +207,15 @@ final class ReverseModeMethods {
       }
     }
     BodyWriter body = bodyWriter(m, m.pullback(), params, names);
-    boolean scalars = m.independents().stream().anyMatch(p -> p.type() == Type.DOUBLE);
+    boolean scalars = m.wrtParameters().stream()
+        .anyMatch(p -> p.plain() != null && p.plain().type() == Type.DOUBLE);
     String grad = scalars ? names.reserve("grad") : null;
+    Map<MethodPlan.Parameter, String> storage = new java.util.LinkedHashMap<>();
+    for (MethodPlan.Parameter p : m.wrtParameters()) {
+      if (p.record() != null) {
+        storage.put(p, names.reserve(p.name() + "Bar"));
+      }
+    }
     boolean stacks = BodyWriter.takesStacks(m.pullback().function().body());
     CodeBlock code = body.write(m.pullback().sweeps(), forwardTitle(m), stacks);
     MethodSpec.Builder method = signature(m, pullbackName(m), body.receiver())
@@ -203,9 +223,11 @@ final class ReverseModeMethods {
     if (scalars) {
       method.addParameter(ArrayTypeName.of(TypeName.DOUBLE), grad);
     }
-    for (Var p : m.independents()) {
-      if (p.type().isArray()) {
-        method.addParameter(javaType(p.type()), body.name(adjoints.get(p)));
+    for (MethodPlan.Parameter p : m.wrtParameters()) {
+      if (p.record() != null) {
+        method.addParameter(RecordStorageClass.name(p.record().type()), storage.get(p));
+      } else if (p.plain().type().isArray()) {
+        method.addParameter(javaType(p.plain().type()), body.name(adjoints.get(p.plain())));
       }
     }
     if (stacks) {
@@ -218,17 +240,28 @@ final class ReverseModeMethods {
             : "Pullback of {@link $L#$L}: returns its value and adds {@code $L} times its"
             + " gradient to $L.\n", owner.getQualifiedName(),
             linkSignature(m.element()), body.name(m.seed()),
-            grad != null ? "{@code " + grad + "}" + (hasArrays(m) ? " and the adjoint arrays" : "")
-                : "the adjoint arrays"))
-        .addJavadoc(Javadoc.of("\n<p>$L. $L\n", slots(m, grad, body), ownership(m, grad)))
-        .addCode(code);
+            adjoints(m, grad, storage)))
+        .addJavadoc(Javadoc.of("\n<p>$L. $L\n", slots(m, grad, body, storage),
+            ownership(m, grad, adjoints(m, grad, storage))));
+    RecordUnpacking unpacking = new RecordUnpacking(m.pullback().function().body(), body::name,
+        adjoints);
+    for (MethodPlan.Parameter p : user) {
+      if (p.record() != null) {
+        unpacking.unpack(p.name(), p.record(), storage.get(p), method);
+      }
+    }
+    method.addCode(code);
     boolean first = true;
     int slot = 0;
-    for (Var p : m.independents()) {
-      if (p.type() != Type.DOUBLE) {
+    for (MethodPlan.Parameter p : m.wrtParameters()) {
+      if (p.record() != null) {
+        first = unpacking.addScalars(storage.get(p), p.record(), first, method);
         continue;
       }
-      Var bar = adjoints.get(p);
+      if (p.plain().type() != Type.DOUBLE) {
+        continue;
+      }
+      Var bar = adjoints.get(p.plain());
       if (bar != null) {
         if (first) {
           method.addCode("\n");
@@ -248,8 +281,8 @@ final class ReverseModeMethods {
         .returns(full.returnType())
         .addExceptions(full.exceptions())
         .addJavadoc(Javadoc.of(
-            "Like {@link #$L}, with stacks allocated for this call. Pass your own\n"
-            + "{@code Stacks} to the other overload to reuse them across calls.\n", full.name()));
+            "Like {@link #$L}, with stacks allocated for this call. Pass your own"
+            + " {@code Stacks} to the other overload to reuse them across calls.\n", full.name()));
     List<String> args = new ArrayList<>();
     for (var p : full.parameters().subList(0, full.parameters().size() - 1)) {
       b.addParameter(p);
@@ -278,25 +311,44 @@ final class ReverseModeMethods {
     return b;
   }
 
-  private static String slots(MethodPlan m, String grad, BodyWriter body) {
+  private static String slots(MethodPlan m, String grad, BodyWriter body,
+      Map<MethodPlan.Parameter, String> storage) {
     List<String> parts = new ArrayList<>();
     int slot = 0;
-    for (Var p : m.independents()) {
-      String into = p.type() == Type.DOUBLE ? grad + "[" + slot++ + "]"
-          : body.name(m.pullback().parameterAdjoints().get(p));
+    for (MethodPlan.Parameter p : m.wrtParameters()) {
+      String into = p.record() != null ? storage.get(p)
+          : p.plain().type() == Type.DOUBLE ? grad + "[" + slot++ + "]"
+          : body.name(m.pullback().parameterAdjoints().get(p.plain()));
       parts.add("{@code " + into + "} receives ∂/∂" + p.name());
     }
     return String.join(", ", parts);
   }
 
+  /** Whether the pullback takes adjoints besides {@code grad}: arrays, record storage. */
   private static boolean hasArrays(MethodPlan m) {
-    return m.independents().stream().anyMatch(p -> p.type().isArray());
+    return m.wrtParameters().stream()
+        .anyMatch(p -> p.record() != null || p.plain().type().isArray());
   }
 
-  private static String ownership(MethodPlan m, String grad) {
+  /** What the pullback adds into: {@code grad}, the adjoint arrays, record storage. */
+  private static String adjoints(MethodPlan m, String grad,
+      Map<MethodPlan.Parameter, String> storage) {
+    List<String> parts = new ArrayList<>();
+    if (grad != null) {
+      parts.add("{@code " + grad + "}");
+    }
+    if (m.wrtParameters().stream().anyMatch(p -> p.plain() != null
+        && p.plain().type().isArray())) {
+      parts.add("the adjoint arrays");
+    }
+    storage.values().forEach(s -> parts.add("{@code " + s + "}"));
+    return String.join(" and ", parts);
+  }
+
+  private static String ownership(MethodPlan m, String grad, String owned) {
     boolean[] stacks = {false};
     Stmts.walk(m.pullback().function().body(), s -> stacks[0] |= s instanceof Stmt.Push);
-    boolean arrays = m.independents().stream().anyMatch(p -> p.type().isArray());
+    boolean arrays = hasArrays(m);
     boolean[] adjointArrays = {false};
     Stmts.walk(m.pullback().function().body(), s -> adjointArrays[0] |= s instanceof Stmt.Assign a
         && a.target().role() == dev.adjoint.processor.ir.Var.Role.ADJOINT
@@ -314,8 +366,6 @@ final class ReverseModeMethods {
       allocation = "Its loops need no recording, so a {@code Stacks} passed in is not used. "
           + allocation;
     }
-    String owned = grad == null ? "the adjoint arrays" : arrays ? "{@code " + grad
-        + "} and the adjoint arrays" : "{@code " + grad + "}";
     return allocation + "; the caller owns " + owned
         + (arrays ? ", which must have the shapes of their parameters." : ".");
   }
@@ -339,15 +389,16 @@ final class ReverseModeMethods {
   static List<String> componentNames(MethodPlan m) {
     Set<String> used = new HashSet<>(Set.of("value"));
     List<String> out = new ArrayList<>();
-    for (Var p : m.independents()) {
+    for (MethodPlan.Parameter p : m.wrtParameters()) {
       out.add(AdjointClassGenerator.unique(used,
           "d" + AdjointClassGenerator.capitalize(p.name())));
     }
     return out;
   }
 
-  private static String paramList(List<Var> vars) {
-    return vars.stream().map(v -> "{@code " + v.name() + "}").collect(Collectors.joining(", "));
+  private static String paramList(List<MethodPlan.Parameter> params) {
+    return params.stream().map(v -> "{@code " + v.name() + "}")
+        .collect(Collectors.joining(", "));
   }
 
   private static String linkSignature(ExecutableElement method) {

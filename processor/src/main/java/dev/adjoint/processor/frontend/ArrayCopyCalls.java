@@ -3,6 +3,7 @@ package dev.adjoint.processor.frontend;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.ir.ClassRef;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Type;
@@ -34,10 +35,17 @@ final class ArrayCopyCalls {
     String name = select.getIdentifier().toString();
     if (owner == null && name.equals("clone") && args.isEmpty()) {
       Expr array = receiver.apply(select.getExpression());
+      if (array.type() == Type.DOUBLE_MATRIX) {
+        throw shallow(call, "clone()");
+      }
       return array.type() == Type.DOUBLE_ARRAY
           ? Optional.of(kernel("copy", List.of(array))) : Optional.empty();
     }
     boolean arrays = owner != null && owner.getQualifiedName().contentEquals("java.util.Arrays");
+    if (arrays && !args.isEmpty() && args.get(0).type() == Type.DOUBLE_MATRIX
+        && (name.equals("copyOf") || name.equals("copyOfRange"))) {
+      throw shallow(call, "Arrays." + name);
+    }
     if (!arrays || args.isEmpty() || args.get(0).type() != Type.DOUBLE_ARRAY) {
       return Optional.empty();
     }
@@ -47,6 +55,14 @@ final class ArrayCopyCalls {
       return Optional.of(kernel(name, args));
     }
     return Optional.empty();
+  }
+
+  /** Java's copies of a matrix are shallow: accepted, they would share rows with it. */
+  private static Unsupported shallow(MethodInvocationTree call, String copy) {
+    return new Unsupported(call, Message.UNSUPPORTED, copy + " of a double[][] (a shallow copy"
+        + " in Java: it shares its rows with the original)", "copy it row by row: double[][] c ="
+        + " new double[m.length][m[0].length]; for (...) System.arraycopy(m[i], 0, c[i], 0,"
+        + " m[i].length);");
   }
 
   private static Expr kernel(String name, List<Expr> args) {

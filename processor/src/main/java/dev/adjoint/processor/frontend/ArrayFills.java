@@ -5,7 +5,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
-import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.SourceRef;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Type;
@@ -14,8 +13,9 @@ import java.util.List;
 import javax.lang.model.element.TypeElement;
 
 /**
- * {@code Arrays.fill(a, v)} of a {@code double[]} as the loop it is: {@code v} evaluated once,
- * then {@code a[k] = v} for every {@code k}. Reverse mode then drops the overwritten elements'
+ * {@code Arrays.fill(a, v)} and {@code Arrays.fill(a, from, to, v)} of a {@code double[]} (a
+ * matrix row too) as the loop it is: {@code v} evaluated once, the range checked as Java checks
+ * it, then {@code a[k] = v} for every {@code k} of the range. Reverse mode then drops the overwritten elements'
  * adjoints and gives {@code v} their sum, as for any store.
  */
 final class ArrayFills {
@@ -31,31 +31,38 @@ final class ArrayFills {
   /** Reads the call into {@code out}, after the effects its arguments need ({@code effects}). */
   static void read(MethodInvocationTree call, ExpressionReader expressions, Effects effects,
       SourceRef src, List<Stmt> out) {
-    if (call.getArguments().size() != 2) {
-      throw new Unsupported(call, Message.UNSUPPORTED, "Arrays.fill over a range",
-          "write the loop: for (int k = from; k < to; k++) a[k] = v;");
+    var trees = call.getArguments();
+    if (trees.size() != 2 && trees.size() != 4) {
+      throw new Unsupported(call, Message.UNSUPPORTED, "this Arrays.fill",
+          "fill a double[]: Arrays.fill(a, v) or Arrays.fill(a, from, to, v)");
     }
-    Expr array = expressions.expression(call.getArguments().get(0));
+    List<Expr> args = expressions.operands(trees);
+    Expr array = args.get(0);
     if (array.type() != Type.DOUBLE_ARRAY) {
-      throw new Unsupported(call.getArguments().get(0), Message.UNSUPPORTED,
+      throw new Unsupported(trees.get(0), Message.UNSUPPORTED,
           "Arrays.fill of a " + array.type().javaName(), "fill a double[], or write the loop");
     }
-    Expr value = Typing.convert(expressions.expression(call.getArguments().get(1)), Type.DOUBLE,
-        call.getArguments().get(1));
-    if (!(array instanceof Expr.Ref || array instanceof Expr.Index i
-        && i.array() instanceof Expr.Ref && i.index() instanceof Expr.Ref)) {
-      throw new Unsupported(call.getArguments().get(0), Message.UNSUPPORTED,
-          "Arrays.fill of a computed array", "declare it as a local first");
+    int last = trees.size() - 1;
+    Expr value = Typing.convert(args.get(last), Type.DOUBLE, trees.get(last));
+    for (int i = 1; i < last; i++) {
+      if (args.get(i).type() != Type.INT) {
+        throw new Unsupported(trees.get(i), Message.TYPE_MISMATCH,
+            "an index must be an int, not " + args.get(i).type().javaName());
+      }
+    }
+    effects.drainInto(out); // a switch expression's branches, an x++ in v, …
+    array = ArrayOperands.stable(array, trees.get(0), "Arrays.fill", src, out);
+    Expr from = Expr.Const.ofInt(0);
+    Expr to = new Expr.Length(array);
+    if (last == 3) {
+      from = ArrayOperands.onceUnlessConstant("from", args.get(1), src, out);
+      to = ArrayOperands.once("to", ArrayOperands.check("fillEnd",
+          List.of(new Expr.Length(array), from, args.get(2))), src, out);
     }
     Var fill = new Var("fill", Type.DOUBLE, Var.Role.LOCAL);
     Var k = new Var("k", Type.INT, Var.Role.LOCAL);
-    effects.drainInto(out); // a switch expression's branches, an x++ in v, …
     out.add(Stmt.Assign.set(fill, value, src));
-    out.add(Stmt.Assign.set(k, Expr.Const.ofInt(0), src));
     Stmt store = new Stmt.Store(array, Exprs.ref(k), Exprs.ref(fill), false, src);
-    Stmt step = Stmt.Assign.set(k, new Expr.Binary(Op.ADD, Exprs.ref(k), Expr.Const.ofInt(1)),
-        src);
-    out.add(new Stmt.Loop(new Expr.Binary(Op.LT, Exprs.ref(k), new Expr.Length(array)),
-        List.of(store), List.of(step), src));
+    out.add(ArrayOperands.upwards(k, from, to, List.of(store), src, out));
   }
 }

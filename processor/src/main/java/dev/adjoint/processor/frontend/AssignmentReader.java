@@ -85,6 +85,12 @@ final class AssignmentReader {
       ArrayFills.read(call, expressions, effects, src, out);
       return;
     }
+    if (e instanceof MethodInvocationTree call && call.getMethodSelect() instanceof
+        MemberSelectTree select && ArrayCopyStatements.isArraycopy(call,
+            expressions.qualifierType(select.getExpression()))) {
+      ArrayCopyStatements.read(call, expressions, effects, src, out);
+      return;
+    }
     expressions.skipIfFenced(e);
     ExpressionTree link = chainedAssignment(e);
     ExpressionTree lhs = assignedTree(e);
@@ -265,6 +271,10 @@ final class AssignmentReader {
           "assign only to locals and parameters");
     }
     String name = ((IdentifierTree) t).getName().toString();
+    if (scopes.lookup(name).isEmpty() && scopes.lookupRecord(name).isPresent()) {
+      throw new Unsupported(t, Message.UNSUPPORTED, "assigning to the record " + name,
+          "records are read-only here; declare another local alias (var other = ...)");
+    }
     return scopes.lookup(name).orElseThrow(
         () -> new Unsupported(t, Message.UNSUPPORTED, "assignment to field " + name,
             "a differentiated method must not change state; use a local"));

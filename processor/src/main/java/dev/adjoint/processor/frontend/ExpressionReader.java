@@ -37,6 +37,7 @@ final class ExpressionReader {
   private final NameLookup names;
   private final Set<Tree> fenced;
   private CallReader calls;
+  private RecordAccess records;
   private SwitchReader switches;
   private AssignmentReader assignments;
   private final Effects effects;
@@ -54,6 +55,15 @@ final class ExpressionReader {
   /** {@code double[] b = {...}}: {@code b} allocated and filled, as pending effects. */
   void fill(Var target, NewArrayTree initializer) {
     initializers.fill(target, initializer);
+  }
+
+  void setRecords(RecordAccess records) {
+    this.records = records;
+  }
+
+  /** Record parameters and their components. */
+  RecordAccess records() {
+    return records;
   }
 
   void setCalls(CallReader calls) {
@@ -123,7 +133,7 @@ final class ExpressionReader {
       case BOOLEAN_LITERAL:
         return new Expr.Const(Type.BOOLEAN, (Boolean) ((LiteralTree) e).getValue() ? 1 : 0, null);
       case IDENTIFIER:
-        return names.identifier((IdentifierTree) e);
+        return records.read(e).orElseGet(() -> names.identifier((IdentifierTree) e));
       case MEMBER_SELECT:
         return memberSelect((MemberSelectTree) e);
       case UNARY_PLUS:
@@ -135,7 +145,8 @@ final class ExpressionReader {
       case CONDITIONAL_EXPRESSION:
         return conditional((ConditionalExpressionTree) e);
       case METHOD_INVOCATION:
-        return calls.call((MethodInvocationTree) e);
+        Optional<Expr> component = records.read(e);
+        return component.isPresent() ? component.get() : calls.call((MethodInvocationTree) e);
       case ARRAY_ACCESS:
         ArrayAccessTree access = (ArrayAccessTree) e;
         Expr array = expression(access.getExpression());

@@ -5,12 +5,16 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.RecordShape;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 
 /**
  * Reads a method body (javac trees, not yet attributed) into IR, resolving names and types
@@ -23,6 +27,7 @@ public final class MethodReader {
   private final Scopes scopes = new Scopes();
   private final SourceRefs sources;
   private final StatementReader statements;
+  private final Map<Integer, RecordShape> records = new java.util.TreeMap<>();
 
   public MethodReader(CompilationUnitTree unit, SourcePositions positions, Problems problems,
       SubsetFence fence, Shadowing shadowing, CalleeResolver callees) {
@@ -31,6 +36,7 @@ public final class MethodReader {
     NameLookup names = new NameLookup(scopes, callees.names(), shadowing, problems);
     Effects effects = new Effects();
     ExpressionReader expressions = new ExpressionReader(names, fenced, effects);
+    expressions.setRecords(new RecordAccess(scopes));
     expressions.setCalls(new CallReader(expressions, names, callees, problems));
     AssignmentReader assignments = new AssignmentReader(expressions, scopes, effects);
     expressions.setAssignments(assignments);
@@ -39,6 +45,11 @@ public final class MethodReader {
     SwitchReader switches = new SwitchReader(expressions, statements, effects);
     expressions.setSwitches(switches);
     statements.setSwitches(switches);
+  }
+
+  /** The shape of each record parameter, by its position in the user's signature. */
+  public Map<Integer, RecordShape> records() {
+    return Map.copyOf(records);
   }
 
   /** The simple name of the file being read, for comments in generated code. */
@@ -51,10 +62,29 @@ public final class MethodReader {
    * left out (and reported): the result is only for checks when anything was.
    */
   public Function read(MethodTree method, List<Type> paramTypes) {
+    return read(method, paramTypes, java.util.Collections.nCopies(paramTypes.size(), null),
+        null);
+  }
+
+  /**
+   * Reads {@code method}; a record parameter (a non-null entry of {@code records}) becomes one
+   * IR parameter per leaf component, its shape kept in {@link #records()}.
+   */
+  public Function read(MethodTree method, List<Type> paramTypes, List<TypeElement> records,
+      Elements elements) {
     List<Var> params = new ArrayList<>();
     scopes.push();
+    Set<String> taken = records.stream().anyMatch(java.util.Objects::nonNull)
+        ? DeclaredNames.of(method) : Set.of();
     for (int i = 0; i < paramTypes.size(); i++) {
       String name = method.getParameters().get(i).getName().toString();
+      if (records.get(i) != null) {
+        RecordShape shape = RecordParameters.shape(records.get(i), name, taken, elements);
+        params.addAll(shape.leaves());
+        scopes.declareRecord(name, shape);
+        this.records.put(i, shape);
+        continue;
+      }
       Var v = new Var(name, paramTypes.get(i), Var.Role.PARAM);
       params.add(v);
       scopes.declare(v);

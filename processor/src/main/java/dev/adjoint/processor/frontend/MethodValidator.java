@@ -30,8 +30,12 @@ public final class MethodValidator {
   /**
    * The IR type of each parameter and the indices to differentiate; {@code valid} false if the
    * signature had errors (the body can still be read and checked, not differentiated).
+   *
+   * @param parameterTypes null where the parameter is a record
+   * @param records the record class of each record parameter, null for the others
    */
-  public record Signature(List<Type> parameterTypes, List<Integer> independents, boolean valid) {}
+  public record Signature(List<Type> parameterTypes, List<TypeElement> records,
+      List<Integer> independents, boolean valid) {}
 
   private final Diagnostics diagnostics;
 
@@ -67,18 +71,27 @@ public final class MethodValidator {
     }
     checkNesting(method, name);
     List<Type> types = new ArrayList<>();
+    List<TypeElement> records = new ArrayList<>();
+    boolean readable = true;
     for (VariableElement p : method.getParameters()) {
       Optional<Type> t = TreeKinds.type(p.asType());
-      if (t.isEmpty()) {
-        diagnostics.error(p, Message.PARAMETER_TYPE, p.getSimpleName(), name, p.asType());
+      Optional<TypeElement> record = t.isPresent() ? Optional.empty()
+          : RecordParameters.check(p, name, diagnostics);
+      if (t.isEmpty() && record.isEmpty()) {
+        if (RecordParameters.recordOf(p.asType()).isEmpty()) {
+          diagnostics.error(p, Message.PARAMETER_TYPE, p.getSimpleName(), name, p.asType());
+        }
+        readable = false;
       }
       types.add(t.orElse(null));
+      records.add(record.orElse(null));
     }
-    if (types.contains(null)) {
+    if (!readable) {
       return Optional.empty();
     }
-    List<Integer> independents = independents(method, types);
-    return Optional.of(new Signature(types, independents, diagnostics.errorCount() == before));
+    List<Integer> independents = independents(method, types, records);
+    return Optional.of(new Signature(types, records, independents,
+        diagnostics.errorCount() == before));
   }
 
   /** Local and anonymous classes have no name the generated class could document. */
@@ -93,7 +106,8 @@ public final class MethodValidator {
     }
   }
 
-  private List<Integer> independents(ExecutableElement method, List<Type> types) {
+  private List<Integer> independents(ExecutableElement method, List<Type> types,
+      List<TypeElement> records) {
     List<? extends VariableElement> params = method.getParameters();
     AnnotationMirror annotation = annotation(method);
     List<String> wrt = wrtNames(annotation);
@@ -101,7 +115,7 @@ public final class MethodValidator {
     int before = diagnostics.errorCount();
     if (wrt.isEmpty()) {
       for (int i = 0; i < types.size(); i++) {
-        if (types.get(i).isDifferentiable() && !NoDerivative.on(params.get(i))) {
+        if (differentiable(types, records, i) && !NoDerivative.on(params.get(i))) {
           out.add(i);
         }
       }
@@ -116,7 +130,7 @@ public final class MethodValidator {
         } else if (i < 0) {
           diagnostics.error(method, annotation, Message.WRT_UNKNOWN, w,
               method.getSimpleName(), names);
-        } else if (!types.get(i).isDifferentiable()) {
+        } else if (!differentiable(types, records, i)) {
           diagnostics.error(method, annotation, Message.WRT_NOT_DOUBLE, w, params.get(i).asType());
         } else if (NoDerivative.on(params.get(i))) {
           diagnostics.error(params.get(i), Message.WRT_NO_DERIVATIVE, w);
@@ -130,6 +144,12 @@ public final class MethodValidator {
       diagnostics.error(method, Message.NO_DIFFERENTIABLE_PARAMETER, method.getSimpleName());
     }
     return out;
+  }
+
+  /** A double, an array of them, or a record with such a component. */
+  private static boolean differentiable(List<Type> types, List<TypeElement> records, int i) {
+    return records.get(i) != null ? RecordParameters.isDifferentiable(records.get(i))
+        : types.get(i).isDifferentiable();
   }
 
   private static AnnotationMirror annotation(ExecutableElement method) {

@@ -23,6 +23,7 @@ import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.SourceRef;
+import dev.adjoint.processor.ir.RecordShape;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
@@ -266,8 +267,29 @@ final class StatementReader {
     scopes.pop();
   }
 
+  /** {@code var l = p.l1();}: another name for the record, read-only as records are. */
+  private void recordAlias(VariableTree decl, String name, RecordShape record) {
+    String type = decl.getType() == null ? "var" : decl.getType().toString();
+    String simple = record.type().simpleNames();
+    boolean names = type.equals("var") || simple.equals(type) || simple.endsWith("." + type)
+        || record.type().canonical().equals(type);
+    if (!names) {
+      // Declare the name anyway, so later uses do not report a second, spurious error.
+      scopes.declare(new Var(name, TreeKinds.type(decl.getType()).orElse(Type.DOUBLE),
+          Var.Role.LOCAL));
+      throw new Unsupported(decl, Message.TYPE_MISMATCH, "local " + name + " of type " + type
+          + " is initialized with the record " + record.type().canonical());
+    }
+    scopes.declareRecord(name, record);
+  }
+
   private void declaration(VariableTree decl, SourceRef src, List<Stmt> out) {
     String name = decl.getName().toString();
+    if (decl.getInitializer() != null
+        && expressions.records().resolve(decl.getInitializer()) instanceof RecordShape record) {
+      recordAlias(decl, name, record);
+      return;
+    }
     Optional<Type> declared = TreeKinds.type(decl.getType());
     if (declared.isPresent() && ArrayInitializers.isInitializer(decl.getInitializer())) {
       // The array is filled in place: the local is not in scope in its own initializer.

@@ -310,6 +310,9 @@ public final class ReverseMode {
         if (depth > 0) {
           out.add(Stmt.Assign.set(count, new Expr.Pop(Type.INT), l.source()));
         }
+        if (depth == 0) {
+          reusedAdjoints(l, out);
+        }
         List<Stmt> body = new ArrayList<>(backward(l.body(), depth + 1));
         body.add(increment(count, -1, l.source()));
         out.add(new Stmt.Loop(new Expr.Binary(Op.GT, Exprs.ref(count), Expr.Const.ofInt(0)),
@@ -324,15 +327,37 @@ public final class ReverseMode {
    * sweep gives it a zero adjoint where its block's reverse starts, when the array variable still
    * holds that run's array (the forward sweep recorded the reference, and the reverse of its
    * creation restores the previous one). Each iteration's adjoint is garbage once the kernel or
-   * the stores that created the array have consumed it.
+   * the stores that created the array have consumed it, so a vector's is cleared and reused.
    */
   private void perIterationAdjoints(List<Stmt> block, List<Stmt> out) {
     for (Stmt s : block) {
       if (s instanceof Stmt.Assign a && a.target().type().isArray()
           && activity.isActive(a.target()) && !ArrayNames.namesArray(a)) {
-        allocateLike(a.target(), out);
+        if (a.target().type() == Type.DOUBLE_ARRAY) {
+          // The previous iteration's adjoint is consumed by now: clear it rather than allocate.
+          Var bar = adjoint(a.target());
+          out.add(Stmt.Assign.set(bar, new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, ADJOINTS,
+              "zeroed", List.of(Exprs.ref(bar), new Expr.Length(Exprs.ref(a.target()))),
+              List.of(), Type.DOUBLE_ARRAY), SourceRef.NONE));
+        } else {
+          allocateLike(a.target(), out);
+        }
       }
     }
+  }
+
+  /**
+   * {@code vBar = null} before an outermost loop for each vector {@code v} created in it: its
+   * per-iteration adjoint ({@link #perIterationAdjoints}) reuses the previous iteration's array.
+   */
+  private void reusedAdjoints(Stmt.Loop loop, List<Stmt> out) {
+    Stmts.walk(loop.body(), s -> {
+      if (s instanceof Stmt.Assign a && a.target().type() == Type.DOUBLE_ARRAY
+          && activity.isActive(a.target()) && !ArrayNames.namesArray(a)) {
+        out.add(Stmt.Assign.set(adjoint(a.target()),
+            new Expr.Const(Type.DOUBLE_ARRAY, 0, "null"), SourceRef.NONE));
+      }
+    });
   }
 
   /** {@code uBar += vBar * ∂v/∂u} for each active operand, then forget and restore {@code v}. */

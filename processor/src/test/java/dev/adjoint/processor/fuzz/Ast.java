@@ -54,7 +54,8 @@ final class Ast {
       permits Block, DeclDouble, DeclInt, DeclBool, DeclArray, DeclMatrix, DeclKernel, DeclRow,
           Assign, IAssign, Step, Store, Store2, If, For, While, ForEach, ForEachRow, Break,
           Continue, Return, DeclChoice, Chain, RebindKernel,
-          Reallocate, Switch, DeclInit, CountDown, Assert, DeclCopy, Fill {}
+          Reallocate, Switch, DeclInit, CountDown, Assert, DeclCopy, Fill, ArrayCopy,
+          FillRange {}
 
   /** {@code java.util.Arrays.fill(array, value);} (issue 10). */
   record Fill(String array, Expr value) implements Stmt {
@@ -64,6 +65,33 @@ final class Ast {
 
     public Node withKids(List<Node> k) {
       return new Fill(array, (Expr) k.get(0));
+    }
+  }
+
+  /**
+   * {@code System.arraycopy(source, from, target, to, count);} (issue 10): source and target may
+   * be one array, overlapping; {@code computed} prints the positions as {@code Math.max(p, 0)},
+   * so the processor cannot see the direction of the copy.
+   */
+  record ArrayCopy(String source, int from, String target, int to, int count, boolean computed)
+      implements Stmt {
+    public List<Node> kids() {
+      return List.of();
+    }
+
+    public Node withKids(List<Node> k) {
+      return this;
+    }
+  }
+
+  /** {@code java.util.Arrays.fill(array, from, to, value);} (issue 10). */
+  record FillRange(String array, int from, int to, Expr value) implements Stmt {
+    public List<Node> kids() {
+      return List.of(value);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new FillRange(array, from, to, (Expr) k.get(0));
     }
   }
 

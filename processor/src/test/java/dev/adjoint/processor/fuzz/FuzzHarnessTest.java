@@ -250,6 +250,23 @@ class FuzzHarnessTest {
     assertTrue(withChain >= 3, withChain + " of 200 programs have a long chain");
   }
 
+  /** Issue 10: System.arraycopy (within one array too) and fills of a range. */
+  @Test
+  void generatorCopiesAndFillsRanges() {
+    int copies = 0;
+    int overlapping = 0;
+    int ranges = 0;
+    for (long seed = 1; seed <= 300; seed++) {
+      String main = ProgramGenerator.generate(seed).toJava("X");
+      copies += main.contains("System.arraycopy(") ? 1 : 0;
+      overlapping += main.matches("(?s).*System\\.arraycopy\\((\\w+), [^,]+, \\1, .*") ? 1 : 0;
+      ranges += main.matches("(?s).*Arrays\\.fill\\(\\w+, \\d+, \\d+, .*") ? 1 : 0;
+    }
+    assertTrue(copies >= 10, copies + " of 300 programs call System.arraycopy");
+    assertTrue(overlapping >= 5, overlapping + " of 300 programs copy within one array");
+    assertTrue(ranges >= 10, ranges + " of 300 programs fill a range");
+  }
+
   /**
    * Issue 10: arrays created inside loops ({@code new double[L]} and kernel results declared in
    * loop bodies), stores into the entry point's array parameters, copies and fills.

@@ -441,6 +441,14 @@ final class JavaPrinter {
     } else if (s instanceof Ast.Fill f) {
       line("java.util.Arrays.fill(" + f.array() + ", " + expr(f.value()) + ");");
       checkFinite(f.array() + "[0]"); // every array of a program has length L >= 1
+    } else if (s instanceof Ast.ArrayCopy c) {
+      line("System.arraycopy(" + c.source() + ", " + position(c.from(), c.computed()) + ", "
+          + c.target() + ", " + position(c.to(), c.computed()) + ", " + c.count() + ");");
+      checkFinite(c.target() + "[0]");
+    } else if (s instanceof Ast.FillRange f) {
+      line("java.util.Arrays.fill(" + f.array() + ", " + f.from() + ", " + f.to() + ", "
+          + expr(f.value()) + ");");
+      checkFinite(f.array() + "[0]");
     } else if (s instanceof Ast.DeclCopy d) {
       String copy = switch (d.how()) {
         case "clone" -> d.source() + ".clone()";
@@ -607,6 +615,11 @@ final class JavaPrinter {
    * compound assignment computes it without an expression of ours). Indices are pure, so
    * evaluating one again changes nothing.
    */
+  /** An array position, as a constant or hidden from the processor in a computed int. */
+  private static String position(int p, boolean computed) {
+    return computed ? "Math.max(" + p + ", 0)" : String.valueOf(p);
+  }
+
   private void checkFinite(String lvalue) {
     if (flavor == Flavor.TRACE) {
       line("Trace.v(" + lvalue + ");");

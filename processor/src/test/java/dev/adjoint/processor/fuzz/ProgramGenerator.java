@@ -556,6 +556,10 @@ final class ProgramGenerator {
         w(!top && env.loopDepth < 2, 0.15), (Supplier<List<Stmt>>) this::declMatrixInLoop,
         w(hasArrays, 0.6), (Supplier<List<Stmt>>) () -> List.of(declCopy()),
         w(!writable.isEmpty(), 1.5), (Supplier<List<Stmt>>) () -> List.of(fill()),
+        w(!writable.isEmpty(), 1.4),
+        (Supplier<List<Stmt>>) () -> List.of(arraycopy(writable)),
+        w(!writable.isEmpty(), 0.9),
+        (Supplier<List<Stmt>>) () -> List.of(fillRange()),
         w(top && (hasArrays || !env.matrices.isEmpty()), 2.5),
         (Supplier<List<Stmt>>) () -> List.of(rebind()),
         w(!env.matrices.isEmpty(), 0.5),
@@ -1080,15 +1084,45 @@ final class ProgramGenerator {
 
   /** {@code Arrays.fill(t, e)} into a writable array, like a store of every element. */
   private Stmt fill() {
-    Expr value = expr(2);
+    return intoWritable(expr(2), (a, value) -> new Ast.Fill(a.name(), value));
+  }
+
+  /**
+   * {@code store} of {@code value} into a writable array, picked after the value is generated:
+   * the value may pass an array to a call, after which it is no longer writable (with none
+   * left, the value goes into a new local instead).
+   */
+  private Stmt intoWritable(Expr value, java.util.function.BiFunction<Arr, Expr, Stmt> store) {
     List<Arr> writable = env.arrays.stream().filter(Arr::writable).toList();
-    if (writable.isEmpty()) { // the value passed the last one to a call
+    if (writable.isEmpty()) {
       String name = fresh("d");
       env.doubles.add(name);
       env.assignable.add(name);
       return new DeclDouble(name, value);
     }
-    return new Ast.Fill(pick(writable).name(), value);
+    return store.apply(pick(writable), value);
+  }
+
+  /**
+   * {@code System.arraycopy} from any array in scope into a writable one (the same one at
+   * times, overlapping in either direction), a range of the program's length L.
+   */
+  private Stmt arraycopy(List<Arr> writable) {
+    Arr target = pick(writable);
+    List<Arr> sources = readableArrays();
+    Arr source = chance(0.3) ? target : pick(sources);
+    int count = r.nextInt(length + 1);
+    int from = r.nextInt(length - count + 1);
+    int to = r.nextInt(length - count + 1);
+    setArr(new Arr(target.name(), true, target.positive() && source.positive(), target.base()));
+    return new Ast.ArrayCopy(source.name(), from, target.name(), to, count, chance(0.4));
+  }
+
+  /** {@code Arrays.fill(t, from, to, e)} into a writable array: a store of each element. */
+  private Stmt fillRange() {
+    int from = r.nextInt(length + 1);
+    int to = from + r.nextInt(length - from + 1);
+    return intoWritable(expr(2), (a, value) -> new Ast.FillRange(a.name(), from, to, value));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -64,6 +64,8 @@ class GoldenSourceTest {
         new Golden("ParameterWrite"), new Golden("Copies"), new Golden("Helpers"),
         new Golden("CustomPair"), new Golden("Passthrough"), new Golden("Cholesky"),
         new Golden("VectorLayer"),
+        new Golden("Records"),
+        new Golden("RangeCopies"),
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF));
   }
 
@@ -89,6 +91,8 @@ class GoldenSourceTest {
         "CustomPair.logAddExpPullback(w * x, 0, logAddExp, seed, calleeGradient);"),
     INSTANCE_METHOD("Instance", "lossPullback(Instance instance, double[] w, double seed,"
         + " double[] wBar, Stacks stacks) {"),
+    RECORD_PARAMETER("Records", "lossPullback(Records.Mlp p, double[] x, double y, double seed,"
+        + " double[] grad, Records_MlpBar pBar, double[] xBar, Stacks stacks) {"),
     ANALYSES_OFF("LoopAnalysesOff", "public static double powerPullback(");
 
     final String golden;

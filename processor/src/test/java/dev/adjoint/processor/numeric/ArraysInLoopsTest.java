@@ -262,6 +262,8 @@ class ArraysInLoopsTest {
     String generated = WITH_ANALYSES.compiled().generatedSource("adjtest.inloops.InLoopsAdjoint");
     assertTrue(generated.contains("stacks.pushDoubleArray(p);"), generated);
     assertTrue(generated.contains("p = stacks.popDoubleArray();"), generated);
-    assertTrue(generated.contains("double[] pBar = new double[p.length];"), generated);
+    // One adjoint array, cleared per iteration, not one allocated per iteration.
+    assertTrue(generated.contains("double[] pBar = null;"), generated);
+    assertTrue(generated.contains("pBar = Adjoints.zeroed(pBar, p.length);"), generated);
   }
 }

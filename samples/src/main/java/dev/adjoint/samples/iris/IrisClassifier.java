@@ -4,15 +4,14 @@ import dev.adjoint.Differentiable;
 import dev.adjoint.runtime.GradientCheck;
 import dev.adjoint.runtime.LinearAlgebra;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * A small neural network classifying Fisher's Iris flowers, trained by mini-batch gradient
- * descent with nothing but Adjoint's generated pullback.
+ * A small neural network classifying Fisher's Iris flowers, trained with Adam over nothing but
+ * Adjoint's generated pullback and adjoint storage.
  *
  * <p>The network is {@code 4 → 8 sigmoid → 3}: for standardized measurements {@code x},
  *
@@ -23,16 +22,18 @@ import java.util.function.Consumer;
  * <p>{@code ℓ} is the cross-entropy of the softmax of the logits {@code z} against the label
  * {@code y}, written with {@link LinearAlgebra#logSumExp} so that it never overflows. {@link #loss}
  * is that formula, one example, over {@link LinearAlgebra} kernels ({@code matVec}, {@code add},
- * {@code sigmoid}, {@code logSumExp}), whose hand-written pullbacks the generated code calls;
- * {@link #batchLoss} averages it over a range of examples in a loop whose backward sweep calls
- * {@code loss}'s generated pullback once per example. Adjoint generates {@code
- * IrisClassifierAdjoint.batchLossPullback(W1, b1, W2, b2, X, labels, start, end, seed, W1Bar,
- * b1Bar, W2Bar, b2Bar)}, which returns the mean loss and adds {@code seed} times its gradient
- * into the four adjoint arrays. Training ({@link #train}) allocates those arrays once, zeroes
- * them before each mini-batch, and steps against them. (The loop needs no {@link
- * dev.adjoint.runtime.Stacks}: its backward sweep recomputes the index {@code i} by counting
- * down instead of recording it. A loop that had to record values would also get an overload
- * taking a caller-owned {@code Stacks}, to be allocated once and passed to every call.)
+ * {@code sigmoid}, {@code logSumExp}), whose hand-written pullbacks the generated code calls.
+ * The weights live in the record {@link Mlp}; {@link #batchLoss} takes one and averages {@code
+ * loss} over a range of examples, calling it with the record's components, in a loop whose
+ * backward sweep calls {@code loss}'s generated pullback once per example. Adjoint generates
+ * {@code IrisClassifierAdjoint.batchLossPullback(p, X, labels, start, end, seed, pBar)}, which
+ * returns the mean loss and adds {@code seed} times its gradient into {@code pBar}, an {@code
+ * IrisClassifier_MlpBar}: the generated adjoint storage of {@code Mlp}, one field per component
+ * ({@code pBar.W1}, …), with {@code zero()}, {@code writeTo}/{@code readFrom} (all entries as one
+ * vector) and {@code axpy}. Training ({@link #train}) allocates that storage once, zeroes it
+ * before each mini-batch and hands it to {@link Adam}, which works on the generated type, not
+ * on reflection. (The loop needs no {@link dev.adjoint.runtime.Stacks}: its backward sweep
+ * recomputes the index {@code i} by counting down instead of recording it.)
  *
  * <p>Everything else here (loading, the seeded split, standardization, initialization,
  * prediction, reporting) is plain Java.
@@ -53,7 +54,8 @@ public final class IrisClassifier {
 
   public static final int EPOCHS = 200;
   public static final int BATCH_SIZE = 10;
-  public static final double LEARNING_RATE = 0.2;
+  /** Adam's step size. */
+  public static final double LEARNING_RATE = 0.01;
 
   /** Print the training loss after the first epoch and then every this many epochs. */
   public static final int REPORT_EVERY = 25;
@@ -78,19 +80,11 @@ public final class IrisClassifier {
   }
 
   /** The mean of {@link #loss} over the examples {@code start ≤ i < end} of {@code X}. */
-  @Differentiable(wrt = {"W1", "b1", "W2", "b2"})
-  public static double batchLoss(
-      double[][] W1,
-      double[] b1,
-      double[][] W2,
-      double[] b2,
-      double[][] X,
-      int[] labels,
-      int start,
-      int end) {
+  @Differentiable(wrt = {"p"})
+  public static double batchLoss(Mlp p, double[][] X, int[] labels, int start, int end) {
     double total = 0;
     for (int i = start; i < end; i++) {
-      total += loss(W1, b1, W2, b2, X[i], labels[i]);
+      total += loss(p.W1(), p.b1(), p.W2(), p.b2(), X[i], labels[i]);
     }
     return total / (end - start);
   }
@@ -98,12 +92,15 @@ public final class IrisClassifier {
   // -----------------------------------------------------------------------------------------
   // Parameters
 
-  /** The network's weights and biases, or an adjoint of the same shapes. */
-  public record Parameters(double[][] W1, double[] b1, double[][] W2, double[] b2) {
+  /**
+   * The network's weights and biases. Adjoint generates its adjoint storage, {@code
+   * IrisClassifier_MlpBar}, with a field of the same shape per component.
+   */
+  public record Mlp(double[][] W1, double[] b1, double[][] W2, double[] b2) {
 
     /** All zeros, shaped for {@code hidden} hidden units. */
-    public static Parameters zeros(int hidden) {
-      return new Parameters(
+    public static Mlp zeros(int hidden) {
+      return new Mlp(
           new double[hidden][IrisData.FEATURES],
           new double[hidden],
           new double[CLASSES][hidden],
@@ -114,8 +111,8 @@ public final class IrisClassifier {
      * Weights drawn from {@code N(0, 1 / fan-in)} (Glorot-like, so that the sigmoids start in
      * their sloped middle), biases zero.
      */
-    public static Parameters random(int hidden, Random random) {
-      Parameters p = zeros(hidden);
+    public static Mlp random(int hidden, Random random) {
+      Mlp p = zeros(hidden);
       fillGaussian(p.W1, 1 / Math.sqrt(IrisData.FEATURES), random);
       fillGaussian(p.W2, 1 / Math.sqrt(hidden), random);
       return p;
@@ -129,87 +126,31 @@ public final class IrisClassifier {
       }
     }
 
-    /** Sets every entry to 0: the pullback adds into its adjoint arrays. */
-    public void clear() {
-      for (double[] row : W1) {
-        Arrays.fill(row, 0.0);
-      }
-      Arrays.fill(b1, 0.0);
-      for (double[] row : W2) {
-        Arrays.fill(row, 0.0);
-      }
-      Arrays.fill(b2, 0.0);
-    }
-
-    /** {@code this −= rate · step}, entry by entry. */
-    public void subtract(double rate, Parameters step) {
-      subtract(W1, rate, step.W1);
-      subtract(b1, rate, step.b1);
-      subtract(W2, rate, step.W2);
-      subtract(b2, rate, step.b2);
-    }
-
-    private static void subtract(double[][] m, double rate, double[][] step) {
-      for (int i = 0; i < m.length; i++) {
-        subtract(m[i], rate, step[i]);
-      }
-    }
-
-    private static void subtract(double[] v, double rate, double[] step) {
-      for (int j = 0; j < v.length; j++) {
-        v[j] -= rate * step[j];
-      }
+    /**
+     * The generated storage over this record's own arrays (not copies): what an optimizer
+     * updates in place.
+     */
+    public IrisClassifier_MlpBar storage() {
+      return new IrisClassifier_MlpBar(W1, b1, W2, b2);
     }
 
     /** Number of scalar parameters. */
     public int count() {
-      return flatten().length;
+      return storage().size();
     }
 
     /** All entries in one vector: {@code W1} row by row, {@code b1}, {@code W2}, {@code b2}. */
     public double[] flatten() {
-      int hidden = b1.length;
-      double[] p = new double[hidden * IrisData.FEATURES + hidden + CLASSES * hidden + CLASSES];
-      int k = 0;
-      for (double[] row : W1) {
-        for (double v : row) {
-          p[k++] = v;
-        }
-      }
-      for (double v : b1) {
-        p[k++] = v;
-      }
-      for (double[] row : W2) {
-        for (double v : row) {
-          p[k++] = v;
-        }
-      }
-      for (double v : b2) {
-        p[k++] = v;
-      }
+      IrisClassifier_MlpBar view = storage();
+      double[] p = new double[view.size()];
+      view.writeTo(p, 0);
       return p;
     }
 
     /** The inverse of {@link #flatten()}. */
-    public static Parameters unflatten(double[] p, int hidden) {
-      Parameters out = zeros(hidden);
-      int k = 0;
-      for (double[] row : out.W1) {
-        for (int j = 0; j < row.length; j++) {
-          row[j] = p[k++];
-        }
-      }
-      for (int j = 0; j < hidden; j++) {
-        out.b1[j] = p[k++];
-      }
-      for (double[] row : out.W2) {
-        for (int j = 0; j < row.length; j++) {
-          row[j] = p[k++];
-        }
-      }
-      for (int j = 0; j < CLASSES; j++) {
-        out.b2[j] = p[k++];
-      }
+    public static Mlp unflatten(double[] p, int hidden) {
+      Mlp out = zeros(hidden);
+      int k = out.storage().readFrom(p, 0);
       if (k != p.length) {
         throw new IllegalArgumentException(p.length + " values for " + k + " parameters");
       }
@@ -217,16 +158,64 @@ public final class IrisClassifier {
     }
   }
 
+  /**
+   * Adam (Kingma and Ba, 2015) over the generated adjoint storage: the gradient and the
+   * parameters are read as vectors ({@code writeTo}), stepped entry by entry with bias-corrected
+   * first and second moments, and written back ({@code readFrom}). Allocates only when
+   * created.
+   */
+  public static final class Adam {
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPSILON = 1e-8;
+
+    private final double rate;
+    private final IrisClassifier_MlpBar parameters;
+    private final double[] theta;
+    private final double[] gradient;
+    private final double[] first;
+    private final double[] second;
+    private int steps;
+
+    /** An optimizer that updates {@code p}'s arrays in place, with step size {@code rate}. */
+    public Adam(Mlp p, double rate) {
+      this.rate = rate;
+      this.parameters = p.storage();
+      int n = parameters.size();
+      theta = new double[n];
+      gradient = new double[n];
+      first = new double[n];
+      second = new double[n];
+    }
+
+    /** One step against {@code grad}, the gradient of the loss at the current parameters. */
+    public void step(IrisClassifier_MlpBar grad) {
+      steps++;
+      grad.writeTo(gradient, 0);
+      parameters.writeTo(theta, 0);
+      double firstCorrection = 1 - Math.pow(BETA1, steps);
+      double secondCorrection = 1 - Math.pow(BETA2, steps);
+      for (int k = 0; k < theta.length; k++) {
+        double g = gradient[k];
+        first[k] = BETA1 * first[k] + (1 - BETA1) * g;
+        second[k] = BETA2 * second[k] + (1 - BETA2) * g * g;
+        theta[k] -= rate * (first[k] / firstCorrection)
+            / (Math.sqrt(second[k] / secondCorrection) + EPSILON);
+      }
+      parameters.readFrom(theta, 0);
+    }
+  }
+
   // -----------------------------------------------------------------------------------------
   // Using the network
 
   /** The primal mean loss of {@code p} over all of {@code data}. */
-  public static double meanLoss(Parameters p, IrisData data) {
-    return batchLoss(p.W1, p.b1, p.W2, p.b2, data.features(), data.labels(), 0, data.size());
+  public static double meanLoss(Mlp p, IrisData data) {
+    return batchLoss(p, data.features(), data.labels(), 0, data.size());
   }
 
   /** The class with the largest logit for one (standardized) example. */
-  public static int predict(Parameters p, double[] x) {
+  public static int predict(Mlp p, double[] x) {
     double[] h = LinearAlgebra.sigmoid(LinearAlgebra.add(LinearAlgebra.matVec(p.W1, x), p.b1));
     double[] z = LinearAlgebra.add(LinearAlgebra.matVec(p.W2, h), p.b2);
     int best = 0;
@@ -239,7 +228,7 @@ public final class IrisClassifier {
   }
 
   /** How many examples of {@code data} {@link #predict} gets right. */
-  public static int correct(Parameters p, IrisData data) {
+  public static int correct(Mlp p, IrisData data) {
     int right = 0;
     for (int i = 0; i < data.size(); i++) {
       if (predict(p, data.features()[i]) == data.labels()[i]) {
@@ -251,17 +240,18 @@ public final class IrisClassifier {
 
   /**
    * The largest relative difference between the generated gradient of the mean loss over {@code
-   * data} at {@code p} (from the pullback, seed 1, into zeroed arrays) and central finite
+   * data} at {@code p} (from the pullback, seed 1, into zeroed storage) and central finite
    * differences of the primal ({@link GradientCheck}).
    */
-  public static double gradientCheck(Parameters p, IrisData data) {
+  public static double gradientCheck(Mlp p, IrisData data) {
     int hidden = p.b1().length;
-    Parameters grad = Parameters.zeros(hidden);
+    IrisClassifier_MlpBar grad = IrisClassifier_MlpBar.zerosLike(p);
     IrisClassifierAdjoint.batchLossPullback(
-        p.W1, p.b1, p.W2, p.b2, data.features(), data.labels(), 0, data.size(), 1.0,
-        grad.W1, grad.b1, grad.W2, grad.b2);
+        p, data.features(), data.labels(), 0, data.size(), 1.0, grad);
+    double[] flat = new double[grad.size()];
+    grad.writeTo(flat, 0);
     return GradientCheck.maxRelativeError(
-        v -> meanLoss(Parameters.unflatten(v, hidden), data), p.flatten(), grad.flatten());
+        v -> meanLoss(Mlp.unflatten(v, hidden), data), p.flatten(), flat);
   }
 
   // -----------------------------------------------------------------------------------------
@@ -280,7 +270,7 @@ public final class IrisClassifier {
    * @param lines the report, one entry per line
    */
   public record Result(
-      Parameters parameters,
+      Mlp parameters,
       int trainCorrect,
       int trainSize,
       int testCorrect,
@@ -301,9 +291,9 @@ public final class IrisClassifier {
   /**
    * Loads the data, splits it ({@link #TRAIN_SIZE} for training, shuffled with {@code seed}),
    * standardizes both parts with the training part's mean and standard deviation, and trains the
-   * network from weights drawn with {@code seed} by mini-batch gradient descent: each epoch visits
-   * the training examples in a fresh seeded order, in batches of {@code batchSize}, and steps
-   * {@code W −= learningRate · ∇(mean batch loss)} after each batch. Each report line is passed
+   * network from weights drawn with {@code seed} with {@link Adam}: each epoch visits the
+   * training examples in a fresh seeded order, in batches of {@code batchSize}, and takes one
+   * step of size {@code learningRate} against the gradient of the mean batch loss after each. Each report line is passed
    * to {@code out} as soon as it is known, and collected in the result.
    */
   public static Result train(
@@ -330,7 +320,7 @@ public final class IrisClassifier {
             counts[2], IrisData.SPECIES.get(2), seed, train.size(), test.size()));
 
     Random random = new Random(seed);
-    Parameters p = Parameters.random(HIDDEN, random);
+    Mlp p = Mlp.random(HIDDEN, random);
     double gradientError = gradientCheck(p, train);
     say.accept(
         String.format(
@@ -342,17 +332,18 @@ public final class IrisClassifier {
     say.accept(
         String.format(
             Locale.ROOT,
-            "Mini-batch gradient descent with IrisClassifierAdjoint.batchLossPullback: batch %d,"
-                + " learning rate %s, %d epochs",
+            "Adam over IrisClassifier_MlpBar, gradients from"
+                + " IrisClassifierAdjoint.batchLossPullback: batch %d, step size %s, %d epochs",
             batchSize, learningRate, epochs));
     say.accept(
         String.format(
             Locale.ROOT,
             "  epoch %4d  training loss %.4f  (before training)", 0, meanLoss(p, train)));
 
-    // Allocated once: the adjoint arrays the pullback adds into, and the shuffled view of the
-    // training set that each mini-batch is a range of.
-    Parameters grad = Parameters.zeros(HIDDEN);
+    // Allocated once: the adjoint storage the pullback adds into, the optimizer's state, and
+    // the shuffled view of the training set that each mini-batch is a range of.
+    IrisClassifier_MlpBar grad = IrisClassifier_MlpBar.zerosLike(p);
+    Adam adam = new Adam(p, learningRate);
     int n = train.size();
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -371,13 +362,11 @@ public final class IrisClassifier {
       double sum = 0;
       for (int start = 0; start < n; start += batchSize) {
         int end = Math.min(start + batchSize, n);
-        grad.clear();
+        grad.zero();
         double batchMean =
-            IrisClassifierAdjoint.batchLossPullback(
-                p.W1, p.b1, p.W2, p.b2, X, labels, start, end, 1.0,
-                grad.W1, grad.b1, grad.W2, grad.b2);
+            IrisClassifierAdjoint.batchLossPullback(p, X, labels, start, end, 1.0, grad);
         sum += batchMean * (end - start);
-        p.subtract(learningRate, grad);
+        adam.step(grad);
       }
       epochLosses[epoch - 1] = sum / n;
       if (epoch == 1 || epoch % REPORT_EVERY == 0 || epoch == epochs) {

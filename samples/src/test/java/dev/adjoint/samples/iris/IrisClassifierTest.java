@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.runtime.GradientCheck;
 import dev.adjoint.runtime.LinearAlgebra;
-import dev.adjoint.samples.iris.IrisClassifier.Parameters;
+import dev.adjoint.samples.iris.IrisClassifier.Mlp;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -25,9 +25,9 @@ class IrisClassifierTest {
   private final IrisData train = IrisData.Standardizer.of(split.train()).apply(split.train());
 
   /** A random initialization, with non-zero biases so that their terms are exercised too. */
-  private static Parameters randomParameters(long seed) {
+  private static Mlp randomParameters(long seed) {
     Random random = new Random(seed);
-    Parameters p = Parameters.random(HIDDEN, random);
+    Mlp p = Mlp.random(HIDDEN, random);
     for (int j = 0; j < HIDDEN; j++) {
       p.b1()[j] = 0.5 * random.nextGaussian();
     }
@@ -39,7 +39,7 @@ class IrisClassifierTest {
 
   @Test
   void exampleLossGradientAgreesWithFiniteDifferences() {
-    Parameters p = randomParameters(1);
+    Mlp p = randomParameters(1);
     // One example of each class, so every label's term of the loss is checked.
     for (int label = 0; label < IrisClassifier.CLASSES; label++) {
       int i = indexOfLabel(train, label);
@@ -47,12 +47,12 @@ class IrisClassifierTest {
       int y = label;
       var g = IrisClassifierAdjoint.loss(p.W1(), p.b1(), p.W2(), p.b2(), x, y);
       assertEquals(IrisClassifier.loss(p.W1(), p.b1(), p.W2(), p.b2(), x, y), g.value(), EXACT);
-      double[] gradient = new Parameters(g.dW1(), g.dB1(), g.dW2(), g.dB2()).flatten();
+      double[] gradient = new Mlp(g.dW1(), g.dB1(), g.dW2(), g.dB2()).flatten();
       assertTrue(norm(gradient) > 1e-3, "gradient is not trivially zero");
       double error =
           GradientCheck.maxRelativeError(
               v -> {
-                Parameters q = Parameters.unflatten(v, HIDDEN);
+                Mlp q = Mlp.unflatten(v, HIDDEN);
                 return IrisClassifier.loss(q.W1(), q.b1(), q.W2(), q.b2(), x, y);
               },
               p.flatten(),
@@ -68,7 +68,7 @@ class IrisClassifierTest {
    */
   @Test
   void exampleLossGradientMatchesTheClosedForm() {
-    Parameters p = randomParameters(2);
+    Mlp p = randomParameters(2);
     for (int i = 0; i < 10; i++) {
       double[] x = train.features()[i];
       int y = train.labels()[i];
@@ -92,7 +92,7 @@ class IrisClassifierTest {
 
   @Test
   void batchLossPullbackAgreesWithFiniteDifferencesAndAccumulates() {
-    Parameters p = randomParameters(3);
+    Mlp p = randomParameters(3);
     int start = 5;
     int end = 17;
     double[][] X = train.features();
@@ -105,44 +105,56 @@ class IrisClassifierTest {
     for (int k = 0; k < prefill.length; k++) {
       prefill[k] = random.nextGaussian();
     }
-    Parameters bar = Parameters.unflatten(prefill, HIDDEN);
+    IrisClassifier_MlpBar bar = IrisClassifier_MlpBar.copyOf(Mlp.unflatten(prefill, HIDDEN));
     double value =
-        IrisClassifierAdjoint.batchLossPullback(
-            p.W1(), p.b1(), p.W2(), p.b2(), X, labels, start, end, seed,
-            bar.W1(), bar.b1(), bar.W2(), bar.b2());
-    assertEquals(IrisClassifier.batchLoss(p.W1(), p.b1(), p.W2(), p.b2(), X, labels, start, end),
-        value, EXACT);
+        IrisClassifierAdjoint.batchLossPullback(p, X, labels, start, end, seed, bar);
+    assertEquals(IrisClassifier.batchLoss(p, X, labels, start, end), value, EXACT);
 
-    double[] gradient = bar.flatten();
+    double[] gradient = new double[bar.size()];
+    bar.writeTo(gradient, 0);
     for (int k = 0; k < gradient.length; k++) {
       gradient[k] = (gradient[k] - prefill[k]) / seed;
     }
     double error =
         GradientCheck.maxRelativeError(
-            v -> {
-              Parameters q = Parameters.unflatten(v, HIDDEN);
-              return IrisClassifier.batchLoss(q.W1(), q.b1(), q.W2(), q.b2(), X, labels, start, end);
-            },
+            v -> IrisClassifier.batchLoss(Mlp.unflatten(v, HIDDEN), X, labels, start, end),
             p.flatten(),
             gradient);
     assertTrue(error < FINITE_DIFFERENCES, "max relative error " + error);
 
-    // The record entry point gives the same gradient.
-    var record =
-        IrisClassifierAdjoint.batchLoss(p.W1(), p.b1(), p.W2(), p.b2(), X, labels, start, end);
+    // The record entry point gives the same gradient, in storage of the record's shape.
+    var record = IrisClassifierAdjoint.batchLoss(p, X, labels, start, end);
     assertEquals(value, record.value(), EXACT);
-    assertClose(
-        new Parameters(record.dW1(), record.dB1(), record.dW2(), record.dB2()).flatten(),
-        gradient, "record vs pullback");
+    double[] fromRecord = new double[record.dP().size()];
+    record.dP().writeTo(fromRecord, 0);
+    assertClose(fromRecord, gradient, "record vs pullback");
 
     // And it is the mean of the example gradients.
-    Parameters sum = Parameters.zeros(HIDDEN);
+    Mlp sum = Mlp.zeros(HIDDEN);
     for (int i = start; i < end; i++) {
       IrisClassifierAdjoint.lossPullback(
           p.W1(), p.b1(), p.W2(), p.b2(), X[i], labels[i], 1.0 / (end - start),
           sum.W1(), sum.b1(), sum.W2(), sum.b2());
     }
     assertClose(sum.flatten(), gradient, "mean of example pullbacks");
+  }
+
+  /** Adam's first step moves every parameter with a gradient by the step size, downhill. */
+  @Test
+  void adamsFirstStepIsTheStepSizeAgainstTheGradientsSign() {
+    Mlp p = randomParameters(6);
+    double[] before = p.flatten();
+    IrisClassifier_MlpBar grad = IrisClassifier_MlpBar.zerosLike(p);
+    IrisClassifierAdjoint.batchLossPullback(p, train.features(), train.labels(), 0, 20, 1.0,
+        grad);
+    double[] g = new double[grad.size()];
+    grad.writeTo(g, 0);
+    new IrisClassifier.Adam(p, 0.01).step(grad);
+    double[] after = p.flatten();
+    for (int k = 0; k < g.length; k++) {
+      double expected = Math.abs(g[k]) > 1e-6 ? -0.01 * Math.signum(g[k]) : after[k] - before[k];
+      assertEquals(expected, after[k] - before[k], 1e-6, "parameter " + k);
+    }
   }
 
   @Test

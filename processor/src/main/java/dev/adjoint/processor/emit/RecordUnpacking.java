@@ -1,0 +1,91 @@
+package dev.adjoint.processor.emit;
+
+import com.palantir.javapoet.MethodSpec;
+import dev.adjoint.processor.ir.RecordShape;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Stmts;
+import dev.adjoint.processor.ir.Type;
+import dev.adjoint.processor.ir.Var;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The pullback of a method with a record parameter {@code p} works on its leaves: a prologue
+ * reads the ones the body uses ({@code double[][] w1 = p.w1();}) and names the arrays of the
+ * caller's storage it adds into ({@code double[][] w1Bar = pBar.w1;}); an epilogue adds the
+ * scalar leaves' adjoints into the storage ({@code pBar.b2 += b2Bar;}).
+ */
+final class RecordUnpacking {
+  private final Set<Var> used = new HashSet<>();
+  private final Function<Var, String> names;
+  private final Map<Var, Var> adjoints;
+
+  RecordUnpacking(List<Stmt> body, Function<Var, String> names, Map<Var, Var> adjoints) {
+    this.names = names;
+    this.adjoints = adjoints;
+    Stmts.walk(body, s -> {
+      used.addAll(Stmts.reads(s));
+      used.addAll(Stmts.writes(s));
+    });
+  }
+
+  /** The prologue for record parameter {@code record}; {@code storage} null if not wrt. */
+  void unpack(String record, RecordShape shape, String storage, MethodSpec.Builder method) {
+    leaves(record, shape, method);
+    if (storage != null) {
+      adjointArrays(storage, shape, method);
+    }
+  }
+
+  private void leaves(String path, RecordShape shape, MethodSpec.Builder method) {
+    for (RecordShape.Component c : shape.components()) {
+      String access = path + "." + c.name() + "()";
+      if (c.nested() != null) {
+        leaves(access, c.nested(), method);
+      } else if (used.contains(c.leaf())) {
+        method.addStatement("$L $L = $L", c.leaf().type().javaName(), names.apply(c.leaf()),
+            access);
+      }
+    }
+  }
+
+  private void adjointArrays(String path, RecordShape shape, MethodSpec.Builder method) {
+    for (RecordShape.Component c : shape.components()) {
+      String field = path + "." + c.name();
+      if (c.nested() != null && c.nested().isDifferentiable()) {
+        adjointArrays(field, c.nested(), method);
+      } else if (c.leaf() != null && c.leaf().type().isArray()) {
+        Var bar = adjoints.get(c.leaf());
+        if (bar != null && used.contains(bar)) {
+          method.addStatement("$L $L = $L", bar.type().javaName(), names.apply(bar), field);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code pBar.b2 += b2Bar} for each scalar leaf with an adjoint; a blank line before the
+   * first statement of the epilogue ({@code first}). Returns whether none was written yet.
+   */
+  boolean addScalars(String path, RecordShape shape, boolean first, MethodSpec.Builder method) {
+    for (RecordShape.Component c : shape.components()) {
+      String field = path + "." + c.name();
+      if (c.nested() != null && c.nested().isDifferentiable()) {
+        first = addScalars(field, c.nested(), first, method);
+      } else if (c.leaf() != null && c.leaf().type() == Type.DOUBLE) {
+        Var bar = adjoints.get(c.leaf());
+        if (bar != null) {
+          if (first) {
+            method.addCode("\n");
+            first = false;
+          }
+          method.addStatement("$L += $L", field, names.apply(bar));
+        }
+      }
+    }
+    return first;
+  }
+}
