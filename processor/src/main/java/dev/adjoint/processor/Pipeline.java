@@ -145,7 +145,7 @@ final class Pipeline {
     ToBeRecorded recording = ToBeRecorded.analyse(lowered, activity, request.analyses(), remat);
 
     // differentiate (the request's mode is reverse, the only one so far) and optimize
-    Var seed = ReverseMode.seedParameter();
+    Var seed = ReverseMode.seedParameter(lowered.result().type());
     ReverseMode.Output pullback = Optimizer.apply(ReverseMode.apply(lowered, independents,
         activity, recording, Exprs.ref(seed), derivatives));
 

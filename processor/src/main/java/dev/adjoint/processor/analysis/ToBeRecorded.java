@@ -1,5 +1,6 @@
 package dev.adjoint.processor.analysis;
 
+import dev.adjoint.processor.ir.ArrayResults;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
@@ -69,6 +70,11 @@ public final class ToBeRecorded {
         if (a.target().type().isArray() && activity.isActive(a.target())) {
           // The backward sweep sizes the array's adjoint from it (per iteration in a loop).
           needed.add(a.target());
+        }
+        if (ArrayResults.returns(a) && activity.isActive(a.target())) {
+          // The seed goes into the adjoint of the array returned, which the backward sweep
+          // finds from the same condition and index.
+          needed.addAll(Exprs.reads(a.value()));
         }
         if (a.value() instanceof Expr.Index load && activity.isActive(a.target())) {
           needed.addAll(indexReads(load.array(), load.index())); // for x̄[i] += v̄

@@ -12,7 +12,8 @@ public enum Message {
   PRIVATE("[adjoint.private] @Differentiable method %s must not be private, so that the generated"
       + " %s can document it; make it package-private"),
   NO_BODY("[adjoint.body] @Differentiable method %s has no body to differentiate"),
-  RETURN_TYPE("[adjoint.return] @Differentiable method %s returns %s; it must return double"),
+  RETURN_TYPE("[adjoint.return] @Differentiable method %s returns %s; it must return double or"
+      + " double[]%s"),
   PARAMETER_TYPE("[adjoint.parameter] parameter %s of %s has type %s; supported parameter types are"
       + " double, double[], double[][] (differentiated), int, long, boolean, char, int[], enums,"
       + " String (passed through) and records whose components have those types; pass an array"

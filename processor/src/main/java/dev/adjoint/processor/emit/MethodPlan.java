@@ -36,6 +36,11 @@ public record MethodPlan(
     int lastLine,
     boolean qualifyMath) {
 
+  /** Whether the method returns a {@code double[]}: its seed is an array of the result's shape. */
+  public boolean vectorResult() {
+    return seed.type().isArray();
+  }
+
   /**
    * A parameter of the user's method: a plain one is its IR parameter, a record one stands for
    * the leaves of its shape.

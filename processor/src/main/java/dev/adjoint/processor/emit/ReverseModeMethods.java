@@ -39,7 +39,10 @@ final class ReverseModeMethods {
   /** The value-and-gradient call, the pullback and, if it records, its allocating overload. */
   List<MethodSpec> methods(TypeElement owner, ClassName record, MethodPlan m) {
     List<MethodSpec> out = new ArrayList<>();
-    out.add(gradientMethod(owner, record, m));
+    if (!m.vectorResult()) {
+      // A double[] result has a vector-Jacobian product, its pullback, but no one gradient.
+      out.add(gradientMethod(owner, record, m));
+    }
     MethodSpec pullback = pullbackMethod(owner, m);
     if (BodyWriter.takesStacks(m.pullback().function().body())) {
       out.add(allocatingPullback(pullback));
@@ -216,7 +219,7 @@ final class ReverseModeMethods {
     boolean stacks = BodyWriter.takesStacks(m.pullback().function().body());
     CodeBlock code = body.write(m.pullback().sweeps(), forwardTitle(m), stacks);
     MethodSpec.Builder method = signature(m, pullbackName(m), body.receiver())
-        .addParameter(TypeName.DOUBLE, body.name(m.seed()));
+        .addParameter(javaType(m.seed().type()), body.name(m.seed()));
     if (scalars) {
       method.addParameter(ArrayTypeName.of(TypeName.DOUBLE), grad);
     }
@@ -230,9 +233,11 @@ final class ReverseModeMethods {
     if (stacks) {
       method.addParameter(BodyWriter.STACKS, body.stacks());
     }
-    method.returns(TypeName.DOUBLE)
-        .addJavadoc(Javadoc.of(
-            "Pullback of {@link $L#$L}: returns its value and adds {@code $L} times its"
+    method.returns(javaType(m.seed().type()))
+        .addJavadoc(Javadoc.of(m.vectorResult()
+            ? "Pullback of {@link $L#$L}: returns its result and adds {@code $L}ᵀ times its"
+            + " Jacobian to $L; the seed has the result's length and is only read.\n"
+            : "Pullback of {@link $L#$L}: returns its value and adds {@code $L} times its"
             + " gradient to $L.\n", owner.getQualifiedName(),
             linkSignature(m.element()), body.name(m.seed()),
             adjoints(m, grad, storage)))
@@ -273,7 +278,7 @@ final class ReverseModeMethods {
   private static MethodSpec allocatingPullback(MethodSpec full) {
     MethodSpec.Builder b = MethodSpec.methodBuilder(full.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(TypeName.DOUBLE)
+        .returns(full.returnType())
         .addExceptions(full.exceptions())
         .addJavadoc(Javadoc.of(
             "Like {@link #$L}, with stacks allocated for this call. Pass your own"

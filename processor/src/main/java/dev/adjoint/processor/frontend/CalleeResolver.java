@@ -110,8 +110,10 @@ public final class CalleeResolver {
       ExecutableElement m = (ExecutableElement) member;
       AnnotationMirror annotation = annotation(m);
       Optional<Type> returns = TreeKinds.type(m.getReturnType());
-      boolean differentiable = annotation != null
-          && m.getReturnType().getKind() == TypeKind.DOUBLE;
+      // A double[] result has a pullback seeded with its adjoint array.
+      boolean pullbackResult = returns.filter(t -> t == Type.DOUBLE || t == Type.DOUBLE_ARRAY)
+          .isPresent();
+      boolean differentiable = annotation != null && pullbackResult;
       // A helper without a derivative is fine where its result carries none: int, long, boolean.
       boolean integerHelper = returns.isPresent() && returns.get() != Type.DOUBLE
           && !returns.get().isArray();
@@ -123,7 +125,7 @@ public final class CalleeResolver {
       differentiable &= !kernel;
       boolean onReceiver = !m.getModifiers().contains(Modifier.STATIC);
       boolean implicit = !onReceiver && annotation == null && !kernel
-          && m.getReturnType().getKind() == TypeKind.DOUBLE && hasSource.test(m);
+          && pullbackResult && hasSource.test(m);
       // Instance methods of this: only @Differentiable ones (helpers of this are not yet).
       if (m.getParameters().size() != arity || onReceiver && !(differentiable && ofThis(m))
           || !differentiable && !integerHelper && !kernel && !implicit) {

@@ -21,7 +21,8 @@ import javax.lang.model.type.TypeKind;
 
 /**
  * Checks what the signature of a {@code @Differentiable} method promises, before its body is
- * read: static, not private, returns double, parameter types we model, a valid {@code wrt}.
+ * read: static, not private, returns double or double[], parameter types we model, a valid
+ * {@code wrt}.
  */
 public final class MethodValidator {
   private static final String ANNOTATION = "dev.adjoint.Differentiable";
@@ -54,8 +55,13 @@ public final class MethodValidator {
     if (modifiers.contains(Modifier.ABSTRACT) || modifiers.contains(Modifier.NATIVE)) {
       diagnostics.error(method, Message.NO_BODY, name);
     }
-    if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
-      diagnostics.error(method, Message.RETURN_TYPE, name, method.getReturnType());
+    Optional<Type> result = TreeKinds.type(method.getReturnType());
+    if (method.getReturnType().getKind() != TypeKind.DOUBLE
+        && result.filter(t -> t == Type.DOUBLE_ARRAY).isEmpty()) {
+      diagnostics.error(method, Message.RETURN_TYPE, name, method.getReturnType(),
+          result.filter(t -> t == Type.DOUBLE_MATRIX).isPresent()
+              ? " (a matrix result has no pullback yet: return its rows' values in one"
+                  + " row-major double[], or split it into one method per row)" : "");
     }
     if (!method.getTypeParameters().isEmpty()) {
       diagnostics.error(method, Message.GENERIC_METHOD, name);

@@ -131,7 +131,13 @@ final class StatementReader {
         break;
       case RETURN:
         ExpressionTree value = ((ReturnTree) s).getExpression();
-        Expr returned = expressions.numeric(value);
+        // A double[] result (a method returning double[]) is returned by reference, as in Java.
+        Expr returned = expressions.expression(value);
+        // (A double[][] result is reported with the signature.)
+        if (!returned.type().isArray() && !returned.type().isNumeric()) {
+          throw new Unsupported(value, Message.TYPE_MISMATCH, "expected a number or a double[]"
+              + " here, not " + returned.type().javaName());
+        }
         effects.drainInto(out);
         out.add(new Stmt.Return(returned, src));
         break;

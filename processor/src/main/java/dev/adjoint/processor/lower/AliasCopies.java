@@ -23,13 +23,15 @@ import java.util.Map;
 final class AliasCopies {
   private AliasCopies() {}
 
-  static List<Stmt> separate(List<Stmt> body) {
+  /** @param result the function's result, read after the body: never separated */
+  static List<Stmt> separate(List<Stmt> body, Var result) {
     Map<Var, List<Stmt.Assign>> defs = definitions(body);
     for (Var v : List.copyOf(defs.keySet())) {
       List<Stmt.Assign> copies = defs.getOrDefault(v, List.of());
       boolean aliases = copies.stream().allMatch(d -> d.value() instanceof Expr.Ref
           || d.value() instanceof Expr.Index || d.value() instanceof Expr.Cond);
-      if (copies.size() < 2 || !v.type().isArray() || v.role() == Var.Role.PARAM || !aliases) {
+      if (copies.size() < 2 || !v.type().isArray() || v.role() == Var.Role.PARAM || !aliases
+          || v == result) {
         continue;
       }
       Layout layout = new Layout(body);

@@ -28,7 +28,7 @@ final class AliasExpansion {
   private AliasExpansion() {}
 
   static Function apply(Function fn) {
-    List<Stmt> body = ArrayChoices.nameChoices(AliasCopies.separate(fn.body()));
+    List<Stmt> body = ArrayChoices.nameChoices(AliasCopies.separate(fn.body(), fn.result()));
     boolean expanded = true;
     while (expanded) {
       expanded = false;
@@ -40,7 +40,9 @@ final class AliasExpansion {
         boolean alias = ArrayNames.namesArray(def);
         // A variable bound in both branches of an if (an ArrayRebinding join) stays a
         // reference: what it aliases depends on the path.
-        if (alias && def.target().role() != Var.Role.PARAM && bindings.get(def.target()) == 1) {
+        // An array result stays the reference it is: the caller gets that array.
+        if (alias && def.target().role() != Var.Role.PARAM && def.target() != fn.result()
+            && bindings.get(def.target()) == 1) {
           // What an alias names is evaluated once, here: conditions and helper-computed
           // indices are recorded, so substituting it into every use repeats no evaluation.
           List<Stmt> recorded = new ArrayList<>();

@@ -127,8 +127,15 @@ public final class AnfLowering {
     return e;
   }
 
-  /** {@code m[i]} of a matrix element, with its row index lowered like any index. */
+  /**
+   * {@code m[i]} of a matrix element, with its row index lowered like any index; an array a
+   * call returns ({@code matVec(W, x)[1]}) is named first, so the element's adjoint has an
+   * array to go to.
+   */
   private Expr address(Expr array, SourceRef src, List<Stmt> out) {
+    if (array instanceof Expr.Invoke call && call.type().isArray()) {
+      return atom(array, src, out);
+    }
     return array instanceof Expr.Index row
         ? new Expr.Index(address(row.array(), src, out), index(row.index(), src, out)) : array;
   }

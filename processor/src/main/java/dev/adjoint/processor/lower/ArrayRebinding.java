@@ -1,5 +1,6 @@
 package dev.adjoint.processor.lower;
 
+import dev.adjoint.processor.ir.ArrayResults;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
@@ -65,7 +66,10 @@ final class ArrayRebinding {
     List<Stmt> out = new ArrayList<>();
     for (int k = 0; k < block.size(); k++) {
       Stmt s = block.get(k);
-      if (s instanceof Stmt.Assign a && a.target().type().isArray()) {
+      if (s instanceof Stmt.Assign a && ArrayResults.returns(a)) {
+        // A return: the result names the array returned, and nothing reads it afterwards.
+        out.add(Substitution.apply(s, refs(current), b -> b));
+      } else if (s instanceof Stmt.Assign a && a.target().type().isArray()) {
         Expr value = Exprs.substitute(a.value(), refs(current));
         Var target = a.target();
         Var binding = current.containsKey(target) || bound.contains(target) ? fresh(target)
@@ -122,7 +126,8 @@ final class ArrayRebinding {
     carried.addAll(Exprs.reads(l.condition()));
     for (Stmt.Assign a : Stmts.assignments(List.of(l))) {
       Var v = a.target();
-      if (v.type().isArray() && (current.containsKey(v) || carried.contains(v))) {
+      if (v.type().isArray() && (current.containsKey(v) || carried.contains(v))
+          && !ArrayResults.returns(a)) {
         // verify.LoopRebinding rejects this before renaming.
         throw new IllegalStateException("array " + v.name() + " rebound inside a loop");
       }

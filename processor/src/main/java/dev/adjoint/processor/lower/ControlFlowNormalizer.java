@@ -24,20 +24,49 @@ public final class ControlFlowNormalizer {
   private static final Expr TRUE = new Expr.Const(Type.BOOLEAN, 1, null);
   private static final Expr FALSE = new Expr.Const(Type.BOOLEAN, 0, null);
 
-  private final Var result = new Var("value", Type.DOUBLE, Var.Role.RESULT);
+  private final Var result;
   private final Var returned = new Var("returned", Type.BOOLEAN, Var.Role.TEMP);
   private Var broke;
 
-  private ControlFlowNormalizer() {}
+  private ControlFlowNormalizer(Type resultType) {
+    result = new Var("value", resultType, Var.Role.RESULT);
+  }
 
   public static Function apply(Function fn) {
-    ControlFlowNormalizer n = new ControlFlowNormalizer();
+    ControlFlowNormalizer n = new ControlFlowNormalizer(resultType(fn.body()));
     List<Stmt> body = new ArrayList<>();
     if (returnsFromLoop(fn.body(), false)) {
       body.add(Stmt.Assign.set(n.returned, FALSE, SourceRef.NONE));
     }
     body.addAll(n.normalize(fn.body(), List.of()));
     return new Function(fn.name(), fn.params(), body, n.result);
+  }
+
+  /**
+   * {@code value = e}. An array computed by the return ({@code return tanh(z)}) is first bound
+   * to a variable of its own, so the result only ever names an array: its adjoint is the seed.
+   */
+  private List<Stmt> returnValue(Stmt.Return r) {
+    Expr e = r.value();
+    if (!e.type().isArray() || e instanceof Expr.Ref || e instanceof Expr.Index
+        || e instanceof Expr.Cond) {
+      return List.of(Stmt.Assign.set(result, e, r.source()));
+    }
+    Var computed = new Var(e instanceof Expr.Invoke call ? call.name() : "returned", e.type(),
+        Var.Role.TEMP);
+    return List.of(Stmt.Assign.set(computed, e, r.source()),
+        Stmt.Assign.set(result, Exprs.ref(computed), r.source()));
+  }
+
+  /** A method returning double[] returns arrays (Java checks all its returns agree). */
+  private static Type resultType(List<Stmt> body) {
+    Type[] type = {Type.DOUBLE};
+    Stmts.walk(body, s -> {
+      if (s instanceof Stmt.Return r && r.value().type() == Type.DOUBLE_ARRAY) {
+        type[0] = Type.DOUBLE_ARRAY;
+      }
+    });
+    return type[0];
   }
 
   /** Normalizes {@code block} followed (on the paths that fall through it) by {@code rest}. */
@@ -48,7 +77,7 @@ public final class ControlFlowNormalizer {
       List<Stmt> tail = new ArrayList<>(block.subList(i + 1, block.size()));
       tail.addAll(rest);
       if (s instanceof Stmt.Return r) {
-        out.add(Stmt.Assign.set(result, r.value(), r.source()));
+        out.addAll(returnValue(r));
         if (broke != null) {
           out.add(Stmt.Assign.set(returned, TRUE, r.source()));
           out.add(Stmt.Assign.set(broke, TRUE, r.source()));

@@ -4,6 +4,7 @@ import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.Derivatives;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.ir.ArrayNames;
+import dev.adjoint.processor.ir.ArrayResults;
 import dev.adjoint.processor.ir.ClassRef;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
@@ -71,6 +72,8 @@ public final class ReverseMode {
   private final Set<Var> reassigned = new HashSet<>();
   private Var scratch;
   private int scratchSize;
+  /** The result's adjoint: a double, or the array a double[] result's pullback is given. */
+  private Expr seed;
 
   private final DerivativeRegistry derivatives;
 
@@ -93,6 +96,7 @@ public final class ReverseMode {
   }
 
   private Output transform(Function fn, List<Var> independents, Expr seed) {
+    this.seed = seed;
     Set<Var> defined = new HashSet<>(fn.params());
     for (Stmt.Assign a : Stmts.assignments(fn.body())) {
       if (!defined.add(a.target())) {
@@ -221,15 +225,13 @@ public final class ReverseMode {
   /** A local array's adjoint is allocated with it, with the same shape. */
   private List<Stmt> companion(Stmt.Assign a, int depth) {
     Var v = a.target();
-    if (!v.type().isArray() || !activity.isActive(v)) {
+    if (!v.type().isArray() || !activity.isActive(v) || ArrayResults.returns(a)) {
       return List.of();
     }
-    boolean kernel = a.value() instanceof Expr.Invoke call
-        && call.kind() == Expr.Invoke.Kind.KERNEL;
     if (ArrayNames.namesArray(a)) {
       return joinAdjoint(a, depth);
     }
-    if (!(a.value() instanceof Expr.NewArray) && !kernel) {
+    if (!(a.value() instanceof Expr.NewArray) && !ArrayResults.fromCall(a)) {
       throw new IllegalStateException("array " + v.userName() + " must be created with"
           + " new or by a LinearAlgebra kernel where it is declared");
     }
@@ -362,6 +364,14 @@ public final class ReverseMode {
   private void reverse(Stmt.Assign a, int depth, List<Stmt> out) {
     Var v = a.target();
     SourceRef src = a.source();
+    if (ArrayResults.returns(a)) {
+      // The seed is the adjoint of the array returned (a parameter's is the caller's): added
+      // into it where the return ran, so the caller's seed is only read, never written.
+      out.addAll(intoAdjoint(a.value(), bar -> List.of(new Stmt.Evaluate(new Expr.Invoke(
+          Expr.Invoke.Kind.PULLBACK, ADJOINTS, "addInto", List.of(bar, seed), List.of(),
+          Type.DOUBLE), src)), src));
+      return;
+    }
     if (activity.isActive(v) && v.type() == Type.DOUBLE) {
       Expr vBar = Exprs.ref(adjoint(v));
       if (a.value() instanceof Expr.Index load) {
@@ -386,6 +396,10 @@ public final class ReverseMode {
     if (activity.isActive(v) && v.type().isArray() && a.value() instanceof Expr.Invoke call
         && call.kind() == Expr.Invoke.Kind.KERNEL) {
       kernelPullback(call, Exprs.ref(v), Exprs.ref(adjoint(v)), src, out);
+    }
+    if (activity.isActive(v) && ArrayResults.fromDifferentiable(a)) {
+      // The array's adjoint is the callee's seed, which its pullback only reads.
+      pullback((Expr.Invoke) a.value(), Exprs.ref(adjoint(v)), src, out);
     }
     if (recording.mustSave(a)) {
       Expr inverse = inverse(a);
@@ -606,6 +620,11 @@ public final class ReverseMode {
 
   /** The pullback's seed parameter: the adjoint of the result. */
   public static Var seedParameter() {
-    return new Var("seed", Type.DOUBLE, Var.Role.SEED);
+    return seedParameter(Type.DOUBLE);
+  }
+
+  /** The seed of a result of type {@code result}: a double, or an array of the result's shape. */
+  public static Var seedParameter(Type result) {
+    return new Var("seed", result, Var.Role.SEED);
   }
 }

@@ -1,6 +1,7 @@
 package dev.adjoint.processor.verify;
 
 import dev.adjoint.processor.ir.ArrayNames;
+import dev.adjoint.processor.ir.ArrayResults;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Stmt;
@@ -50,12 +51,12 @@ public final class ArrayAdjoints {
 
   private void assignment(Stmt.Assign a, int depth) {
     Var v = a.target();
-    if (!v.type().isArray() || !active.test(v) || reported.contains(v)) {
+    if (!v.type().isArray() || !active.test(v) || reported.contains(v)
+        || ArrayResults.returns(a)) {
       return;
     }
     int before = problems.size();
-    boolean kernel = a.value() instanceof Expr.Invoke call
-        && call.kind() == Expr.Invoke.Kind.KERNEL;
+    boolean kernel = ArrayResults.fromCall(a);
     if (ArrayNames.namesArray(a)) {
       if (depth > 0) {
         problems.add(Problem.unsupported(a.source(), "array variable " + v.userName() + " is"

@@ -44,8 +44,9 @@ public final class CalleeAdjoints {
   }
 
   private void call(Stmt.Assign a, Expr.Invoke call) {
-    boolean scalarResult = a.target().type() == Type.DOUBLE;
-    if (scalarResult && call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE) {
+    boolean pullbackResult = a.target().type() == Type.DOUBLE
+        || a.target().type() == Type.DOUBLE_ARRAY;
+    if (pullbackResult && call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE) {
       differentiable(a, call);
     }
   }

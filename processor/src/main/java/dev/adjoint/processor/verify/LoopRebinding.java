@@ -1,6 +1,7 @@
 package dev.adjoint.processor.verify;
 
 import dev.adjoint.processor.ir.ArrayNames;
+import dev.adjoint.processor.ir.ArrayResults;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Stmt;
@@ -42,7 +43,7 @@ public final class LoopRebinding {
     List<Set<Var>> liveAfter = Stmts.arraysLiveAfter(block, liveOut);
     for (int k = 0; k < block.size(); k++) {
       Stmt s = block.get(k);
-      if (s instanceof Stmt.Assign a && a.target().type().isArray()) {
+      if (s instanceof Stmt.Assign a && a.target().type().isArray() && !ArrayResults.returns(a)) {
         bound.add(a.target());
       } else if (s instanceof Stmt.If i) {
         Set<Var> then = new HashSet<>(bound);
@@ -64,7 +65,8 @@ public final class LoopRebinding {
     carried.addAll(Exprs.reads(l.condition()));
     for (Stmt.Assign a : Stmts.assignments(List.of(l))) {
       Var v = a.target();
-      if (v.type().isArray() && (bound.contains(v) || carried.contains(v)) && reported.add(a)) {
+      if (v.type().isArray() && (bound.contains(v) || carried.contains(v))
+          && !ArrayResults.returns(a) && reported.add(a)) {
         String type = v.type().javaName();
         String instead = ArrayNames.isReference(a)
             ? "declare a new variable inside the loop (" + type + " " + v.name() + "2 = ...)"

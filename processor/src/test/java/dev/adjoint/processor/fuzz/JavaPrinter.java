@@ -281,6 +281,10 @@ final class JavaPrinter {
     if (p.uses(Ast.Constant.class) || p.uses(Ast.TableRead.class)) {
       constants(p);
     }
+    for (String fn : VectorHelpers.used(p)) {
+      out.append('\n');
+      VectorHelpers.lines(fn, flavor == Flavor.TRACE, math, linearAlgebra).forEach(this::line);
+    }
     if (p.uses(BoolHelper.class)) {
       out.append('\n');
       line("static boolean " + EVEN + "(int a) {");
@@ -728,6 +732,10 @@ final class JavaPrinter {
   }
 
   private String kernel(String fn, List<Arg> args) {
+    if (VectorHelpers.isVector(fn)) {
+      String call = fn + "(" + args(args) + ")";
+      return flavor == Flavor.TRACE ? "Trace.v(" + call + ")" : call;
+    }
     if (flavor == Flavor.TRACE) {
       String owner = TRACED_KERNELS.contains(fn) ? "Trace" : linearAlgebra;
       return "Trace.v(" + owner + "." + fn + "(" + args(args) + "))";

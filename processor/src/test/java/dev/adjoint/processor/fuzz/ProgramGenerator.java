@@ -138,6 +138,8 @@ final class ProgramGenerator {
   private final long seed;
   /** Its own stream, so programs without a long chain stay what they were before chains. */
   private final Random chains;
+  /** Its own stream, so programs without a call returning double[] stay what they were. */
+  private final Random vectors;
   /** Nodes of this attempt's long chain: not counted against {@link #MAX_SIZE}. */
   private int chainNodes;
   private final int length;
@@ -161,6 +163,8 @@ final class ProgramGenerator {
     this.seed = seed;
     this.r = new Random(seed);
     this.chains = new Random(seed ^ 0x5DEECE66DL);
+    // Mixed: the first draws of Randoms of neighbouring seeds are alike.
+    this.vectors = new Random(new java.util.SplittableRandom(seed ^ 0x7EC7025L).nextLong());
     this.length = 1 + r.nextInt(4);
     this.staticImport = r.nextDouble() < 0.15;
     this.shadowing = r.nextDouble() < 0.15;
@@ -885,6 +889,9 @@ final class ProgramGenerator {
 
   private Stmt declKernel() {
     String name = fresh("t");
+    if (!passableArrays().isEmpty() && vectors.nextDouble() < VECTOR_CALLS) {
+      return vectorCall(name);
+    }
     List<Arr> positives = passableArrays().stream().filter(Arr::positive).toList();
     List<Mat> generic = passableMatrices().stream().filter(Mat::generic).toList();
     boolean arrays = !passableArrays().isEmpty();
@@ -932,6 +939,21 @@ final class ProgramGenerator {
       env.arrays.add(new Arr(name, false, k.positive()));
     }
     return new DeclKernel(name, k.matrix(), k.fn(), k.args());
+  }
+
+  /** The share of kernel declarations that call a method returning double[] instead. */
+  private static final double VECTOR_CALLS = 0.3;
+
+  /**
+   * {@code double[] t = vecLoop(a0, x1 * 2);}: a call of a method returning double[] ({@link
+   * VectorHelpers}), whose result is read-only like a kernel's (its pullback reads it again).
+   */
+  private Stmt vectorCall(String name) {
+    List<String> fns = VectorHelpers.names();
+    String fn = pick(fns);
+    DeclKernel call = new DeclKernel(name, false, fn, List.of(arrOrChoice(), expr(2)));
+    env.arrays.add(new Arr(name, false, false));
+    return call;
   }
 
   /**

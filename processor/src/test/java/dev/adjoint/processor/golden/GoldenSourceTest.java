@@ -63,6 +63,7 @@ class GoldenSourceTest {
         new Golden("Constants"), new Golden("Instance"), new Golden("KernelInLoop"),
         new Golden("ParameterWrite"), new Golden("Copies"), new Golden("Helpers"),
         new Golden("CustomPair"), new Golden("Passthrough"), new Golden("Cholesky"),
+        new Golden("VectorLayer"),
         new Golden("Records"),
         new Golden("RangeCopies"),
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF),
