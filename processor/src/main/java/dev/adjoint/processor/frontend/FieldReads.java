@@ -3,6 +3,7 @@ package dev.adjoint.processor.frontend;
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.ClassRef;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import java.util.HashMap;
@@ -51,9 +52,16 @@ final class FieldReads {
           + " change between the forward and the backward sweep; make it final or pass it in"
           + " as a parameter");
     }
+    ClassRef declaring = ClassRefs.of((TypeElement) field.getEnclosingElement());
+    Optional<ClassRef> object = ObjectTypes.of(field.asType());
+    if (object.isPresent()) {
+      readableHere(at, field, what);
+      return Optional.of(new Expr.Ref(vars.computeIfAbsent(field,
+          f -> Var.objectField(declaring, name, object.get()))));
+    }
     Type type = readable(at, field, what);
-    return Optional.of(new Expr.Ref(vars.computeIfAbsent(field, f -> Var.field(
-        ClassRefs.of((TypeElement) f.getEnclosingElement()), name, type))));
+    return Optional.of(new Expr.Ref(vars.computeIfAbsent(field, f -> Var.field(declaring,
+        name, type))));
   }
 
   /** {@code this} of an instance method. */
@@ -78,6 +86,12 @@ final class FieldReads {
   private Expr receiverField(Tree at, VariableElement field) {
     // A record's component field is private; its implicit accessor returns it.
     String name = field.getSimpleName() + (names.readByAccessor(field) ? "()" : "");
+    Optional<ClassRef> object = ObjectTypes.of(field.asType());
+    if (object.isPresent()) {
+      readableHere(at, field, "field " + name);
+      return new Expr.Ref(vars.computeIfAbsent(field,
+          f -> Var.objectField(null, name, object.get())));
+    }
     Type type = readable(at, field, "field " + name);
     return new Expr.Ref(vars.computeIfAbsent(field, f -> Var.receiverField(name, type)));
   }
@@ -88,8 +102,14 @@ final class FieldReads {
     if (type.isEmpty()) {
       throw new Unsupported(at, Message.FIELD, what + " has type " + field.asType()
           + "; a @Differentiable method reads fields of type double, int, long, boolean,"
-          + " double[], double[][] and int[]");
+          + " double[], double[][], int[], enums and String");
     }
+    readableHere(at, field, what);
+    return type.get();
+  }
+
+  /** Errors unless the generated class can read {@code field}, directly or by its accessor. */
+  private void readableHere(Tree at, VariableElement field, String what) {
     boolean component = field.getEnclosingElement().getKind() == ElementKind.RECORD
         && !field.getModifiers().contains(Modifier.STATIC);
     if (component && !names.readByAccessor(field)) {
@@ -103,6 +123,5 @@ final class FieldReads {
           + (field.getModifiers().contains(Modifier.PRIVATE) ? " make it package-private"
               : " make it (and its class) public"));
     }
-    return type.get();
   }
 }

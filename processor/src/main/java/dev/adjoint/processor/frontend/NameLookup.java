@@ -76,6 +76,26 @@ final class NameLookup {
         : problems.recover(select, Message.UNKNOWN_NAME, select, select);
   }
 
+  /**
+   * Whether {@code e} names a field holding an enum or a {@code String} ({@code MODE}, {@code
+   * Config.NORM}, {@code this.penalty}), so that a method called on it is one of theirs;
+   * reports nothing.
+   */
+  boolean namesObjectField(ExpressionTree e) {
+    javax.lang.model.element.VariableElement field = null;
+    if (e instanceof IdentifierTree id) {
+      String name = id.getName().toString();
+      List<TypeElement> owners = scopes.lookup(name).isPresent() ? List.of()
+          : names.fieldOwners(name);
+      field = owners.size() == 1 ? names.field(owners.get(0), name) : null;
+    } else if (e instanceof MemberSelectTree select) {
+      TypeElement owner = isThis(select.getExpression()) ? names.receiverClass()
+          : qualifierType(select.getExpression());
+      field = owner == null ? null : names.field(owner, select.getIdentifier().toString());
+    }
+    return field != null && ObjectTypes.of(field.asType()).isPresent();
+  }
+
   /** Whether {@code e} is {@code this}. */
   static boolean isThis(ExpressionTree e) {
     return e instanceof IdentifierTree q && q.getName().contentEquals("this");

@@ -89,7 +89,10 @@ final class ObjectCalls {
     if (receiver.getKind() == Tree.Kind.STRING_LITERAL) {
       return true;
     }
-    return receiver instanceof IdentifierTree id && lookup.local(id.getName().toString())
-        .filter(v -> v.type() == Type.OBJECT).isPresent();
+    if (receiver instanceof IdentifierTree id && lookup.local(id.getName().toString())
+        .isPresent()) {
+      return lookup.local(id.getName().toString()).get().type() == Type.OBJECT;
+    }
+    return lookup.namesObjectField(receiver);
   }
 }

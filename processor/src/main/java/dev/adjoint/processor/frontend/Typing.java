@@ -16,8 +16,17 @@ final class Typing {
         && Type.promote(value.type(), to) == to)) {
       return value;
     }
-    throw new Unsupported(at, Message.TYPE_MISMATCH, "cannot assign a " + value.type().javaName()
+    throw new Unsupported(at, Message.TYPE_MISMATCH, "cannot assign " + describe(value)
         + " to a " + to.javaName() + "; add a cast");
+  }
+
+  /** {@code a double}, {@code a String}, {@code a Mode}: the value's type as Java names it. */
+  private static String describe(Expr value) {
+    if (value.type() != Type.OBJECT) {
+      return "a " + value.type().javaName();
+    }
+    dev.adjoint.processor.ir.ClassRef c = dev.adjoint.processor.ir.Exprs.objectClass(value);
+    return c == null ? "an enum or String" : "a " + c.simpleNames();
   }
 
   /** Compound assignment narrows implicitly ({@code int k; k += 0.5}); make that explicit. */

@@ -91,6 +91,14 @@ public final class Var {
     return new Var(name, type, Role.FIELD, name, null, null);
   }
 
+  /**
+   * A field holding an enum or a {@code String} ({@code static final Mode DEFAULT}, or a field
+   * of the receiver when {@code owner} is null): data, like {@link #field}.
+   */
+  public static Var objectField(ClassRef owner, String name, ClassRef objectClass) {
+    return new Var(name, Type.OBJECT, Role.FIELD, name, owner, objectClass);
+  }
+
   /** {@code this} of an instance method: the receiver of its calls of instance methods. */
   public static Var receiver() {
     return new Var("this", Type.RECEIVER, Role.FIELD, "this", null, null);

@@ -40,8 +40,8 @@ class ObjectDiagnosticsTest {
             "Mode m = switch (mode) { case FAST -> Mode.SLOW; default -> Mode.FAST; };\n"
                 + " return x;", "Mode m = switch",
             "a switch expression choosing an enum or String value is not supported"),
-        body("enum field", "Mode m = DEFAULT;\n return x;", "Mode m = DEFAULT",
-            "field Objects.DEFAULT has type test.Objects.Mode"),
+        body("private enum field", "Mode m = SECRET;\n return x;", "Mode m = SECRET",
+            "field Objects.SECRET is not visible to the generated class"),
         body("helper returning a string", "String t = name(mode);\n return x;", "name(mode)",
             "no derivative rule for name(Objects.Mode)"),
         body("private enum constant", "return Hidden.A == null ? x : 0;", "Hidden.A",
@@ -66,6 +66,7 @@ class ObjectDiagnosticsTest {
             + "  enum Mode { FAST, SLOW }\n"
             + "  private enum Hidden { A }\n"
             + "  static final Mode DEFAULT = Mode.FAST;\n"
+            + "  private static final Mode SECRET = Mode.SLOW;\n"
             + "  static final String NAME = \"n\";\n"
             + "  static String name(Mode m) { return m.name(); }\n"
             + "  @Differentiable\n"

@@ -91,7 +91,7 @@ class RejectedInputTest {
             "[adjoint.field] field Rejected.HIDDEN is not visible to the generated class;"
                 + " make it package-private"),
         body("string field read", "return x + NAME;", "x + NAME",
-            "[adjoint.field] field Rejected.NAME has type java.lang.String"),
+            "[adjoint.type] operator + needs numbers, not an enum or String"),
         body("write into a constant table", "TABLE[0] = x;\n return x;", "TABLE[0] = x",
             "a write into constant array Rejected.TABLE is not supported; copy it into a local"),
         body("write through a row of a constant table", "double[] r = GRID[0];\n r[1] = x;\n"
@@ -197,7 +197,7 @@ class RejectedInputTest {
             "[adjoint.field] field secret is not visible to the generated class; make it"
                 + " package-private"),
         body("String field", "double t = name;\n return x;", "double t = name",
-            "[adjoint.field] field name has type java.lang.String"),
+            "[adjoint.type] cannot assign a String to a double"),
         body("overridable instance method", "return g(x);", "return g(x)",
             "a subclass could override g, and the derivative would be that of Model.g; make g"
                 + " (or Model) final"),
