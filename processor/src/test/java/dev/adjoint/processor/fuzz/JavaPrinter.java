@@ -631,15 +631,16 @@ final class JavaPrinter {
     return sb.append(" default -> ").append(expr(sw.otherwise())).append("; })").toString();
   }
 
+  /** An array position, as a constant or hidden from the processor in a computed int. */
+  private String position(int p, boolean computed) {
+    return computed ? math + ".max(" + p + ", 0)" : String.valueOf(p);
+  }
+
   /**
    * Trace flavor: after an assignment, the value assigned goes through {@code Trace.v} (a
    * compound assignment computes it without an expression of ours). Indices are pure, so
    * evaluating one again changes nothing.
    */
-  /** An array position, as a constant or hidden from the processor in a computed int. */
-  private static String position(int p, boolean computed) {
-    return computed ? "Math.max(" + p + ", 0)" : String.valueOf(p);
-  }
 
   private void checkFinite(String lvalue) {
     if (flavor == Flavor.TRACE) {
