@@ -187,6 +187,7 @@ public final class RecordStorageClass {
         .skipJavaLangImports(true).indent("    ").build();
   }
 
+  /** The Java type of a value of {@code type} that carries derivatives. */
   static TypeName javaType(Type type) {
     switch (type) {
       case DOUBLE_ARRAY:

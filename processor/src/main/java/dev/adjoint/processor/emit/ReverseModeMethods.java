@@ -373,14 +373,7 @@ final class ReverseModeMethods {
   }
 
   private static TypeName javaType(Type type) {
-    switch (type) {
-      case DOUBLE_ARRAY:
-        return ArrayTypeName.of(TypeName.DOUBLE);
-      case DOUBLE_MATRIX:
-        return ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE));
-      default:
-        return TypeName.DOUBLE;
-    }
+    return RecordStorageClass.javaType(type);
   }
 
   private static String forwardTitle(MethodPlan m) {

@@ -1,6 +1,5 @@
 package dev.adjoint.processor.frontend;
 
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.ir.Expr;
@@ -29,9 +28,7 @@ final class ArrayCopyStatements {
 
   /** Whether {@code call} is {@code System.arraycopy} ({@code owner}: its qualifier). */
   static boolean isArraycopy(MethodInvocationTree call, TypeElement owner) {
-    return call.getMethodSelect() instanceof MemberSelectTree select
-        && select.getIdentifier().contentEquals("arraycopy") && owner != null
-        && owner.getQualifiedName().contentEquals("java.lang.System");
+    return ArrayOperands.isCall(call, owner, "java.lang.System", "arraycopy");
   }
 
   /** Reads the call into {@code out}, after the effects its arguments need. */

@@ -1,6 +1,5 @@
 package dev.adjoint.processor.frontend;
 
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.ir.Expr;
@@ -24,9 +23,7 @@ final class ArrayFills {
 
   /** Whether {@code call} is {@code java.util.Arrays.fill} ({@code owner}: its qualifier). */
   static boolean isFill(MethodInvocationTree call, TypeElement owner) {
-    return call.getMethodSelect() instanceof MemberSelectTree select
-        && select.getIdentifier().contentEquals("fill") && owner != null
-        && owner.getQualifiedName().contentEquals("java.util.Arrays");
+    return ArrayOperands.isCall(call, owner, "java.util.Arrays", "fill");
   }
 
   /** Reads the call into {@code out}, after the effects its arguments need ({@code effects}). */

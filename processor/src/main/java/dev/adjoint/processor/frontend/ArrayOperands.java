@@ -55,6 +55,14 @@ final class ArrayOperands {
   }
 
   /** {@code ArrayRanges.f(args)}: a check that runs once, as the user's call would. */
+  /** Whether {@code call} is {@code method} of the class {@code owner} (its qualifier) names. */
+  static boolean isCall(com.sun.source.tree.MethodInvocationTree call,
+      javax.lang.model.element.TypeElement owner, String ownerName, String method) {
+    return call.getMethodSelect() instanceof com.sun.source.tree.MemberSelectTree select
+        && select.getIdentifier().contentEquals(method) && owner != null
+        && owner.getQualifiedName().contentEquals(ownerName);
+  }
+
   static Expr check(String f, List<Expr> args) {
     return new Expr.Invoke(Expr.Invoke.Kind.HELPER, RANGES, f, args, List.of(), Type.INT);
   }
