@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.adjoint.processor.testing.Compiled;
 import dev.adjoint.processor.testing.InProcessCompiler;
 import dev.adjoint.processor.testing.JavaSource;
+import dev.adjoint.processor.testing.RecordComponents;
 import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -160,13 +160,7 @@ class InstanceMethodTest {
   }
 
   private static double component(Object record, String name) throws Exception {
-    for (RecordComponent rc : record.getClass().getRecordComponents()) {
-      if (rc.getName().equals(name)) {
-        rc.getAccessor().setAccessible(true);
-        return (double) rc.getAccessor().invoke(record);
-      }
-    }
-    throw new AssertionError("no component " + name + " in " + record);
+    return RecordComponents.doubleComponent(record, name);
   }
 
   /** ∇ of ½ Σ (d_i·w − t_i)² + λ|w|²: Σ r_i d_i + 2λw. */

@@ -7,9 +7,9 @@ import dev.adjoint.processor.testing.AdjointMethod;
 import dev.adjoint.processor.testing.Compiled;
 import dev.adjoint.processor.testing.InProcessCompiler;
 import dev.adjoint.processor.testing.JavaSource;
+import dev.adjoint.processor.testing.RecordComponents;
 import dev.adjoint.processor.testing.ValueAndGradient;
 import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -99,12 +99,6 @@ class ObjectFieldsTest {
   }
 
   private static double component(Object record, String name) throws Exception {
-    for (RecordComponent rc : record.getClass().getRecordComponents()) {
-      if (rc.getName().equals(name)) {
-        rc.getAccessor().setAccessible(true);
-        return (double) rc.getAccessor().invoke(record);
-      }
-    }
-    throw new AssertionError("no component " + name + " in " + record);
+    return RecordComponents.doubleComponent(record, name);
   }
 }
