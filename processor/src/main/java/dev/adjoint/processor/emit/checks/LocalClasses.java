@@ -14,6 +14,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.frontend.JavacEnvironment;
 import dev.adjoint.processor.frontend.JavacTrees;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -41,7 +42,7 @@ public final class LocalClasses {
     JavacTask task;
     Trees trees;
     try {
-      task = JavacTask.instance(env);
+      task = JavacTask.instance(JavacEnvironment.unwrap(env));
       trees = JavacTrees.of(env);
     } catch (RuntimeException | LinkageError e) {
       return; // not javac: rounds report what they can, and the Trees error says the rest
