@@ -141,6 +141,12 @@ public final class AdjointProcessor extends AbstractProcessor {
     Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
     for (Element e : annotated) {
       if (e instanceof ExecutableElement m && m.getEnclosingElement() instanceof TypeElement t) {
+        if (trees.getTree(m) == null) {
+          // A class named to javac for processing only (as Gradle's incremental mode would).
+          processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+              Message.FROM_CLASS_FILE.format(m.getSimpleName(), t.getQualifiedName()), m);
+          continue;
+        }
         byClass.computeIfAbsent(t, k -> new ArrayList<>()).add(m);
       }
     }

@@ -99,6 +99,9 @@ public enum Message {
   TOO_DEEP("[adjoint.depth] an expression in %s is too deeply nested for Adjoint to"
       + " differentiate; split it into several statements (e.g. accumulate a long sum in a local"
       + " with +=)"),
+  FROM_CLASS_FILE("[adjoint.body] @Differentiable method %s is read from a class file, not from"
+      + " source; Adjoint differentiates method bodies, so compile %s from its source in this"
+      + " javac run"),
   INTERNAL("[adjoint.internal] Adjoint failed on %s (%s); this is a bug in Adjoint, please report"
       + " it with the method's source");
 

@@ -50,6 +50,18 @@ class ReleaseArtifactsIT {
     }
   }
 
+  /** Found by javac's service loader; not declared incremental to Gradle (see the README). */
+  @Test
+  void processorJarRegistersTheProcessorOnly() throws IOException {
+    try (JarFile file = new JarFile(Packaged.processorJar().toFile())) {
+      var services = file.getEntry("META-INF/services/javax.annotation.processing.Processor");
+      assertNotNull(services);
+      assertEquals("dev.adjoint.processor.AdjointProcessor",
+          new String(file.getInputStream(services).readAllBytes()).strip());
+      assertEquals(null, file.getEntry("META-INF/gradle/incremental.annotation.processors"));
+    }
+  }
+
   @Test
   void parentPomHasTheMetadataCentralAsksFor() throws Exception {
     Element parent = pom(Packaged.ROOT.resolve("pom.xml"));
