@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.runtime.GradientCheck;
+import dev.adjoint.runtime.GradientReport;
 import dev.adjoint.runtime.LinearAlgebra;
 import dev.adjoint.samples.iris.IrisClassifier.Mlp;
 import java.util.Arrays;
@@ -35,6 +36,30 @@ class IrisClassifierTest {
       p.b2()[k] = 0.5 * random.nextGaussian();
     }
     return p;
+  }
+
+  /** GradientCheck's record overload over the generated storage, naming a wrong element. */
+  @Test
+  void recordCheckThroughTheGeneratedStorage() {
+    Mlp p = randomParameters(5);
+    double[][] X = train.features();
+    int[] labels = train.labels();
+    IrisClassifier_MlpBar gradient = IrisClassifierAdjoint.batchLoss(p, X, labels, 0, 12).dP();
+    GradientReport report = GradientCheck.check(
+        theta -> IrisClassifier.batchLoss(theta.toRecord(), X, labels, 0, 12),
+        IrisClassifier_MlpBar.copyOf(p), gradient,
+        IrisClassifier_MlpBar::size, IrisClassifier_MlpBar::writeTo,
+        IrisClassifier_MlpBar::readFrom);
+    assertTrue(report.within(FINITE_DIFFERENCES), report.toString());
+
+    gradient.W2[1][2] += 0.5;
+    report = GradientCheck.check(
+        theta -> IrisClassifier.batchLoss(theta.toRecord(), X, labels, 0, 12),
+        IrisClassifier_MlpBar.copyOf(p), gradient,
+        IrisClassifier_MlpBar::size, IrisClassifier_MlpBar::writeTo,
+        IrisClassifier_MlpBar::readFrom);
+    assertEquals("W2[1][2]", report.worst(), report.toString());
+    assertTrue(report.maxRelativeError() > 0.3, report.toString());
   }
 
   @Test
