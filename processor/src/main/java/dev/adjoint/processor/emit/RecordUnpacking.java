@@ -1,6 +1,10 @@
 package dev.adjoint.processor.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Exprs;
+import dev.adjoint.processor.ir.RecordArg;
 import dev.adjoint.processor.ir.RecordShape;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
@@ -26,9 +30,71 @@ final class RecordUnpacking {
   RecordUnpacking(List<Stmt> body, Function<Var, String> names, Map<Var, Var> adjoints) {
     this.names = names;
     this.adjoints = adjoints;
+    // A record passed whole is printed as itself, so its leaves are not read one by one there.
     Stmts.walk(body, s -> {
-      used.addAll(Stmts.reads(s));
+      if (s instanceof Stmt.Assign a) {
+        read(a.value());
+        if (a.accumulate()) {
+          used.add(a.target());
+        }
+      } else if (s instanceof Stmt.If i) {
+        read(i.condition());
+      } else if (s instanceof Stmt.Loop l) {
+        read(l.condition());
+      } else if (s instanceof Stmt.Return r) {
+        read(r.value());
+      } else if (s instanceof Stmt.Store st) {
+        read(st.array());
+        read(st.index());
+        read(st.value());
+      } else if (s instanceof Stmt.Push p) {
+        read(p.value());
+      } else if (s instanceof Stmt.Evaluate ev) {
+        read(ev.call());
+      }
       used.addAll(Stmts.writes(s));
+    });
+  }
+
+  private void read(Expr e) {
+    if (e == null) {
+      return;
+    } else if (e instanceof Expr.Ref r) {
+      used.add(r.var());
+    } else if (e instanceof Expr.Invoke call && !call.records().isEmpty()) {
+      for (int i = 0; i < call.args().size(); i++) {
+        if (call.recordAt(i) == null) {
+          read(call.args().get(i));
+        }
+      }
+      return;
+    }
+    Exprs.children(e).forEach(this::read);
+  }
+
+  /**
+   * Names the storage callees add a record's gradient into: the caller's storage or a
+   * component of it ({@code LayerBar l1Bar = pBar.l1;}), or, where the caller has none,
+   * scratch storage allocated once here ({@code LayerBar l1Bar = LayerBar.zerosLike(p.l1())}).
+   *
+   * @param callerStorage the storage parameter of each differentiated record parameter
+   */
+  void storage(Map<Var, RecordArg> storage, Map<String, String> callerStorage,
+      MethodSpec.Builder method) {
+    storage.forEach((v, record) -> {
+      if (!used.contains(v)) {
+        return;
+      }
+      List<String> path = record.path();
+      String root = callerStorage.get(path.get(0));
+      ClassName type = RecordStorageClass.name(record.shape().type());
+      if (root == null) {
+        method.addStatement("$T $L = $T.zerosLike($L)", type, names.apply(v), type,
+            record.value());
+      } else if (path.size() > 1) {
+        method.addStatement("$T $L = $L.$L", type, names.apply(v), root,
+            String.join(".", path.subList(1, path.size())));
+      }
     });
   }
 

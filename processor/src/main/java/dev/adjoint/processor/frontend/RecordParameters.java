@@ -82,6 +82,33 @@ public final class RecordParameters {
     enclosing.remove(record);
   }
 
+  /**
+   * Whether {@code record} may be a parameter (what {@link #check} reports on, without
+   * reporting): a callee's own compilation names its problems.
+   */
+  static boolean fits(TypeElement record) {
+    return fits(record, new HashSet<>());
+  }
+
+  private static boolean fits(TypeElement record, Set<TypeElement> enclosing) {
+    if (!record.getTypeParameters().isEmpty() || !enclosing.add(record)) {
+      return false;
+    }
+    for (Element e = record; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        return false;
+      }
+    }
+    for (RecordComponentElement c : record.getRecordComponents()) {
+      Optional<TypeElement> nested = recordOf(c.asType());
+      if (nested.isPresent() ? !fits(nested.get(), enclosing) : leafType(c.asType()).isEmpty()) {
+        return false;
+      }
+    }
+    enclosing.remove(record);
+    return true;
+  }
+
   /** The IR type of a leaf component, if it may be one. */
   private static Optional<Type> leafType(TypeMirror t) {
     return TreeKinds.type(t);
@@ -130,7 +157,8 @@ public final class RecordParameters {
     List<String> candidates = List.of(name, decapitalize(path + capitalize(name)),
         parameter + path + capitalize(name));
     for (String candidate : candidates) {
-      if (!taken.contains(candidate) && !candidate.endsWith("Bar")) {
+      if (!taken.contains(candidate) && !candidate.endsWith("Bar")
+          && !javax.lang.model.SourceVersion.isKeyword(candidate)) {
         taken.add(candidate);
         return candidate;
       }

@@ -41,8 +41,10 @@ class RecordDiagnosticsTest {
             "static double f(Hidden p)", "cannot see (Hidden is private)"),
         Arguments.of("array of records", "static double f(Layer[] ls) { return 0; }",
             "static double f(Layer[] ls)", "pass an array of records as the arrays of their"),
-        Arguments.of("record passed on", "static double f(Layer p) { return g(p); }",
-            "return g(p)", "p is a record; a @Differentiable method reads its components (p.w())"),
+        Arguments.of("record passed to a function of numbers",
+            "static double f(Layer p) { return Math.sin(p); }",
+            "return Math.sin(p)", "p is a record; a @Differentiable method reads its components"
+            + " (p.w())"),
         Arguments.of("record returned as a number",
             "static double f(Layer p) { double s = p; return s; }", "double s = p",
             "local s of type double is initialized with the record test.R.Layer"),
