@@ -81,21 +81,30 @@ final class RecordUnpacking {
    */
   void storage(Map<Var, RecordArg> storage, Map<String, String> callerStorage,
       MethodSpec.Builder method) {
-    storage.forEach((v, record) -> {
-      if (!used.contains(v)) {
-        return;
-      }
-      List<String> path = record.path();
-      String root = callerStorage.get(path.get(0));
-      ClassName type = RecordStorageClass.name(record.shape().type());
-      if (root == null) {
-        method.addStatement("$T $L = $T.zerosLike($L)", type, names.apply(v), type,
-            record.value());
-      } else if (path.size() > 1) {
-        method.addStatement("$T $L = $L.$L", type, names.apply(v), root,
-            String.join(".", path.subList(1, path.size())));
-      }
-    });
+    // Outer records first: a component's scratch is a part of its record's, if that has one.
+    Map<List<String>, String> scratch = new java.util.HashMap<>();
+    storage.entrySet().stream().filter(e -> used.contains(e.getKey()))
+        .sorted(java.util.Comparator.comparingInt(e -> e.getValue().path().size()))
+        .forEach(e -> {
+          List<String> path = e.getValue().path();
+          String name = names.apply(e.getKey());
+          ClassName type = RecordStorageClass.name(e.getValue().shape().type());
+          String root = callerStorage.get(path.get(0));
+          for (int n = path.size() - 1; root == null && n > 0; n--) {
+            root = scratch.get(path.subList(0, n));
+            if (root != null) {
+              path = path.subList(n - 1, path.size());
+            }
+          }
+          if (root == null) {
+            method.addStatement("$T $L = $T.zerosLike($L)", type, name, type,
+                e.getValue().value());
+            scratch.put(e.getValue().path(), name);
+          } else if (path.size() > 1) {
+            method.addStatement("$T $L = $L.$L", type, name, root,
+                String.join(".", path.subList(1, path.size())));
+          }
+        });
   }
 
   /** The prologue for record parameter {@code record}; {@code storage} null if not wrt. */
