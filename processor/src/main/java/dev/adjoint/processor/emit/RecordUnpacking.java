@@ -121,8 +121,9 @@ final class RecordUnpacking {
       if (c.nested() != null) {
         leaves(access, c.nested(), method);
       } else if (used.contains(c.leaf())) {
-        method.addStatement("$L $L = $L", c.leaf().type().javaName(), names.apply(c.leaf()),
-            access);
+        // An enum or String component: its type may be hidden here, var names none.
+        String type = c.leaf().type() == Type.OBJECT ? "var" : c.leaf().type().javaName();
+        method.addStatement("$L $L = $L", type, names.apply(c.leaf()), access);
       }
     }
   }

@@ -109,9 +109,9 @@ public final class RecordParameters {
     return true;
   }
 
-  /** The IR type of a leaf component, if it may be one. */
+  /** The IR type of a leaf component, if it may be one: enums and strings are objects. */
   private static Optional<Type> leafType(TypeMirror t) {
-    return TreeKinds.type(t);
+    return TreeKinds.type(t).or(() -> ObjectTypes.of(t).map(c -> Type.OBJECT));
   }
 
   /** Whether {@code record} (checked) has a component that carries derivatives. */
@@ -145,8 +145,11 @@ public final class RecordParameters {
         components.add(new RecordShape.Component(name, null,
             shape(nested.get(), parameter, path + capitalize(name), taken, elements)));
       } else {
-        Var leaf = new Var(leafName(name, parameter, path, taken),
-            leafType(c.asType()).get(), Var.Role.PARAM);
+        String leafName = leafName(name, parameter, path, taken);
+        Type type = leafType(c.asType()).get();
+        Var leaf = type == Type.OBJECT
+            ? Var.object(leafName, Var.Role.PARAM, ObjectTypes.of(c.asType()).get())
+            : new Var(leafName, type, Var.Role.PARAM);
         components.add(new RecordShape.Component(name, leaf, null));
       }
     }

@@ -167,6 +167,7 @@ class RecordFormTest {
           }
           args[i] = a;
         }
+        case MODE, TEXT -> args[i] = ObjectValues.argument(r, params.get(i).type());
         case MATRIX -> {
           double[][] m = new double[length][length];
           for (int j = 0; j < length; j++) {
