@@ -42,7 +42,9 @@ class RecordPassingDiagnosticsTest {
             + " here, but frozen does not differentiate with respect to that parameter"),
         Arguments.of("record built in the method",
             "static double f(double[] w) { return frozen(new Layer(w, 1.0), 2.0); }",
-            "return frozen(new Layer", "object creation (new) is not supported"));
+            "return frozen(new Layer", "object creation (new) is not supported in a"
+            + " @Differentiable method; a differentiated method works on primitives, arrays and"
+            + " the records it is given"));
   }
 
   @ParameterizedTest(name = "{0}")
