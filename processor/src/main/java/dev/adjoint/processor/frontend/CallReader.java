@@ -76,7 +76,7 @@ final class CallReader {
    */
   Expr resolved(MethodInvocationTree call, Tree callee, ExpressionTree qualifier, String name,
       List<Expr> args) {
-    return resolved(call, callee, qualifier, name, args, RecordArguments.of(List.of(), null));
+    return resolved(call, callee, qualifier, name, args, RecordArguments.NONE);
   }
 
   private Expr resolved(MethodInvocationTree call, Tree callee, ExpressionTree qualifier,

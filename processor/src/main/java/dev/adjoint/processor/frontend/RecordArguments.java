@@ -23,6 +23,9 @@ final class RecordArguments {
   /** A record argument: its shape in the caller and where it sits there ({@code p, l1}). */
   record Passed(RecordShape shape, List<String> path, ExpressionTree at) {}
 
+  /** A call passing no record. */
+  static final RecordArguments NONE = new RecordArguments(List.of());
+
   private final List<Passed> passed;
 
   private RecordArguments(List<Passed> passed) {
@@ -39,7 +42,7 @@ final class RecordArguments {
       any |= p != null;
       out.add(p);
     }
-    return new RecordArguments(any ? out : List.of());
+    return any ? new RecordArguments(out) : NONE;
   }
 
   boolean isEmpty() {

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * A {@link RecordForm} whose main method passes its record on: the body moves into a plain
  * helper taking the same parameters, and the main method calls it, either as it is ({@code
  * return fBody(rec, n);}), or with the record a second time, the helper reading some of its
- * components through each ({@code fBody(rec, rec, n)}). Once, as a stateful helper must run as often as in the
- * flat program. Its gradient must be the flat program's ({@link RecordFormTest}).
+ * components through each ({@code fBody(rec, rec, n)}). Its gradient must be the flat
+ * program's ({@link RecordFormTest}).
  */
 final class RecordPassingForm {
   private RecordPassingForm() {}
