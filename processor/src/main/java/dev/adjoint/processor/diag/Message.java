@@ -30,8 +30,9 @@ public enum Message {
       + " pass that component as a parameter of its own"),
   RECORD_TYPE("[adjoint.record] parameter %s of %s has the record type %s, which %s"),
   RECORD_VALUE("[adjoint.record] %s is a record; a @Differentiable method reads its components"
-      + " (%s) and may name it in a local alias (var l = %s), but cannot pass it on, compare or"
-      + " store it: pass the components the callee needs instead"),
+      + " (%s), may name it in a local alias (var l = %s) and may pass it to a method taking that"
+      + " record, but cannot compare or store it or pass it anywhere else: pass the components"
+      + " instead"),
   GENERIC_METHOD("[adjoint.generic] @Differentiable method %s must not declare type parameters"),
   VARARGS("[adjoint.varargs] @Differentiable method %s must not take varargs"),
   NESTING("[adjoint.nesting] @Differentiable method %s must be declared in a top-level or member"

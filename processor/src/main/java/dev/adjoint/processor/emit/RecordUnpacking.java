@@ -1,6 +1,10 @@
 package dev.adjoint.processor.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Exprs;
+import dev.adjoint.processor.ir.RecordArg;
 import dev.adjoint.processor.ir.RecordShape;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
@@ -26,10 +30,81 @@ final class RecordUnpacking {
   RecordUnpacking(List<Stmt> body, Function<Var, String> names, Map<Var, Var> adjoints) {
     this.names = names;
     this.adjoints = adjoints;
+    // A record passed whole is printed as itself, so its leaves are not read one by one there.
     Stmts.walk(body, s -> {
-      used.addAll(Stmts.reads(s));
+      if (s instanceof Stmt.Assign a) {
+        read(a.value());
+        if (a.accumulate()) {
+          used.add(a.target());
+        }
+      } else if (s instanceof Stmt.If i) {
+        read(i.condition());
+      } else if (s instanceof Stmt.Loop l) {
+        read(l.condition());
+      } else if (s instanceof Stmt.Return r) {
+        read(r.value());
+      } else if (s instanceof Stmt.Store st) {
+        read(st.array());
+        read(st.index());
+        read(st.value());
+      } else if (s instanceof Stmt.Push p) {
+        read(p.value());
+      } else if (s instanceof Stmt.Evaluate ev) {
+        read(ev.call());
+      }
       used.addAll(Stmts.writes(s));
     });
+  }
+
+  private void read(Expr e) {
+    if (e == null) {
+      return;
+    } else if (e instanceof Expr.Ref r) {
+      used.add(r.var());
+    } else if (e instanceof Expr.Invoke call && !call.records().isEmpty()) {
+      for (int i = 0; i < call.args().size(); i++) {
+        if (call.recordAt(i) == null) {
+          read(call.args().get(i));
+        }
+      }
+      return;
+    }
+    Exprs.children(e).forEach(this::read);
+  }
+
+  /**
+   * Names the storage callees add a record's gradient into: the caller's storage or a
+   * component of it ({@code LayerBar l1Bar = pBar.l1;}), or, where the caller has none,
+   * scratch storage allocated once here ({@code LayerBar l1Bar = LayerBar.zerosLike(p.l1())}).
+   *
+   * @param callerStorage the storage parameter of each differentiated record parameter
+   */
+  void storage(Map<Var, RecordArg> storage, Map<String, String> callerStorage,
+      MethodSpec.Builder method) {
+    // Outer records first: a component's scratch is a part of its record's, if that has one.
+    Map<List<String>, String> scratch = new java.util.HashMap<>();
+    storage.entrySet().stream().filter(e -> used.contains(e.getKey()))
+        .sorted(java.util.Comparator.comparingInt(e -> e.getValue().path().size()))
+        .forEach(e -> {
+          List<String> path = e.getValue().path();
+          String name = names.apply(e.getKey());
+          ClassName type = RecordStorageClass.name(e.getValue().shape().type());
+          String root = callerStorage.get(path.get(0));
+          for (int n = path.size() - 1; root == null && n > 0; n--) {
+            root = scratch.get(path.subList(0, n));
+            if (root != null) {
+              path = path.subList(n - 1, path.size());
+            }
+          }
+          if (root == null) {
+            method.addStatement("$T $L = $T.zerosLike($L)", type, name, type,
+                e.getValue().value());
+            scratch.put(e.getValue().path(), name);
+          } else if (path.size() > 1) {
+            method.addStatement("$T $L = $L.$L", type, name, root,
+                String.join(".", path.subList(1, path.size())));
+          }
+        });
   }
 
   /** The prologue for record parameter {@code record}; {@code storage} null if not wrt. */
@@ -46,8 +121,9 @@ final class RecordUnpacking {
       if (c.nested() != null) {
         leaves(access, c.nested(), method);
       } else if (used.contains(c.leaf())) {
-        method.addStatement("$L $L = $L", c.leaf().type().javaName(), names.apply(c.leaf()),
-            access);
+        // An enum or String component: its type may be hidden here, var names none.
+        String type = c.leaf().type() == Type.OBJECT ? "var" : c.leaf().type().javaName();
+        method.addStatement("$L $L = $L", type, names.apply(c.leaf()), access);
       }
     }
   }

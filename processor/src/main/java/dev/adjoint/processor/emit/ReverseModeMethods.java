@@ -6,6 +6,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.adjoint.processor.ir.RecordArg;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
@@ -206,14 +207,23 @@ final class ReverseModeMethods {
         params.add(adjoints.get(p));
       }
     }
+    Map<Var, RecordArg> passed = m.pullback().recordStorage();
+    params.addAll(passed.keySet());
     BodyWriter body = bodyWriter(m, m.pullback(), params, names);
     boolean scalars = m.wrtParameters().stream()
         .anyMatch(p -> p.plain() != null && p.plain().type() == Type.DOUBLE);
     String grad = scalars ? names.reserve("grad") : null;
     Map<MethodPlan.Parameter, String> storage = new java.util.LinkedHashMap<>();
+    Map<String, String> storageByName = new java.util.HashMap<>();
     for (MethodPlan.Parameter p : m.wrtParameters()) {
       if (p.record() != null) {
-        storage.put(p, names.reserve(p.name() + "Bar"));
+        // Where the record goes to a callee whole, the callee adds into this same storage.
+        Var passedWhole = passed.entrySet().stream()
+            .filter(e -> e.getValue().path().equals(List.of(p.name()))).map(Map.Entry::getKey)
+            .findFirst().orElse(null);
+        storage.put(p, passedWhole != null ? body.name(passedWhole)
+            : names.reserve(p.name() + "Bar"));
+        storageByName.put(p.name(), storage.get(p));
       }
     }
     boolean stacks = BodyWriter.takesStacks(m.pullback().function().body());
@@ -250,6 +260,7 @@ final class ReverseModeMethods {
         unpacking.unpack(p.name(), p.record(), storage.get(p), method);
       }
     }
+    unpacking.storage(passed, storageByName, method);
     method.addCode(code);
     boolean first = true;
     int slot = 0;
@@ -361,6 +372,13 @@ final class ReverseModeMethods {
     }
     if (adjointArrays[0]) {
       allocated.add("the adjoints of its local arrays");
+    }
+    Set<String> differentiated = new HashSet<>();
+    m.wrtParameters().forEach(p -> differentiated.add(p.name()));
+    if (m.pullback().recordStorage().values().stream()
+        .anyMatch(r -> !differentiated.contains(r.path().get(0)))) {
+      allocated.add("scratch storage for the gradient of a record its callees differentiate"
+          + " and it does not");
     }
     String allocation = allocated.isEmpty() ? "Allocates nothing"
         : "Allocates only " + String.join(" and ", allocated);

@@ -13,6 +13,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
@@ -45,7 +46,8 @@ public final class ArrayParameterWrites {
     }
     ArrayParameterWrites scan = new ArrayParameterWrites();
     for (VariableTree p : method.getParameters()) {
-      if (p.getType() instanceof ArrayTypeTree) {
+      // A record's arrays are written through its accessors (p.w()[i] = ...).
+      if (p.getType() instanceof ArrayTypeTree || !(p.getType() instanceof PrimitiveTypeTree)) {
         scan.aliases.put(p.getName().toString(),
             new LinkedHashSet<>(List.of(p.getName().toString())));
       }
@@ -93,7 +95,15 @@ public final class ArrayParameterWrites {
       e = p.getExpression();
     }
     return e instanceof IdentifierTree || e instanceof ArrayAccessTree
-        || e instanceof ConditionalExpressionTree;
+        || e instanceof ConditionalExpressionTree || accessor(e);
+  }
+
+  /** {@code p.w()}, {@code p.l1().w()}: a record's component, no new array ({@code clone}). */
+  private static boolean accessor(Tree e) {
+    return e instanceof MethodInvocationTree call && call.getArguments().isEmpty()
+        && call.getMethodSelect() instanceof MemberSelectTree select
+        && !select.getIdentifier().contentEquals("clone")
+        && (select.getExpression() instanceof IdentifierTree || accessor(select.getExpression()));
   }
 
   private void rebind(String name, Tree value) {

@@ -48,17 +48,19 @@ final class CallReader {
       return applied.get();
     }
     ExpressionTree callee = call.getMethodSelect();
-    List<Expr> args = expressions.operands(call.getArguments());
-    Optional<Expr> copy = ArrayCopyCalls.read(call, callee instanceof MemberSelectTree select
-        ? lookup.qualifierType(select.getExpression()) : null, args, expressions::expression);
+    RecordArguments records = RecordArguments.of(call.getArguments(), expressions.records());
+    List<Expr> args = records.read(call.getArguments(), expressions);
+    Optional<Expr> copy = !records.isEmpty() ? Optional.empty() : ArrayCopyCalls.read(call,
+        callee instanceof MemberSelectTree select ? lookup.qualifierType(select.getExpression())
+        : null, args, expressions::expression);
     if (copy.isPresent()) {
       return copy.get();
     }
     if (callee instanceof MemberSelectTree select) {
       return resolved(call, callee, select.getExpression(), select.getIdentifier().toString(),
-          args);
+          args, records);
     }
-    return resolved(call, callee, null, callee.toString(), args);
+    return resolved(call, callee, null, callee.toString(), args, records);
   }
 
   private LocalFunctionCalls functions;
@@ -74,6 +76,11 @@ final class CallReader {
    */
   Expr resolved(MethodInvocationTree call, Tree callee, ExpressionTree qualifier, String name,
       List<Expr> args) {
+    return resolved(call, callee, qualifier, name, args, RecordArguments.NONE);
+  }
+
+  private Expr resolved(MethodInvocationTree call, Tree callee, ExpressionTree qualifier,
+      String name, List<Expr> args, RecordArguments records) {
     List<Type> argTypes = args.stream().map(Expr::type).toList();
     List<TypeElement> candidates;
     if (qualifier != null) {
@@ -91,13 +98,16 @@ final class CallReader {
     Optional<String> ruleOwner = owner == null ? Optional.empty()
         : RulesTable.owner(owner.getQualifiedName().toString());
     Optional<Rule> rule = ruleOwner.flatMap(o -> RulesTable.function(o, name, args.size()));
-    if (rule.isPresent()) {
+    if (rule.isPresent() && records.isEmpty()) {
       return ruleCall(call, ruleOwner.get(), name, args);
     }
-    Optional<CalleeResolver.Callee> target = owner == null ? Optional.empty()
+    Optional<CalleeResolver.Callee> target = owner == null || rule.isPresent() ? Optional.empty()
         : callees.find(owner, name, args.size());
     if (target.isPresent()) {
-      return invoke(call, target.get(), args);
+      return invoke(call, target.get(), args, records);
+    }
+    if (!records.isEmpty()) {
+      throw records.refused();
     }
     String types = args.stream().map(CallReader::typeName).collect(Collectors.joining(", "));
     if (owner != null && ruleOwner.isEmpty() && RulesTable.isMathFunction(name)) {
@@ -132,7 +142,8 @@ final class CallReader {
   }
 
   /** A call of another {@code @Differentiable} method, differentiated through its pullback. */
-  private Expr invoke(MethodInvocationTree call, CalleeResolver.Callee callee, List<Expr> args) {
+  private Expr invoke(MethodInvocationTree call, CalleeResolver.Callee callee, List<Expr> args,
+      RecordArguments records) {
     if (callee.problem() != null) {
       throw new Unsupported(call, Message.UNSUPPORTED, "calling " + callee.name() + " here",
           callee.problem());
@@ -144,7 +155,13 @@ final class CallReader {
           + ",", "let " + callee.name() + " write into a local copy (double[] c = new"
           + " double[n], then copy), or call it from code that is not differentiated");
     }
+    if (!records.isEmpty() && callee.kind() == Expr.Invoke.Kind.KERNEL) {
+      throw records.refused();
+    }
     for (int i = 0; i < args.size(); i++) {
+      if (records.at(i) != null || callee.record(i).isPresent()) {
+        continue; // checked where the record is flattened
+      }
       Type expected = callee.parameterTypes().get(i);
       Expr arg = args.get(i);
       boolean fits = arg.type() == expected || (expected.isNumeric() && arg.type().isNumeric()
@@ -159,16 +176,18 @@ final class CallReader {
             "passing a new array to " + callee.name(), "declare it as a local first");
       }
     }
+    Expr.Invoke flat = records.flatten(call, callee, args, callee.independents(),
+        callee.returnType());
     callees.noteHelperCall(callee, call);
     if (callee.onReceiver()) {
       // this.g(x): the receiver is the call's first argument, not differentiated.
-      List<Expr> withReceiver = new ArrayList<>(args);
+      List<Expr> withReceiver = new ArrayList<>(flat.args());
       withReceiver.add(0, lookup.receiver());
-      return new Expr.Invoke(callee.kind(), callee.owner(), callee.name(), withReceiver,
-          callee.independents().stream().map(i -> i + 1).toList(), callee.returnType());
+      return new Expr.Invoke(flat.kind(), flat.owner(), flat.name(), withReceiver,
+          flat.independents().stream().map(i -> i + 1).toList(), flat.type(),
+          flat.records().stream().map(r -> r.shifted(1)).toList());
     }
-    return new Expr.Invoke(callee.kind(), callee.owner(), callee.name(), args,
-        callee.independents(), callee.returnType());
+    return flat;
   }
 
   /**

@@ -32,7 +32,14 @@ public final class CalleeResolver {
   record Callee(Expr.Invoke.Kind kind, ClassRef owner, String name,
       List<Type> parameterTypes, List<Integer> independents, Type returnType,
       String problem, ExecutableElement element, boolean implicit, boolean onReceiver,
-      List<String> writtenArrays) {}
+      List<String> writtenArrays) {
+
+    /** The record class of parameter {@code i} ({@link Type#OBJECT}), if it takes a record. */
+    Optional<TypeElement> record(int i) {
+      return parameterTypes.get(i) != Type.OBJECT ? Optional.empty()
+          : RecordParameters.recordOf(element.getParameters().get(i).asType());
+    }
+  }
 
   private static final String ANNOTATION = "dev.adjoint.Differentiable";
 
@@ -134,7 +141,9 @@ public final class CalleeResolver {
       List<Type> types = new ArrayList<>();
       for (var p : m.getParameters()) {
         Optional<Type> t = TreeKinds.type(p.asType()).or(
-            () -> ObjectTypes.of(p.asType()).map(c -> Type.OBJECT));
+            () -> ObjectTypes.of(p.asType()).map(c -> Type.OBJECT)).or(
+            () -> RecordParameters.recordOf(p.asType()).filter(RecordParameters::fits)
+                .map(r -> Type.OBJECT));
         if (t.isEmpty()) {
           return implicit ? Optional.of(new Callee(Expr.Invoke.Kind.HELPER, ClassRefs.of(owner),
               name, List.of(), List.of(), Type.DOUBLE, "its parameter " + p.getSimpleName()
@@ -155,7 +164,7 @@ public final class CalleeResolver {
       // it needs no derivative.
       boolean anyDifferentiable = false;
       for (int i = 0; i < types.size(); i++) {
-        anyDifferentiable |= types.get(i).isDifferentiable()
+        anyDifferentiable |= differentiable(types.get(i), m.getParameters().get(i))
             && !NoDerivative.on(m.getParameters().get(i));
       }
       implicit &= anyDifferentiable;
@@ -165,7 +174,7 @@ public final class CalleeResolver {
       for (int i = 0; (differentiable || kernel) && i < types.size(); i++) {
         String param = m.getParameters().get(i).getSimpleName().toString();
         boolean passedThrough = !kernel && NoDerivative.on(m.getParameters().get(i));
-        if (types.get(i).isDifferentiable() && !passedThrough
+        if (differentiable(types.get(i), m.getParameters().get(i)) && !passedThrough
             && (wrt.isEmpty() || wrt.contains(param))) {
           independents.add(i);
         }
@@ -193,6 +202,13 @@ public final class CalleeResolver {
           independents, returns.get(), problem, m, implicit, onReceiver, written));
     }
     return Optional.empty();
+  }
+
+  /** Whether a parameter carries derivatives: a double or its arrays, or a record with them. */
+  private static boolean differentiable(Type type, javax.lang.model.element.VariableElement p) {
+    return type.isDifferentiable() || type == Type.OBJECT
+        && RecordParameters.recordOf(p.asType()).filter(RecordParameters::isDifferentiable)
+            .isPresent();
   }
 
   /**

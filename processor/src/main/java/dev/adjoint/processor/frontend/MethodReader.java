@@ -29,6 +29,7 @@ public final class MethodReader {
   private final StatementReader statements;
   private final javax.lang.model.element.Element method;
   private final Map<Integer, RecordShape> records = new java.util.TreeMap<>();
+  private final RecordAccess recordAccess = new RecordAccess(scopes);
 
   public MethodReader(CompilationUnitTree unit, SourcePositions positions, Problems problems,
       SubsetFence fence, Shadowing shadowing, CalleeResolver callees) {
@@ -38,7 +39,7 @@ public final class MethodReader {
     NameLookup names = new NameLookup(scopes, callees.names(), shadowing, problems);
     Effects effects = new Effects();
     ExpressionReader expressions = new ExpressionReader(names, fenced, effects);
-    expressions.setRecords(new RecordAccess(scopes));
+    expressions.setRecords(recordAccess);
     CallReader calls = new CallReader(expressions, names, callees, problems);
     expressions.setCalls(calls);
     AssignmentReader assignments = new AssignmentReader(expressions, scopes, effects);
@@ -88,6 +89,7 @@ public final class MethodReader {
         RecordShape shape = RecordParameters.shape(records.get(i), name, taken, elements);
         params.addAll(shape.leaves());
         scopes.declareRecord(name, shape);
+        recordAccess.declareParameter(name, shape);
         this.records.put(i, shape);
         continue;
       }

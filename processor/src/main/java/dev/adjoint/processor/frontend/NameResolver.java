@@ -215,7 +215,8 @@ final class NameResolver {
         case INT -> arg == Type.INT;
         case BOOLEAN -> arg == Type.BOOLEAN;
         case ARRAY -> TreeKinds.type(p).filter(t -> t == arg).isPresent();
-        case DECLARED -> arg == Type.OBJECT && ObjectTypes.of(p).isPresent();
+        case DECLARED -> arg == Type.OBJECT && (ObjectTypes.of(p).isPresent()
+            || RecordParameters.recordOf(p).isPresent());
         default -> false;
       };
       if (!fits) {

@@ -93,6 +93,9 @@ final class ObjectCalls {
         .isPresent()) {
       return lookup.local(id.getName().toString()).get().type() == Type.OBJECT;
     }
-    return lookup.namesObjectField(receiver);
+    // A record's enum or String component: p.mode().ordinal()
+    return lookup.namesObjectField(receiver)
+        || expressions.records().resolve(receiver) instanceof dev.adjoint.processor.ir.Var leaf
+        && leaf.type() == Type.OBJECT;
   }
 }

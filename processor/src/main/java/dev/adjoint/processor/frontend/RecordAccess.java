@@ -10,6 +10,10 @@ import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.RecordShape;
 import dev.adjoint.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,9 +23,46 @@ import java.util.Optional;
  */
 final class RecordAccess {
   private final Scopes scopes;
+  /** The method's record parameters, by name. */
+  private final Map<String, RecordShape> parameters = new LinkedHashMap<>();
 
   RecordAccess(Scopes scopes) {
     this.scopes = scopes;
+  }
+
+  /** Record parameter {@code name} of the method being read. */
+  void declareParameter(String name, RecordShape shape) {
+    parameters.put(name, shape);
+  }
+
+  /**
+   * Where {@code record} (a parameter's shape or one nested in it, as {@link #resolve} gives)
+   * sits: the parameter's name, then the components leading to it.
+   */
+  List<String> path(RecordShape record) {
+    for (Map.Entry<String, RecordShape> p : parameters.entrySet()) {
+      List<String> path = new ArrayList<>(List.of(p.getKey()));
+      if (find(p.getValue(), record, path)) {
+        return path;
+      }
+    }
+    throw new IllegalStateException("record " + record.type() + " is no parameter's");
+  }
+
+  private static boolean find(RecordShape in, RecordShape record, List<String> path) {
+    if (in == record) {
+      return true;
+    }
+    for (RecordShape.Component c : in.components()) {
+      if (c.nested() != null) {
+        path.add(c.name());
+        if (find(c.nested(), record, path)) {
+          return true;
+        }
+        path.remove(path.size() - 1);
+      }
+    }
+    return false;
   }
 
   /** What {@code e} denotes: a leaf's parameter, a record, or null if it is no record path. */

@@ -82,9 +82,36 @@ public final class RecordParameters {
     enclosing.remove(record);
   }
 
-  /** The IR type of a leaf component, if it may be one. */
+  /**
+   * Whether {@code record} may be a parameter (what {@link #check} reports on, without
+   * reporting): a callee's own compilation names its problems.
+   */
+  static boolean fits(TypeElement record) {
+    return fits(record, new HashSet<>());
+  }
+
+  private static boolean fits(TypeElement record, Set<TypeElement> enclosing) {
+    if (!record.getTypeParameters().isEmpty() || !enclosing.add(record)) {
+      return false;
+    }
+    for (Element e = record; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        return false;
+      }
+    }
+    for (RecordComponentElement c : record.getRecordComponents()) {
+      Optional<TypeElement> nested = recordOf(c.asType());
+      if (nested.isPresent() ? !fits(nested.get(), enclosing) : leafType(c.asType()).isEmpty()) {
+        return false;
+      }
+    }
+    enclosing.remove(record);
+    return true;
+  }
+
+  /** The IR type of a leaf component, if it may be one: enums and strings are objects. */
   private static Optional<Type> leafType(TypeMirror t) {
-    return TreeKinds.type(t);
+    return TreeKinds.type(t).or(() -> ObjectTypes.of(t).map(c -> Type.OBJECT));
   }
 
   /** Whether {@code record} (checked) has a component that carries derivatives. */
@@ -118,8 +145,11 @@ public final class RecordParameters {
         components.add(new RecordShape.Component(name, null,
             shape(nested.get(), parameter, path + capitalize(name), taken, elements)));
       } else {
-        Var leaf = new Var(leafName(name, parameter, path, taken),
-            leafType(c.asType()).get(), Var.Role.PARAM);
+        String leafName = leafName(name, parameter, path, taken);
+        Type type = leafType(c.asType()).get();
+        Var leaf = type == Type.OBJECT
+            ? Var.object(leafName, Var.Role.PARAM, ObjectTypes.of(c.asType()).get())
+            : new Var(leafName, type, Var.Role.PARAM);
         components.add(new RecordShape.Component(name, leaf, null));
       }
     }
@@ -130,7 +160,8 @@ public final class RecordParameters {
     List<String> candidates = List.of(name, decapitalize(path + capitalize(name)),
         parameter + path + capitalize(name));
     for (String candidate : candidates) {
-      if (!taken.contains(candidate) && !candidate.endsWith("Bar")) {
+      if (!taken.contains(candidate) && !candidate.endsWith("Bar")
+          && !javax.lang.model.SourceVersion.isKeyword(candidate)) {
         taken.add(candidate);
         return candidate;
       }

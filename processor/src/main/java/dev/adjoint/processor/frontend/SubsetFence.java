@@ -102,7 +102,9 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
     reject(Tree.Kind.LAMBDA_EXPRESSION, "a lambda", functional);
     reject(Tree.Kind.MEMBER_REFERENCE, "a method reference", functional);
     reject(Tree.Kind.NEW_CLASS, "object creation (new)",
-        "a differentiated method works on primitives; pass the values in as double parameters");
+        "a differentiated method works on primitives, arrays and the records it is given; pass"
+        + " the values in as double parameters (a record, such as new Layer(w, b), as a"
+        + " parameter of the record's type)");
     reject(Tree.Kind.CLASS, "a local class", "move the class out of the method");
     reject(Tree.Kind.INTERFACE, "a local interface", "move it out of the method");
     reject(Tree.Kind.RECORD, "a local record", "move it out of the method");

@@ -128,9 +128,10 @@ public sealed interface Expr
    * @param kind how the call is differentiated
    * @param owner the callee's class
    * @param independents the callee's differentiated parameter positions
+   * @param records the records passed whole, their leaves among {@code args}
    */
   record Invoke(Kind kind, ClassRef owner, String name, List<Expr> args,
-      List<Integer> independents, Type type) implements Expr {
+      List<Integer> independents, Type type, List<RecordArg> records) implements Expr {
 
     /** How a call is differentiated. */
     public enum Kind {
@@ -150,10 +151,27 @@ public sealed interface Expr
     public Invoke {
       args = List.copyOf(args);
       independents = List.copyOf(independents);
+      records = List.copyOf(records);
+    }
+
+    /** A call taking no record whole. */
+    public Invoke(Kind kind, ClassRef owner, String name, List<Expr> args,
+        List<Integer> independents, Type type) {
+      this(kind, owner, name, args, independents, type, List.of());
     }
 
     public Invoke withArgs(List<Expr> newArgs) {
-      return new Invoke(kind, owner, name, newArgs, independents, type);
+      return new Invoke(kind, owner, name, newArgs, independents, type, records);
+    }
+
+    /** The record passed whole that argument {@code i} is a leaf of; null if none. */
+    public RecordArg recordAt(int i) {
+      for (RecordArg r : records) {
+        if (r.covers(i)) {
+          return r;
+        }
+      }
+      return null;
     }
   }
 

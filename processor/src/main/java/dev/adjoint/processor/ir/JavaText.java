@@ -180,7 +180,14 @@ public final class JavaText {
         if (i > (onReceiver ? 1 : 0)) {
           out.append(", ");
         }
-        nested(call.args().get(i), out);
+        RecordArg record = call.recordAt(i);
+        if (record != null) {
+          // The record's leaves are the record itself: p.l1().
+          out.append(record.value());
+          i += record.count() - 1;
+        } else {
+          nested(call.args().get(i), out);
+        }
       }
       out.append(')');
     } else if (e instanceof Expr.Pop p) {

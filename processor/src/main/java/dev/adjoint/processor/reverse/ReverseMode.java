@@ -11,6 +11,7 @@ import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Mode;
 import dev.adjoint.processor.ir.Op;
+import dev.adjoint.processor.ir.RecordArg;
 import dev.adjoint.processor.ir.SourceRef;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
@@ -21,6 +22,7 @@ import dev.adjoint.processor.rules.DerivativeRegistry;
 import dev.adjoint.processor.verify.ParameterWrites;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -52,13 +54,18 @@ public final class ReverseMode {
    * @param sweeps the forward and the backward sweep
    * @param parameterAdjoints where each differentiated parameter's adjoint ends up
    */
-  public record Output(Function function, Sweeps sweeps, Map<Var, Var> parameterAdjoints) {
+  public record Output(Function function, Sweeps sweeps, Map<Var, Var> parameterAdjoints,
+      Map<Var, RecordArg> recordStorage) {
     public Output {
       function = function.withBody(sweeps.all());
     }
 
+    public Output(Function function, Sweeps sweeps, Map<Var, Var> parameterAdjoints) {
+      this(function, sweeps, parameterAdjoints, Map.of());
+    }
+
     public Output withSweeps(Sweeps newSweeps) {
-      return new Output(function, newSweeps, parameterAdjoints);
+      return new Output(function, newSweeps, parameterAdjoints, recordStorage);
     }
   }
 
@@ -72,6 +79,9 @@ public final class ReverseMode {
   private final Set<Var> reassigned = new HashSet<>();
   private Var scratch;
   private int scratchSize;
+  /** The adjoint storage of each record passed whole to a callee, by the record. */
+  private final Map<Var, RecordArg> storage = new LinkedHashMap<>();
+  private final Map<List<String>, Var> storageByPath = new HashMap<>();
   /** The result's adjoint: a double, or the array a double[] result's pullback is given. */
   private Expr seed;
 
@@ -148,13 +158,16 @@ public final class ReverseMode {
           List.of(Expr.Const.ofInt(scratchSize))), SourceRef.NONE));
     }
 
+    Set<Var> idle = idleLeafAdjoints(backward);
+    backward.removeIf(st -> st instanceof Stmt.Assign a && idle.contains(a.target()));
     Map<Var, Var> outputs = new LinkedHashMap<>();
     for (Var p : independents) {
-      if (activity.isActive(p) || p.type().isArray()) {
+      if ((activity.isActive(p) || p.type().isArray()) && !idle.contains(adjoint(p))) {
         outputs.put(p, adjoint(p));
       }
     }
-    return new Output(fn, new Sweeps(body, backward), Collections.unmodifiableMap(outputs));
+    return new Output(fn, new Sweeps(body, backward), Collections.unmodifiableMap(outputs),
+        Collections.unmodifiableMap(storage));
   }
 
   /** {@code Adjoints.f(into, from)}: an operation on two adjoint arrays. */
@@ -430,9 +443,17 @@ public final class ReverseMode {
     List<Expr> arrayAdjoints = new ArrayList<>();
     List<Stmt> after = new ArrayList<>();
     int slot = 0;
+    RecordArg lastRecord = null;
     for (int i : call.independents()) {
       Expr arg = call.args().get(i);
-      if (!arg.type().isArray()) {
+      RecordArg record = call.recordAt(i);
+      if (record != null) {
+        // The callee adds the record's gradient into its storage, scalars too.
+        if (record != lastRecord) {
+          arrayAdjoints.add(Exprs.ref(storage(record)));
+          lastRecord = record;
+        }
+      } else if (!arg.type().isArray()) {
         Expr scratchSlot = new Expr.Index(Exprs.ref(scratch()), Expr.Const.ofInt(slot));
         out.add(new Stmt.Store(Exprs.ref(scratch()), Expr.Const.ofInt(slot),
             Expr.Const.ofDouble(0), false, src));
@@ -557,7 +578,49 @@ public final class ReverseMode {
   private Expr.Invoke pullbackCall(Expr.Invoke call, List<Expr> args) {
     DerivativeRegistry.Implementation pullback = derivatives.find(call, Mode.REVERSE);
     return new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, pullback.owner(), pullback.name(), args,
-        List.of(), Type.DOUBLE);
+        List.of(), Type.DOUBLE, call.records());
+  }
+
+  /**
+   * The adjoints of scalar leaves that only callees taking their record whole differentiate:
+   * those callees add into the record's storage, so the adjoint stays at its initial zero.
+   */
+  private Set<Var> idleLeafAdjoints(List<Stmt> backward) {
+    Set<Var> candidates = new HashSet<>();
+    for (RecordArg r : storage.values()) {
+      for (Var leaf : r.shape().leaves()) {
+        if (leaf.type() == Type.DOUBLE && adjoints.containsKey(leaf)) {
+          candidates.add(adjoint(leaf));
+        }
+      }
+    }
+    if (candidates.isEmpty()) {
+      return candidates;
+    }
+    Map<Var, Integer> writes = new HashMap<>();
+    Set<Var> read = new HashSet<>();
+    Stmts.walk(backward, st -> {
+      read.addAll(Stmts.ownReads(st));
+      if (st instanceof Stmt.Assign a) {
+        writes.merge(a.target(), 1, Integer::sum);
+      }
+    });
+    candidates.removeIf(v -> read.contains(v) || writes.getOrDefault(v, 0) != 1);
+    return candidates;
+  }
+
+  /**
+   * The storage a callee's pullback adds a record's gradient into: the caller's ({@code pBar},
+   * {@code pBar.l1}) or, if it has none, scratch storage allocated once per pullback; one per
+   * record, however many calls take it.
+   */
+  private Var storage(RecordArg record) {
+    return storageByPath.computeIfAbsent(record.path(), path -> {
+      Var v = Var.object(path.get(path.size() - 1) + "Bar", Var.Role.ADJOINT,
+          record.shape().type());
+      storage.put(v, record);
+      return v;
+    });
   }
 
   private Var scratch() {

@@ -57,7 +57,7 @@ public final class CalleeAdjoints {
       boolean variable = given instanceof Expr.Ref || given instanceof Expr.Cond;
       if (!call.independents().contains(i) && variable && given.type().isDifferentiable()
           && Stmts.bases(given).stream().anyMatch(varied)) {
-        problems.add(Problem.unsupported(a.source(), "argument " + (i + 1) + " of "
+        problems.add(Problem.unsupported(a.source(), argument(call, i) + " of "
             + call.name() + " depends on what is differentiated here, but " + call.name()
             + " does not differentiate with respect to that parameter; add it to "
             + call.name() + "'s wrt (or remove its @NoDerivative)"));
@@ -66,13 +66,27 @@ public final class CalleeAdjoints {
     }
     for (int i : call.independents()) {
       Expr arg = call.args().get(i);
-      if (arg.type().isArray() && !hasAdjoint(arg)) {
+      // A record's callee adds into its storage, which the caller always has (or makes).
+      if (arg.type().isArray() && call.recordAt(i) == null && !hasAdjoint(arg)) {
         problems.add(Problem.unsupported(a.source(), "matrix " + Stmts.baseVar(unchosen(arg))
             .userName() + " is differentiated by " + call.name() + " but not here; add it to"
             + " this method's wrt or remove it from " + call.name() + "'s"));
         return;
       }
     }
+  }
+
+  /** Argument {@code i} of {@code call} as the user wrote it: {@code argument 2}, {@code p}. */
+  private static String argument(Expr.Invoke call, int i) {
+    int position = i;
+    for (var r : call.records()) {
+      if (r.covers(i)) {
+        return "the record " + r.value();
+      } else if (r.first() < i) {
+        position -= r.count() - 1;
+      }
+    }
+    return "argument " + (position + 1);
   }
 
   /** Whether the callee has somewhere to add {@code arg}'s gradient (each array it may be). */

@@ -45,8 +45,6 @@ record RecordForm(String source, List<Param> packed, String record) {
     List<String> kept = new ArrayList<>();
     for (Param param : main.params()) {
       boolean candidate = !assigned(body, param.name()) && r.nextInt(4) != 0;
-      // Enum and String values are not record components yet: they stay parameters.
-      candidate &= param.type() != Program.Type.MODE && param.type() != Program.Type.TEXT;
       if (candidate) {
         packed.add(param);
       } else {

@@ -12,6 +12,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,18 @@ class RecordFormTest {
 
   @Test
   void recordFormsMatchFlatPrograms() {
-    long master = Long.getLong("adjoint.fuzz.seed", RandomProgramTest.DEFAULT_SEED) ^ 0x5EC0DL;
+    run("R", false);
+  }
+
+  /** The record passed on to a helper holding the body ({@link RecordPassingForm}). */
+  @Test
+  void recordsPassedToHelpersMatchFlatPrograms() {
+    run("P", true);
+  }
+
+  private static void run(String prefix, boolean passing) {
+    long master = Long.getLong("adjoint.fuzz.seed", RandomProgramTest.DEFAULT_SEED) ^ 0x5EC0DL
+        ^ (passing ? 0x9A55L : 0);
     int count = Integer.getInteger("adjoint.fuzz.recordPrograms", 40);
     Random seeds = new Random(master);
     List<String> failures = new ArrayList<>();
@@ -39,23 +51,25 @@ class RecordFormTest {
         long seed = seeds.nextLong();
         Program p = ProgramGenerator.generate(seed);
         int k = programs.size();
-        var form = RecordForm.of(p, "R" + k, new Random(seed));
-        if (form.isEmpty()) {
+        var form = RecordForm.of(p, prefix + k, new Random(seed));
+        Optional<String> source = form.map(f -> passing
+            ? RecordPassingForm.of(f, new Random(~seed)).orElse(null) : f.source());
+        if (source.isEmpty()) {
           continue;
         }
         programs.add(p);
         forms.add(form.get());
         sources.add(new JavaSource(Program.PACKAGE + ".F" + k, p.toJava("F" + k)));
-        sources.add(new JavaSource(Program.PACKAGE + ".R" + k, form.get().source()));
+        sources.add(new JavaSource(Program.PACKAGE + "." + prefix + k, source.get()));
       }
       for (String analyses : List.of("on", "off")) {
         Compiled c = InProcessCompiler.create().withOptions("-Aadjoint.analyses=" + analyses)
             .compile(sources);
         for (int k = 0; k < programs.size(); k++) {
-          String f = check(c, programs.get(k), forms.get(k), k, new Random(k + start));
+          String f = check(c, programs.get(k), forms.get(k), prefix, k, new Random(k + start));
           if (f != null) {
             failures.add("seed " + programs.get(k).seed() + " (analyses " + analyses + "): " + f
-                + "\n" + forms.get(k).source());
+                + "\n" + sources.get(2 * k + 1).text());
           }
           checked++;
         }
@@ -66,10 +80,12 @@ class RecordFormTest {
   }
 
   /** Null if the two forms agree at a few random points. */
-  private static String check(Compiled c, Program p, RecordForm form, int k, Random r) {
+  private static String check(Compiled c, Program p, RecordForm form, String prefix, int k,
+      Random r) {
     Method flat = gradientMethod(c, "F" + k);
-    Method packed = gradientMethod(c, "R" + k);
-    Class<?> recordType = c.loadClass(Program.PACKAGE + ".R" + k + "$" + RecordForm.RECORD_TYPE);
+    Method packed = gradientMethod(c, prefix + k);
+    Class<?> recordType = c.loadClass(Program.PACKAGE + "." + prefix + k + "$"
+        + RecordForm.RECORD_TYPE);
     List<Param> params = p.main().params();
     for (int point = 0; point < 3; point++) {
       Object[] args = point(params, p.arrayLength(), r);
@@ -151,6 +167,7 @@ class RecordFormTest {
           }
           args[i] = a;
         }
+        case MODE, TEXT -> args[i] = ObjectValues.argument(r, params.get(i).type());
         case MATRIX -> {
           double[][] m = new double[length][length];
           for (int j = 0; j < length; j++) {

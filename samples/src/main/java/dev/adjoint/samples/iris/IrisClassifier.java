@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  * is that formula, one example, over {@link LinearAlgebra} kernels ({@code matVec}, {@code add},
  * {@code sigmoid}, {@code logSumExp}), whose hand-written pullbacks the generated code calls.
  * The weights live in the record {@link Mlp}; {@link #batchLoss} takes one and averages {@code
- * loss} over a range of examples, calling it with the record's components, in a loop whose
- * backward sweep calls {@code loss}'s generated pullback once per example. Adjoint generates
+ * loss} over a range of examples, passing the record on, in a loop whose backward sweep calls
+ * {@code loss}'s generated pullback once per example, into the same storage. Adjoint generates
  * {@code IrisClassifierAdjoint.batchLossPullback(p, X, labels, start, end, seed, pBar)}, which
  * returns the mean loss and adds {@code seed} times its gradient into {@code pBar}, an {@code
  * IrisClassifier_MlpBar}: the generated adjoint storage of {@code Mlp}, one field per component
@@ -70,12 +70,11 @@ public final class IrisClassifier {
    * logits {@code z = W2 σ(W1 x + b1) + b2}; differentiated with respect to the weights and
    * biases, not the example.
    */
-  @Differentiable(wrt = {"W1", "b1", "W2", "b2"})
-  public static double loss(
-      double[][] W1, double[] b1, double[][] W2, double[] b2, double[] x, int label) {
-    double[] z1 = LinearAlgebra.add(LinearAlgebra.matVec(W1, x), b1);
+  @Differentiable(wrt = {"p"})
+  public static double loss(Mlp p, double[] x, int label) {
+    double[] z1 = LinearAlgebra.add(LinearAlgebra.matVec(p.W1(), x), p.b1());
     double[] h = LinearAlgebra.sigmoid(z1);
-    double[] z2 = LinearAlgebra.add(LinearAlgebra.matVec(W2, h), b2);
+    double[] z2 = LinearAlgebra.add(LinearAlgebra.matVec(p.W2(), h), p.b2());
     return LinearAlgebra.logSumExp(z2) - z2[label];
   }
 
@@ -84,7 +83,7 @@ public final class IrisClassifier {
   public static double batchLoss(Mlp p, double[][] X, int[] labels, int start, int end) {
     double total = 0;
     for (int i = start; i < end; i++) {
-      total += loss(p.W1(), p.b1(), p.W2(), p.b2(), X[i], labels[i]);
+      total += loss(p, X[i], labels[i]);
     }
     return total / (end - start);
   }

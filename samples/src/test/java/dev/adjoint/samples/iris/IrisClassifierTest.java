@@ -70,15 +70,15 @@ class IrisClassifierTest {
       int i = indexOfLabel(train, label);
       double[] x = train.features()[i];
       int y = label;
-      var g = IrisClassifierAdjoint.loss(p.W1(), p.b1(), p.W2(), p.b2(), x, y);
-      assertEquals(IrisClassifier.loss(p.W1(), p.b1(), p.W2(), p.b2(), x, y), g.value(), EXACT);
-      double[] gradient = new Mlp(g.dW1(), g.dB1(), g.dW2(), g.dB2()).flatten();
+      var g = IrisClassifierAdjoint.loss(p, x, y);
+      assertEquals(IrisClassifier.loss(p, x, y), g.value(), EXACT);
+      double[] gradient = g.dP().toRecord().flatten();
       assertTrue(norm(gradient) > 1e-3, "gradient is not trivially zero");
       double error =
           GradientCheck.maxRelativeError(
               v -> {
                 Mlp q = Mlp.unflatten(v, HIDDEN);
-                return IrisClassifier.loss(q.W1(), q.b1(), q.W2(), q.b2(), x, y);
+                return IrisClassifier.loss(q, x, y);
               },
               p.flatten(),
               gradient);
@@ -97,7 +97,7 @@ class IrisClassifierTest {
     for (int i = 0; i < 10; i++) {
       double[] x = train.features()[i];
       int y = train.labels()[i];
-      var g = IrisClassifierAdjoint.loss(p.W1(), p.b1(), p.W2(), p.b2(), x, y);
+      var g = IrisClassifierAdjoint.loss(p, x, y).dP();
 
       double[] h =
           LinearAlgebra.sigmoid(LinearAlgebra.add(LinearAlgebra.matVec(p.W1(), x), p.b1()));
@@ -108,10 +108,10 @@ class IrisClassifierTest {
       for (int j = 0; j < HIDDEN; j++) {
         delta1[j] *= h[j] * (1 - h[j]);
       }
-      assertClose(delta2, g.dB2(), "dB2");
-      assertClose(LinearAlgebra.outer(delta2, h), g.dW2(), "dW2");
-      assertClose(delta1, g.dB1(), "dB1");
-      assertClose(LinearAlgebra.outer(delta1, x), g.dW1(), "dW1");
+      assertClose(delta2, g.b2, "dB2");
+      assertClose(LinearAlgebra.outer(delta2, h), g.W2, "dW2");
+      assertClose(delta1, g.b1, "dB1");
+      assertClose(LinearAlgebra.outer(delta1, x), g.W1, "dW1");
     }
   }
 
@@ -156,10 +156,9 @@ class IrisClassifierTest {
 
     // And it is the mean of the example gradients.
     Mlp sum = Mlp.zeros(HIDDEN);
+    IrisClassifier_MlpBar into = sum.storage();
     for (int i = start; i < end; i++) {
-      IrisClassifierAdjoint.lossPullback(
-          p.W1(), p.b1(), p.W2(), p.b2(), X[i], labels[i], 1.0 / (end - start),
-          sum.W1(), sum.b1(), sum.W2(), sum.b2());
+      IrisClassifierAdjoint.lossPullback(p, X[i], labels[i], 1.0 / (end - start), into);
     }
     assertClose(sum.flatten(), gradient, "mean of example pullbacks");
   }
