@@ -47,6 +47,10 @@ final class CallReader {
     if (applied.isPresent()) {
       return applied.get();
     }
+    Optional<Expr> inlined = passing == null ? Optional.empty() : passing.read(call);
+    if (inlined.isPresent()) {
+      return inlined.get();
+    }
     ExpressionTree callee = call.getMethodSelect();
     List<Expr> args = expressions.operands(call.getArguments());
     Optional<Expr> copy = ArrayCopyCalls.read(call, callee instanceof MemberSelectTree select
@@ -65,6 +69,12 @@ final class CallReader {
 
   void setLocalFunctions(LocalFunctionCalls functions) {
     this.functions = functions;
+  }
+
+  private FunctionArguments passing;
+
+  void setFunctionArguments(FunctionArguments passing) {
+    this.passing = passing;
   }
 
   /**
