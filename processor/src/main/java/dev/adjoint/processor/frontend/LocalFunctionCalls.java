@@ -126,10 +126,15 @@ final class LocalFunctionCalls {
       }
     }
     List<Stmt> out = new ArrayList<>();
-    Expr value = effects.apart(
-        () -> statements.blockWithValue(before, end.getExpression(), out), out);
-    out.forEach(effects::add);
-    return value;
+    SourceRef caller = effects.source();
+    try {
+      Expr value = effects.apart(
+          () -> statements.blockWithReturn(before, end, out), out);
+      out.forEach(effects::add);
+      return value;
+    } finally {
+      effects.at(caller); // what the calling statement reads next is on its own line
+    }
   }
 
   /** The first {@code return} in a statement. */
