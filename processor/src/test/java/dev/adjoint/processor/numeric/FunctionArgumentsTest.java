@@ -117,6 +117,61 @@ class FunctionArgumentsTest {
     }
   }
 
+  private static final JavaSource CALLEE_LAMBDAS = JavaSource.of("adjtest.passing.Inner",
+      "package adjtest.passing;",
+      "import dev.adjoint.Differentiable;",
+      "import java.util.function.DoubleBinaryOperator;",
+      "import java.util.function.DoubleUnaryOperator;",
+      "public final class Inner {",
+      "  @Differentiable",
+      "  public static double f(double x, double y) {",
+      "    double w = 1.5 * y;",
+      "    return Folds.fold((p, q) -> w * p * q, x, y) + Folds.fold(Math::hypot, x, y);",
+      "  }",
+      "}",
+      "final class Folds {",
+      "  static double fold(DoubleBinaryOperator op, double a, double b) {",
+      "    DoubleUnaryOperator half = t -> op.applyAsDouble(t, 0.5 * t) + damp(b);",
+      "    return op.applyAsDouble(a, b) + half.applyAsDouble(a);",
+      "  }",
+      "  static double damp(double v) { return v / (1 + v * v); }",
+      "}");
+
+  /**
+   * A callee (of another class, whose own helper it calls unqualified) declaring a lambda that
+   * applies its function parameter and reads its other parameter.
+   */
+  @ParameterizedTest(name = "analyses={0}")
+  @ValueSource(strings = {"on", "off"})
+  void lambdaOfTheCalleeApplyingItsFunction(String analyses) {
+    Compiled compiled = InProcessCompiler.create().withOptions("-Aadjoint.analyses=" + analyses)
+        .compile(CALLEE_LAMBDAS);
+    AdjointMethod f = compiled.method("adjtest.passing.Inner", "f");
+    DSFactory two = new DSFactory(2, 1);
+    for (double[] at : new double[][] {{0.7, -0.4}, {-1.3, 0.9}, {2.0, 1.1}}) {
+      String what = java.util.Arrays.toString(at);
+      ValueAndGradient g = f.valueAndGradient(at[0], at[1]);
+      DerivativeStructure x = two.variable(0, at[0]);
+      DerivativeStructure y = two.variable(1, at[1]);
+      DerivativeStructure w = y.multiply(1.5);
+      DerivativeStructure exact = fold((p, q) -> w.multiply(p).multiply(q), x, y)
+          .add(fold((p, q) -> p.hypot(q), x, y));
+      assertEquals(exact.getValue(), g.value(), 1e-12, what);
+      assertEquals(exact.getPartialDerivative(1, 0), g.gradient()[0], 1e-10, what);
+      assertEquals(exact.getPartialDerivative(0, 1), g.gradient()[1], 1e-10, what);
+      double[] fd = FiniteDifferences.gradient(v -> f.call(v[0], v[1]), at);
+      assertEquals(fd[0], g.gradient()[0], 1e-6 * Math.max(1, Math.abs(fd[0])), what);
+      assertEquals(fd[1], g.gradient()[1], 1e-6 * Math.max(1, Math.abs(fd[1])), what);
+    }
+  }
+
+  private static DerivativeStructure fold(BinaryOperator<DerivativeStructure> op,
+      DerivativeStructure a, DerivativeStructure b) {
+    DerivativeStructure damp = b.divide(b.multiply(b).add(1));
+    UnaryOperator<DerivativeStructure> half = t -> op.apply(t, t.multiply(0.5)).add(damp);
+    return op.apply(a, b).add(half.apply(a));
+  }
+
   private static DerivativeStructure integrate(UnaryOperator<DerivativeStructure> f,
       DerivativeStructure a, DerivativeStructure b, int n) {
     DerivativeStructure h = b.subtract(a).divide(n);
