@@ -38,10 +38,12 @@ class FunctionArgumentDiagnosticsTest {
   static Stream<Arguments> bodies() {
     return Stream.of(
         body("recursive callee", "return rec(v -> v * v, x, 3);", "rec(f, v, n - 1)",
-            "a recursive call of rec, which takes a function, is not supported in a @Differentiable method; write rec with a loop"),
+            "a recursive call of rec, which takes a function, is not supported in a"
+                + " @Differentiable method; write rec with a loop"),
         body("early return in the callee", "return pick(v -> v * v, x);", "if (v > 0)",
             "a return before the end of the body of pick (inlined where a function is passed"
-                + " to it) is not supported in a @Differentiable method; assign the value to a local"),
+                + " to it) is not supported in a @Differentiable method; assign the value to a"
+                + " local"),
         body("another functional interface", "return supply(() -> x * x);", "supply(() ->",
             "passing the lambda () -> x * x to the parameter s (java.util.function"
                 + ".DoubleSupplier) of supply is not supported in a @Differentiable method;"
