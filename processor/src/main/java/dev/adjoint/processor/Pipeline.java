@@ -102,6 +102,7 @@ final class Pipeline {
     CalleeResolver callees = new CalleeResolver(method, unit, elements, callRules,
         this::hasSource, m -> ArrayParameterWrites.of(trees.getTree(m)));
     MethodReader reader = new MethodReader(unit, positions, problems, fence, shadowing, callees);
+    reader.setCalleePaths(trees::getPath);
     Function read = reader.read(tree, signature.get().parameterTypes(),
         signature.get().records(), elements);
     callees.helperCalls().forEach(helperCalls);

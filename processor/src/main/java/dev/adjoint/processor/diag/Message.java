@@ -23,7 +23,8 @@ public enum Message {
   FUNCTION_PARAMETER("[adjoint.parameter] parameter %s of %s is a function (%s) its caller"
       + " chooses at run time, which Adjoint cannot differentiate; call a @Differentiable method"
       + " by name instead, or write the function inline (a local DoubleUnaryOperator f = v ->"
-      + " ...)"),
+      + " ...); a method that takes a function need not be @Differentiable: a @Differentiable"
+      + " method of its file passing it a lambda inlines it"),
   RECORD_COMPONENT("[adjoint.record] parameter %s of %s is a record %s whose component %s has type"
       + " %s; a record parameter's components may be double, double[], double[][]"
       + " (differentiated), int, long, boolean, char, int[] (passed through) or such records;"

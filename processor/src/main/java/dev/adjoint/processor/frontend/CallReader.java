@@ -47,6 +47,10 @@ final class CallReader {
     if (applied.isPresent()) {
       return applied.get();
     }
+    Optional<Expr> inlined = passing == null ? Optional.empty() : passing.read(call);
+    if (inlined.isPresent()) {
+      return inlined.get();
+    }
     ExpressionTree callee = call.getMethodSelect();
     RecordArguments records = RecordArguments.of(call.getArguments(), expressions.records());
     List<Expr> args = records.read(call.getArguments(), expressions);
@@ -67,6 +71,12 @@ final class CallReader {
 
   void setLocalFunctions(LocalFunctionCalls functions) {
     this.functions = functions;
+  }
+
+  private FunctionArguments passing;
+
+  void setFunctionArguments(FunctionArguments passing) {
+    this.passing = passing;
   }
 
   /**

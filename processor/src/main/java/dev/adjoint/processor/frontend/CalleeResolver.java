@@ -145,11 +145,15 @@ public final class CalleeResolver {
             () -> RecordParameters.recordOf(p.asType()).filter(RecordParameters::fits)
                 .map(r -> Type.OBJECT));
         if (t.isEmpty()) {
-          return implicit ? Optional.of(new Callee(Expr.Invoke.Kind.HELPER, ClassRefs.of(owner),
-              name, List.of(), List.of(), Type.DOUBLE, "its parameter " + p.getSimpleName()
+          // A function parameter takes a lambda: then the call is inlined (FunctionArguments).
+          String problem = FunctionalTypes.isFunctional(p.asType()) ? "its parameter "
+              + p.getSimpleName() + " is a function (" + p.asType() + "); pass it a lambda, a"
+              + " method reference or a local function" : "its parameter " + p.getSimpleName()
               + " has type " + p.asType() + ", and a helper Adjoint differentiates takes only"
               + " double, double[], double[][], int, long, boolean and int[]; change the"
-              + " parameter or give " + name + " a pullback with @DerivativeOf", m, false,
+              + " parameter or give " + name + " a pullback with @DerivativeOf";
+          return implicit ? Optional.of(new Callee(Expr.Invoke.Kind.HELPER, ClassRefs.of(owner),
+              name, List.of(), List.of(), Type.DOUBLE, problem, m, false,
               false, List.of())) : Optional.empty();
         }
         types.add(t.get());

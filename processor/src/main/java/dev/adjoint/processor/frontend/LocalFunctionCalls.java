@@ -33,9 +33,11 @@ final class LocalFunctionCalls {
   private final CallReader calls;
   private final Scopes scopes;
   private final Effects effects;
+  private final NameResolver names;
 
   LocalFunctionCalls(ExpressionReader expressions, StatementReader statements, CallReader calls,
-      Scopes scopes, Effects effects) {
+      Scopes scopes, Effects effects, NameResolver names) {
+    this.names = names;
     this.expressions = expressions;
     this.statements = statements;
     this.calls = calls;
@@ -74,10 +76,12 @@ final class LocalFunctionCalls {
       }
       doubles.add(a);
     }
-    Expr value = f.initializer() instanceof MemberReferenceTree ref
+    // Names in the function mean what they mean where it was written (maybe another method).
+    Expr value = names.reading(f.scope().site(), () -> f.initializer()
+        instanceof MemberReferenceTree ref
         ? calls.resolved(call, ref, ref.getQualifierExpression(), ref.getName().toString(),
             doubles)
-        : inline(call, (LambdaExpressionTree) f.initializer(), f, doubles);
+        : inline(call, (LambdaExpressionTree) f.initializer(), f, doubles));
     if (!value.type().isNumeric()) {
       throw new Unsupported(call, Message.TYPE_MISMATCH, f.name() + " must compute a number,"
           + " not " + value.type().javaName());
@@ -98,26 +102,39 @@ final class LocalFunctionCalls {
       if (lambda.getBodyKind() == LambdaExpressionTree.BodyKind.EXPRESSION) {
         return expressions.expression((ExpressionTree) lambda.getBody());
       }
-      List<? extends StatementTree> body = ((BlockTree) lambda.getBody()).getStatements();
-      StatementTree last = body.isEmpty() ? null : body.get(body.size() - 1);
-      if (!(last instanceof ReturnTree end) || end.getExpression() == null) {
-        throw new Unsupported(lambda, Message.UNSUPPORTED, "a lambda body that does not end in"
-            + " return", "end it with return value;");
+      return body(((BlockTree) lambda.getBody()).getStatements(), lambda, "a lambda body");
+    });
+  }
+
+  /**
+   * The value of a block that ends in {@code return value;} (a lambda's, or a callee's inlined
+   * where a function is passed to it), its statements put ahead as effects; {@code what} names
+   * the block in messages.
+   */
+  Expr body(List<? extends StatementTree> body, Tree block, String what) {
+    StatementTree last = body.isEmpty() ? null : body.get(body.size() - 1);
+    if (!(last instanceof ReturnTree end) || end.getExpression() == null) {
+      throw new Unsupported(block, Message.UNSUPPORTED, what + " that does not end in"
+          + " return", "end it with return value;");
+    }
+    List<? extends StatementTree> before = body.subList(0, body.size() - 1);
+    for (StatementTree s : before) {
+      Tree early = new EarlyReturn().scan(s, null);
+      if (early != null) {
+        throw new Unsupported(early, Message.UNSUPPORTED, "a return before the end of " + what,
+            "assign the value to a local and return it at the end");
       }
-      List<? extends StatementTree> before = body.subList(0, body.size() - 1);
-      for (StatementTree s : before) {
-        Tree early = new EarlyReturn().scan(s, null);
-        if (early != null) {
-          throw new Unsupported(early, Message.UNSUPPORTED, "a return before the end of a"
-              + " lambda body", "assign the value to a local and return it at the end");
-        }
-      }
-      List<Stmt> out = new ArrayList<>();
+    }
+    List<Stmt> out = new ArrayList<>();
+    SourceRef caller = effects.source();
+    try {
       Expr value = effects.apart(
-          () -> statements.blockWithValue(before, end.getExpression(), out), out);
+          () -> statements.blockWithReturn(before, end, out), out);
       out.forEach(effects::add);
       return value;
-    });
+    } finally {
+      effects.at(caller); // what the calling statement reads next is on its own line
+    }
   }
 
   /** The first {@code return} in a statement. */
@@ -125,6 +142,11 @@ final class LocalFunctionCalls {
     @Override
     public Tree visitReturn(ReturnTree node, Void unused) {
       return node;
+    }
+
+    @Override
+    public Tree visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+      return null; // a return of a lambda declared in the block is the lambda's
     }
 
     @Override

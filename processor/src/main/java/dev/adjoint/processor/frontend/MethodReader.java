@@ -49,9 +49,23 @@ public final class MethodReader {
     SwitchReader switches = new SwitchReader(expressions, statements, effects,
         new ObjectLabels(expressions, names, callees.names()));
     expressions.setSwitches(switches);
-    calls.setLocalFunctions(
-        new LocalFunctionCalls(expressions, statements, calls, scopes, effects));
+    LocalFunctionCalls functions =
+        new LocalFunctionCalls(expressions, statements, calls, scopes, effects, callees.names());
+    calls.setLocalFunctions(functions);
+    calls.setFunctionArguments(new FunctionArguments(expressions, functions, scopes, effects,
+        callees.names(), fence, unit, m -> calleePaths.apply(m)));
+    scopes.site(method);
     statements.setSwitches(switches);
+  }
+
+  /** Where the declarations of callees are, for those inlined where a function is passed. */
+  private java.util.function.Function<javax.lang.model.element.ExecutableElement,
+      com.sun.source.util.TreePath> calleePaths = m -> null;
+
+  /** Lets the reader inline a callee of this file a function is passed to. */
+  public void setCalleePaths(java.util.function.Function<
+      javax.lang.model.element.ExecutableElement, com.sun.source.util.TreePath> paths) {
+    this.calleePaths = paths;
   }
 
   /** The shape of each record parameter, by its position in the user's signature. */

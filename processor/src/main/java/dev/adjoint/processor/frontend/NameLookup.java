@@ -46,9 +46,9 @@ final class NameLookup {
     String name = id.getName().toString();
     if (scopes.function(name).isPresent()) {
       throw new Unsupported(id, Message.UNSUPPORTED, "using the function " + name + " other"
-          + " than in " + name + ".applyAsDouble(...)", "call it there; to pass a function to"
-          + " another method, write it inline in that method or call a @Differentiable method"
-          + " by name");
+          + " than in " + name + ".applyAsDouble(...) or as an argument of a method of this"
+          + " file", "call it there, or pass it to a static method of this file declaring a"
+          + " DoubleUnaryOperator or DoubleBinaryOperator parameter");
     }
     Optional<Expr> v = scopes.lookup(name).map(Expr.Ref::new);
     if (v.isPresent()) {

@@ -41,7 +41,8 @@ import javax.lang.model.util.Elements;
  * </ul>
  */
 final class NameResolver {
-  private final Element method;
+  /** The method whose body is being read: the annotated one, or one inlined into it. */
+  private Element method;
   private final Elements elements;
   private final String pkg;
   private final List<ImportTree> imports;
@@ -64,6 +65,20 @@ final class NameResolver {
   /** The method being read. */
   Element method() {
     return method;
+  }
+
+  /**
+   * Runs {@code read} resolving names as in the body of {@code other}, a method of the same
+   * file (its imports and package are the same): a callee inlined with a function argument.
+   */
+  <T> T reading(Element other, java.util.function.Supplier<T> read) {
+    Element saved = method;
+    method = other;
+    try {
+      return read.get();
+    } finally {
+      method = saved;
+    }
   }
 
   /** The classes declaring the static methods an unqualified call of {@code name} may mean. */

@@ -17,9 +17,26 @@ final class Scopes {
   /** The functional locals ({@link LocalFunction}), scoped alongside. */
   private Deque<Map<String, LocalFunction>> functions = new ArrayDeque<>();
 
-  /** What a lambda sees where it is declared: the locals, records and local functions. */
+  /** The method whose body declares what is in scope (another one inside an inlined callee). */
+  private javax.lang.model.element.Element site;
+
+  /**
+   * What a lambda sees where it is declared: the locals, records and local functions, and the
+   * method whose names its body uses ({@code site}).
+   */
   record Snapshot(Map<String, Var> vars, Map<String, RecordShape> records,
-      Map<String, LocalFunction> functions) {}
+      Map<String, LocalFunction> functions, javax.lang.model.element.Element site) {
+
+    /** Nothing in scope, in the body of {@code site}. */
+    static Snapshot empty(javax.lang.model.element.Element site) {
+      return new Snapshot(Map.of(), Map.of(), Map.of(), site);
+    }
+  }
+
+  /** Starts reading the body of {@code method}. */
+  void site(javax.lang.model.element.Element method) {
+    site = method;
+  }
 
   void push() {
     scopes.push(new HashMap<>());
@@ -88,7 +105,7 @@ final class Scopes {
     scopes.forEach(vars::putAll);
     records.forEach(recs::putAll);
     functions.forEach(fns::putAll);
-    return new Snapshot(vars, recs, fns);
+    return new Snapshot(vars, recs, fns, site);
   }
 
   /** Runs {@code read} seeing only {@code seen}, in a new innermost scope. */
@@ -96,6 +113,8 @@ final class Scopes {
     Deque<Map<String, Var>> savedVars = scopes;
     Deque<Map<String, RecordShape>> savedRecords = records;
     Deque<Map<String, LocalFunction>> savedFunctions = functions;
+    javax.lang.model.element.Element savedSite = site;
+    site = seen.site();
     scopes = new ArrayDeque<>();
     records = new ArrayDeque<>();
     functions = new ArrayDeque<>();
@@ -109,6 +128,7 @@ final class Scopes {
       scopes = savedVars;
       records = savedRecords;
       functions = savedFunctions;
+      site = savedSite;
     }
   }
 }

@@ -75,13 +75,31 @@ final class StatementReader {
    */
   Expr blockWithValue(List<? extends StatementTree> statements, ExpressionTree value,
       List<Stmt> out) {
+    return block(statements, value, null, out);
+  }
+
+  /** The statements into {@code out}, then {@code value}'s effects from {@code at}'s line. */
+  private Expr block(List<? extends StatementTree> statements, ExpressionTree value, Tree at,
+      List<Stmt> out) {
     scopes.push();
     try {
       readEach(statements, out);
+      if (at != null) {
+        effects.at(sources.of(at));
+      }
       return expressions.expression(value);
     } finally {
       scopes.pop();
     }
+  }
+
+  /**
+   * Like {@link #blockWithValue}, for a body ending in {@code end} (a lambda's, an inlined
+   * callee's): what its value needs run comes from the line of that {@code return}.
+   */
+  Expr blockWithReturn(List<? extends StatementTree> statements, ReturnTree end,
+      List<Stmt> out) {
+    return block(statements, end.getExpression(), end, out);
   }
 
   private void readEach(List<? extends StatementTree> statements, List<Stmt> out) {

@@ -1,10 +1,12 @@
 package dev.adjoint.processor.frontend;
 
 import com.sun.source.tree.AssertTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
@@ -98,7 +100,8 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
     reject(Tree.Kind.THROW, "throw", exceptions);
     reject(Tree.Kind.SYNCHRONIZED, "synchronized", "differentiated code must be pure arithmetic");
     String functional = "declare it as a local DoubleUnaryOperator or DoubleBinaryOperator"
-        + " and call its applyAsDouble, or compute with plain expressions";
+        + " and call its applyAsDouble, pass it to a method of this file taking one, or compute"
+        + " with plain expressions";
     reject(Tree.Kind.LAMBDA_EXPRESSION, "a lambda", functional);
     reject(Tree.Kind.MEMBER_REFERENCE, "a method reference", functional);
     reject(Tree.Kind.NEW_CLASS, "object creation (new)",
@@ -195,7 +198,19 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
   @Override
   public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
     // The callee is resolved by the reader; type arguments and receivers are not code here.
-    return scan(node.getArguments(), unused);
+    // A function passed to a callee of this file is inlined with it: a lambda's body is code.
+    for (ExpressionTree arg : node.getArguments()) {
+      ExpressionTree a = arg;
+      while (a instanceof ParenthesizedTree p) {
+        a = p.getExpression();
+      }
+      if (a instanceof LambdaExpressionTree lambda) {
+        scan(lambda.getBody(), unused);
+      } else if (!(a instanceof MemberReferenceTree)) {
+        scan(arg, unused);
+      }
+    }
+    return null;
   }
 
   private static void reject(Tree.Kind kind, String construct, String advice) {

@@ -39,7 +39,7 @@ final class Ast {
   /** A {@code double}-valued expression. */
   sealed interface Expr extends Arg
       permits Num, Var, Bin, Neg, MathCall, Ternary, Read, Read2, ToDouble, Call, Kernel,
-          ShadowCall, Named, SwitchValue, Constant, TableRead, CustomCall, Apply {}
+          ShadowCall, Named, SwitchValue, Constant, TableRead, CustomCall, Apply, PassFunction {}
 
   /** An {@code int}-valued expression. */
   sealed interface IExpr extends Arg
@@ -950,6 +950,23 @@ final class Ast {
 
     public Node withKids(List<Node> k) {
       return new Apply(function, (Expr) k.get(0));
+    }
+  }
+
+  /**
+   * {@code helper(function, arg)} or {@code helper(param -> body, arg)}, with {@code , count}
+   * for a helper that takes one: a function passed to a plain method ({@link FunctionHelpers}).
+   * {@code function} is a local function's name, or null for the lambda {@code param -> body}.
+   */
+  record PassFunction(String helper, String function, String param, Expr body, Expr arg,
+      int count) implements Expr {
+    public List<Node> kids() {
+      return body == null ? List.of(arg) : List.of(body, arg);
+    }
+
+    public Node withKids(List<Node> k) {
+      return body == null ? new PassFunction(helper, function, null, null, (Expr) k.get(0), count)
+          : new PassFunction(helper, null, param, (Expr) k.get(0), (Expr) k.get(1), count);
     }
   }
 

@@ -285,6 +285,10 @@ final class JavaPrinter {
       out.append('\n');
       VectorHelpers.lines(fn, flavor == Flavor.TRACE, math, linearAlgebra).forEach(this::line);
     }
+    for (String fn : FunctionHelpers.used(p)) {
+      out.append('\n');
+      FunctionHelpers.lines(fn, flavor == Flavor.TRACE).forEach(this::line);
+    }
     if (p.uses(BoolHelper.class)) {
       out.append('\n');
       line("static boolean " + EVEN + "(int a) {");
@@ -705,6 +709,11 @@ final class JavaPrinter {
       return flavor == Flavor.TRACE ? "Trace.v(" + call + ")" : call;
     } else if (e instanceof Named n) {
       return lang(n.name());
+    } else if (e instanceof Ast.PassFunction p) {
+      String function = p.function() != null ? p.function() : p.param() + " -> " + expr(p.body());
+      String call = p.helper() + "(" + function + ", " + expr(p.arg())
+          + (FunctionHelpers.takesCount(p.helper()) ? ", " + p.count() : "") + ")";
+      return flavor == Flavor.TRACE ? "Trace.v(" + call + ")" : call;
     } else if (e instanceof Ast.Apply a) {
       String call = a.function() + ".applyAsDouble(" + expr(a.arg()) + ")";
       return flavor == Flavor.TRACE ? "Trace.v(" + call + ")" : call;

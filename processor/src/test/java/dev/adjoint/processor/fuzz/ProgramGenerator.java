@@ -140,6 +140,14 @@ final class ProgramGenerator {
   private final Random chains;
   /** Its own stream, so programs without a call returning double[] stay what they were. */
   private final Random vectors;
+  /**
+   * Its own stream: whether the program passes functions to {@link FunctionHelpers}, so programs
+   * that do not stay what they were.
+   */
+  private final boolean passFunctions;
+  private final Random passing;
+  /** The main method's read-only locals its passed lambdas capture. */
+  private final List<String> captured = new ArrayList<>();
   /** Nodes of this attempt's long chain: not counted against {@link #MAX_SIZE}. */
   private int chainNodes;
   private final int length;
@@ -172,6 +180,8 @@ final class ProgramGenerator {
     this.likeGenerated = GeneratedLikeNames.forSeed(seed);
     // Its own stream, so that programs without constants stay what their seeds gave before.
     this.constants = new Random(seed ^ 0xC0257L).nextDouble() < 0.3;
+    this.passing = new Random(new java.util.SplittableRandom(seed ^ 0xF0AC7L).nextLong());
+    this.passFunctions = passing.nextDouble() < 0.15;
   }
 
   static Program generate(long seed) {
@@ -403,6 +413,7 @@ final class ProgramGenerator {
       }
     }
     List<Stmt> body = localFunctions();
+    body.addAll(capturedByLambdas());
     body.addAll(statements(2 + r.nextInt(4), false));
     Expr result = finalExpression();
     if (chains.nextDouble() < LongChains.CHANCE) {
@@ -1556,7 +1567,56 @@ final class ProgramGenerator {
         // Not where calls are excluded (an assert's condition, which must not assign: an
         // applied lambda binds its parameter).
         w(!env.functions.isEmpty() && !env.noCalls, 1.0),
-        (Supplier<Expr>) () -> new Ast.Apply(pick(env.functions), expr(depth - 1)));
+        (Supplier<Expr>) () -> new Ast.Apply(pick(env.functions), expr(depth - 1)),
+        w(passFunctions && Program.MAIN.equals(self) && !env.noCalls, 0.8),
+        (Supplier<Expr>) () -> passFunction(depth));
+  }
+
+  /**
+   * In a program passing functions, a local or two of the main method that no statement
+   * assigns again ({@code double c0 = ...}), so a lambda passed to a helper may capture them
+   * and the gradient flows through the inlined helper into them (issue 10).
+   */
+  private List<Stmt> capturedByLambdas() {
+    captured.clear();
+    List<Stmt> out = new ArrayList<>();
+    int n = passFunctions ? passing.nextInt(3) : 0;
+    for (int k = 0; k < n; k++) {
+      String name = fresh("c");
+      out.add(new DeclDouble(name, expr(2)));
+      env.doubles.add(name); // read-only: not assignable
+      captured.add(name);
+    }
+    if (passFunctions && env.functions.isEmpty() && passing.nextDouble() < 0.4) {
+      out.add(localFunction()); // to pass by name
+    }
+    return out;
+  }
+
+  /**
+   * A call passing a local function or a lambda (of its parameter, the captured locals and
+   * constants) to a helper taking a function ({@link FunctionHelpers}).
+   */
+  private Expr passFunction(int depth) {
+    String helper = pick(FunctionHelpers.names());
+    Expr arg = expr(depth - 1);
+    int count = r.nextInt(4);
+    if (!env.functions.isEmpty() && chance(0.4)) {
+      return new Ast.PassFunction(helper, pick(env.functions), null, null, arg, count);
+    }
+    String param = fresh("t");
+    Env outer = env;
+    env = new Env();
+    env.doubles.add(param);
+    env.doubles.addAll(captured);
+    env.noCalls = true;
+    Expr body;
+    try {
+      body = expr(2 + r.nextInt(2));
+    } finally {
+      env = outer;
+    }
+    return new Ast.PassFunction(helper, null, param, body, arg, count);
   }
 
   /**
@@ -1567,22 +1627,27 @@ final class ProgramGenerator {
     List<Stmt> out = new ArrayList<>();
     int n = chance(0.15) ? 1 + (chance(0.3) ? 1 : 0) : 0;
     for (int k = 0; k < n; k++) {
-      String name = fresh("fn");
-      String param = fresh("v");
-      Env outer = env;
-      env = new Env();
-      env.doubles.add(param);
-      env.noCalls = true;
-      Expr body;
-      try {
-        body = expr(2 + r.nextInt(2));
-      } finally {
-        env = outer;
-      }
-      out.add(new Ast.DeclFunction(name, param, body));
-      env.functions.add(name);
+      out.add(localFunction());
     }
     return out;
+  }
+
+  /** One local function, in scope from here on. */
+  private Stmt localFunction() {
+    String name = fresh("fn");
+    String param = fresh("v");
+    Env outer = env;
+    env = new Env();
+    env.doubles.add(param);
+    env.noCalls = true;
+    Expr body;
+    try {
+      body = expr(2 + r.nextInt(2));
+    } finally {
+      env = outer;
+    }
+    env.functions.add(name);
+    return new Ast.DeclFunction(name, param, body);
   }
 
   private Expr leaf() {

@@ -69,7 +69,8 @@ class GoldenSourceTest {
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF),
         new Golden("Options"),
         new Golden("Functions"),
-        new Golden("RecordCalls"));
+        new Golden("RecordCalls"),
+        new Golden("Quadrature"));
   }
 
   /**
