@@ -76,12 +76,14 @@ public final class ReverseMode {
   private Expr seed;
 
   private final DerivativeRegistry derivatives;
+  private final RowAssignments rows;
 
   private ReverseMode(Activity activity, ToBeRecorded recording,
       DerivativeRegistry derivatives) {
     this.activity = activity;
     this.recording = recording;
     this.derivatives = derivatives;
+    this.rows = new RowAssignments(activity, this::adjoint);
   }
 
   /**
@@ -215,6 +217,8 @@ public final class ReverseMode {
         if (depth > 0) {
           out.add(new Stmt.Push(Exprs.ref(count), l.source()));
         }
+      } else if (s instanceof Stmt.Store st && RowAssignments.assignsRow(st)) {
+        rows.forward(st, depth, out);
       } else {
         out.add(s);
       }
@@ -290,6 +294,8 @@ public final class ReverseMode {
       Stmt s = block.get(k);
       if (s instanceof Stmt.Assign a) {
         reverse(a, depth, out);
+      } else if (s instanceof Stmt.Store st && RowAssignments.assignsRow(st)) {
+        rows.backward(st, depth, out);
       } else if (s instanceof Stmt.Store st) {
         reverse(st, out);
       } else if (s instanceof Stmt.If i) {
