@@ -61,17 +61,31 @@ final class RowAssignments {
     }
     out.add(st);
     if (active) {
-      out.add(new Stmt.Store(Exprs.ref(adjoint.apply(m)), st.index(), new Expr.NewArray(
-          Type.DOUBLE_ARRAY, List.of(new Expr.Length(st.value()))), false, st.source()));
+      Expr newRow = shared(st, depth) ? Exprs.ref(adjoint.apply(value(st)))
+          : new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(st.value())));
+      out.add(new Stmt.Store(Exprs.ref(adjoint.apply(m)), st.index(), newRow, false,
+          st.source()));
     }
+  }
+
+  private static Var value(Stmt.Store st) {
+    return ((Expr.Ref) st.value()).var();
+  }
+
+  /**
+   * Whether the row's adjoint is the new array's own adjoint array, allocated with it: outside
+   * loops, an active array's is (inside, the backward sweep allocates it per iteration).
+   */
+  private boolean shared(Stmt.Store st, int depth) {
+    return depth == 0 && activity.isActive(value(st));
   }
 
   void backward(Stmt.Store st, int depth, List<Stmt> out) {
     Var m = Stmts.baseVar(st.array());
     boolean active = activity.isActive(m);
-    Var value = ((Expr.Ref) st.value()).var();
+    Var value = value(st);
     Expr mBar = Exprs.ref(adjoint.apply(m));
-    if (active && activity.isActive(value)) {
+    if (active && activity.isActive(value) && !shared(st, depth)) {
       out.add(new Stmt.Evaluate(new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, ADJOINTS, "addInto",
           List.of(Exprs.ref(adjoint.apply(value)), new Expr.Index(mBar, st.index())), List.of(),
           Type.DOUBLE), st.source()));
