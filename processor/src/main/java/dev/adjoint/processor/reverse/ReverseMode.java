@@ -99,6 +99,7 @@ public final class ReverseMode {
 
   private Output transform(Function fn, List<Var> independents, Expr seed) {
     this.seed = seed;
+    rows.prepare(fn.body());
     Set<Var> defined = new HashSet<>(fn.params());
     for (Stmt.Assign a : Stmts.assignments(fn.body())) {
       if (!defined.add(a.target())) {
@@ -345,6 +346,8 @@ public final class ReverseMode {
           out.add(Stmt.Assign.set(bar, new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, ADJOINTS,
               "zeroed", List.of(Exprs.ref(bar), new Expr.Length(Exprs.ref(a.target()))),
               List.of(), Type.DOUBLE_ARRAY), SourceRef.NONE));
+        } else if (rows.allocation(a.target(), adjoint(a.target())) != null) {
+          out.add(rows.allocation(a.target(), adjoint(a.target())));
         } else {
           allocateLike(a.target(), out);
         }

@@ -240,7 +240,8 @@ final class JavaPrinter {
     } else {
       out.append("import dev.adjoint.processor.fuzz.Trace;\n");
     }
-    if (p.uses(Kernel.class) || p.uses(DeclKernel.class) || p.uses(RebindKernel.class)) {
+    if (p.uses(Kernel.class) || p.uses(DeclKernel.class) || p.uses(RebindKernel.class)
+        || p.uses(Ast.RowAssign.class)) {
       out.append("import dev.adjoint.runtime.LinearAlgebra;\n");
     }
     if (staticImport || !shadowed.isEmpty() && flavor == Flavor.ORIGINAL) {
