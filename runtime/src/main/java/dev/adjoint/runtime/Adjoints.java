@@ -66,4 +66,21 @@ public final class Adjoints {
     java.util.Arrays.fill(previous, 0.0);
     return previous;
   }
+
+  /** Zeros of {@code row}'s length, or null for a row not assigned yet. */
+  public static double[] zerosLike(double[] row) {
+    return row == null ? null : new double[row.length];
+  }
+
+  /**
+   * Zeros of {@code m}'s shape, row by row, a row not assigned yet ({@code new double[n][]})
+   * staying null: the adjoint of a matrix whose rows are assigned whole.
+   */
+  public static double[][] zerosLike(double[][] m) {
+    double[][] out = new double[m.length][];
+    for (int i = 0; i < m.length; i++) {
+      out[i] = zerosLike(m[i]);
+    }
+    return out;
+  }
 }

@@ -14,7 +14,8 @@ import java.util.Random;
  * array samples: least squares trained by gradient descent and compared with the solution of the
  * normal equations, and Rosenbrock in n dimensions; the notes' derivations; the Iris classifier;
  * Black–Scholes greeks; a Gaussian process fitted by its likelihood; a ridge-regression model
- * written with instance methods.
+ * written with instance methods; a projectile with drag aimed by Newton's method through 1,000
+ * Euler steps.
  */
 public final class Samples {
 
@@ -76,6 +77,9 @@ public final class Samples {
     System.out.println();
 
     dev.adjoint.samples.model.RidgeModel.run(System.out::println);
+    System.out.println();
+
+    dev.adjoint.samples.physics.Projectile.run(System.out::println);
   }
 
   /**

@@ -79,8 +79,9 @@ public final class ToBeRecorded {
         if (a.value() instanceof Expr.Index load && activity.isActive(a.target())) {
           needed.addAll(indexReads(load.array(), load.index())); // for x̄[i] += v̄
         }
-      } else if (s instanceof Stmt.Store st
-          && activity.isActive(dev.adjoint.processor.ir.Stmts.baseVar(st.array()))) {
+      } else if (s instanceof Stmt.Store st && (st.value().type().isArray()
+          || activity.isActive(dev.adjoint.processor.ir.Stmts.baseVar(st.array())))) {
+        // A whole row assigned is put back by the backward sweep, active or not.
         needed.addAll(indexReads(st.array(), st.index()));
       } else if (s instanceof Stmt.If i) {
         Set<Var> definedElse = new HashSet<>(defined);

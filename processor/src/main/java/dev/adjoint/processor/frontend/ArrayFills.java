@@ -36,6 +36,13 @@ final class ArrayFills {
     }
     List<Expr> args = expressions.operands(trees);
     Expr array = args.get(0);
+    if (array.type() == Type.DOUBLE_MATRIX) {
+      String m = trees.get(0).toString();
+      throw new Unsupported(call, Message.UNSUPPORTED, "Arrays.fill of a double[][]",
+          "it makes every row one array; give each row its own: for (int i = 0; i < " + m
+              + ".length; i++) " + m + "[i] = row.clone(); or fill each row's elements: "
+              + "Arrays.fill(" + m + "[i], v)");
+    }
     if (array.type() != Type.DOUBLE_ARRAY && array.type() != Type.INT_ARRAY) {
       throw new Unsupported(trees.get(0), Message.UNSUPPORTED,
           "Arrays.fill of a " + array.type().javaName(),

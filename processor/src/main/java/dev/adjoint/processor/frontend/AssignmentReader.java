@@ -50,6 +50,9 @@ final class AssignmentReader {
       // The element is read again as the value: its address is evaluated once, into locals.
       ArrayAccessTree element = (ArrayAccessTree) lhs;
       Expr array = addressOnce(expressions.expression(element.getExpression()), src, out, true);
+      if (RowStores.isRow(array)) {
+        throw RowStores.inExpression(e);
+      }
       Expr index = once(expressions.integer(element.getIndex()), src, out, true);
       expressions.standFor(element.getExpression(), array);
       expressions.standFor(element.getIndex(), index);
@@ -213,8 +216,12 @@ final class AssignmentReader {
     Type element = array.type().elementType();
     // A write into a parameter's array is the caller's to see (verify.ParameterWrites finds
     // them on the IR); once rebound (a = scale(2, a)), the parameter names the method's own.
+    if (RowStores.isRow(array) && e.getKind() == Tree.Kind.ASSIGNMENT) {
+      return RowStores.read(e, array, index, ((AssignmentTree) e).getExpression(), expressions,
+          effects, src, out);
+    }
     if (!element.isNumeric()) {
-      throw new Unsupported(lhs, Message.UNSUPPORTED, "assigning a whole row",
+      throw new Unsupported(lhs, Message.UNSUPPORTED, "this assignment to a row",
           "assign the row's elements one by one");
     }
     Expr current = new Expr.Index(array, index);

@@ -298,6 +298,8 @@ final class ExpressionReader {
       type = Type.DOUBLE_ARRAY;
     } else if (element.equals(Optional.of(Type.DOUBLE)) && rank == 2) {
       type = Type.DOUBLE_MATRIX;
+    } else if (element.equals(Optional.of(Type.DOUBLE_ARRAY)) && rank == 1) {
+      type = Type.DOUBLE_MATRIX; // new double[n][]: rows to be assigned (RowStores)
     } else if (element.equals(Optional.of(Type.INT)) && rank == 1) {
       type = Type.INT_ARRAY;
     } else {

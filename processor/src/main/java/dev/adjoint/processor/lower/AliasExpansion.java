@@ -87,6 +87,20 @@ final class AliasExpansion {
         unchanged &= Stmts.assignments(List.of(inner)).stream()
             .noneMatch(a -> inputs.contains(a.target()));
       }
+      // Nor may a row of the matrix it aliases be assigned: Java's alias keeps the old row.
+      boolean sameRows = layout.between(layout.indexOf(def), layout.indexOf(use)).stream()
+          .noneMatch(s -> assignsRowOf(s, def.value()));
+      for (Stmt.Loop inner : useLoops.subList(Math.min(defLoops.size(), useLoops.size()),
+          useLoops.size())) {
+        boolean[] assigned = {false};
+        Stmts.walk(List.of(inner), s -> assigned[0] |= assignsRowOf(s, def.value()));
+        sameRows &= !assigned[0];
+      }
+      if (!sameRows && layout.dominates(def, use) && sameIteration) {
+        throw new UnsupportedConstruct(use.source(), why + ", and a row of that matrix is"
+            + " assigned before this use, which Java's alias would not see; use the alias"
+            + " before assigning the row, or keep a copy (.clone())");
+      }
       if (!layout.dominates(def, use) || !sameIteration || !unchanged) {
         throw new UnsupportedConstruct(use.source(), why + (def.value() instanceof Expr.Cond
             ? ", and which one may change before this use; write the conditional at the use"
@@ -94,6 +108,13 @@ final class AliasExpansion {
       }
     }
     return substitute(body, def, Map.of(v, def.value()));
+  }
+
+  /** Whether {@code s} assigns a whole row of a matrix {@code aliased} may be a row of. */
+  private static boolean assignsRowOf(Stmt s, Expr aliased) {
+    return aliased.type() == dev.adjoint.processor.ir.Type.DOUBLE_ARRAY
+        && s instanceof Stmt.Store st && st.value().type().isArray()
+        && Stmts.bases(aliased).contains(Stmts.baseVar(st.array()));
   }
 
   /** {@code block} with {@code def} replaced by {@code with}, wherever it sits. */

@@ -86,12 +86,14 @@ public final class ReverseMode {
   private Expr seed;
 
   private final DerivativeRegistry derivatives;
+  private final RowAssignments rows;
 
   private ReverseMode(Activity activity, ToBeRecorded recording,
       DerivativeRegistry derivatives) {
     this.activity = activity;
     this.recording = recording;
     this.derivatives = derivatives;
+    this.rows = new RowAssignments(activity, this::adjoint);
   }
 
   /**
@@ -107,6 +109,7 @@ public final class ReverseMode {
 
   private Output transform(Function fn, List<Var> independents, Expr seed) {
     this.seed = seed;
+    rows.prepare(fn.body());
     Set<Var> defined = new HashSet<>(fn.params());
     for (Stmt.Assign a : Stmts.assignments(fn.body())) {
       if (!defined.add(a.target())) {
@@ -228,6 +231,8 @@ public final class ReverseMode {
         if (depth > 0) {
           out.add(new Stmt.Push(Exprs.ref(count), l.source()));
         }
+      } else if (s instanceof Stmt.Store st && RowAssignments.assignsRow(st)) {
+        rows.forward(st, depth, out);
       } else {
         out.add(s);
       }
@@ -303,6 +308,8 @@ public final class ReverseMode {
       Stmt s = block.get(k);
       if (s instanceof Stmt.Assign a) {
         reverse(a, depth, out);
+      } else if (s instanceof Stmt.Store st && RowAssignments.assignsRow(st)) {
+        rows.backward(st, depth, out);
       } else if (s instanceof Stmt.Store st) {
         reverse(st, out);
       } else if (s instanceof Stmt.If i) {
@@ -352,6 +359,8 @@ public final class ReverseMode {
           out.add(Stmt.Assign.set(bar, new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, ADJOINTS,
               "zeroed", List.of(Exprs.ref(bar), new Expr.Length(Exprs.ref(a.target()))),
               List.of(), Type.DOUBLE_ARRAY), SourceRef.NONE));
+        } else if (rows.allocation(a.target(), adjoint(a.target())) != null) {
+          out.add(rows.allocation(a.target(), adjoint(a.target())));
         } else {
           allocateLike(a.target(), out);
         }

@@ -28,7 +28,8 @@ public final class CallArguments {
 
   /** Runs on lowered IR (after alias expansion): one problem per store that breaks the rule. */
   public static List<Problem> check(Function fn) {
-    CallArguments check = new CallArguments(ArrayNames.referees(fn.body()), copies(fn.body()));
+    CallArguments check = new CallArguments(ArrayNames.referees(fn.body()), copies(fn.body()),
+        rows(fn.body()));
     check.run(fn);
     return check.problems;
   }
@@ -72,13 +73,16 @@ public final class CallArguments {
   private final Map<Var, Set<Var>> objects = new HashMap<>();
 
   private final Map<Var, List<Stmt.Assign>> copies;
+  private final Map<Var, Set<Var>> rows;
   /** What was found, one per store, in the order found. */
   private final List<Problem> problems = new ArrayList<>();
   private final Set<Stmt> reported = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  private CallArguments(Map<Var, Set<Var>> referees, Map<Var, List<Stmt.Assign>> copies) {
+  private CallArguments(Map<Var, Set<Var>> referees, Map<Var, List<Stmt.Assign>> copies,
+      Map<Var, Set<Var>> rows) {
     this.referees = referees;
     this.copies = copies;
+    this.rows = rows;
   }
 
   /**
@@ -110,10 +114,35 @@ public final class CallArguments {
     return out;
   }
 
-  /** Whether a store into {@code st} may change {@code array}. */
+  /**
+   * Whether a store into {@code st} may change {@code array}. Assigning a whole row changes no
+   * array's elements (and the backward sweep puts the old row back before any pullback that
+   * read it runs); a store into a row's element changes the array that row was assigned.
+   */
   private boolean storesInto(Stmt.Store st, Var array) {
-    Set<Var> written = objects(Stmts.baseVar(st.array()));
+    if (st.value().type().isArray()) {
+      return false;
+    }
+    Var base = Stmts.baseVar(st.array());
+    Set<Var> written = new HashSet<>(objects(base));
+    if (st.array() instanceof Expr.Index) {
+      for (Var row : rows.getOrDefault(base, Set.of())) {
+        written.addAll(objects(row));
+      }
+    }
     return objects(array).stream().anyMatch(written::contains);
+  }
+
+  /** For each matrix, the arrays assigned to its rows ({@code m[i] = row}). */
+  private static Map<Var, Set<Var>> rows(List<Stmt> body) {
+    Map<Var, Set<Var>> out = new HashMap<>();
+    Stmts.walk(body, s -> {
+      if (s instanceof Stmt.Store st && st.value() instanceof Expr.Ref r
+          && r.type().isArray()) {
+        out.computeIfAbsent(Stmts.baseVar(st.array()), k -> new HashSet<>()).add(r.var());
+      }
+    });
+    return out;
   }
 
   private void run(Function fn) {
@@ -139,8 +168,7 @@ public final class CallArguments {
   private void requireUnchanged(Layout layout, Stmt call, Var array, String callee) {
     for (Stmt later : layout.statements()) {
       if (later instanceof Stmt.Store st && storesInto(st, array)
-          && runsAfter(layout, call, st)
-          && mayBe(layout, Stmts.baseVar(st.array()), array, call, new HashSet<>())) {
+          && runsAfter(layout, call, st) && storeMayBe(layout, st, array, call)) {
         unchanged(st, array, callee);
       }
     }
@@ -197,6 +225,22 @@ public final class CallArguments {
     return false;
   }
 
+  /** Whether {@code st} may write {@code array}: its own, or the row it stores into. */
+  private boolean storeMayBe(Layout layout, Stmt.Store st, Var array, Stmt call) {
+    Var base = Stmts.baseVar(st.array());
+    if (mayBe(layout, base, array, call, new HashSet<>())) {
+      return true;
+    }
+    if (st.array() instanceof Expr.Index) {
+      for (Var row : rows.getOrDefault(base, Set.of())) {
+        if (mayBe(layout, row, array, call, new HashSet<>())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code a} and {@code b} lie in different branches of one {@code if}. */
   private static boolean exclusive(Layout layout, Stmt a, Stmt b) {
     List<List<Stmt>> x = layout.blocksOf(a);
@@ -234,10 +278,19 @@ public final class CallArguments {
   }
 
   private void unchanged(Stmt.Store st, Var array, String callee) {
-    if (reported.add(st)) {
-      problems.add(Problem.unsupported(st.source(), "array " + array.userName()
-          + " is written after it was passed to " + callee + ", whose derivative reads it"
-          + " again; copy it into a new array before writing"));
+    if (!reported.add(st)) {
+      return;
     }
+    for (Map.Entry<Var, Set<Var>> m : rows.entrySet()) {
+      if (m.getValue().contains(array)) { // a row's array, named as the user wrote it
+        problems.add(Problem.unsupported(st.source(), "a row of " + m.getKey().userName()
+            + " is written after it was assigned the result of " + callee + ", whose"
+            + " derivative reads that result again; assign a copy (.clone()) to the row"));
+        return;
+      }
+    }
+    problems.add(Problem.unsupported(st.source(), "array " + array.userName()
+        + " is written after it was passed to " + callee + ", whose derivative reads it"
+        + " again; copy it into a new array before writing"));
   }
 }

@@ -32,10 +32,17 @@ public final class ParameterWrites {
         Var base = Stmts.baseVar(st.array());
         Set<Var> inputs = new LinkedHashSet<>();
         inputs(base, referees, new HashSet<>(), inputs);
+        if (st.value().type().isArray() && !inputs.isEmpty()) {
+          Var input = inputs.iterator().next();
+          out.add(Problem.unsupported(st.source(), "assigning a row of " + inputName(input)
+              + (input == base ? "" : " (which " + base.userName() + " may be here)")
+              + " is not supported: the caller's matrix would change under the backward"
+              + " sweep; build a matrix of your own (new double[n][]) and assign its rows"));
+          return;
+        }
         for (Var field : inputs) {
           if (field.role() == Var.Role.FIELD) {
-            String array = field.isReceiverField() ? "field " + field.name()
-                : "constant array " + field.owner().simpleNames() + "." + field.name();
+            String array = inputName(field);
             out.add(Problem.unsupported(st.source(), "a write into " + array
                 + (field == base ? "" : " (which " + base.userName() + " may be here)")
                 + " is not supported; copy it into a local array (new double[n] or new int[n])"
@@ -46,6 +53,14 @@ public final class ParameterWrites {
       }
     });
     return out;
+  }
+
+  private static String inputName(Var input) {
+    if (input.role() != Var.Role.FIELD) {
+      return "parameter " + input.userName();
+    }
+    return input.isReceiverField() ? "field " + input.name()
+        : "constant array " + input.owner().simpleNames() + "." + input.name();
   }
 
   /** The array parameters a store may reach, directly or through a join that may be one. */

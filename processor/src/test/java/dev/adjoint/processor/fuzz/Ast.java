@@ -55,7 +55,25 @@ final class Ast {
           Assign, IAssign, Step, Store, Store2, If, For, While, ForEach, ForEachRow, Break,
           Continue, Return, DeclChoice, Chain, RebindKernel,
           Reallocate, Switch, DeclInit, CountDown, Assert, DeclCopy, Fill, ArrayCopy,
-          FillRange, ObjSwitch, DeclFunction {}
+          FillRange, ObjSwitch, DeclFunction, RowAssign {}
+
+  /**
+   * {@code matrix[row] = value;}, a whole row given a new array (issue 10): {@code fn} is a
+   * kernel or vector helper called with {@code args}, {@code "clone"} of the one array argument,
+   * or {@code "new"}, an initializer of the double arguments.
+   */
+  record RowAssign(String matrix, IExpr row, String fn, List<Arg> args) implements Stmt {
+    public List<Node> kids() {
+      List<Node> k = new ArrayList<>(List.of(row));
+      k.addAll(args);
+      return k;
+    }
+
+    public Node withKids(List<Node> k) {
+      return new RowAssign(matrix, (IExpr) k.get(0), fn,
+          cast(k.subList(1, k.size()), Arg.class));
+    }
+  }
 
   /** {@code java.util.Arrays.fill(array, value);} (issue 10). */
   record Fill(String array, Expr value) implements Stmt {
@@ -500,13 +518,14 @@ final class Ast {
   }
 
   /** {@code double[][] name = new double[rows][cols];} */
+  /** {@code double[][] name = new double[rows][cols];}, or {@code [rows][]} without cols. */
   record DeclMatrix(String name, IExpr rows, IExpr cols) implements Stmt {
     public List<Node> kids() {
-      return List.of(rows, cols);
+      return cols == null ? List.of(rows) : List.of(rows, cols);
     }
 
     public Node withKids(List<Node> k) {
-      return new DeclMatrix(name, (IExpr) k.get(0), (IExpr) k.get(1));
+      return new DeclMatrix(name, (IExpr) k.get(0), cols == null ? null : (IExpr) k.get(1));
     }
   }
 

@@ -240,7 +240,8 @@ final class JavaPrinter {
     } else {
       out.append("import dev.adjoint.processor.fuzz.Trace;\n");
     }
-    if (p.uses(Kernel.class) || p.uses(DeclKernel.class) || p.uses(RebindKernel.class)) {
+    if (p.uses(Kernel.class) || p.uses(DeclKernel.class) || p.uses(RebindKernel.class)
+        || p.uses(Ast.RowAssign.class)) {
       out.append("import dev.adjoint.runtime.LinearAlgebra;\n");
     }
     if (staticImport || !shadowed.isEmpty() && flavor == Flavor.ORIGINAL) {
@@ -441,7 +442,7 @@ final class JavaPrinter {
       line("double[] " + d.name() + " = new double[" + iexpr(d.size()) + "];");
     } else if (s instanceof DeclMatrix d) {
       line("double[][] " + d.name() + " = new double[" + iexpr(d.rows()) + "]["
-          + iexpr(d.cols()) + "];");
+          + (d.cols() == null ? "" : iexpr(d.cols())) + "];");
     } else if (s instanceof Ast.Fill f) {
       line("java.util.Arrays.fill(" + f.array() + ", " + expr(f.value()) + ");");
       checkFinite(f.array() + "[0]"); // every array of a program has length L >= 1
@@ -461,6 +462,13 @@ final class JavaPrinter {
             + (d.from() + d.length()) + ")";
       };
       line("double[] " + d.name() + " = " + copy + ";");
+    } else if (s instanceof Ast.RowAssign a) {
+      String value = switch (a.fn()) {
+        case "clone" -> args(a.args()) + ".clone()";
+        case "new" -> "new double[] {" + args(a.args()) + "}";
+        default -> kernel(a.fn(), a.args());
+      };
+      line(a.matrix() + "[" + iexpr(a.row()) + "] = " + value + ";");
     } else if (s instanceof DeclKernel d) {
       line((d.matrix() ? "double[][] " : "double[] ") + d.name() + " = "
           + kernel(d.fn(), d.args()) + ";");

@@ -584,6 +584,8 @@ final class ProgramGenerator {
         (Supplier<List<Stmt>>) () -> List.of(declRow()),
         w(!writable.isEmpty(), 3.0), (Supplier<List<Stmt>>) () -> List.of(store()),
         w(!writableM.isEmpty(), 1.0), (Supplier<List<Stmt>>) () -> List.of(store2()),
+        w(!rowAssignable().isEmpty(), 1.5), (Supplier<List<Stmt>>) () -> List.of(rowAssign()),
+        w(top, 0.5), (Supplier<List<Stmt>>) this::declRowsMatrix,
         w(canNest, 2.5), (Supplier<List<Stmt>>) () -> List.of(ifStatement(inLoop)),
         w(canNest && env.loopDepth < 2 || canNest && env.loopDepth < 3 && chance(0.2), 2.5),
         (Supplier<List<Stmt>>) () -> List.of(forLoop()),
@@ -742,6 +744,8 @@ final class ProgramGenerator {
     Arr b = pick(from);
     passed(a);
     passed(b);
+    java.util.stream.Stream.of(a.base(), b.base()).filter(java.util.Objects::nonNull)
+        .forEach(rowAliased::add);
     String name = fresh("c");
     env.arrays.add(new Arr(name, false, a.positive() && b.positive()));
     return new Ast.DeclChoice(name, false, c, a.name(), b.name());
@@ -762,6 +766,7 @@ final class ProgramGenerator {
     passed(a);
     passed(b);
     String name = fresh("c");
+    notRowAssignable.add(name);
     env.matrices.add(new Mat(name, false, a.generic() && b.generic()));
     return new Ast.DeclChoice(name, true, c, a.name(), b.name());
   }
@@ -893,6 +898,7 @@ final class ProgramGenerator {
     boolean n = env.ints.stream().anyMatch(v -> v.name().equals("n"));
     IExpr row = n && chance(0.4) ? new IBin("%", new IVar("n"), new Length(m.name()))
         : new IConst(r.nextInt(length));
+    rowAliased.add(m.name());
     Stmt s = new DeclRow(name, m.name(), row);
     env.arrays.add(new Arr(name, false, false, m.name()));
     return s;
@@ -1187,6 +1193,98 @@ final class ProgramGenerator {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // whole rows assigned (issue 10)
+
+  /** Matrices a row alias (or a choice of one) was taken of: their rows are never assigned. */
+  private final Set<String> rowAliased = new HashSet<>();
+  /** Matrices that are choices ({@code c ? m1 : m2}): read-only. */
+  private final Set<String> notRowAssignable = new HashSet<>();
+
+  /**
+   * Local matrices whose rows may be assigned: not a parameter's (the caller's matrix), not a
+   * choice, not one counted on to be nonsingular, and never aliased by a row variable (Java's
+   * alias keeps the old row, which Adjoint refuses to guess about).
+   */
+  private List<Mat> rowAssignable() {
+    return env.matrices.stream().filter(m -> !m.generic()
+        && !env.arrayParams.contains(m.name()) && !notRowAssignable.contains(m.name())
+        && !rowAliased.contains(m.name())).toList();
+  }
+
+  /**
+   * {@code m[i] = value;}: a kernel's or vector helper's result, a clone, or an initializer of L
+   * elements (every row has the program's length L). A row holding the result of a call whose
+   * pullback reads it again makes the matrix read-only, as a kernel's result is.
+   */
+  private Stmt rowAssign() {
+    Ast.RowAssign value = rowValue(null, null);
+    // The arguments may have aliased or passed matrices: choose the target after them.
+    List<Mat> targets = rowAssignable();
+    if (targets.isEmpty()) {
+      String name = fresh("d");
+      env.doubles.add(name);
+      env.assignable.add(name);
+      return new DeclDouble(name, expr(1));
+    }
+    Mat m = pick(targets);
+    if (!elementsWritable(value)) {
+      freezeMatrix(m.name());
+    }
+    return new Ast.RowAssign(m.name(), index(m.name()), value.fn(), value.args());
+  }
+
+  /**
+   * {@code double[][] m = new double[L][];} and a loop giving each row a new array: rows that
+   * exist only once assigned.
+   */
+  private List<Stmt> declRowsMatrix() {
+    String name = fresh("m");
+    String i = fresh("i");
+    env.loopDepth++;
+    int[] mark = env.mark();
+    env.ints.add(new IntVar(i, length - 1, false));
+    Ast.RowAssign fill = rowValue(name, new IVar(i));
+    env.restore(mark);
+    env.loopDepth--;
+    env.matrices.add(new Mat(name, elementsWritable(fill), false));
+    return List.of(new DeclMatrix(name, new IConst(length), null),
+        new For(i, new Length(name), null, Block.of(fill)));
+  }
+
+  private static boolean elementsWritable(Ast.RowAssign value) {
+    return value.fn().equals("clone") || value.fn().equals("new")
+        || RESULT_WRITABLE.contains(value.fn());
+  }
+
+  /** A row's new array ({@code matrix} and {@code row} as given, null to choose later). */
+  private Ast.RowAssign rowValue(String matrix, IExpr row) {
+    List<Arg> args = new ArrayList<>();
+    boolean arrays = !passableArrays().isEmpty();
+    boolean matrices = !passableMatrices().isEmpty();
+    String fn = weighted(
+        w(arrays, 1.0), (Supplier<String>) () -> pick(List.of("tanh", "sigmoid", "exp")),
+        w(arrays, 1.2), (Supplier<String>) () -> pick(List.of("scale", "add", "hadamard")),
+        w(arrays && matrices, 1.0), (Supplier<String>) () -> "matVec",
+        w(arrays, 0.4), (Supplier<String>) () -> pick(VectorHelpers.names()),
+        w(!readableArrays().isEmpty(), 0.8), (Supplier<String>) () -> "clone",
+        1.0, (Supplier<String>) () -> "new");
+    switch (fn) {
+      case "scale" -> args.addAll(List.of(expr(2), arrOrChoice()));
+      case "add", "hadamard" -> args.addAll(List.of(arrOrChoice(), arrOrChoice()));
+      case "matVec" -> args.addAll(List.of(matOrChoice(), arrOrChoice()));
+      case "clone" -> args.add(new ArrayName(pick(readableArrays()).name()));
+      case "new" -> {
+        for (int k = 0; k < length; k++) {
+          args.add(expr(2));
+        }
+      }
+      default -> args.addAll(VectorHelpers.isVector(fn) ? List.of(arrOrChoice(), expr(2))
+          : List.of(arrOrChoice()));
+    }
+    return new Ast.RowAssign(matrix, row, fn, args);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // array rebinding
 
   /**
@@ -1361,6 +1459,7 @@ final class ProgramGenerator {
   private Stmt forEachRow() {
     Mat m = pick(env.matrices);
     String v = fresh("row");
+    rowAliased.add(m.name());
     int[] mark = env.mark();
     env.loopDepth++;
     env.arrays.add(new Arr(v, false, false, m.name()));

@@ -78,6 +78,8 @@ final class VectorHelpers {
   private static void collect(Node n, Set<String> out) {
     if (n instanceof DeclKernel k && isVector(k.fn())) {
       out.add(k.fn());
+    } else if (n instanceof Ast.RowAssign r && isVector(r.fn())) {
+      out.add(r.fn());
     }
     for (Node k : n.kids()) {
       collect(k, out);

@@ -66,6 +66,7 @@ class GoldenSourceTest {
         new Golden("VectorLayer"),
         new Golden("Records"),
         new Golden("RangeCopies"),
+        new Golden("Rows"),
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF),
         new Golden("Options"),
         new Golden("Functions"),
