@@ -99,8 +99,11 @@ final class Pipeline {
       return Optional.empty();
     }
     Shadowing shadowing = new Shadowing(method, unit, elements);
+    java.util.function.Function<ExecutableElement, List<String>> writes =
+        m -> ArrayParameterWrites.of(trees.getTree(m));
     CalleeResolver callees = new CalleeResolver(method, unit, elements, callRules,
-        this::hasSource, m -> ArrayParameterWrites.of(trees.getTree(m)));
+        this::hasSource, writes,
+        new CalleeBodyReader(trees, elements, callRules, this::hasSource, writes, method));
     MethodReader reader = new MethodReader(unit, positions, problems, fence, shadowing, callees);
     Function read = reader.read(tree, signature.get().parameterTypes(),
         signature.get().records(), elements);

@@ -62,6 +62,58 @@ final class CallReader {
   }
 
   private LocalFunctionCalls functions;
+  private InlinedCalls inlinedCalls;
+  /** The call statement being read, its value (if any) discarded. */
+  private MethodInvocationTree discarded;
+
+  void setInlinedCalls(InlinedCalls inlinedCalls) {
+    this.inlinedCalls = inlinedCalls;
+  }
+
+  /**
+   * Reads a call statement of a method read into the caller ({@link InlinedCalls}), its
+   * statements among the pending effects; false, having read nothing, for any other call.
+   */
+  boolean forEffect(MethodInvocationTree call) {
+    ExpressionTree callee = call.getMethodSelect();
+    String name = callee instanceof MemberSelectTree select ? select.getIdentifier().toString()
+        : callee.toString();
+    ExpressionTree qualifier = callee instanceof MemberSelectTree select
+        ? select.getExpression() : null;
+    int arity = call.getArguments().size();
+    if (candidates(qualifier, name).stream()
+        .noneMatch(t -> callees.readsInline(t, name, arity))) {
+      return false;
+    }
+    MethodInvocationTree outer = discarded;
+    discarded = call;
+    try {
+      call(call);
+      return true;
+    } finally {
+      discarded = outer;
+    }
+  }
+
+  private Expr inlined(MethodInvocationTree call, CalleeResolver.Callee callee,
+      List<Expr> args) {
+    boolean statement = call == discarded;
+    Expr value = inlinedCalls.inline(call, callee, args);
+    if (value == null && !statement) {
+      throw new Unsupported(call, Message.TYPE_MISMATCH, callee.name() + " returns nothing,"
+          + " so its call has no value; call it as a statement");
+    }
+    return value == null ? Expr.Const.ofInt(0) : value;
+  }
+
+  private List<TypeElement> candidates(ExpressionTree qualifier, String name) {
+    if (qualifier != null) {
+      TypeElement type = NameLookup.isThis(qualifier) ? names.receiverClass()
+          : lookup.qualifierType(qualifier);
+      return type == null ? List.of() : names.staticMethodOwners(type, name);
+    }
+    return names.methodOwners(name);
+  }
 
   void setLocalFunctions(LocalFunctionCalls functions) {
     this.functions = functions;
@@ -75,14 +127,7 @@ final class CallReader {
   Expr resolved(MethodInvocationTree call, Tree callee, ExpressionTree qualifier, String name,
       List<Expr> args) {
     List<Type> argTypes = args.stream().map(Expr::type).toList();
-    List<TypeElement> candidates;
-    if (qualifier != null) {
-      TypeElement type = NameLookup.isThis(qualifier) ? names.receiverClass()
-          : lookup.qualifierType(qualifier);
-      candidates = type == null ? List.of() : names.staticMethodOwners(type, name);
-    } else {
-      candidates = names.methodOwners(name);
-    }
+    List<TypeElement> candidates = candidates(qualifier, name);
     List<TypeElement> applicable = candidates.stream()
         .filter(t -> names.hasApplicableStatic(t, name, argTypes)).toList();
     // With one class to choose, a call that does not fit it is still about that class's method.
@@ -137,13 +182,6 @@ final class CallReader {
       throw new Unsupported(call, Message.UNSUPPORTED, "calling " + callee.name() + " here",
           callee.problem());
     }
-    if (!callee.writtenArrays().isEmpty()) {
-      // Its pullback runs its forward sweep again, on the arrays the first run changed.
-      throw new Unsupported(call, Message.UNSUPPORTED, "calling " + callee.name() + ", which"
-          + " writes into its array parameter " + String.join(", ", callee.writtenArrays())
-          + ",", "let " + callee.name() + " write into a local copy (double[] c = new"
-          + " double[n], then copy), or call it from code that is not differentiated");
-    }
     for (int i = 0; i < args.size(); i++) {
       Type expected = callee.parameterTypes().get(i);
       Expr arg = args.get(i);
@@ -158,6 +196,9 @@ final class CallReader {
         throw new Unsupported(call.getArguments().get(i), Message.UNSUPPORTED,
             "passing a new array to " + callee.name(), "declare it as a local first");
       }
+    }
+    if (callee.inlined()) {
+      return inlined(call, callee, args);
     }
     callees.noteHelperCall(callee, call);
     if (callee.onReceiver()) {
