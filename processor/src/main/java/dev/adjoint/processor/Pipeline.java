@@ -12,7 +12,6 @@ import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.emit.MethodPlan;
 import dev.adjoint.processor.emit.checks.GeneratedCodeLimits;
-import dev.adjoint.processor.frontend.ArrayParameterWrites;
 import dev.adjoint.processor.frontend.CalleeResolver;
 import dev.adjoint.processor.frontend.HelperCall;
 import dev.adjoint.processor.frontend.MethodReader;
@@ -20,6 +19,7 @@ import dev.adjoint.processor.frontend.MethodValidator;
 import dev.adjoint.processor.frontend.Problems;
 import dev.adjoint.processor.frontend.Shadowing;
 import dev.adjoint.processor.frontend.SubsetFence;
+import dev.adjoint.processor.frontend.WrittenArguments;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Mode;
@@ -99,8 +99,11 @@ final class Pipeline {
       return Optional.empty();
     }
     Shadowing shadowing = new Shadowing(method, unit, elements);
-    java.util.function.Function<ExecutableElement, List<String>> writes =
-        m -> ArrayParameterWrites.of(trees.getTree(m));
+    java.util.function.Function<ExecutableElement, List<String>> writes = new WrittenArguments(
+        trees::getTree, m -> {
+          TreePath p = trees.getPath(m);
+          return p == null ? null : p.getCompilationUnit();
+        }, elements)::of;
     CalleeResolver callees = new CalleeResolver(method, unit, elements, callRules,
         this::hasSource, writes,
         new CalleeBodyReader(trees, elements, callRules, this::hasSource, writes, method));

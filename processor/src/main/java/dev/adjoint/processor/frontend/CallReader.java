@@ -98,6 +98,11 @@ final class CallReader {
   private Expr inlined(MethodInvocationTree call, CalleeResolver.Callee callee,
       List<Expr> args) {
     boolean statement = call == discarded;
+    if (callee.onReceiver()) {
+      throw new Unsupported(call, Message.UNSUPPORTED, "calling the instance method "
+          + callee.name() + ", which writes into its array parameter " + String.join(", ",
+          callee.writtenArrays()) + ",", "make " + callee.name() + " static");
+    }
     Expr value = inlinedCalls.inline(call, callee, args);
     if (value == null && !statement) {
       throw new Unsupported(call, Message.TYPE_MISMATCH, callee.name() + " returns nothing,"

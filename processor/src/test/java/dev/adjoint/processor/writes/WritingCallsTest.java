@@ -79,6 +79,12 @@ class WritingCallsTest {
           }
           return n;
         }""",
+      // writes only through the helper it calls, and returns a value
+      """
+      static double accumulate(double a, double[] x, double[] y) {
+          axpy(a, x, y);
+          return y[0];
+        }""",
       // a helper of another class
       """
       static final class Ops {
@@ -187,7 +193,16 @@ class WritingCallsTest {
                 axpy(a, x, v);
                 double n = normalize(v) * 2 + v[0];
                 return n * v[v.length - 1];""")
-            .random(POINTS, r -> args(u(r, 0.5, 1), vector(r, 1 + r.nextInt(3), 0.5, 1))));
+            .random(POINTS, r -> args(u(r, 0.5, 1), vector(r, 1 + r.nextInt(3), 0.5, 1))),
+        ArrayCase.of("writesThroughItsCallee", "double a, double[] x, double[] y",
+                """
+                double r = accumulate(a, x, y) * y[y.length - 1];
+                return r + accumulate(r, y, x) * x[0];""")
+            .writesArguments()
+            .random(POINTS, r -> {
+              int n = 1 + r.nextInt(3);
+              return args(u(r, -1, 1), vector(r, n, -1, 1), vector(r, n, -1, 1));
+            }));
   }
 
   /**
