@@ -63,6 +63,12 @@ final class InlinedCalls {
     Expr result = null;
     if (!stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof Stmt.Return r) {
       result = r.value();
+      if (result != null && result.type().isArray()) {
+        // It may be an argument: the caller would get a second name for its own array.
+        throw new Unsupported(call, Message.UNSUPPORTED, "calling " + callee.name() + ", which"
+            + " returns an array and " + why(callee) + ",", "let " + callee.name() + " write"
+            + " its result into an array the caller passes, and return nothing");
+      }
       stmts = stmts.subList(0, stmts.size() - 1);
     }
     Rewrite rewrite = new Rewrite(call, callee, replaced, locals, at);
@@ -128,7 +134,7 @@ final class InlinedCalls {
       if (s instanceof Stmt.Assign a) {
         if (replaced.containsKey(a.target()) && !locals.containsKey(a.target())) {
           throw new Unsupported(call, Message.UNSUPPORTED, "calling " + callee.name() + ", which"
-              + " assigns its array parameter " + a.target().name(), "let " + callee.name()
+              + " assigns its array parameter " + a.target().name() + ",", "let " + callee.name()
               + " declare a local array instead of assigning its parameter");
         }
         return new Stmt.Assign(locals.getOrDefault(a.target(), a.target()), sub(a.value()),
