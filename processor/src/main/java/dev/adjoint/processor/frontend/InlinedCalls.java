@@ -46,11 +46,16 @@ final class InlinedCalls {
     SourceRef at = effects.source();
     Map<Var, Expr> replaced = new IdentityHashMap<>();
     Map<Var, Var> locals = new IdentityHashMap<>();
+    java.util.Set<Var> assigned = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    f.body().forEach(s -> assigned.addAll(dev.adjoint.processor.ir.Stmts.writes(s)));
     for (int i = 0; i < args.size(); i++) {
       Var p = f.params().get(i);
       Expr arg = args.get(i);
       if (p.type().isArray()) {
         replaced.put(p, array(call, callee, i, arg, at));
+      } else if (!assigned.contains(p) && arg.type() == p.type()
+          && (arg instanceof Expr.Const || arg instanceof Expr.Ref)) {
+        replaced.put(p, arg); // nothing the body runs changes it: no local needed
       } else {
         Var local = p.like(p.name(), Var.Role.LOCAL);
         effects.add(Stmt.Assign.set(local, Typing.convert(arg, p.type(),

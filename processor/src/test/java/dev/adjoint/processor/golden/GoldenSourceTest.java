@@ -68,7 +68,8 @@ class GoldenSourceTest {
         new Golden("RangeCopies"),
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF),
         new Golden("Options"),
-        new Golden("Functions"));
+        new Golden("Functions"),
+        new Golden("WritingCalls"));
   }
 
   /**
