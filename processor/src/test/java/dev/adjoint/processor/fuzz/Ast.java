@@ -55,7 +55,18 @@ final class Ast {
           Assign, IAssign, Step, Store, Store2, If, For, While, ForEach, ForEachRow, Break,
           Continue, Return, DeclChoice, Chain, RebindKernel,
           Reallocate, Switch, DeclInit, CountDown, Assert, DeclCopy, Fill, ArrayCopy,
-          FillRange, ObjSwitch, DeclFunction {}
+          FillRange, ObjSwitch, DeclFunction, WriteCall {}
+
+  /** {@code wrAxpy(x, v, p);}: a void helper writing into v ({@link WritingHelpers}). */
+  record WriteCall(String fn, String read, String written, Expr p) implements Stmt {
+    public List<Node> kids() {
+      return List.of(p);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new WriteCall(fn, read, written, (Expr) k.get(0));
+    }
+  }
 
   /** {@code java.util.Arrays.fill(array, value);} (issue 10). */
   record Fill(String array, Expr value) implements Stmt {
