@@ -113,6 +113,14 @@ final class Pipeline {
     callees.helperCalls().forEach(helperCalls);
     problems.reportTo(diagnostics, unit, positions);
     boolean clean = problems.count() == 0 && signature.get().valid();
+    if (method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID) {
+      Optional<Function> withResult = clean ? VoidResults.withResult(read, writes.apply(method),
+          tree, unit, diagnostics) : Optional.empty();
+      if (withResult.isEmpty()) {
+        return Optional.empty();
+      }
+      read = withResult.get();
+    }
 
     // check and lower: the IR checks run even after frontend problems, on what could be read
     CheckedLowering.Result checked;

@@ -84,6 +84,37 @@ class WritingCallsDiagnosticsTest {
     }
   }
 
+  static Stream<Arguments> voidMethods() {
+    return Stream.of(
+        Arguments.of("writes nothing", "static void f(double w, double[] y) {",
+            "double t = w * y[0];", "static void f", "a void @Differentiable method that writes"
+                + " into no double[] parameter is not supported"),
+        Arguments.of("writes two", "static void f(double w, double[] y, double[] z) {",
+            "y[0] = w; z[0] = w;", "static void f", "writes into several (y, z)"),
+        Arguments.of("returns early", "static void f(double w, double[] y) {",
+            "if (w > 0) { return; } y[0] = w;", "return;", "a return before the end of a void"
+                + " @Differentiable method is not supported"));
+  }
+
+  /** A void @Differentiable method: its pullback's seed is the one array it writes. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("voidMethods")
+  void voidDifferentiable(String name, String signature, String body, String line,
+      String message) {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Voids", String.join("\n",
+        "package test;",
+        "import dev.adjoint.Differentiable;",
+        "class Voids {",
+        "  @Differentiable",
+        "  " + signature,
+        "    " + body,
+        "  }",
+        "}"));
+    Compilation c = compile(source);
+    assertThat(c).hadErrorContaining(message).inFile(source).onLineContaining(line);
+    assertThat(c).hadErrorCount(1);
+  }
+
   private static Compilation compile(JavaFileObject source, String... options) {
     return Compiler.javac().withProcessors(new AdjointProcessor()).withOptions(
         (Object[]) options).compile(source);
