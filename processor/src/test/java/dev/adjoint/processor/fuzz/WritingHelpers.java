@@ -12,13 +12,16 @@ import java.util.TreeSet;
  * x, double[] v, double p)} (x only read, v written), called as statements ({@link
  * Ast.WriteCall}): Adjoint reads their bodies into the caller. One per shape of body: a loop of
  * stores reading a neighbour, an axpy (the same array may be passed twice), a softmax with
- * traced decisions, a branch per element, one calling two others. Branch decisions go through
+ * traced decisions, a branch per element, one calling two others. Some are {@code void
+ * @Differentiable} methods, whose own pullbacks are generated too. Branch decisions go through
  * {@code Trace.b} in the instrumented twin.
  */
 final class WritingHelpers {
   private WritingHelpers() {}
 
   private static final Map<String, String> BODIES = new LinkedHashMap<>();
+  /** Void @Differentiable methods (they write into v only): their own pullbacks compile. */
+  private static final Set<String> ANNOTATED = Set.of("wrAxpy", "wrBranch");
 
   static {
     BODIES.put("wrScale", String.join("\n",
@@ -95,6 +98,9 @@ final class WritingHelpers {
     body = trace ? body.replaceAll("B\\((.*?)\\)\\) ", "Trace.b($1)) ")
         : body.replaceAll("B\\((.*?)\\)\\) ", "$1) ");
     List<String> out = new java.util.ArrayList<>();
+    if (!trace && ANNOTATED.contains(fn)) {
+      out.add("@Differentiable");
+    }
     out.add("static void " + fn + "(double[] x, double[] v, double p) {");
     for (String l : body.split("\n")) {
       out.add("  " + l);
