@@ -43,8 +43,8 @@ class WritingCallsDiagnosticsTest {
                 + " not supported"),
         Arguments.of("a conditional array",
             AXPY, "axpy(w, y, w > 0 ? y : z);", "axpy(w, y,",
-            "passing this array to axpy (it writes into its array parameter y) is not supported in a"
-                + " @Differentiable method; declare it as a local"),
+            "passing this array to axpy (it writes into its array parameter y) is not supported"
+                + " in a @Differentiable method; declare it as a local"),
         Arguments.of("returns an argument array",
             "static double[] same(double[] v) { v[0] = 1; return v; }",
             "double[] s = same(y);", "same(y)", "calling same, which returns an array and it"
