@@ -12,7 +12,6 @@ import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.emit.MethodPlan;
 import dev.adjoint.processor.emit.checks.GeneratedCodeLimits;
-import dev.adjoint.processor.frontend.ArrayParameterWrites;
 import dev.adjoint.processor.frontend.CalleeResolver;
 import dev.adjoint.processor.frontend.HelperCall;
 import dev.adjoint.processor.frontend.MethodReader;
@@ -20,6 +19,7 @@ import dev.adjoint.processor.frontend.MethodValidator;
 import dev.adjoint.processor.frontend.Problems;
 import dev.adjoint.processor.frontend.Shadowing;
 import dev.adjoint.processor.frontend.SubsetFence;
+import dev.adjoint.processor.frontend.WrittenArguments;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Mode;
@@ -99,8 +99,14 @@ final class Pipeline {
       return Optional.empty();
     }
     Shadowing shadowing = new Shadowing(method, unit, elements);
+    java.util.function.Function<ExecutableElement, List<String>> writes = new WrittenArguments(
+        trees::getTree, m -> {
+          TreePath p = trees.getPath(m);
+          return p == null ? null : p.getCompilationUnit();
+        }, elements)::of;
     CalleeResolver callees = new CalleeResolver(method, unit, elements, callRules,
-        this::hasSource, m -> ArrayParameterWrites.of(trees.getTree(m)));
+        this::hasSource, writes,
+        new CalleeBodyReader(trees, elements, callRules, this::hasSource, writes, method));
     MethodReader reader = new MethodReader(unit, positions, problems, fence, shadowing, callees);
     reader.setCalleePaths(trees::getPath);
     Function read = reader.read(tree, signature.get().parameterTypes(),
@@ -108,6 +114,14 @@ final class Pipeline {
     callees.helperCalls().forEach(helperCalls);
     problems.reportTo(diagnostics, unit, positions);
     boolean clean = problems.count() == 0 && signature.get().valid();
+    if (method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID) {
+      Optional<Function> withResult = clean ? VoidResults.withResult(read, writes.apply(method),
+          tree, unit, diagnostics) : Optional.empty();
+      if (withResult.isEmpty()) {
+        return Optional.empty();
+      }
+      read = withResult.get();
+    }
 
     // check and lower: the IR checks run even after frontend problems, on what could be read
     CheckedLowering.Result checked;

@@ -244,7 +244,13 @@ final class ReverseModeMethods {
       method.addParameter(BodyWriter.STACKS, body.stacks());
     }
     method.returns(javaType(m.seed().type()))
-        .addJavadoc(Javadoc.of(m.vectorResult()
+        .addJavadoc(Javadoc.of(m.element().getReturnType().getKind()
+            == javax.lang.model.type.TypeKind.VOID
+            ? "Pullback of {@link $L#$L}: runs it (writing into the array it writes, as it"
+            + " does), returns that array and adds {@code $L}ᵀ times the Jacobian of its values"
+            + " on exit to $L; the seed is their adjoint, has the array's length and is only"
+            + " read.\n"
+            : m.vectorResult()
             ? "Pullback of {@link $L#$L}: returns its result and adds {@code $L}ᵀ times its"
             + " Jacobian to $L; the seed has the result's length and is only read.\n"
             : "Pullback of {@link $L#$L}: returns its value and adds {@code $L} times its"

@@ -36,15 +36,28 @@ import java.util.Set;
 public final class ArrayParameterWrites {
   private final Map<String, Set<String>> aliases = new HashMap<>();
   private final Set<String> written = new LinkedHashSet<>();
+  private final java.util.function.Function<MethodInvocationTree, Set<Integer>> calls;
 
-  private ArrayParameterWrites() {}
+  private ArrayParameterWrites(
+      java.util.function.Function<MethodInvocationTree, Set<Integer>> calls) {
+    this.calls = calls;
+  }
 
   /** The names of the array parameters {@code method} may write into, in declaration order. */
   public static List<String> of(MethodTree method) {
+    return of(method, call -> Set.of());
+  }
+
+  /**
+   * As {@link #of(MethodTree)}, counting the arrays passed to a call as written where {@code
+   * calls} says the callee writes into those argument positions ({@code axpy(a, x, y)}).
+   */
+  public static List<String> of(MethodTree method,
+      java.util.function.Function<MethodInvocationTree, Set<Integer>> calls) {
     if (method == null || method.getBody() == null) {
       return List.of();
     }
-    ArrayParameterWrites scan = new ArrayParameterWrites();
+    ArrayParameterWrites scan = new ArrayParameterWrites(calls);
     for (VariableTree p : method.getParameters()) {
       // A record's arrays are written through its accessors (p.w()[i] = ...).
       if (p.getType() instanceof ArrayTypeTree || !(p.getType() instanceof PrimitiveTypeTree)) {
@@ -165,6 +178,13 @@ public final class ArrayParameterWrites {
       if (call.getMethodSelect() instanceof MemberSelectTree select
           && select.getIdentifier().contentEquals("fill") && !call.getArguments().isEmpty()) {
         ExpressionTree target = call.getArguments().get(0);
+        while (target instanceof ArrayAccessTree inner) {
+          target = inner.getExpression();
+        }
+        written.addAll(referred(target));
+      }
+      for (int i : calls.apply(call)) {
+        ExpressionTree target = call.getArguments().get(i);
         while (target instanceof ArrayAccessTree inner) {
           target = inner.getExpression();
         }

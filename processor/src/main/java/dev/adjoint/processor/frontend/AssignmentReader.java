@@ -95,6 +95,10 @@ final class AssignmentReader {
       return;
     }
     expressions.skipIfFenced(e);
+    if (e instanceof MethodInvocationTree call && expressions.callForEffect(call)) {
+      effects.drainInto(out); // a method read into this one: its statements are the effects
+      return;
+    }
     ExpressionTree link = chainedAssignment(e);
     ExpressionTree lhs = assignedTree(e);
     if (link != null && e.getKind() != Tree.Kind.ASSIGNMENT && assignsInChain(link, lhs)) {

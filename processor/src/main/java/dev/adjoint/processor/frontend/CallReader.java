@@ -68,6 +68,63 @@ final class CallReader {
   }
 
   private LocalFunctionCalls functions;
+  private InlinedCalls inlinedCalls;
+  /** The call statement being read, its value (if any) discarded. */
+  private MethodInvocationTree discarded;
+
+  void setInlinedCalls(InlinedCalls inlinedCalls) {
+    this.inlinedCalls = inlinedCalls;
+  }
+
+  /**
+   * Reads a call statement of a method read into the caller ({@link InlinedCalls}), its
+   * statements among the pending effects; false, having read nothing, for any other call.
+   */
+  boolean forEffect(MethodInvocationTree call) {
+    ExpressionTree callee = call.getMethodSelect();
+    String name = callee instanceof MemberSelectTree select ? select.getIdentifier().toString()
+        : callee.toString();
+    ExpressionTree qualifier = callee instanceof MemberSelectTree select
+        ? select.getExpression() : null;
+    int arity = call.getArguments().size();
+    if (candidates(qualifier, name).stream()
+        .noneMatch(t -> callees.readsInline(t, name, arity))) {
+      return false;
+    }
+    MethodInvocationTree outer = discarded;
+    discarded = call;
+    try {
+      call(call);
+      return true;
+    } finally {
+      discarded = outer;
+    }
+  }
+
+  private Expr inlined(MethodInvocationTree call, CalleeResolver.Callee callee,
+      List<Expr> args) {
+    boolean statement = call == discarded;
+    if (callee.onReceiver()) {
+      throw new Unsupported(call, Message.UNSUPPORTED, "calling the instance method "
+          + callee.name() + ", which writes into its array parameter " + String.join(", ",
+          callee.writtenArrays()) + ",", "make " + callee.name() + " static");
+    }
+    Expr value = inlinedCalls.inline(call, callee, args);
+    if (value == null && !statement) {
+      throw new Unsupported(call, Message.TYPE_MISMATCH, callee.name() + " returns nothing,"
+          + " so its call has no value; call it as a statement");
+    }
+    return value == null ? Expr.Const.ofInt(0) : value;
+  }
+
+  private List<TypeElement> candidates(ExpressionTree qualifier, String name) {
+    if (qualifier != null) {
+      TypeElement type = NameLookup.isThis(qualifier) ? names.receiverClass()
+          : lookup.qualifierType(qualifier);
+      return type == null ? List.of() : names.staticMethodOwners(type, name);
+    }
+    return names.methodOwners(name);
+  }
 
   void setLocalFunctions(LocalFunctionCalls functions) {
     this.functions = functions;
@@ -92,14 +149,7 @@ final class CallReader {
   private Expr resolved(MethodInvocationTree call, Tree callee, ExpressionTree qualifier,
       String name, List<Expr> args, RecordArguments records) {
     List<Type> argTypes = args.stream().map(Expr::type).toList();
-    List<TypeElement> candidates;
-    if (qualifier != null) {
-      TypeElement type = NameLookup.isThis(qualifier) ? names.receiverClass()
-          : lookup.qualifierType(qualifier);
-      candidates = type == null ? List.of() : names.staticMethodOwners(type, name);
-    } else {
-      candidates = names.methodOwners(name);
-    }
+    List<TypeElement> candidates = candidates(qualifier, name);
     List<TypeElement> applicable = candidates.stream()
         .filter(t -> names.hasApplicableStatic(t, name, argTypes)).toList();
     // With one class to choose, a call that does not fit it is still about that class's method.
@@ -158,15 +208,15 @@ final class CallReader {
       throw new Unsupported(call, Message.UNSUPPORTED, "calling " + callee.name() + " here",
           callee.problem());
     }
-    if (!callee.writtenArrays().isEmpty()) {
-      // Its pullback runs its forward sweep again, on the arrays the first run changed.
-      throw new Unsupported(call, Message.UNSUPPORTED, "calling " + callee.name() + ", which"
-          + " writes into its array parameter " + String.join(", ", callee.writtenArrays())
-          + ",", "let " + callee.name() + " write into a local copy (double[] c = new"
-          + " double[n], then copy), or call it from code that is not differentiated");
-    }
     if (!records.isEmpty() && callee.kind() == Expr.Invoke.Kind.KERNEL) {
       throw records.refused();
+    }
+    if (callee.inlined() && (!records.isEmpty()
+        || java.util.stream.IntStream.range(0, args.size())
+            .anyMatch(i -> callee.record(i).isPresent()))) {
+      throw new Unsupported(call, Message.UNSUPPORTED, "passing a record to " + callee.name()
+          + ", which " + (callee.writtenArrays().isEmpty() ? "returns nothing"
+          : "writes into its array parameters"), "pass the record's components");
     }
     for (int i = 0; i < args.size(); i++) {
       if (records.at(i) != null || callee.record(i).isPresent()) {
@@ -185,6 +235,9 @@ final class CallReader {
         throw new Unsupported(call.getArguments().get(i), Message.UNSUPPORTED,
             "passing a new array to " + callee.name(), "declare it as a local first");
       }
+    }
+    if (callee.inlined()) {
+      return inlined(call, callee, args);
     }
     Expr.Invoke flat = records.flatten(call, callee, args, callee.independents(),
         callee.returnType());

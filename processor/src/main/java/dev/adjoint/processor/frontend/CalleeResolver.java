@@ -39,6 +39,11 @@ public final class CalleeResolver {
       return parameterTypes.get(i) != Type.OBJECT ? Optional.empty()
           : RecordParameters.recordOf(element.getParameters().get(i).asType());
     }
+
+    /** Read into the caller ({@link InlinedCalls}): it returns nothing or writes an array. */
+    boolean inlined() {
+      return !writtenArrays.isEmpty() || element.getReturnType().getKind() == TypeKind.VOID;
+    }
   }
 
   private static final String ANNOTATION = "dev.adjoint.Differentiable";
@@ -49,6 +54,7 @@ public final class CalleeResolver {
   private final NameResolver names;
   private final Predicate<ExecutableElement> hasSource;
   private final List<HelperCall> helperCalls = new ArrayList<>();
+  private final CalleeBodies bodies;
 
   /** The array parameters a {@code @Differentiable} callee writes into, from its source. */
   private final java.util.function.Function<ExecutableElement, List<String>> writes;
@@ -61,6 +67,14 @@ public final class CalleeResolver {
   public CalleeResolver(Element method, CompilationUnitTree unit, Elements elements,
       CallRules rules, Predicate<ExecutableElement> hasSource,
       java.util.function.Function<ExecutableElement, List<String>> writes) {
+    this(method, unit, elements, rules, hasSource, writes, CalleeBodies.NONE);
+  }
+
+  /** @param bodies reads the callees that are read into the caller */
+  public CalleeResolver(Element method, CompilationUnitTree unit, Elements elements,
+      CallRules rules, Predicate<ExecutableElement> hasSource,
+      java.util.function.Function<ExecutableElement, List<String>> writes, CalleeBodies bodies) {
+    this.bodies = bodies;
     this.writes = writes;
     this.rules = rules;
     this.hasSource = hasSource;
@@ -77,6 +91,32 @@ public final class CalleeResolver {
   /** The calls of unannotated helpers read so far, each differentiated as if annotated. */
   public List<HelperCall> helperCalls() {
     return helperCalls;
+  }
+
+  CalleeBodies bodies() {
+    return bodies;
+  }
+
+  /** Notes the helper calls of a callee read into this method: their adjoints are needed. */
+  void noteHelperCalls(List<HelperCall> calls) {
+    helperCalls.addAll(calls);
+  }
+
+  /**
+   * Whether {@code owner} has a static method {@code name} of {@code arity} parameters with
+   * source that a call statement reads into the caller: one returning nothing, or writing into
+   * an array parameter.
+   */
+  boolean readsInline(TypeElement owner, String name, int arity) {
+    for (Element member : owner.getEnclosedElements()) {
+      if (member instanceof ExecutableElement m && member.getKind() == ElementKind.METHOD
+          && m.getSimpleName().contentEquals(name) && m.getParameters().size() == arity
+          && m.getModifiers().contains(Modifier.STATIC) && hasSource.test(m)
+          && (m.getReturnType().getKind() == TypeKind.VOID || !writes.apply(m).isEmpty())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void noteHelperCall(Callee callee, com.sun.source.tree.MethodInvocationTree call) {
@@ -115,6 +155,13 @@ public final class CalleeResolver {
         continue;
       }
       ExecutableElement m = (ExecutableElement) member;
+      if (m.getReturnType().getKind() == TypeKind.VOID) {
+        if (m.getParameters().size() == arity && m.getModifiers().contains(Modifier.STATIC)
+            && hasSource.test(m)) {
+          return Optional.of(voidCallee(owner, m));
+        }
+        continue;
+      }
       AnnotationMirror annotation = annotation(m);
       Optional<Type> returns = TreeKinds.type(m.getReturnType());
       // A double[] result has a pullback seeded with its adjoint array.
@@ -213,6 +260,34 @@ public final class CalleeResolver {
     return type.isDifferentiable() || type == Type.OBJECT
         && RecordParameters.recordOf(p.asType()).filter(RecordParameters::isDifferentiable)
             .isPresent();
+  }
+
+  /** A static method with source returning nothing: read into its caller. */
+  private Callee voidCallee(TypeElement owner, ExecutableElement m) {
+    String name = m.getSimpleName().toString();
+    List<Type> types = new ArrayList<>();
+    String problem = null;
+    for (var p : m.getParameters()) {
+      Optional<Type> t = TreeKinds.type(p.asType()).or(
+          () -> ObjectTypes.of(p.asType()).map(c -> Type.OBJECT));
+      if (t.isEmpty()) {
+        problem = "its parameter " + p.getSimpleName() + " has type " + p.asType() + ", and a"
+            + " method Adjoint reads into its caller takes only double, double[], double[][],"
+            + " int, long, boolean and int[]; change the parameter";
+        break;
+      }
+      types.add(t.get());
+    }
+    if (problem == null && (!m.getTypeParameters().isEmpty() || m.isVarArgs())) {
+      problem = name + (m.isVarArgs() ? " takes varargs" : " is generic") + ", which a method"
+          + " Adjoint reads into its caller may not; change it";
+    }
+    if (problem == null) {
+      problem = privacy(m);
+    }
+    return new Callee(Expr.Invoke.Kind.HELPER, ClassRefs.of(owner), name,
+        problem == null ? types : List.of(), List.of(), Type.DOUBLE, problem, m, false, false,
+        writes.apply(m));
   }
 
   /**

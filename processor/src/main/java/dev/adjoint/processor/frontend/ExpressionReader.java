@@ -90,6 +90,11 @@ final class ExpressionReader {
     return values;
   }
 
+  /** Reads a call statement of a method read into the caller; false for other calls. */
+  boolean callForEffect(MethodInvocationTree call) {
+    return calls.forEffect(call);
+  }
+
   /** Makes {@code tree}, already read as part of a chain, read as {@code value} next time. */
   void standFor(Tree tree, Expr value) {
     chainValues.put(tree, value);

@@ -42,6 +42,7 @@ public final class MethodReader {
     expressions.setRecords(recordAccess);
     CallReader calls = new CallReader(expressions, names, callees, problems);
     expressions.setCalls(calls);
+    calls.setInlinedCalls(new InlinedCalls(effects, callees));
     AssignmentReader assignments = new AssignmentReader(expressions, scopes, effects);
     expressions.setAssignments(assignments);
     this.statements =

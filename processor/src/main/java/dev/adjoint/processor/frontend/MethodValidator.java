@@ -56,7 +56,9 @@ public final class MethodValidator {
       diagnostics.error(method, Message.NO_BODY, name);
     }
     Optional<Type> result = TreeKinds.type(method.getReturnType());
+    // A void method's result is the one double[] it writes into (VoidResults).
     if (method.getReturnType().getKind() != TypeKind.DOUBLE
+        && method.getReturnType().getKind() != TypeKind.VOID
         && result.filter(t -> t == Type.DOUBLE_ARRAY).isEmpty()) {
       diagnostics.error(method, Message.RETURN_TYPE, name, method.getReturnType(),
           result.filter(t -> t == Type.DOUBLE_MATRIX).isPresent()

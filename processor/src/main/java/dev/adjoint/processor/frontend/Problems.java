@@ -48,6 +48,11 @@ public final class Problems {
     return found.size();
   }
 
+  /** The first problem found, as its message says it (for an error at a call naming it). */
+  public String first() {
+    return found.isEmpty() ? "" : found.get(0).message().format(found.get(0).args());
+  }
+
   /** Reports every problem, in the order of their positions in the file. */
   public void reportTo(Diagnostics diagnostics, CompilationUnitTree unit,
       SourcePositions positions) {

@@ -149,6 +149,10 @@ final class StatementReader {
         break;
       case RETURN:
         ExpressionTree value = ((ReturnTree) s).getExpression();
+        if (value == null) { // return; of a void method (javac rejects it elsewhere)
+          out.add(new Stmt.Return(null, src));
+          break;
+        }
         // A double[] result (a method returning double[]) is returned by reference, as in Java.
         Expr returned = expressions.expression(value);
         // (A double[][] result is reported with the signature.)

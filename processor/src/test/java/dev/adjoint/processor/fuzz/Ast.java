@@ -55,7 +55,7 @@ final class Ast {
           Assign, IAssign, Step, Store, Store2, If, For, While, ForEach, ForEachRow, Break,
           Continue, Return, DeclChoice, Chain, RebindKernel,
           Reallocate, Switch, DeclInit, CountDown, Assert, DeclCopy, Fill, ArrayCopy,
-          FillRange, ObjSwitch, DeclFunction, RowAssign {}
+          FillRange, ObjSwitch, DeclFunction, RowAssign, WriteCall {}
 
   /**
    * {@code matrix[row] = value;}, a whole row given a new array (issue 10): {@code fn} is a
@@ -72,6 +72,17 @@ final class Ast {
     public Node withKids(List<Node> k) {
       return new RowAssign(matrix, (IExpr) k.get(0), fn,
           cast(k.subList(1, k.size()), Arg.class));
+    }
+  }
+
+  /** {@code wrAxpy(x, v, p);}: a void helper writing into v ({@link WritingHelpers}). */
+  record WriteCall(String fn, String read, String written, Expr p) implements Stmt {
+    public List<Node> kids() {
+      return List.of(p);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new WriteCall(fn, read, written, (Expr) k.get(0));
     }
   }
 

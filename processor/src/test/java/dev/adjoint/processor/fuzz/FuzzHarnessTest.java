@@ -217,7 +217,12 @@ class FuzzHarnessTest {
     Program p = null;
     for (int i = 0; p == null; i++) {
       Program c = ProgramGenerator.generate(Fuzzer.programSeed(97, i));
-      if (c.toJava("X").contains("Math.cosh(") && c.size() > 60) {
+      // A long chain (issue 8) is one expression the shrinker takes apart slower than its
+      // budget: which program comes first depends on every generator's draws, so skip those.
+      String java = c.toJava("X");
+      boolean chain = java.lines().anyMatch(l -> Math.max(l.split(" \\+ ").length,
+          l.split(" \\* ").length) >= ProgramGenerator.LongChains.MIN);
+      if (java.contains("Math.cosh(") && c.size() > 60 && !chain) {
         p = c;
       }
     }

@@ -290,6 +290,10 @@ final class JavaPrinter {
       out.append('\n');
       FunctionHelpers.lines(fn, flavor == Flavor.TRACE).forEach(this::line);
     }
+    for (String fn : WritingHelpers.used(p)) {
+      out.append('\n');
+      WritingHelpers.lines(fn, flavor == Flavor.TRACE, math).forEach(this::line);
+    }
     if (p.uses(BoolHelper.class)) {
       out.append('\n');
       line("static boolean " + EVEN + "(int a) {");
@@ -443,6 +447,9 @@ final class JavaPrinter {
     } else if (s instanceof DeclMatrix d) {
       line("double[][] " + d.name() + " = new double[" + iexpr(d.rows()) + "]["
           + (d.cols() == null ? "" : iexpr(d.cols())) + "];");
+    } else if (s instanceof Ast.WriteCall c) {
+      line(c.fn() + "(" + c.read() + ", " + c.written() + ", " + expr(c.p()) + ");");
+      checkFinite(c.written() + "[0]");
     } else if (s instanceof Ast.Fill f) {
       line("java.util.Arrays.fill(" + f.array() + ", " + expr(f.value()) + ");");
       checkFinite(f.array() + "[0]"); // every array of a program has length L >= 1

@@ -583,6 +583,7 @@ final class ProgramGenerator {
         w(!env.matrices.isEmpty(), 0.5),
         (Supplier<List<Stmt>>) () -> List.of(declRow()),
         w(!writable.isEmpty(), 3.0), (Supplier<List<Stmt>>) () -> List.of(store()),
+        w(!writable.isEmpty(), 3.0), (Supplier<List<Stmt>>) () -> List.of(writeCall()),
         w(!writableM.isEmpty(), 1.0), (Supplier<List<Stmt>>) () -> List.of(store2()),
         w(!rowAssignable().isEmpty(), 1.5), (Supplier<List<Stmt>>) () -> List.of(rowAssign()),
         w(top, 0.5), (Supplier<List<Stmt>>) this::declRowsMatrix,
@@ -1028,6 +1029,17 @@ final class ProgramGenerator {
         env.matrices.set(i, new Mat(x.name(), false, x.generic()));
       }
     }
+  }
+
+  /**
+   * {@code wrAxpy(x, v, p);}: a void helper writing into a writable array v, reading x (any
+   * array, v itself too) and p ({@link WritingHelpers}); the value is generated first, as for
+   * {@link #store}.
+   */
+  private Stmt writeCall() {
+    Expr p = tame(expr(1));
+    return intoWritable(p, (v, value) -> new Ast.WriteCall(pick(WritingHelpers.names()),
+        chance(0.3) ? v.name() : pick(env.arrays).name(), v.name(), value));
   }
 
   /**

@@ -71,7 +71,8 @@ class GoldenSourceTest {
         new Golden("Options"),
         new Golden("Functions"),
         new Golden("RecordCalls"),
-        new Golden("Quadrature"));
+        new Golden("Quadrature"),
+        new Golden("WritingCalls"));
   }
 
   /**
