@@ -214,9 +214,11 @@ final class CallReader {
     if (callee.inlined() && (!records.isEmpty()
         || java.util.stream.IntStream.range(0, args.size())
             .anyMatch(i -> callee.record(i).isPresent()))) {
-      throw new Unsupported(call, Message.UNSUPPORTED, "passing a record to " + callee.name()
-          + ", which " + (callee.writtenArrays().isEmpty() ? "returns nothing"
-          : "writes into its array parameters"), "pass the record's components");
+      throw new Unsupported(call, Message.UNSUPPORTED, "calling " + callee.name() + ", which "
+          + (callee.writtenArrays().isEmpty() ? "returns nothing"
+          : "writes into its array parameter " + String.join(", ", callee.writtenArrays()))
+          + ", with a record", "pass the record's components, or let " + callee.name()
+          + " write into a local copy");
     }
     for (int i = 0; i < args.size(); i++) {
       if (records.at(i) != null || callee.record(i).isPresent()) {

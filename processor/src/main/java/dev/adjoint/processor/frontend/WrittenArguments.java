@@ -78,6 +78,10 @@ public final class WrittenArguments {
     } else {
       owners = names.methodOwners(name);
     }
+    if (owners.isEmpty()) {
+      // this.axpy(...), or a qualifier not read as a class: every method the name may mean.
+      owners = names.methodOwners(name);
+    }
     Set<Integer> out = new LinkedHashSet<>();
     int arity = call.getArguments().size();
     for (TypeElement owner : owners) {

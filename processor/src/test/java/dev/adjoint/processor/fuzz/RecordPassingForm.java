@@ -18,13 +18,14 @@ final class RecordPassingForm {
   private RecordPassingForm() {}
 
   /**
-   * What a helper's body must not do: store into an array element, fill or copy (a callee
-   * writing its arrays is refused), or call the stateful helper (a callee's pullback runs its
+   * What a helper's body must not do: store into an array element, fill or copy, call a
+   * helper writing into its arrays ({@link WritingHelpers}: a callee writing its arrays is
+   * refused), or call the stateful helper (a callee's pullback runs its
    * body again, so the helper would run more often than in the flat program).
    */
   private static final Pattern REFUSED = Pattern.compile(
       "\\]\\s*([-+*/%]?=(?!=)|\\+\\+|--)|(\\+\\+|--)\\s*[\\w.()]+\\[|fill\\(|arraycopy\\("
-      + "|\\btick\\(");
+      + "|\\btick\\(|\\bwr[A-Z]\\w*\\(");
 
   /** The delegating form of {@code form}'s source, if its body may be a callee's. */
   static Optional<String> of(RecordForm form, Random r) {
