@@ -268,6 +268,7 @@ final class ReverseModeMethods {
     }
     unpacking.storage(passed, storageByName, method);
     method.addCode(code);
+    WrittenParameters.mark(m, method);
     boolean first = true;
     int slot = 0;
     for (MethodPlan.Parameter p : m.wrtParameters()) {

@@ -249,10 +249,45 @@ public final class CalleeResolver {
         problem = overridable(m);
       }
       List<String> written = differentiable ? writes.apply(m) : List.of();
+      if (differentiable && !hasSource.test(m) && problem == null) {
+        problem = compiledWrites(owner, m);
+      }
       return Optional.of(new Callee(kind, ClassRefs.of(owner), name, types,
           independents, returns.get(), problem, m, implicit, onReceiver, written));
     }
     return Optional.empty();
+  }
+
+  /**
+   * For a {@code @Differentiable} method compiled before (no source here) whose generated
+   * pullback says it writes into array parameters ({@code @WritesArrays}): why it cannot be
+   * called. Such a method is read into its callers, which needs its source; its own pullback
+   * would run it again on the arrays the caller's run changed.
+   */
+  private String compiledWrites(TypeElement owner, ExecutableElement m) {
+    ClassRef adjoint = GeneratedApi.adjointClass(ClassRefs.of(owner));
+    TypeElement generated = elements.getTypeElement(adjoint.canonical());
+    if (generated == null) {
+      return null;
+    }
+    String pullback = GeneratedApi.pullbackName(m.getSimpleName().toString());
+    for (Element e : generated.getEnclosedElements()) {
+      if (!e.getSimpleName().contentEquals(pullback)) {
+        continue;
+      }
+      for (AnnotationMirror a : e.getAnnotationMirrors()) {
+        if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+            .contentEquals("dev.adjoint.WritesArrays")) {
+          String names = a.getElementValues().values().iterator().next().toString()
+              .replaceAll("[{}\"]", "");
+          return "it writes into its array parameter " + names + " (its generated "
+              + adjoint.simpleNames() + "." + pullback + " says so), and its source is not part"
+              + " of this compilation; Adjoint reads such a method into its callers, so compile "
+              + owner.getSimpleName() + " with this class, or let it write into a local copy";
+        }
+      }
+    }
+    return null;
   }
 
   /** Whether a parameter carries derivatives: a double or its arrays, or a record with them. */
