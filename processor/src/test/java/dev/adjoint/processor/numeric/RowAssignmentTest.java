@@ -5,9 +5,15 @@ import static dev.adjoint.processor.numeric.ArrayCase.Values.vector;
 import static dev.adjoint.processor.numeric.GradientCase.args;
 import static dev.adjoint.processor.numeric.GradientCase.u;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
+import org.hipparchus.analysis.differentiation.DSFactory;
+import org.hipparchus.analysis.differentiation.DerivativeStructure;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -164,5 +170,53 @@ class RowAssignmentTest {
   @TestFactory
   Stream<DynamicNode> withAnalysesOff() {
     return ANALYSES_OFF.tests();
+  }
+
+  /** The recurrent case against an exact forward-mode reference (Hipparchus), every input. */
+  @Test
+  void recurrentMatchesForwardMode() {
+    Random r = new Random(3);
+    for (int trial = 0; trial < 5; trial++) {
+      int n = 1 + r.nextInt(3);
+      int steps = 1 + r.nextInt(4);
+      double[][] w = matrix(r, n, n, -1, 1);
+      double[] h0 = vector(r, n, -1, 1);
+      DSFactory f = new DSFactory(n * n + n, 1);
+      DerivativeStructure[][] wd = new DerivativeStructure[n][n];
+      DerivativeStructure[] h = new DerivativeStructure[n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          wd[i][j] = f.variable(i * n + j, w[i][j]);
+        }
+        h[i] = f.variable(n * n + i, h0[i]);
+      }
+      DerivativeStructure s = f.constant(0);
+      for (int t = 1; t <= steps; t++) {
+        DerivativeStructure[] next = new DerivativeStructure[n];
+        for (int i = 0; i < n; i++) {
+          DerivativeStructure z = f.constant(0);
+          for (int j = 0; j < n; j++) {
+            z = z.add(wd[i][j].multiply(h[j]));
+          }
+          next[i] = z.tanh();
+          s = s.add(next[i].multiply(next[i]).multiply(t));
+        }
+        h = next;
+      }
+      for (ArraySuite suite : List.of(WITH_ANALYSES, ANALYSES_OFF)) {
+        Object[] record = suite.method("recurrent").recordComponentValues(w, h0, steps);
+        double[] g = new double[n * n + n];
+        for (int i = 0; i < n; i++) {
+          System.arraycopy(((double[][]) record[1])[i], 0, g, i * n, n);
+        }
+        System.arraycopy((double[]) record[2], 0, g, n * n, n);
+        for (int k = 0; k < n * n + n; k++) {
+          int[] order = new int[n * n + n];
+          order[k] = 1;
+          assertEquals(s.getPartialDerivative(order), g[k],
+              1e-12 * Math.max(1, Math.abs(s.getPartialDerivative(order))), "coordinate " + k);
+        }
+      }
+    }
   }
 }
