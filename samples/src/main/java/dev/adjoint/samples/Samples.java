@@ -5,6 +5,7 @@ import dev.adjoint.runtime.Stacks;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
@@ -15,13 +16,83 @@ import java.util.Random;
  * normal equations, and Rosenbrock in n dimensions; the notes' derivations; the Iris classifier;
  * Black–Scholes greeks; a Gaussian process fitted by its likelihood; a ridge-regression model
  * written with instance methods; a projectile with drag aimed by Newton's method through 1,000
- * Euler steps.
+ * Euler steps. Each sample ends with rough timings and the path of its generated source
+ * ({@link SampleTiming}); {@code -Dsample=NAME} runs one sample, {@code -Dsample=list} lists them.
  */
 public final class Samples {
 
   private Samples() {}
 
+  /** A sample the runner can run on its own, by {@code name}. */
+  public record Sample(String name, String description, Runnable run) {}
+
+  /** Every sample, in the order a plain run prints them. */
+  public static final List<Sample> SAMPLES =
+      List.of(
+          new Sample("rosenbrock", "Rosenbrock in two variables", Samples::rosenbrock),
+          new Sample("logistic", "logistic least squares", Samples::logistic),
+          new Sample("huber", "asymmetric Huber loss", Samples::huber),
+          new Sample("descent", "gradient descent on Rosenbrock", Samples::descend),
+          new Sample("least-squares", "least squares, descent vs normal equations",
+              Samples::leastSquares),
+          new Sample("extended-rosenbrock", "Rosenbrock in six dimensions",
+              Samples::extendedRosenbrock),
+          new Sample("notes", "the notes' derivations against closed forms", Samples::notes),
+          new Sample("iris", "Iris classifier trained by minibatch descent", Samples::iris),
+          new Sample("black-scholes", "Black-Scholes greeks", Samples::blackScholes),
+          new Sample("gp", "Gaussian process fitted by its likelihood", Samples::gaussianProcess),
+          new Sample("ridge", "ridge regression written with instance methods", Samples::ridge),
+          new Sample("projectile", "projectile with drag aimed by Newton's method",
+              Samples::projectile));
+
+  /**
+   * Runs the sample named by the first argument or the system property {@code sample} (all of
+   * them when neither is given or the name is {@code all}); {@code list} prints the names.
+   */
   public static void main(String[] args) {
+    String name = args.length > 0 ? args[0] : System.getProperty("sample", "all");
+    if (name.equals("list")) {
+      System.out.println(list());
+      return;
+    }
+    List<Sample> chosen = select(name);
+    for (int i = 0; i < chosen.size(); i++) {
+      if (i > 0) {
+        System.out.println();
+      }
+      chosen.get(i).run().run();
+    }
+  }
+
+  /**
+   * The samples {@code name} selects: all for {@code all} or an empty name, else the one so named.
+   *
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  public static List<Sample> select(String name) {
+    if (name.isBlank() || name.equals("all")) {
+      return SAMPLES;
+    }
+    for (Sample sample : SAMPLES) {
+      if (sample.name().equals(name)) {
+        return List.of(sample);
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown sample '" + name + "'; run one of (-Dsample=NAME):\n" + list());
+  }
+
+  /** The names and descriptions, one a line, and {@code all}. */
+  public static String list() {
+    StringBuilder s = new StringBuilder();
+    for (Sample sample : SAMPLES) {
+      s.append(String.format(Locale.ROOT, "  %-20s %s%n", sample.name(), sample.description()));
+    }
+    return s.append(String.format(Locale.ROOT, "  %-20s %s", "all", "every sample (default)"))
+        .toString();
+  }
+
+  private static void rosenbrock() {
     double[] p = {-1.2, 1.0};
     var rosenbrock = RosenbrockAdjoint.rosenbrock(p[0], p[1]);
     report(
@@ -31,7 +102,15 @@ public final class Samples {
         rosenbrock.gradient(),
         GradientCheck.maxRelativeError(
             v -> Rosenbrock.rosenbrock(v[0], v[1]), p, rosenbrock.gradient()));
+    System.out.println(
+        SampleTiming.summary(
+            Rosenbrock.class,
+            () -> RosenbrockAdjoint.rosenbrock(p[0], p[1]).dX(),
+            () -> Rosenbrock.rosenbrock(p[0], p[1]),
+            () -> GradientCheck.finiteDifferences(v -> Rosenbrock.rosenbrock(v[0], v[1]), p)[0]));
+  }
 
+  private static void logistic() {
     // Differentiated with respect to (w, b); the example (x, t) and lambda are held fixed.
     double x = 1.5;
     double t = 1.0;
@@ -45,7 +124,16 @@ public final class Samples {
         logistic.gradient(),
         GradientCheck.maxRelativeError(
             v -> Losses.logisticLeastSquares(v[0], v[1], x, t, lambda), wb, logistic.gradient()));
+    System.out.println(
+        SampleTiming.summary(
+            Losses.class,
+            () -> LossesAdjoint.logisticLeastSquares(wb[0], wb[1], x, t, lambda).dW(),
+            () -> Losses.logisticLeastSquares(wb[0], wb[1], x, t, lambda),
+            () -> GradientCheck.finiteDifferences(
+                v -> Losses.logisticLeastSquares(v[0], v[1], x, t, lambda), wb)[0]));
+  }
 
+  private static void huber() {
     double[] h = {2.0, 3.5, 1.0, 4.0};
     var huber = PiecewiseAdjoint.asymmetricHuber(h[0], h[1], h[2], h[3]);
     report(
@@ -55,31 +143,75 @@ public final class Samples {
         huber.gradient(),
         GradientCheck.maxRelativeError(
             v -> Piecewise.asymmetricHuber(v[0], v[1], v[2], v[3]), h, huber.gradient()));
+    System.out.println(
+        SampleTiming.summary(
+            Piecewise.class,
+            () -> PiecewiseAdjoint.asymmetricHuber(h[0], h[1], h[2], h[3]).gradient()[0],
+            () -> Piecewise.asymmetricHuber(h[0], h[1], h[2], h[3]),
+            () -> GradientCheck.finiteDifferences(
+                v -> Piecewise.asymmetricHuber(v[0], v[1], v[2], v[3]), h)[0]));
+  }
 
-    descend();
-    System.out.println();
-
-    leastSquares();
-    extendedRosenbrock();
-    System.out.println();
-
+  private static void notes() {
     System.out.println("From the notes: generated gradients against the notes' closed forms");
     dev.adjoint.samples.notes.NotesSamples.runAll().forEach(line -> System.out.println("  " + line));
-    System.out.println();
+    System.out.println(
+        "  source    samples/target/generated-sources/annotations/dev/adjoint/samples/notes/"
+            + "<Class>Adjoint.java (one per note)");
+  }
 
+  private static void iris() {
     dev.adjoint.samples.iris.IrisClassifier.run(System.out::println);
-    System.out.println();
+    System.out.println(SampleTiming.sourceOnly(dev.adjoint.samples.iris.IrisClassifier.class));
+  }
 
+  private static void blackScholes() {
     dev.adjoint.samples.finance.BlackScholes.run(System.out::println);
-    System.out.println();
+    double[] p = {100, 0.75, 0.03, 0.25}; // spot, maturity, rate, volatility; strike 95
+    System.out.println(
+        SampleTiming.summary(
+            dev.adjoint.samples.finance.BlackScholes.class,
+            () -> dev.adjoint.samples.finance.BlackScholesAdjoint
+                .callPrice(p[0], 95, p[1], p[2], p[3]).dSpot(),
+            () -> dev.adjoint.samples.finance.BlackScholes.callPrice(p[0], 95, p[1], p[2], p[3]),
+            () -> GradientCheck.finiteDifferences(
+                v -> dev.adjoint.samples.finance.BlackScholes.callPrice(v[0], 95, v[1], v[2], v[3]),
+                p)[0]));
+  }
 
+  private static void gaussianProcess() {
     dev.adjoint.samples.gp.GaussianProcess.run(System.out::println);
-    System.out.println();
+    double[][] xy = dev.adjoint.samples.gp.GaussianProcess.data(40, 3);
+    double[] theta = {0, 0, -1};
+    System.out.println(
+        SampleTiming.summary(
+            dev.adjoint.samples.gp.GaussianProcess.class,
+            () -> dev.adjoint.samples.gp.GaussianProcessAdjoint
+                .negLogLikelihood(xy[0], xy[1], theta[0], theta[1], theta[2]).dLogNoise(),
+            () -> dev.adjoint.samples.gp.GaussianProcess
+                .negLogLikelihood(xy[0], xy[1], theta[0], theta[1], theta[2]),
+            () -> GradientCheck.finiteDifferences(
+                v -> dev.adjoint.samples.gp.GaussianProcess
+                    .negLogLikelihood(xy[0], xy[1], v[0], v[1], v[2]), theta)[0]));
+  }
 
+  private static void ridge() {
     dev.adjoint.samples.model.RidgeModel.run(System.out::println);
-    System.out.println();
+    System.out.println(SampleTiming.sourceOnly(dev.adjoint.samples.model.RidgeModel.class));
+  }
 
+  private static void projectile() {
     dev.adjoint.samples.physics.Projectile.run(System.out::println);
+    double[] p = {20, 0.6};
+    System.out.println(
+        SampleTiming.summary(
+            dev.adjoint.samples.physics.Projectile.class,
+            () -> dev.adjoint.samples.physics.ProjectileAdjoint
+                .miss(p[0], p[1], 0.02, 0.002, 1000, 25, 5).dSpeed(),
+            () -> dev.adjoint.samples.physics.Projectile.miss(p[0], p[1], 0.02, 0.002, 1000, 25, 5),
+            () -> GradientCheck.finiteDifferences(
+                v -> dev.adjoint.samples.physics.Projectile
+                    .miss(v[0], v[1], 0.02, 0.002, 1000, 25, 5), p)[0]));
   }
 
   /**
@@ -113,6 +245,13 @@ public final class Samples {
         atZero.value(),
         atZero.dW(),
         GradientCheck.maxRelativeError(v -> LeastSquares.sumOfSquares(X, y, v), w, atZero.dW()));
+    System.out.println(
+        SampleTiming.summary(
+            LeastSquares.class,
+            () -> LeastSquaresAdjoint.sumOfSquares(X, y, w).dW()[0],
+            () -> LeastSquares.sumOfSquares(X, y, w),
+            () -> GradientCheck.finiteDifferences(v -> LeastSquares.sumOfSquares(X, y, v), w)[0]));
+    System.out.println();
 
     double learningRate = 0.004;
     int steps = 500;
@@ -144,7 +283,7 @@ public final class Samples {
         "  closed form  w = " + vector(exact) + "  (normal equations X^T X w = X^T y)");
     System.out.printf(
         Locale.ROOT,
-        "  max |w_descent - w_closed_form| = %.1e, loss at closed form = %s%n%n",
+        "  max |w_descent - w_closed_form| = %.1e, loss at closed form = %s%n",
         maxDifference,
         num(LeastSquares.sumOfSquares(X, y, exact)));
   }
@@ -163,6 +302,13 @@ public final class Samples {
         start.value(),
         start.dX(),
         GradientCheck.maxRelativeError(ExtendedRosenbrock::rosenbrock, x, start.dX()));
+    System.out.println(
+        SampleTiming.summary(
+            ExtendedRosenbrock.class,
+            () -> ExtendedRosenbrockAdjoint.rosenbrock(x).dX()[0],
+            () -> ExtendedRosenbrock.rosenbrock(x),
+            () -> GradientCheck.finiteDifferences(ExtendedRosenbrock::rosenbrock, x)[0]));
+    System.out.println();
 
     double learningRate = 1e-3;
     int steps = 20_000;
@@ -220,6 +366,14 @@ public final class Samples {
       y -= learningRate * grad[1];
     }
     printPoint("end", x, y);
+    double[] xy = {-1.2, 1.0};
+    double[] xyBar = new double[2];
+    System.out.println(
+        SampleTiming.summary(
+            Rosenbrock.class,
+            () -> RosenbrockAdjoint.rosenbrockPullback(xy[0], xy[1], 1.0, xyBar),
+            () -> Rosenbrock.rosenbrock(xy[0], xy[1]),
+            () -> GradientCheck.finiteDifferences(v -> Rosenbrock.rosenbrock(v[0], v[1]), xy)[0]));
   }
 
   private static void printPoint(String label, double x, double y) {
@@ -239,7 +393,7 @@ public final class Samples {
     System.out.println("  value     " + num(value));
     System.out.println("  gradient  " + components);
     System.out.printf(
-        Locale.ROOT, "  check     max relative error vs finite differences: %.1e%n%n", error);
+        Locale.ROOT, "  check     max relative error vs finite differences: %.1e%n", error);
   }
 
   /** {@code v} to 8 significant digits, without trailing zeros. */
