@@ -31,16 +31,11 @@ public final class SampleTiming {
         Locale.ROOT,
         "  timing    gradient %s, primal %s, finite differences %s"
             + " (rough: median of %d after warm-up, not JMH)%n  source    %s",
-        micros(medianNanos(gradient)),
-        micros(medianNanos(primal)),
-        micros(medianNanos(differences)),
+        duration(medianNanos(gradient)),
+        duration(medianNanos(primal)),
+        duration(medianNanos(differences)),
         REPETITIONS,
         generatedSource(sample));
-  }
-
-  /** The line naming the generated source, for samples whose timing is not measured here. */
-  public static String sourceOnly(Class<?> sample) {
-    return "  source    " + generatedSource(sample);
   }
 
   /** Where the annotation processor writes {@code sample}'s generated class, from the root. */
@@ -73,7 +68,15 @@ public final class SampleTiming {
     return perCall[REPETITIONS / 2];
   }
 
-  private static String micros(double nanos) {
-    return String.format(Locale.ROOT, "%.3g us", nanos / 1000);
+  /** {@code nanos} to 3 significant digits in ns, us, ms or s, whichever keeps it below 1000. */
+  static String duration(double nanos) {
+    String[] units = {"ns", "us", "ms", "s"};
+    int unit = 0;
+    // 999.5 rounds to 1000, which %.3g would print in scientific notation.
+    while (nanos >= 999.5 && unit < units.length - 1) {
+      nanos /= 1000;
+      unit++;
+    }
+    return String.format(Locale.ROOT, "%.3g %s", nanos, units[unit]);
   }
 }

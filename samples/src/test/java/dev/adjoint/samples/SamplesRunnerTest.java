@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class SamplesRunnerTest {
 
-  private static final String TIME = "(\\d[0-9.e+-]*) us";
+  private static final String TIME = "(\\d[0-9.]*) (?:ns|us|ms|s)";
 
   private static final Pattern SUMMARY =
       Pattern.compile(
@@ -90,6 +90,15 @@ class SamplesRunnerTest {
     }
     // Tests run in the samples module; the path is written from the repository's root.
     assertTrue(Files.exists(Path.of(m.group(4).substring("samples/".length()))), m.group(4));
+  }
+
+  @Test
+  void durationsKeepThreeDigitsInASensibleUnit() {
+    assertEquals("17.0 ns", SampleTiming.duration(17));
+    assertEquals("5.41 us", SampleTiming.duration(5_410));
+    assertEquals("38.6 ms", SampleTiming.duration(38_600_000));
+    assertEquals("1.00 us", SampleTiming.duration(999.7));
+    assertEquals("2.50 s", SampleTiming.duration(2.5e9));
   }
 
   @Test

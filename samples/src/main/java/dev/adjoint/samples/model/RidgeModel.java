@@ -1,7 +1,9 @@
 package dev.adjoint.samples.model;
 
 import dev.adjoint.Differentiable;
+import dev.adjoint.runtime.GradientCheck;
 import dev.adjoint.runtime.LinearAlgebra;
+import dev.adjoint.samples.SampleTiming;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -101,6 +103,9 @@ public final class RidgeModel {
         format(w)));
     out.accept(String.format(Locale.ROOT, "  closed form w = %s, max |difference| %.1e",
         format(exact), worst));
+    out.accept(SampleTiming.summary(RidgeModel.class,
+        () -> RidgeModelAdjoint.loss(model, w).dW()[0], () -> model.loss(w),
+        () -> GradientCheck.finiteDifferences(model::loss, w)[0]));
   }
 
   private static String format(double[] v) {
