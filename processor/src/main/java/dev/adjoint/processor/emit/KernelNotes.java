@@ -13,9 +13,11 @@ import java.util.Map;
 final class KernelNotes {
   /** Kernel pullback → its terms, each {@code adjointArgument, formula}. */
   private static final Map<String, String[]> TERMS = Map.ofEntries(
-      Map.entry("matVecPullback", new String[] {"4", "{4} += {3} {1}ᵀ", "5", "{5} += {0}ᵀ {3}"}),
+      Map.entry("matVecPullback",
+          new String[] {"4", "{4} += {3} {1}ᵀ", "5", "{5} += {0}ᵀ {3}"}),
       Map.entry("vecMatPullback", new String[] {"4", "{4} += {1} {3}", "5", "{5} += {0} {3}ᵀ"}),
-      Map.entry("matMulPullback", new String[] {"4", "{4} += {3} {1}ᵀ", "5", "{5} += {0}ᵀ {3}"}),
+      Map.entry("matMulPullback",
+          new String[] {"4", "{4} += {3} {1}ᵀ", "5", "{5} += {0}ᵀ {3}"}),
       Map.entry("outerPullback", new String[] {"4", "{4} += {3} {1}", "5", "{5} += {3}ᵀ {0}"}),
       Map.entry("dotPullback", new String[] {"4", "{4} += {3}·{1}", "5", "{5} += {3}·{0}"}),
       Map.entry("addPullback", new String[] {"4", "{4} += {3}", "5", "{5} += {3}"}),
