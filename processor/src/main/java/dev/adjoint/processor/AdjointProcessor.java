@@ -72,7 +72,7 @@ public final class AdjointProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(ANALYSES_OPTION);
+    return Set.of(ANALYSES_OPTION, AdjointClassGenerator.COMMENTS_OPTION);
   }
 
   @Override

@@ -178,7 +178,7 @@ final class Round {
       return;
     }
     try {
-      new AdjointClassGenerator(env.getElementUtils())
+      new AdjointClassGenerator(env.getElementUtils(), env.getOptions())
           .generate(owner, work.plans)
           .writeTo(env.getFiler());
     } catch (AdjointClassGenerator.SignatureClash e) {

@@ -32,9 +32,18 @@ public final class AdjointClassGenerator {
   private final ReverseModeMethods reverse;
 
   public AdjointClassGenerator(Elements elements) {
-    this.elements = elements;
-    this.reverse = new ReverseModeMethods(elements);
+    this(elements, java.util.Map.of());
   }
+
+  /** @param options the processor's {@code -A} options ({@code adjoint.comments}) */
+  public AdjointClassGenerator(Elements elements, java.util.Map<String, String> options) {
+    this.elements = elements;
+    this.reverse = new ReverseModeMethods(elements,
+        ChainRuleNotes.CHAIN_RULE.equals(options.get(ChainRuleNotes.OPTION)));
+  }
+
+  /** {@code -Aadjoint.comments=chain-rule}: backward accumulations noted with their rule. */
+  public static final String COMMENTS_OPTION = ChainRuleNotes.OPTION;
 
   /** The generated class: {@code Losses} → {@code LossesAdjoint}, nested joined by {@code _}. */
   public static ClassName adjointClassName(TypeElement owner, Elements elements) {

@@ -35,6 +35,8 @@ final class BodyWriter {
   private final String stacks;
   /** The receiver parameter of an instance method; null for a static one. */
   private final String receiver;
+  /** Chain-rule notes on backward accumulations; null unless asked for. */
+  private ChainRuleNotes notes;
 
   /**
    * @param hiddenInPackage whether a class of the generated code's package takes a simple name
@@ -63,6 +65,12 @@ final class BodyWriter {
         : v.isReceiverField() ? receiver + "." + v.name() : names.of(v),
         simple -> hiddenInPackage.test(simple) || names.isVariable(simple), stacks, classes);
     this.declarations = new Declarations(body, Set.copyOf(parameters), readAfter);
+  }
+
+  /** Notes each backward accumulation with its chain-rule term (see {@link ChainRuleNotes}). */
+  BodyWriter withChainRuleNotes() {
+    notes = new ChainRuleNotes(names::of);
+    return this;
   }
 
   /** The name of the receiver parameter of an instance method's pullback; null if static. */
@@ -132,6 +140,7 @@ final class BodyWriter {
   private void statement(Stmt s) {
     if (s instanceof Stmt.Assign a) {
       groupComment(a.source());
+      note(a);
       line(assignment(a) + ";" + trailingComment(a.source()));
     } else if (s instanceof Stmt.If i && i.then().isEmpty()) {
       statement(new Stmt.If(Algebra.not(i.condition()), i.otherwise(), List.of(), i.source()));
@@ -150,10 +159,12 @@ final class BodyWriter {
       line("}");
     } else if (s instanceof Stmt.Store st) {
       groupComment(st.source());
+      note(st);
       String target = t(new Expr.Index(st.array(), st.index()));
       line(update(target, st.value(), st.accumulate()) + ";" + trailingComment(st.source()));
     } else if (s instanceof Stmt.Evaluate ev) {
       groupComment(ev.source());
+      note(ev);
       line(t(ev.call()) + ";" + trailingComment(ev.source()));
     } else if (s instanceof Stmt.Push p) {
       groupComment(p.source());
@@ -213,6 +224,13 @@ final class BodyWriter {
       line(fitted("// line " + src.line() + ": " + src.text()));
     }
     lastGroup = src;
+  }
+
+  private void note(Stmt s) {
+    String note = backward && notes != null ? notes.of(s) : null;
+    if (note != null) {
+      line(fitted(note));
+    }
   }
 
   /** Generated lines stay within 100 columns: a class and a method indent, 4 per block. */

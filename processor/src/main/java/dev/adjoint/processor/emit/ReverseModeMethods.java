@@ -32,9 +32,11 @@ import javax.lang.model.util.Elements;
  */
 final class ReverseModeMethods {
   private final Elements elements;
+  private final boolean chainRuleNotes;
 
-  ReverseModeMethods(Elements elements) {
+  ReverseModeMethods(Elements elements, boolean chainRuleNotes) {
     this.elements = elements;
+    this.chainRuleNotes = chainRuleNotes;
   }
 
   /** The value-and-gradient call, the pullback and, if it records, its allocating overload. */
@@ -81,8 +83,9 @@ final class ReverseModeMethods {
       Names names) {
     Set<Var> readAfter = new HashSet<>(sweep.parameterAdjoints().values());
     readAfter.add(sweep.function().result());
-    return new BodyWriter(sweep.function().body(), params, names, hiddenInPackage(m),
-        this::classNamed, readAfter, receiverSuggestion(m));
+    BodyWriter writer = new BodyWriter(sweep.function().body(), params, names,
+        hiddenInPackage(m), this::classNamed, readAfter, receiverSuggestion(m));
+    return chainRuleNotes ? writer.withChainRuleNotes() : writer;
   }
 
   /** The receiver parameter's suggested name for an instance method; null for a static one. */

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GoldenSourceTest {
   private static final Path GOLDEN_DIR = Paths.get("src/test/resources/golden");
   private static final String ANALYSES_OFF = "-Aadjoint.analyses=off";
+  private static final String CHAIN_RULE = "-Aadjoint.comments=chain-rule";
 
   /**
    * One golden: {@code input}{@code .java} compiled with {@code option} (or none) is pinned as
@@ -68,6 +70,9 @@ class GoldenSourceTest {
         new Golden("RangeCopies"),
         new Golden("Rows"),
         new Golden("LoopAnalysesOff", "Loop", ANALYSES_OFF),
+        new Golden("LogisticChainRule", "Logistic", CHAIN_RULE),
+        new Golden("MathRulesChainRule", "MathRules", CHAIN_RULE),
+        new Golden("KernelChainRule", "Kernel", CHAIN_RULE),
         new Golden("Options"),
         new Golden("Functions"),
         new Golden("RecordCalls"),
@@ -138,6 +143,24 @@ class GoldenSourceTest {
   @Test
   void analysesOffGoldenDiffersFromTheDefault() throws IOException {
     assertNotEquals(resource("LoopAdjoint.java.txt"), resource("LoopAnalysesOffAdjoint.java.txt"));
+  }
+
+  @Test
+  void chainRuleGoldensDifferFromTheDefaultOnlyByComments() throws IOException {
+    for (String name : List.of("Logistic", "MathRules", "Kernel")) {
+      String plain = resource(name + "Adjoint.java.txt");
+      String noted = resource(name + "ChainRuleAdjoint.java.txt");
+      assertNotEquals(plain, noted);
+      assertEquals(plain, noted.replaceAll("(?m)^ *// [^\\n]*[\u0304ᵀ][^\\n]*\\n", ""),
+          name + ": the chain-rule option may only add comment lines");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Logistic", "Kernel", "Loop"})
+  void commentsOptionOtherThanChainRuleChangesNothing(String name) throws IOException {
+    assertEquals(resource(name + "Adjoint.java.txt"),
+        generate(name, resource(name + ".java"), "-Aadjoint.comments=none"));
   }
 
   @ParameterizedTest
