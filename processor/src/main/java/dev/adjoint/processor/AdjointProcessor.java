@@ -52,6 +52,7 @@ public final class AdjointProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
     super.init(env);
+    OptionValues.check(env.getOptions(), env.getMessager());
     checks = new GenerationChecks(env);
     storage = new RecordStorageWriter(env);
   }
