@@ -631,14 +631,8 @@ final class ProgramGenerator {
   private Stmt switchStatement(boolean inLoop) {
     IExpr selector = smallInt().e;
     List<List<Integer>> labels = switchLabels();
-    boolean saved = inSwitch;
-    inSwitch = true;
-    List<Block> bodies = new ArrayList<>();
-    for (int k = 0; k < labels.size(); k++) {
-      bodies.add(block(blockSize(), inLoop));
-    }
-    Block otherwise = chance(0.6) ? block(blockSize(), inLoop) : Block.of();
-    inSwitch = saved;
+    List<Block> bodies = caseBodies(labels.size() + 1, inLoop);
+    Block otherwise = bodies.remove(bodies.size() - 1);
     return new Ast.Switch(selector, labels, bodies, otherwise, chance(0.5), chance(0.3));
   }
 
@@ -657,15 +651,25 @@ final class ProgramGenerator {
     Param p = pick(env.objects);
     boolean text = p.type() == Type.TEXT;
     List<List<String>> labels = ObjectValues.labels(r, text);
+    List<Block> bodies = caseBodies(labels.size() + 1, inLoop);
+    Block otherwise = bodies.remove(bodies.size() - 1);
+    return new Ast.ObjSwitch(p.name(), text, labels, bodies, otherwise, chance(0.5));
+  }
+
+  /**
+   * The bodies of a switch's cases, inside the switch (a break there leaves it), and last the
+   * default's, empty at times.
+   */
+  private List<Block> caseBodies(int cases, boolean inLoop) {
     boolean saved = inSwitch;
     inSwitch = true;
     List<Block> bodies = new ArrayList<>();
-    for (int k = 0; k < labels.size(); k++) {
+    for (int k = 0; k < cases - 1; k++) {
       bodies.add(block(blockSize(), inLoop));
     }
-    Block otherwise = chance(0.6) ? block(blockSize(), inLoop) : Block.of();
+    bodies.add(chance(0.6) ? block(blockSize(), inLoop) : Block.of());
     inSwitch = saved;
-    return new Ast.ObjSwitch(p.name(), text, labels, bodies, otherwise, chance(0.5));
+    return bodies;
   }
 
   private Expr switchValue(int depth) {
