@@ -68,6 +68,7 @@ class SeparatelyCompiledWritesTest {
   void writingCalleeFromAClassFileIsRefusedAtTheCall(@TempDir Path dir) throws IOException {
     List<String> errors = compileCaller(dir, "scaled");
     assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).startsWith("B.java:7: "), errors.get(0)); // the call's line
     assertTrue(errors.get(0).contains("calling scaled here is not supported in a"
         + " @Differentiable method; it writes into its array parameter x (its generated"
         + " AAdjoint.scaledPullback says so), and its source is not part of this compilation"),
@@ -88,7 +89,7 @@ class SeparatelyCompiledWritesTest {
     }
   }
 
-  /** Compiles A, then B against A's class files; the errors of the second run. */
+  /** Compiles A, then B against A's class files; the errors of the second run, with lines. */
   private static List<String> compileCaller(Path dir, String callee) throws IOException {
     Path a = write(dir.resolve("src/p/A.java"), CALLEE);
     Path b = write(dir.resolve("src/q/B.java"), caller(callee));
@@ -109,7 +110,7 @@ class SeparatelyCompiledWritesTest {
       two.call();
       return diagnostics.getDiagnostics().stream()
           .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-          .map(d -> d.getMessage(null)).toList();
+          .map(d -> "B.java:" + d.getLineNumber() + ": " + d.getMessage(null)).toList();
     }
   }
 
