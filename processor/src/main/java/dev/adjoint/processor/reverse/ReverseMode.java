@@ -359,10 +359,13 @@ public final class ReverseMode {
           out.add(Stmt.Assign.set(bar, new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, ADJOINTS,
               "zeroed", List.of(Exprs.ref(bar), new Expr.Length(Exprs.ref(a.target()))),
               List.of(), Type.DOUBLE_ARRAY), SourceRef.NONE));
-        } else if (rows.allocation(a.target(), adjoint(a.target())) != null) {
-          out.add(rows.allocation(a.target(), adjoint(a.target())));
         } else {
-          allocateLike(a.target(), out);
+          Stmt rowsAssigned = rows.allocation(a.target(), adjoint(a.target()));
+          if (rowsAssigned != null) {
+            out.add(rowsAssigned);
+          } else {
+            allocateLike(a.target(), out);
+          }
         }
       }
     }
