@@ -1,0 +1,27 @@
+package dev.adjoint.gradbench;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/** The modules this tool implements, by the name GradBench's {@code define} message uses. */
+public final class Modules {
+  private static final Map<String, Supplier<Module>> MODULES = new TreeMap<>();
+
+  static {
+    // One line per module, in alphabetical order:
+  }
+
+  private Modules() {
+  }
+
+  public static Optional<Module> named(String name) {
+    Supplier<Module> module = MODULES.get(name);
+    return module == null ? Optional.empty() : Optional.of(module.get());
+  }
+
+  public static java.util.Set<String> names() {
+    return MODULES.keySet();
+  }
+}
