@@ -155,31 +155,38 @@ public final class Trace {
 
   public static double div(double a, double b) {
     singularIf(b == 0);
+    partial(1 / (b * b));
+    partial(a / b / b);
     return a / b;
   }
 
   public static double sqrt(double x) {
     singularIf(x <= 0);
+    partial(0.5 / Math.sqrt(x));
     return Math.sqrt(x);
   }
 
   public static double cbrt(double x) {
     singularIf(x == 0);
+    partial(1 / (3 * Math.cbrt(x) * Math.cbrt(x)));
     return Math.cbrt(x);
   }
 
   public static double log(double x) {
     singularIf(x <= 0);
+    partial(1 / x);
     return Math.log(x);
   }
 
   public static double log10(double x) {
     singularIf(x <= 0);
+    partial(1 / x);
     return Math.log10(x);
   }
 
   public static double log1p(double x) {
     singularIf(x <= -1);
+    partial(1 / (1 + x));
     return Math.log1p(x);
   }
 
@@ -195,17 +202,29 @@ public final class Trace {
 
   public static double pow(double x, double y) {
     singularIf(x == 0 || x < 0 && y != Math.rint(y));
+    partial(y * Math.pow(x, y - 1));
+    partial(Math.pow(x, y - 1));
     return Math.pow(x, y);
   }
 
   public static double hypot(double x, double y) {
     singularIf(x == 0 && y == 0);
+    partial(1 / Math.hypot(x, y));
     return Math.hypot(x, y);
   }
 
   public static double atan2(double y, double x) {
     singularIf(x == 0 && y == 0);
+    partial(1 / (x * x + y * y));
     return Math.atan2(y, x);
+  }
+
+  /**
+   * A local partial derivative that overflows makes the point unusable too: the gradient there
+   * is infinite, or {@code 0 * inf} where the operation is dead (1 / x of a tiny x).
+   */
+  private static void partial(double p) {
+    singularIf(!Double.isFinite(p));
   }
 
   public static double norm2(double[] x) {
