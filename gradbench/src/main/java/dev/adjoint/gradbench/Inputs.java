@@ -22,8 +22,7 @@ public final class Inputs {
     try {
       return MAPPER.treeToValue(input, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(e.getOriginalMessage(), e);
     }
   }
 

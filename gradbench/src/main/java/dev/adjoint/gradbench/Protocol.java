@@ -78,7 +78,8 @@ public final class Protocol {
     response.put("tool", TOOL);
     ObjectNode config = response.putObject("config");
     config.put("java", System.getProperty("java.version"));
-    config.put("vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+    config.put("vm",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
     ObjectNode warm = config.putObject("warmup");
     warm.put("prewarms", warmup.runs() > 0);
     warm.put("max_runs", warmup.runs());

@@ -32,7 +32,8 @@ public final class Det {
     double sign = 1.0;
     for (int column = 0; column < ell; column++) {
       if (!isUsed(usedColumns, column)) {
-        sum += sign * a[row * ell + column] * minor(a, ell, row + 1, withColumn(usedColumns, column));
+        double rest = minor(a, ell, row + 1, withColumn(usedColumns, column));
+        sum += sign * a[row * ell + column] * rest;
         sign = -sign;
       }
     }
