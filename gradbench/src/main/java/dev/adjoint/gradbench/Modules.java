@@ -11,6 +11,12 @@ public final class Modules {
 
   static {
     // One line per module, in alphabetical order:
+    MODULES.put("det", dev.adjoint.gradbench.det.DetModule::new);
+    MODULES.put("gmm", dev.adjoint.gradbench.gmm.GmmModule::new);
+    MODULES.put("hello", dev.adjoint.gradbench.hello.HelloModule::new);
+    MODULES.put("kmeans", dev.adjoint.gradbench.kmeans.KMeansModule::new);
+    MODULES.put("llsq", dev.adjoint.gradbench.llsq.LlsqModule::new);
+    MODULES.put("lse", dev.adjoint.gradbench.lse.LseModule::new);
   }
 
   private Modules() {
