@@ -1,5 +1,7 @@
 package dev.adjoint.benchmarks.gradbench;
 
+import dev.adjoint.gradbench.gmm.Gmm;
+import dev.adjoint.gradbench.gmm.GmmAdjoint;
 import dev.adjoint.runtime.Stacks;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,12 +56,12 @@ public class GmmBenchmark {
 
   @Benchmark
   public double primal() {
-    return GmmObjective.objective(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m);
+    return Gmm.objective(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m);
   }
 
   @Benchmark
   public void generated(Blackhole bh) {
-    bh.consume(GmmObjectiveAdjoint.objectivePullback(in.alpha, in.mu, in.q, in.l, in.x,
+    bh.consume(GmmAdjoint.objectivePullback(in.alpha, in.mu, in.q, in.l, in.x,
         in.gamma, in.m, 1.0, alphaBar, muBar, qBar, lBar, stacks));
   }
 

@@ -77,8 +77,8 @@ public final class GmmFinmath {
       RandomVariable term = frob.mult(0.5 * gamma * gamma).sub(sumQs[ik].mult(m));
       out = out == null ? term : out.add(term);
     }
-    double constant = -n * d * 0.5 * Math.log(2 * Math.PI);
-    RandomVariable value = slse.sub(logSumExp(a).mult(n)).sub(out).add(constant);
+    RandomVariable value = slse.sub(logSumExp(a).mult(n)).sub(out)
+        .add(GmmHandWritten.constants(n, d, k, m, gamma));
     Map<Long, RandomVariable> gradient = ((RandomVariableDifferentiableAAD) value).getGradient();
     read(gradient, a, alphaBar);
     for (int ik = 0; ik < k; ik++) {

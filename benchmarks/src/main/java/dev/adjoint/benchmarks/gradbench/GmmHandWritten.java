@@ -1,5 +1,7 @@
 package dev.adjoint.benchmarks.gradbench;
 
+import dev.adjoint.gradbench.gmm.Gmm;
+
 /**
  * A hand-written adjoint of GradBench's gmm objective (log posterior of a Gaussian mixture
  * with a Wishart prior), as a careful person writes one: one forward pass per point keeps the
@@ -9,6 +11,16 @@ package dev.adjoint.benchmarks.gradbench;
  */
 public final class GmmHandWritten {
   private GmmHandWritten() {
+  }
+
+  /**
+   * The terms without parameters: the Gaussians' normalisation and the Wishart prior's, as
+   * GradBench's objective includes them.
+   */
+  static double constants(int n, int d, int k, int m, double gamma) {
+    int dof = d + m + 1;
+    double prior = dof * d * (Math.log(gamma) - 0.5 * Math.log(2)) - Gmm.logMultiGamma(dof, d);
+    return -n * d * 0.5 * Math.log(2 * Math.PI) + k * prior;
   }
 
   /** Scratch sized for {@code k} components in dimension {@code d}. */
@@ -133,7 +145,6 @@ public final class GmmHandWritten {
       }
       out += 0.5 * g2 * frob - m * sumQs[ik];
     }
-    double constant = -n * d * 0.5 * Math.log(2 * Math.PI);
-    return constant + slse - n * lseAlpha - out;
+    return slse - n * lseAlpha - out + constants(n, d, k, m, gamma);
   }
 }

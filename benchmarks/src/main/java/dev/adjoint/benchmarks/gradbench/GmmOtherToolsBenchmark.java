@@ -1,5 +1,6 @@
 package dev.adjoint.benchmarks.gradbench;
 
+import dev.adjoint.gradbench.gmm.Gmm;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,10 +59,10 @@ public class GmmOtherToolsBenchmark {
         for (int j = 0; j < row.length; j++) {
           double saved = row[j];
           row[j] = saved + h;
-          double up = GmmObjective.objective(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m);
+          double up = Gmm.objective(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m);
           row[j] = saved - h;
           double down =
-              GmmObjective.objective(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m);
+              Gmm.objective(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m);
           row[j] = saved;
           bh.consume((up - down) / (2 * h));
         }

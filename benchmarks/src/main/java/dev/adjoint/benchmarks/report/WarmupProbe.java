@@ -1,10 +1,11 @@
 package dev.adjoint.benchmarks.report;
 
-import java.util.Arrays;
 import dev.adjoint.benchmarks.gradbench.GmmBenchmark;
 import dev.adjoint.benchmarks.gradbench.GmmInput;
-import dev.adjoint.benchmarks.gradbench.GmmObjectiveAdjoint;
+import dev.adjoint.gradbench.gmm.Gmm;
+import dev.adjoint.gradbench.gmm.GmmAdjoint;
 import dev.adjoint.runtime.Stacks;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -93,14 +94,14 @@ public final class WarmupProbe {
 
     @Override
     public void gradient() {
-      GmmObjectiveAdjoint.objectivePullback(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m,
+      GmmAdjoint.objectivePullback(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m,
           1.0, in.alphaBar(), in.muBar(), in.qBar(), in.lBar(), STACKS);
     }
 
     @Override
     public long stackBytes() {
       Stacks fresh = new Stacks();
-      GmmObjectiveAdjoint.objectivePullback(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m,
+      GmmAdjoint.objectivePullback(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m,
           1.0, in.alphaBar(), in.muBar(), in.qBar(), in.lBar(), fresh);
       return fresh.capacityBytes();
     }

@@ -2,6 +2,8 @@ package dev.adjoint.benchmarks.gradbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.adjoint.gradbench.gmm.Gmm;
+import dev.adjoint.gradbench.gmm.GmmAdjoint;
 import dev.adjoint.runtime.Stacks;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +50,7 @@ class GmmBaselinesTest {
       double[][] m1 = in.muBar();
       double[][] q1 = in.qBar();
       double[][] l1 = in.lBar();
-      double v1 = GmmObjectiveAdjoint.objectivePullback(in.alpha, in.mu, in.q, in.l, in.x,
+      double v1 = GmmAdjoint.objectivePullback(in.alpha, in.mu, in.q, in.l, in.x,
           in.gamma, in.m, 1.0, a1, m1, q1, l1, new Stacks());
       double[] a2 = in.alphaBar();
       double[][] m2 = in.muBar();
@@ -62,7 +64,7 @@ class GmmBaselinesTest {
       double[][] l3 = in.lBar();
       double v3 = GmmFinmath.gradient(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m, a3,
           m3, q3, l3);
-      double primal = GmmObjective.objective(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m);
+      double primal = Gmm.objective(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m);
       assertClose(new double[] {primal, primal, primal}, new double[] {v1, v2, v3}, 1e-12);
       double[] fd = finiteDifferences(in);
       double[] generated = flat(a1, m1, q1, l1);
@@ -81,10 +83,10 @@ class GmmBaselinesTest {
           double saved = row[j];
           double h = 1e-5 * Math.max(1, Math.abs(saved));
           row[j] = saved + h;
-          double up = GmmObjective.objective(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m);
+          double up = Gmm.objective(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m);
           row[j] = saved - h;
           double down =
-              GmmObjective.objective(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m);
+              Gmm.objective(in.alpha, in.mu, in.q, in.l, in.x, in.gamma, in.m);
           row[j] = saved;
           out[at++] = (up - down) / (2 * h);
         }

@@ -100,7 +100,7 @@ public final class Gmm {
   }
 
   /** log Γ_p(n / 2), the multivariate gamma function's logarithm: data, never differentiated. */
-  static double logMultiGamma(int n, int p) {
+  public static double logMultiGamma(int n, int p) {
     double sum = 0.25 * p * (p - 1) * Math.log(Math.PI);
     for (int j = 1; j <= p; j++) {
       sum += logGammaOfHalf(n + 1 - j);
