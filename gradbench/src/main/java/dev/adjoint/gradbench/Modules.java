@@ -12,6 +12,7 @@ public final class Modules {
   static {
     // One line per module, in alphabetical order:
     MODULES.put("ba", dev.adjoint.gradbench.ba.BaModule::new);
+    MODULES.put("ht", dev.adjoint.gradbench.ht.HtModule::new);
     MODULES.put("lstm", dev.adjoint.gradbench.lstm.LstmModule::new);
     MODULES.put("ode", dev.adjoint.gradbench.ode.OdeModule::new);
   }
