@@ -27,11 +27,9 @@ public final class Lstm {
     int layers = mainParams.length / 2;
     int b = mainParams[0].length / 4;
     int c = sequence.length;
-    double[][] s = new double[2 * layers][b];
+    double[][] s = new double[2 * layers][];
     for (int r = 0; r < 2 * layers; r++) {
-      for (int j = 0; j < b; j++) {
-        s[r][j] = state[r][j];
-      }
+      s[r] = state[r].clone();
     }
     double[] input = new double[b];
     double[] prediction = new double[b];
@@ -42,10 +40,11 @@ public final class Lstm {
         input[j] = sequence[t][j] * extraParams[0][j];
       }
       for (int layer = 0; layer < layers; layer++) {
+        // The first layer reads the scaled input, the others the hidden state the layer below
+        // has just computed.
+        double[] below = layer == 0 ? input : s[2 * layer - 2];
         for (int j = 0; j < b; j++) {
-          // The first layer reads the scaled input, the others the hidden state just computed
-          // by the layer below.
-          double in = layer == 0 ? input[j] : s[2 * layer - 2][j];
+          double in = below[j];
           double hidden = s[2 * layer][j];
           double forget = sigmoid(in * mainParams[2 * layer][j] + mainParams[2 * layer + 1][j]);
           double ingate = sigmoid(
