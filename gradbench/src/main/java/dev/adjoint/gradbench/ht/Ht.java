@@ -59,20 +59,24 @@ public final class Ht {
       0, 0, 0, 1};
   }
 
+  /** Number of entries {@link #posed} returns for a model of {@code bones} bones. */
+  public static int posedLength(int bones) {
+    return 16 * bones + 12;
+  }
+
   /**
-   * {@code observed − (u₀·V(v₀) + u₁·V(v₁) + (1 − u₀ − u₁)·V(v₂))}, with V the posed mesh and
-   * {@code verts = (v₀, v₁, v₂)}: three errors.
+   * The pose applied to the model: each bone's skinning transform (its posed absolute times its
+   * inverse base absolute, 16 numbers), then the global rotation (9, row-major) and the global
+   * translation (3).
    */
   @Differentiable
-  public static double[] pointError(double[] theta, double[] u, @NoDerivative Model model,
-      int[] verts, @NoDerivative double[] observed) {
+  public static double[] posed(double[] theta, @NoDerivative Model model) {
     int bones = model.parents().length;
     // Pose parameters: one (x, z, y) angle triple per bone after the global rotation, scale
     // and translation; each finger's base joint bends two ways, its other joints one.
     double[][] pose = new double[bones + 3][3];
     for (int r = 0; r < 3; r++) {
       pose[0][r] = theta[r];
-      pose[1][r] = 1;
       pose[2][r] = theta[3 + r];
     }
     int t = 6;
@@ -89,8 +93,8 @@ public final class Ht {
       }
       column++;
     }
+    double[] result = new double[posedLength(bones)];
     double[][] absolutes = new double[bones][];
-    double[][] transforms = new double[bones][];
     for (int i = 0; i < bones; i++) {
       double[] relative = times(
           model.baseRelatives()[i], joint(pose[i + 3][0], pose[i + 3][1], pose[i + 3][2]));
@@ -99,9 +103,31 @@ public final class Ht {
       } else {
         absolutes[i] = times(absolutes[model.parents()[i]], relative);
       }
-      transforms[i] = times(absolutes[i], model.inverseBaseAbsolutes()[i]);
+      double[] transform = times(absolutes[i], model.inverseBaseAbsolutes()[i]);
+      for (int k = 0; k < 16; k++) {
+        result[16 * i + k] = transform[k];
+      }
     }
     double[] global = globalRotation(pose[0][0], pose[0][1], pose[0][2]);
+    for (int k = 0; k < 9; k++) {
+      result[16 * bones + k] = global[k];
+    }
+    for (int r = 0; r < 3; r++) {
+      result[16 * bones + 9 + r] = pose[2][r];
+    }
+    return result;
+  }
+
+  /**
+   * {@code observed − (u₀·V(v₀) + u₁·V(v₁) + (1 − u₀ − u₁)·V(v₂))}, with V the mesh skinned by
+   * {@code posed} (what {@link #posed} returns) and {@code verts = (v₀, v₁, v₂)}: three errors.
+   * (ADBench also scales by a global scale, which its pose fixes at 1.)
+   */
+  @Differentiable
+  public static double[] posedError(double[] posed, double[] u, @NoDerivative Model model,
+      int[] verts, @NoDerivative double[] observed) {
+    int bones = model.parents().length;
+    int global = 16 * bones;
     double[] error = new double[3];
     for (int r = 0; r < 3; r++) {
       error[r] = observed[r];
@@ -115,7 +141,7 @@ public final class Ht {
         for (int r = 0; r < 3; r++) {
           double s = 0;
           for (int c = 0; c < 4; c++) {
-            s += transforms[bone][4 * r + c] * model.basePositions()[v][c];
+            s += posed[16 * bone + 4 * r + c] * model.basePositions()[v][c];
           }
           skinned[r] += w * s;
         }
@@ -124,14 +150,21 @@ public final class Ht {
         skinned[0] = -skinned[0];
       }
       for (int r = 0; r < 3; r++) {
-        double moved = pose[2][r];
+        double moved = posed[global + 9 + r];
         for (int c = 0; c < 3; c++) {
-          moved += global[3 * r + c] * pose[1][c] * skinned[c];
+          moved += posed[global + 3 * r + c] * skinned[c];
         }
         error[r] -= weight * moved;
       }
     }
     return error;
+  }
+
+  /** The three errors of one correspondence straight from the pose. */
+  @Differentiable
+  public static double[] pointError(double[] theta, double[] u, @NoDerivative Model model,
+      int[] verts, @NoDerivative double[] observed) {
+    return posedError(posed(theta, model), u, model, verts, observed);
   }
 
   /** The rotation by the angle-axis vector {@code (x, y, z)}, 3 × 3 row-major. */

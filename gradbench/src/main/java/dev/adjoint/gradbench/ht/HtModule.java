@@ -11,8 +11,8 @@ import java.util.Arrays;
 
 /**
  * GradBench's {@code ht}: {@code objective} is the 3 errors of every correspondence,
- * {@code jacobian} their Jacobian, one row per error (one generated pullback each): the
- * columns are ∂/∂u₀ and ∂/∂u₁ of the correspondence's own barycentric coordinates when the
+ * {@code jacobian} their Jacobian, assembled from generated pullbacks (see {@link #jacobian}):
+ * the columns are ∂/∂u₀ and ∂/∂u₁ of the correspondence's own barycentric coordinates when the
  * input has {@code us} (the "complicated" variant), then ∂/∂theta.
  */
 public final class HtModule implements Module {
@@ -161,9 +161,10 @@ public final class HtModule implements Module {
     return new Evaluation() {
       @Override
       public void run() {
+        double[] posed = Ht.posed(problem.theta(), problem.model());
         for (int i = 0; i < cs.length; i++) {
-          double[] e = Ht.pointError(
-              problem.theta(), cs[i].u(), problem.model(), cs[i].verts(), cs[i].observed());
+          double[] e = Ht.posedError(
+              posed, cs[i].u(), problem.model(), cs[i].verts(), cs[i].observed());
           System.arraycopy(e, 0, errors, 3 * i, 3);
         }
       }
@@ -175,29 +176,54 @@ public final class HtModule implements Module {
     };
   }
 
+  /**
+   * The chain rule across the two stages: the Jacobian of the pose (one {@code posed} pullback
+   * per entry), then for each error row the {@code posedError} pullback, whose adjoint of the
+   * pose times that Jacobian is the row's ∂/∂theta.
+   */
   private static Evaluation jacobian(Problem problem) {
     Correspondence[] cs = problem.correspondences();
     int offset = problem.complicated() ? 2 : 0;
+    int length = Ht.posedLength(problem.model().parents().length);
     double[][] jacobian = new double[3 * cs.length][offset + Ht.THETA];
+    double[][] poseJacobian = new double[length][Ht.THETA];
+    double[] poseSeed = new double[length];
     double[][] seeds = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
-    double[] thetaBar = new double[Ht.THETA];
+    double[] posedBar = new double[length];
     double[] uBar = new double[2];
     Stacks stacks = new Stacks();
     return new Evaluation() {
       @Override
       public void run() {
+        double[] posed = null;
+        for (int k = 0; k < length; k++) {
+          Arrays.fill(poseJacobian[k], 0);
+          poseSeed[k] = 1;
+          posed = HtAdjoint.posedPullback(
+              problem.theta(), problem.model(), poseSeed, poseJacobian[k], stacks);
+          poseSeed[k] = 0;
+        }
         for (int i = 0; i < cs.length; i++) {
           for (int r = 0; r < 3; r++) {
-            Arrays.fill(thetaBar, 0);
+            Arrays.fill(posedBar, 0);
             Arrays.fill(uBar, 0);
-            HtAdjoint.pointErrorPullback(problem.theta(), cs[i].u(), problem.model(),
-                cs[i].verts(), cs[i].observed(), seeds[r], thetaBar, uBar, stacks);
+            HtAdjoint.posedErrorPullback(posed, cs[i].u(), problem.model(), cs[i].verts(),
+                cs[i].observed(), seeds[r], posedBar, uBar, stacks);
             double[] row = jacobian[3 * i + r];
+            Arrays.fill(row, 0);
             if (problem.complicated()) {
               row[0] = uBar[0];
               row[1] = uBar[1];
             }
-            System.arraycopy(thetaBar, 0, row, offset, Ht.THETA);
+            for (int k = 0; k < length; k++) {
+              double a = posedBar[k];
+              if (a != 0) {
+                double[] d = poseJacobian[k];
+                for (int c = 0; c < Ht.THETA; c++) {
+                  row[offset + c] += a * d[c];
+                }
+              }
+            }
           }
         }
       }
