@@ -11,12 +11,16 @@ public final class Modules {
 
   static {
     // One line per module, in alphabetical order:
+    MODULES.put("ba", dev.adjoint.gradbench.ba.BaModule::new);
     MODULES.put("det", dev.adjoint.gradbench.det.DetModule::new);
     MODULES.put("gmm", dev.adjoint.gradbench.gmm.GmmModule::new);
     MODULES.put("hello", dev.adjoint.gradbench.hello.HelloModule::new);
+    MODULES.put("ht", dev.adjoint.gradbench.ht.HtModule::new);
     MODULES.put("kmeans", dev.adjoint.gradbench.kmeans.KMeansModule::new);
     MODULES.put("llsq", dev.adjoint.gradbench.llsq.LlsqModule::new);
     MODULES.put("lse", dev.adjoint.gradbench.lse.LseModule::new);
+    MODULES.put("lstm", dev.adjoint.gradbench.lstm.LstmModule::new);
+    MODULES.put("ode", dev.adjoint.gradbench.ode.OdeModule::new);
   }
 
   private Modules() {
