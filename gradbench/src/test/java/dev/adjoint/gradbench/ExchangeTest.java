@@ -82,6 +82,9 @@ class ExchangeTest {
     String function = message.get("function").asText();
     JsonNode output = response.get("output");
     ExpectedOutputs expected = ExpectedOutputs.of(module);
+    if (expected == null) {
+      return; // the module's own exchange test checks the numbers
+    }
     assertClose(EvalRunner.MAPPER.valueToTree(expected.output(function, input)), output, 1e-10,
         where + " against the reference");
     String primal = expected.primalOf(function);
