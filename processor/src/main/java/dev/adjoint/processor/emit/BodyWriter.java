@@ -3,6 +3,7 @@ package dev.adjoint.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.optimize.Algebra;
 import dev.adjoint.processor.ir.JavaText;
 import dev.adjoint.processor.ir.Op;
@@ -128,13 +129,34 @@ final class BodyWriter {
   }
 
   private void block(List<Stmt> stmts) {
-    for (Stmt s : stmts) {
+    for (int k = 0; k < stmts.size(); k++) {
+      Stmt s = stmts.get(k);
       for (Var v : declarations.before(s)) {
         line(text.declaredType(v, lineTypes) + " " + esc(names.of(v)) + " = "
             + v.type().zeroLiteral() + ";");
       }
+      if (k + 1 < stmts.size() && s instanceof Stmt.Assign init
+          && stmts.get(k + 1) instanceof Stmt.Loop loop && countedFor(init, loop)) {
+        groupComment(loop.source());
+        line("for (" + assignment(init) + "; " + t(loop.condition()) + "; "
+            + assignment((Stmt.Assign) loop.update().get(0)) + ") {");
+        indent();
+        block(loop.body());
+        unindent();
+        line("}");
+        k++;
+        continue;
+      }
       statement(s);
     }
+  }
+
+  /** {@code j = a; while (j >= b) { body } (update j--)}: a backward sweep's counted loop. */
+  private boolean countedFor(Stmt.Assign init, Stmt.Loop loop) {
+    return loop.update().size() == 1 && loop.update().get(0) instanceof Stmt.Assign step
+        && step.target() == init.target() && !init.accumulate()
+        && declarations.before(loop).isEmpty()
+        && Exprs.reads(loop.condition()).contains(init.target());
   }
 
   private void statement(Stmt s) {
