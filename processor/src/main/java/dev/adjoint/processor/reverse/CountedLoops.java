@@ -61,6 +61,12 @@ final class CountedLoops {
     if (e instanceof Expr.Const c && c.symbol() == null) {
       return Expr.Const.ofInt((int) c.value() + k);
     }
+    if (e instanceof Expr.Binary b && (b.op() == Op.ADD || b.op() == Op.SUB)
+        && b.right() instanceof Expr.Const c && c.symbol() == null) {
+      // n + 1 - 1 is n
+      int folded = (b.op() == Op.ADD ? 1 : -1) * (int) c.value() + k;
+      return folded == 0 ? b.left() : plus(b.left(), folded);
+    }
     return new Expr.Binary(k > 0 ? Op.ADD : Op.SUB, e, Expr.Const.ofInt(Math.abs(k)));
   }
 
