@@ -76,9 +76,15 @@ public final class LoopBounds {
       if (s instanceof Stmt.Assign a) {
         assigned.merge(a.target(), 1, Integer::sum);
       } else if (s instanceof Stmt.Loop l) {
-        inLoops.addAll(Stmts.writes(l));
+        // Assigned, not stored into: a store leaves an array's length alone.
+        Stmts.assignments(l.body()).forEach(a -> inLoops.add(a.target()));
       } else if (s instanceof Stmt.Store st && st.array() instanceof Expr.Ref r) {
         rowsReassigned.add(r.var()); // into a matrix itself: a row rebound
+      }
+      if (s instanceof Stmt.Assign a) {
+        passedToCalls(a.value());
+      } else if (s instanceof Stmt.Evaluate ev) {
+        passedToCalls(ev.call());
       }
       for (Var v : touched(s)) {
         uses.merge(v, 1, Integer::sum);
@@ -94,6 +100,18 @@ public final class LoopBounds {
         stable.add(v);
       }
     });
+  }
+
+  /** A matrix passed to a call may have its rows rebound there. */
+  private void passedToCalls(Expr e) {
+    if (e instanceof Expr.Invoke call) {
+      for (Expr arg : call.args()) {
+        rowsReassigned.addAll(Stmts.bases(arg));
+      }
+    }
+    for (Expr child : Exprs.children(e)) {
+      passedToCalls(child);
+    }
   }
 
   private void walk(List<Stmt> block) {
