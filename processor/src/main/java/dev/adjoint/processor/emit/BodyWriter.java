@@ -38,6 +38,9 @@ final class BodyWriter {
   private final String receiver;
   /** Chain-rule notes on backward accumulations; null unless asked for. */
   private ChainRuleNotes notes;
+  private final List<Var> parameters;
+  /** While the forward sweep is written: what its outermost loops push. */
+  private StackReservations reservations;
 
   /**
    * @param hiddenInPackage whether a class of the generated code's package takes a simple name
@@ -50,6 +53,7 @@ final class BodyWriter {
       java.util.function.Function<String, ClassName> classes, Set<Var> readAfter,
       String receiverSuggestion) {
     this.names = names;
+    this.parameters = List.copyOf(parameters);
     // User names first, so that our temporaries never push a user's local off its name.
     for (Var p : parameters) {
       names.of(p);
@@ -111,7 +115,11 @@ final class BodyWriter {
       code.addStatement("$T $L = new $T()", STACKS, stacks, STACKS);
     }
     line("// " + esc(forwardTitle));
+    if (usesStacks(body)) {
+      reservations = StackReservations.of(sweeps.forward(), parameters);
+    }
     block(sweeps.forward());
+    reservations = null;
     backward = true;
     lastGroup = SourceRef.NONE;
     code.add("\n");
@@ -173,6 +181,7 @@ final class BodyWriter {
       line("}");
     } else if (s instanceof Stmt.Loop l) {
       groupComment(l.source());
+      reserve(l);
       line("while (" + t(l.condition()) + ") {" + trailingComment(l.source()));
       indent();
       block(l.body());
@@ -193,6 +202,19 @@ final class BodyWriter {
       line(stacks + ".push" + JavaText.stackSuffix(p.value().type()) + "("
           + t(p.value()) + ");" + trailingComment(p.source()));
     }
+  }
+
+  /** {@code stacks.reserve(…)} before an outermost forward loop whose pushes are known. */
+  private void reserve(Stmt.Loop l) {
+    StackReservations.Counts c = reservations == null ? null : reservations.before(l);
+    if (c != null) {
+      line(stacks + ".reserve(" + count(c.doubles()) + ", " + count(c.ints()) + ", "
+          + count(c.references()) + ");");
+    }
+  }
+
+  private String count(Expr e) {
+    return e == null ? "0" : t(e);
   }
 
   /** {@code t = e}, {@code t += e}, {@code t -= e}. */

@@ -434,6 +434,20 @@ class CountedLoopsTest {
     assertTrue(inWhile.contains("for (j = n; j >= 0; j--)"), inWhile);
   }
 
+  /**
+   * Stacks are reserved before an outermost loop whose pushes its counted loops' bounds give
+   * (three deep, triangular: an upper bound), not before one whose trip count the data decides.
+   */
+  @Test
+  void stacksAreReservedWhereTheBoundsGiveThePushes() {
+    String generated = SCALARS.compiled().generatedSource("adjtest.counted.CountedAdjoint");
+    assertTrue(pullback(generated, "threeDeep").contains("stacks.reserve("), generated);
+    assertTrue(pullback(generated, "triangular").contains("stacks.reserve("), generated);
+    assertFalse(pullback(generated, "countedInWhile").contains("stacks.reserve("), generated);
+    String arrays = ARRAYS.compiled().generatedSource("adjtest.counted.CountedArraysAdjoint");
+    assertTrue(pullback(arrays, "rowsAndBack").contains("stacks.reserve("), arrays);
+  }
+
   /** The body of the pullback overload that does the work (the last one declared). */
   private static String pullback(String source, String method) {
     int start = source.lastIndexOf(" " + method + "Pullback(");
