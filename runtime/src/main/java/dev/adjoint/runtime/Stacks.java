@@ -30,6 +30,28 @@ public final class Stacks {
     ints = new int[Math.max(1, initialCapacity)];
   }
 
+  /**
+   * Makes room for {@code doubles}, {@code ints} and {@code references} more pushes (an array
+   * reference or object is one), growing each stack at most once, to exactly what is needed:
+   * generated code calls it before a loop whose pushes its bounds tell, so the stacks do not
+   * double their way up (a copy and garbage each time). Never shrinks.
+   */
+  public void reserve(long doubles, long ints, long references) {
+    if (doubleCount + doubles > this.doubles.length) {
+      this.doubles = Arrays.copyOf(this.doubles, capacity(doubleCount + doubles));
+    }
+    if (intCount + ints > this.ints.length) {
+      this.ints = Arrays.copyOf(this.ints, capacity(intCount + ints));
+    }
+    if (arrayCount + references > arrays.length) {
+      arrays = Arrays.copyOf(arrays, capacity(arrayCount + references));
+    }
+  }
+
+  private static int capacity(long needed) {
+    return (int) Math.min(needed, Integer.MAX_VALUE - 8);
+  }
+
   public void pushDouble(double value) {
     if (doubleCount == doubles.length) {
       doubles = Arrays.copyOf(doubles, 2 * doubleCount);

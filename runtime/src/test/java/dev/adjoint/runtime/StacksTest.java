@@ -27,6 +27,32 @@ class StacksTest {
   }
 
   @Test
+  void reserveGrowsOnceToExactlyWhatIsNeededAndNeverShrinks() {
+    Stacks s = new Stacks(1);
+    s.pushDouble(-1);
+    s.reserve(1000, 10, 3);
+    // Room for what is there plus what was reserved: 1001 doubles, 10 ints, 3 references.
+    long reserved = 8L * 1001 + 4L * 10 + 8L * 1 + 8L * 3;
+    assertEquals(reserved, s.capacityBytes());
+    for (int i = 0; i < 1000; i++) {
+      s.pushDouble(i);
+    }
+    for (int i = 0; i < 10; i++) {
+      s.pushInt(i);
+    }
+    s.pushDoubleArray(new double[1]);
+    s.pushDoubleMatrix(new double[1][]);
+    s.pushObject("x");
+    assertEquals(reserved, s.capacityBytes()); // no growth while filling what was reserved
+    s.reserve(5, 0, 0);
+    assertTrue(s.capacityBytes() > reserved);
+    long grown = s.capacityBytes();
+    s.clear();
+    s.reserve(2, 2, 2);
+    assertEquals(grown, s.capacityBytes());
+  }
+
+  @Test
   void clearKeepsStorage() {
     Stacks s = new Stacks(1);
     for (int i = 0; i < 100; i++) {

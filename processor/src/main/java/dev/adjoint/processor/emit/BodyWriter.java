@@ -3,6 +3,7 @@ package dev.adjoint.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.optimize.Algebra;
 import dev.adjoint.processor.ir.JavaText;
 import dev.adjoint.processor.ir.Op;
@@ -37,6 +38,9 @@ final class BodyWriter {
   private final String receiver;
   /** Chain-rule notes on backward accumulations; null unless asked for. */
   private ChainRuleNotes notes;
+  private final List<Var> parameters;
+  /** While the forward sweep is written: what its outermost loops push. */
+  private StackReservations reservations;
 
   /**
    * @param hiddenInPackage whether a class of the generated code's package takes a simple name
@@ -49,6 +53,7 @@ final class BodyWriter {
       java.util.function.Function<String, ClassName> classes, Set<Var> readAfter,
       String receiverSuggestion) {
     this.names = names;
+    this.parameters = List.copyOf(parameters);
     // User names first, so that our temporaries never push a user's local off its name.
     for (Var p : parameters) {
       names.of(p);
@@ -110,7 +115,11 @@ final class BodyWriter {
       code.addStatement("$T $L = new $T()", STACKS, stacks, STACKS);
     }
     line("// " + esc(forwardTitle));
+    if (usesStacks(body)) {
+      reservations = StackReservations.of(sweeps.forward(), parameters);
+    }
     block(sweeps.forward());
+    reservations = null;
     backward = true;
     lastGroup = SourceRef.NONE;
     code.add("\n");
@@ -128,13 +137,34 @@ final class BodyWriter {
   }
 
   private void block(List<Stmt> stmts) {
-    for (Stmt s : stmts) {
+    for (int k = 0; k < stmts.size(); k++) {
+      Stmt s = stmts.get(k);
       for (Var v : declarations.before(s)) {
         line(text.declaredType(v, lineTypes) + " " + esc(names.of(v)) + " = "
             + v.type().zeroLiteral() + ";");
       }
+      if (k + 1 < stmts.size() && s instanceof Stmt.Assign init
+          && stmts.get(k + 1) instanceof Stmt.Loop loop && countedFor(init, loop)) {
+        groupComment(loop.source());
+        line("for (" + assignment(init) + "; " + t(loop.condition()) + "; "
+            + assignment((Stmt.Assign) loop.update().get(0)) + ") {");
+        indent();
+        block(loop.body());
+        unindent();
+        line("}");
+        k++;
+        continue;
+      }
       statement(s);
     }
+  }
+
+  /** {@code j = a; while (j >= b) { body } (update j--)}: a backward sweep's counted loop. */
+  private boolean countedFor(Stmt.Assign init, Stmt.Loop loop) {
+    return loop.update().size() == 1 && loop.update().get(0) instanceof Stmt.Assign step
+        && step.target() == init.target() && !init.accumulate()
+        && declarations.before(loop).isEmpty()
+        && Exprs.reads(loop.condition()).contains(init.target());
   }
 
   private void statement(Stmt s) {
@@ -151,6 +181,7 @@ final class BodyWriter {
       line("}");
     } else if (s instanceof Stmt.Loop l) {
       groupComment(l.source());
+      reserve(l);
       line("while (" + t(l.condition()) + ") {" + trailingComment(l.source()));
       indent();
       block(l.body());
@@ -171,6 +202,19 @@ final class BodyWriter {
       line(stacks + ".push" + JavaText.stackSuffix(p.value().type()) + "("
           + t(p.value()) + ");" + trailingComment(p.source()));
     }
+  }
+
+  /** {@code stacks.reserve(…)} before an outermost forward loop whose pushes are known. */
+  private void reserve(Stmt.Loop l) {
+    StackReservations.Counts c = reservations == null ? null : reservations.before(l);
+    if (c != null) {
+      line(stacks + ".reserve(" + count(c.doubles()) + ", " + count(c.ints()) + ", "
+          + count(c.references()) + ");");
+    }
+  }
+
+  private String count(Expr e) {
+    return e == null ? "0" : t(e);
   }
 
   /** {@code t = e}, {@code t += e}, {@code t -= e}. */

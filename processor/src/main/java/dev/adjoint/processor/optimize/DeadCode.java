@@ -107,11 +107,14 @@ final class DeadCode implements Pass {
     return keptLoop;
   }
 
-  /** A loop with no effect: it writes only what nothing after it reads and what its test reads. */
+  /**
+   * A loop with no effect: it writes only what nothing after it reads and what its test reads,
+   * or it is a counted loop (one with an update: a backward sweep's), which always ends.
+   */
   private static boolean idle(Stmt.Loop loop, Set<Var> liveAfter) {
     Set<Var> written = Stmts.writes(loop);
     return !Stmts.hasEffect(loop) && !Stmts.storesMemory(loop)
         && written.stream().noneMatch(liveAfter::contains)
-        && written.containsAll(Exprs.reads(loop.condition()));
+        && (written.containsAll(Exprs.reads(loop.condition())) || !loop.update().isEmpty());
   }
 }

@@ -2,6 +2,7 @@ package dev.adjoint.processor.reverse;
 
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.Derivatives;
+import dev.adjoint.processor.analysis.LoopBounds;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.ir.ArrayNames;
 import dev.adjoint.processor.ir.ArrayResults;
@@ -77,6 +78,7 @@ public final class ReverseMode {
   private final Map<Stmt.Assign, Var> saves = new IdentityHashMap<>();
   private final Map<Stmt.Loop, Var> counters = new IdentityHashMap<>();
   private final Set<Var> reassigned = new HashSet<>();
+  private LoopBounds bounds;
   private Var scratch;
   private int scratchSize;
   /** The adjoint storage of each record passed whole to a callee, by the record. */
@@ -109,6 +111,7 @@ public final class ReverseMode {
 
   private Output transform(Function fn, List<Var> independents, Expr seed) {
     this.seed = seed;
+    bounds = LoopBounds.analyse(fn);
     rows.prepare(fn.body());
     Set<Var> defined = new HashSet<>(fn.params());
     for (Stmt.Assign a : Stmts.assignments(fn.body())) {
@@ -203,7 +206,7 @@ public final class ReverseMode {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : block) {
       if (s instanceof Stmt.Assign a) {
-        if (recording.mustSave(a) && inverse(a) == null) {
+        if (recording.mustSave(a) && inverse(a) == null && !bounds.initOfCounted(a)) {
           if (depth > 0) {
             out.add(new Stmt.Push(Exprs.ref(a.target()), a.source()));
           } else {
@@ -221,6 +224,10 @@ public final class ReverseMode {
           // Pushed after the branch's own records, so the backward sweep pops it first.
           out.add(new Stmt.Push(i.condition(), i.source()));
         }
+      } else if (s instanceof Stmt.Loop l && bounds.of(l) != null) {
+        // The backward sweep derives the trip count from the bounds.
+        out.add(new Stmt.Loop(l.condition(), forward(l.body(), depth + 1), List.of(),
+            l.source()));
       } else if (s instanceof Stmt.Loop l) {
         Var count = new Var("iterations", Type.INT, Var.Role.TEMP);
         counters.put(l, count);
@@ -325,6 +332,13 @@ public final class ReverseMode {
           out.add(Stmt.Assign.set(((Expr.Ref) i.condition()).var(),
               new Expr.Pop(Type.BOOLEAN), i.source()));
         }
+      } else if (s instanceof Stmt.Loop l && bounds.of(l) != null) {
+        if (depth == 0) {
+          reusedAdjoints(l, out);
+        }
+        // The index's step, the body's last statement, is the loop's own update.
+        List<Stmt> body = backward(l.body().subList(0, l.body().size() - 1), depth + 1);
+        out.addAll(CountedLoops.backward(bounds.of(l), body, l.source()));
       } else if (s instanceof Stmt.Loop l) {
         Var count = counters.get(l);
         if (depth > 0) {
@@ -426,7 +440,7 @@ public final class ReverseMode {
       // The array's adjoint is the callee's seed, which its pullback only reads.
       pullback((Expr.Invoke) a.value(), Exprs.ref(adjoint(v)), src, out);
     }
-    if (recording.mustSave(a)) {
+    if (recording.mustSave(a) && !bounds.initOfCounted(a)) {
       Expr inverse = inverse(a);
       Expr saved = inverse != null ? inverse
           : depth > 0 ? new Expr.Pop(v.type()) : Exprs.ref(saves.get(a));

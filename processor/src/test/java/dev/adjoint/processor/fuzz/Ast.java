@@ -54,7 +54,7 @@ final class Ast {
       permits Block, DeclDouble, DeclInt, DeclBool, DeclArray, DeclMatrix, DeclKernel, DeclRow,
           Assign, IAssign, Step, Store, Store2, If, For, While, ForEach, ForEachRow, Break,
           Continue, Return, DeclChoice, Chain, RebindKernel,
-          Reallocate, Switch, DeclInit, CountDown, Assert, DeclCopy, Fill, ArrayCopy,
+          Reallocate, Switch, DeclInit, CountDown, CountedFor, Assert, DeclCopy, Fill, ArrayCopy,
           FillRange, ObjSwitch, DeclFunction, RowAssign, WriteCall {}
 
   /**
@@ -902,6 +902,22 @@ final class Ast {
 
     public Node withKids(List<Node> k) {
       return new CountDown(counter, (IExpr) k.get(0), (Block) k.get(1));
+    }
+  }
+
+  /**
+   * {@code for (int v = from; v op bound; v += step)} ({@code -=} for {@code >}, {@code >=}):
+   * the shapes whose backward sweep derives its trip count, starting at an enclosing index
+   * (triangular), descending, by steps of 2 or 3, inclusive.
+   */
+  record CountedFor(String var, IExpr from, String op, IExpr bound, int step, Block body)
+      implements Stmt {
+    public List<Node> kids() {
+      return List.of(from, bound, body);
+    }
+
+    public Node withKids(List<Node> k) {
+      return new CountedFor(var, (IExpr) k.get(0), op, (IExpr) k.get(1), step, (Block) k.get(2));
     }
   }
 

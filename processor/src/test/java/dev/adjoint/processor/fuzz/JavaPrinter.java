@@ -574,6 +574,14 @@ final class JavaPrinter {
           + expr(d.body()) + ";");
     } else if (s instanceof Ast.Assert a) {
       line("assert " + condOperand(a.c()) + " || !" + condAtom(a.c()) + ";");
+    } else if (s instanceof Ast.CountedFor f) {
+      boolean up = f.op().startsWith("<");
+      String step = f.step() == 1 ? f.var() + (up ? "++" : "--")
+          : f.var() + (up ? " += " : " -= ") + f.step();
+      line("for (int " + f.var() + " = " + iexpr(f.from()) + "; "
+          + traced(f.var() + " " + f.op() + " " + iexpr(f.bound())) + "; " + step + ") {");
+      block(f.body());
+      line("}");
     } else if (s instanceof Ast.CountDown c) {
       line("int " + c.counter() + " = " + iexpr(c.bound()) + ";");
       line("while (" + traced(c.counter() + "-- > 0") + ") {");

@@ -605,6 +605,7 @@ final class ProgramGenerator {
         (Supplier<List<Stmt>>) () -> List.of(objectSwitch(inLoop)),
         w(top, 0.6), (Supplier<List<Stmt>>) () -> List.of(declInit()),
         w(canNest && env.loopDepth < 2, 0.8), (Supplier<List<Stmt>>) () -> List.of(countDown()),
+        w(canNest && env.loopDepth < 3, 1.5), (Supplier<List<Stmt>>) () -> List.of(countedFor()),
         0.3, (Supplier<List<Stmt>>) () -> List.of(assertion()));
   }
 
@@ -1445,6 +1446,52 @@ final class ProgramGenerator {
     env.loopDepth--;
     env.restore(mark);
     return new For(i, bound.e, extra, body, isLong);
+  }
+
+  /**
+   * A counted loop of another shape than {@link #forLoop}'s: from an enclosing index or a
+   * constant, {@code <}, {@code <=}, or descending with {@code >}, {@code >=}, by 1, 2 or 3.
+   * The index stays within 0 and its bound's {@code hi}, so it may index arrays.
+   */
+  private Stmt countedFor() {
+    String v = fresh("j");
+    IntVal bound = loopBound();
+    List<IntVar> starts = intsOnly().stream()
+        .filter(x -> x.hi() >= 0 && x.hi() <= length).toList();
+    IntVal from = !starts.isEmpty() && chance(0.5)
+        ? weighted(1.0, (Supplier<IntVal>) () -> {
+              IntVar x = pick(starts);
+              return new IntVal(new IVar(x.name()), x.hi());
+            }, 1.0, (Supplier<IntVal>) () -> {
+              IntVar x = pick(starts);
+              return new IntVal(new IBin("+", new IVar(x.name()), new IConst(1)), x.hi() + 1);
+            })
+        : new IntVal(new IConst(r.nextInt(3)), 2);
+    int step = chance(0.6) ? 1 : 2 + r.nextInt(2);
+    String op;
+    IExpr start;
+    IExpr end;
+    int hi;
+    boolean longs = env.ints.stream().anyMatch(IntVar::isLong); // a long bound - 1 is no int
+    if (longs || chance(0.5)) {
+      op = chance(0.6) ? "<" : "<=";
+      start = from.e();
+      end = op.equals("<") ? bound.e() : new IBin("-", bound.e(), new IConst(1));
+      hi = bound.hi() < 0 ? -1 : bound.hi() - 1;
+    } else {
+      // down from bound - 1 to above (or at) a start that is at least 0
+      op = chance(0.5) ? ">" : ">=";
+      start = new IBin("-", bound.e(), new IConst(1));
+      end = op.equals(">") ? new IBin("-", from.e(), new IConst(1)) : from.e();
+      hi = bound.hi() < 0 ? -1 : bound.hi() - 1;
+    }
+    int[] mark = env.mark();
+    env.loopDepth++;
+    env.ints.add(new IntVar(v, hi, false));
+    Block body = loopBody();
+    env.loopDepth--;
+    env.restore(mark);
+    return new Ast.CountedFor(v, start, op, end, step, body);
   }
 
   private Stmt whileLoop() {

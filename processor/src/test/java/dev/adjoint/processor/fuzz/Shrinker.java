@@ -316,6 +316,8 @@ final class Shrinker {
       }
     } else if (s instanceof For f) {
       out.add(f.body().stmts());
+    } else if (s instanceof Ast.CountedFor f) {
+      out.add(f.body().stmts());
     } else if (s instanceof While w) {
       out.add(w.body().stmts());
     } else if (s instanceof ForEach f) {
