@@ -33,6 +33,8 @@ import javax.lang.model.util.Elements;
 final class ReverseModeMethods {
   private final Elements elements;
   private final boolean chainRuleNotes;
+  /** The methods whose split halves a caller uses, by {@link SplitHalves#key}. */
+  private Set<String> splitHalves = Set.of();
 
   ReverseModeMethods(Elements elements, boolean chainRuleNotes) {
     this.elements = elements;
@@ -51,7 +53,17 @@ final class ReverseModeMethods {
       out.add(allocatingPullback(pullback));
     }
     out.add(pullback);
+    String adjointClass = AdjointClassGenerator.adjointClassName(owner, elements).canonicalName();
+    if (splitHalves.contains(SplitHalves.key(adjointClass, m.element().getSimpleName()
+        .toString()))) {
+      out.addAll(SplitHalves.methods(this, m));
+    }
     return out;
+  }
+
+  /** Generate the split halves of the methods {@code keys} name ({@link SplitHalves#key}). */
+  void splitHalves(Set<String> keys) {
+    splitHalves = Set.copyOf(keys);
   }
 
 
@@ -77,6 +89,14 @@ final class ReverseModeMethods {
         || simple.equals("Double"))
         && (m.qualifyMath() && !simple.equals("Double")
             || elements.getTypeElement(pkg.isEmpty() ? simple : pkg + "." + simple) != null);
+  }
+
+  /** A writer of {@code body}, a split half of {@code m}'s pullback. */
+  BodyWriter bodyWriter(MethodPlan m, List<Stmt> body, List<Var> params, Set<Var> readAfter,
+      Names names) {
+    BodyWriter writer = new BodyWriter(body, params, names, hiddenInPackage(m),
+        this::classNamed, readAfter, receiverSuggestion(m));
+    return chainRuleNotes ? writer.withChainRuleNotes() : writer;
   }
 
   private BodyWriter bodyWriter(MethodPlan m, ReverseMode.Output sweep, List<Var> params,
@@ -312,6 +332,18 @@ final class ReverseModeMethods {
     args.add("new $T()");
     return b.addStatement("return " + full.name() + "(" + String.join(", ", args) + ")",
         BodyWriter.STACKS).build();
+  }
+
+  /** A package-private static method with the user's parameters, for the split halves. */
+  static MethodSpec.Builder internalSignature(MethodPlan m, String name) {
+    MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.STATIC);
+    for (VariableElement p : m.element().getParameters()) {
+      b.addParameter(TypeName.get(p.asType()), p.getSimpleName().toString());
+    }
+    for (javax.lang.model.type.TypeMirror thrown : m.element().getThrownTypes()) {
+      b.addException(TypeName.get(thrown));
+    }
+    return b;
   }
 
   /** @param receiver the receiver parameter, first, of an instance method; null if static */
