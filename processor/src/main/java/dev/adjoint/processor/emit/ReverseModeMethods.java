@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.processor.ir.RecordArg;
+import dev.adjoint.processor.ir.SplitReversal;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
@@ -403,14 +404,16 @@ final class ReverseModeMethods {
   private static String ownership(MethodPlan m, String grad, String owned) {
     boolean[] stacks = {false};
     Stmts.walk(m.pullback().function().body(), s -> stacks[0] |= s instanceof Stmt.Push);
+    boolean splits = SplitReversal.splits(m.pullback().function().body());
     boolean arrays = hasArrays(m);
     boolean[] adjointArrays = {false};
     Stmts.walk(m.pullback().function().body(), s -> adjointArrays[0] |= s instanceof Stmt.Assign a
         && a.target().role() == dev.adjoint.processor.ir.Var.Role.ADJOINT
         && a.target().type().isArray());
     List<String> allocated = new ArrayList<>();
-    if (stacks[0]) {
-      allocated.add("the stacks that record its loops (unless you pass yours)");
+    if (stacks[0] || splits) {
+      allocated.add(stacks[0] ? "the stacks that record its loops (unless you pass yours)"
+          : "the stacks its calls record on (unless you pass yours)");
     }
     if (adjointArrays[0]) {
       allocated.add("the adjoints of its local arrays");
@@ -424,7 +427,7 @@ final class ReverseModeMethods {
     }
     String allocation = allocated.isEmpty() ? "Allocates nothing"
         : "Allocates only " + String.join(" and ", allocated);
-    if (!stacks[0] && BodyWriter.takesStacks(m.pullback().function().body())) {
+    if (!stacks[0] && !splits && BodyWriter.takesStacks(m.pullback().function().body())) {
       allocation = "Its loops need no recording, so a {@code Stacks} passed in is not used. "
           + allocation;
     }

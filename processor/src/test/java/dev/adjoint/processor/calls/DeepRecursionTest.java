@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Recursion under split reversal: each level's forward sweep runs once ({@code fRecord}), so the
  * gradient runs the body as often as the primal (linear in depth: counted with a helper that
  * counts its calls, not timed), and it nests as many frames as the primal, so depth 4,000 fits
- * in a stack a small multiple of the primal's. Before, each level's pullback ran the primal of the levels below
- * again: n(n+1)/2 calls of the body, and the pullbacks nested on top of the primal's frames.
+ * in a stack a small multiple of the primal's. Before, each level's pullback ran the primal of
+ * the levels below again: n(n+1)/2 calls of the body.
  */
 class DeepRecursionTest {
 
