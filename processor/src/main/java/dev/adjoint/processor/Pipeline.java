@@ -162,7 +162,8 @@ final class Pipeline {
     // differentiate (the request's mode is reverse, the only one so far) and optimize
     Var seed = ReverseMode.seedParameter(lowered.result().type());
     ReverseMode.Output pullback = Optimizer.apply(ReverseMode.apply(lowered, independents,
-        activity, recording, Exprs.ref(seed), derivatives));
+        activity, recording, Exprs.ref(seed), derivatives,
+        SplitCallees.of(method, lowered, elements, this::hasSource)));
 
     long start = positions.getStartPosition(unit, tree);
     long end = positions.getEndPosition(unit, tree);

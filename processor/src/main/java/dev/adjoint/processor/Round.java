@@ -179,6 +179,7 @@ final class Round {
     }
     try {
       new AdjointClassGenerator(env.getElementUtils(), env.getOptions())
+          .withSplitHalvesCalledBy(allPlans())
           .generate(owner, work.plans)
           .writeTo(env.getFiler());
     } catch (AdjointClassGenerator.SignatureClash e) {
@@ -188,6 +189,12 @@ final class Round {
     } catch (StackOverflowError e) {
       work.diagnostics.error(owner, Message.TOO_DEEP, owner.getSimpleName());
     }
+  }
+
+  private List<MethodPlan> allPlans() {
+    List<MethodPlan> out = new ArrayList<>();
+    classes.values().forEach(w -> out.addAll(w.plans));
+    return out;
   }
 
   private static TypeElement owner(ExecutableElement method) {

@@ -42,6 +42,19 @@ public final class AdjointClassGenerator {
         ChainRuleNotes.CHAIN_RULE.equals(options.get(ChainRuleNotes.OPTION)));
   }
 
+  /**
+   * Also generates the split halves ({@code ir.SplitReversal}) that {@code plans} call: the
+   * plans of the whole round, since callers of other classes of the package use them too.
+   */
+  public AdjointClassGenerator withSplitHalvesCalledBy(java.util.Collection<MethodPlan> plans) {
+    Set<String> keys = new HashSet<>();
+    for (MethodPlan p : plans) {
+      keys.addAll(SplitHalves.called(p.pullback().sweeps().forward()));
+    }
+    reverse.splitHalves(keys);
+    return this;
+  }
+
   /** {@code -Aadjoint.comments=chain-rule}: backward accumulations noted with their rule. */
   public static final String COMMENTS_OPTION = ChainRuleNotes.OPTION;
 

@@ -8,6 +8,7 @@ import dev.adjoint.processor.optimize.Algebra;
 import dev.adjoint.processor.ir.JavaText;
 import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.SourceRef;
+import dev.adjoint.processor.ir.SplitReversal;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Sweeps;
@@ -66,10 +67,13 @@ final class BodyWriter {
     });
     this.receiver = receiverSuggestion == null ? null : names.reserve(receiverSuggestion);
     this.stacks = names.reserve(JavaText.STACKS);
-    this.text = new JavaText(v -> v.type() == Type.RECEIVER ? receiver
+    this.text = new JavaText(v -> v == SplitReversal.STACKS ? stacks
+        : v.type() == Type.RECEIVER ? receiver
         : v.isReceiverField() ? receiver + "." + v.name() : names.of(v),
         simple -> hiddenInPackage.test(simple) || names.isVariable(simple), stacks, classes);
-    this.declarations = new Declarations(body, Set.copyOf(parameters), readAfter);
+    Set<Var> declared = new java.util.HashSet<>(parameters);
+    declared.add(SplitReversal.STACKS);
+    this.declarations = new Declarations(body, declared, readAfter);
   }
 
   /** Notes each backward accumulation with its chain-rule term (see {@link ChainRuleNotes}). */
@@ -92,7 +96,7 @@ final class BodyWriter {
   static boolean usesStacks(List<Stmt> body) {
     boolean[] pushes = {false};
     Stmts.walk(body, s -> pushes[0] |= s instanceof Stmt.Push);
-    return pushes[0];
+    return pushes[0] || SplitReversal.splits(body);
   }
 
   /**
@@ -102,7 +106,18 @@ final class BodyWriter {
   static boolean takesStacks(List<Stmt> body) {
     boolean[] loops = {false};
     Stmts.walk(body, s -> loops[0] |= s instanceof Stmt.Loop);
-    return loops[0];
+    return loops[0] || SplitReversal.splits(body);
+  }
+
+  /**
+   * One half of a split pullback ({@link SplitReversal}): its statements under {@code title},
+   * on the caller's stacks, which it must not clear.
+   */
+  CodeBlock writeHalf(List<Stmt> stmts, String title, boolean backwardHalf) {
+    backward = backwardHalf;
+    line("// " + esc(title));
+    block(stmts);
+    return code.build();
   }
 
   /** @param stacksParameter whether the caller passes the stacks (else they are allocated) */

@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.processor.ir.RecordArg;
+import dev.adjoint.processor.ir.SplitReversal;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
@@ -33,6 +34,8 @@ import javax.lang.model.util.Elements;
 final class ReverseModeMethods {
   private final Elements elements;
   private final boolean chainRuleNotes;
+  /** The methods whose split halves a caller uses, by {@link SplitHalves#key}. */
+  private Set<String> splitHalves = Set.of();
 
   ReverseModeMethods(Elements elements, boolean chainRuleNotes) {
     this.elements = elements;
@@ -51,7 +54,17 @@ final class ReverseModeMethods {
       out.add(allocatingPullback(pullback));
     }
     out.add(pullback);
+    String adjointClass = AdjointClassGenerator.adjointClassName(owner, elements).canonicalName();
+    if (splitHalves.contains(SplitHalves.key(adjointClass, m.element().getSimpleName()
+        .toString()))) {
+      out.addAll(SplitHalves.methods(this, m));
+    }
     return out;
+  }
+
+  /** Generate the split halves of the methods {@code keys} name ({@link SplitHalves#key}). */
+  void splitHalves(Set<String> keys) {
+    splitHalves = Set.copyOf(keys);
   }
 
 
@@ -77,6 +90,14 @@ final class ReverseModeMethods {
         || simple.equals("Double"))
         && (m.qualifyMath() && !simple.equals("Double")
             || elements.getTypeElement(pkg.isEmpty() ? simple : pkg + "." + simple) != null);
+  }
+
+  /** A writer of {@code body}, a split half of {@code m}'s pullback. */
+  BodyWriter bodyWriter(MethodPlan m, List<Stmt> body, List<Var> params, Set<Var> readAfter,
+      Names names) {
+    BodyWriter writer = new BodyWriter(body, params, names, hiddenInPackage(m),
+        this::classNamed, readAfter, receiverSuggestion(m));
+    return chainRuleNotes ? writer.withChainRuleNotes() : writer;
   }
 
   private BodyWriter bodyWriter(MethodPlan m, ReverseMode.Output sweep, List<Var> params,
@@ -314,6 +335,18 @@ final class ReverseModeMethods {
         BodyWriter.STACKS).build();
   }
 
+  /** A package-private static method with the user's parameters, for the split halves. */
+  static MethodSpec.Builder internalSignature(MethodPlan m, String name) {
+    MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.STATIC);
+    for (VariableElement p : m.element().getParameters()) {
+      b.addParameter(TypeName.get(p.asType()), p.getSimpleName().toString());
+    }
+    for (javax.lang.model.type.TypeMirror thrown : m.element().getThrownTypes()) {
+      b.addException(TypeName.get(thrown));
+    }
+    return b;
+  }
+
   /** @param receiver the receiver parameter, first, of an instance method; null if static */
   private static MethodSpec.Builder signature(MethodPlan m, String name, String receiver) {
     MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC,
@@ -371,14 +404,16 @@ final class ReverseModeMethods {
   private static String ownership(MethodPlan m, String grad, String owned) {
     boolean[] stacks = {false};
     Stmts.walk(m.pullback().function().body(), s -> stacks[0] |= s instanceof Stmt.Push);
+    boolean splits = SplitReversal.splits(m.pullback().function().body());
     boolean arrays = hasArrays(m);
     boolean[] adjointArrays = {false};
     Stmts.walk(m.pullback().function().body(), s -> adjointArrays[0] |= s instanceof Stmt.Assign a
         && a.target().role() == dev.adjoint.processor.ir.Var.Role.ADJOINT
         && a.target().type().isArray());
     List<String> allocated = new ArrayList<>();
-    if (stacks[0]) {
-      allocated.add("the stacks that record its loops (unless you pass yours)");
+    if (stacks[0] || splits) {
+      allocated.add(stacks[0] ? "the stacks that record its loops (unless you pass yours)"
+          : "the stacks its calls record on (unless you pass yours)");
     }
     if (adjointArrays[0]) {
       allocated.add("the adjoints of its local arrays");
@@ -392,7 +427,7 @@ final class ReverseModeMethods {
     }
     String allocation = allocated.isEmpty() ? "Allocates nothing"
         : "Allocates only " + String.join(" and ", allocated);
-    if (!stacks[0] && BodyWriter.takesStacks(m.pullback().function().body())) {
+    if (!stacks[0] && !splits && BodyWriter.takesStacks(m.pullback().function().body())) {
       allocation = "Its loops need no recording, so a {@code Stacks} passed in is not used. "
           + allocation;
     }

@@ -14,6 +14,7 @@ import dev.adjoint.processor.ir.Mode;
 import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.RecordArg;
 import dev.adjoint.processor.ir.SourceRef;
+import dev.adjoint.processor.ir.SplitReversal;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Sweeps;
@@ -89,6 +90,8 @@ public final class ReverseMode {
 
   private final DerivativeRegistry derivatives;
   private final RowAssignments rows;
+  /** The calls whose callee's split halves this method uses (see {@link SplitReversal}). */
+  private java.util.function.Predicate<Expr.Invoke> split = call -> false;
 
   private ReverseMode(Activity activity, ToBeRecorded recording,
       DerivativeRegistry derivatives) {
@@ -107,6 +110,22 @@ public final class ReverseMode {
   public static Output apply(Function fn, List<Var> independents, Activity activity,
       ToBeRecorded recording, Expr seed, DerivativeRegistry derivatives) {
     return new ReverseMode(activity, recording, derivatives).transform(fn, independents, seed);
+  }
+
+  /** Like the other, with {@code split} naming the calls reversed by the callee's halves. */
+  public static Output apply(Function fn, List<Var> independents, Activity activity,
+      ToBeRecorded recording, Expr seed, DerivativeRegistry derivatives,
+      java.util.function.Predicate<Expr.Invoke> split) {
+    ReverseMode reverse = new ReverseMode(activity, recording, derivatives);
+    reverse.split = split;
+    return reverse.transform(fn, independents, seed);
+  }
+
+  /** The split call {@code a} makes, if its pullback is split (the same test as reverse's). */
+  private Expr.Invoke splitCall(Stmt.Assign a) {
+    return a.value() instanceof Expr.Invoke call && call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE
+        && a.target().type() == Type.DOUBLE && activity.isActive(a.target()) && split.test(call)
+        ? call : null;
   }
 
   private Output transform(Function fn, List<Var> independents, Expr seed) {
@@ -215,7 +234,10 @@ public final class ReverseMode {
             out.add(Stmt.Assign.set(save, Exprs.ref(a.target()), a.source()));
           }
         }
-        out.add(a);
+        Expr.Invoke splitCall = splitCall(a);
+        out.add(splitCall == null ? a : new Stmt.Assign(a.target(), SplitReversal.record(
+            splitCall, derivatives.find(splitCall, Mode.REVERSE).owner()), a.accumulate(),
+            a.source()));
         out.addAll(companion(a, depth));
       } else if (s instanceof Stmt.If i) {
         out.add(new Stmt.If(i.condition(), forward(i.then(), depth),
@@ -496,7 +518,9 @@ public final class ReverseMode {
       args.add(Exprs.ref(scratch()));
     }
     args.addAll(arrayAdjoints);
-    out.add(new Stmt.Evaluate(pullbackCall(call, args), src));
+    Expr.Invoke pullback = pullbackCall(call, args);
+    out.add(new Stmt.Evaluate(split.test(call) && call.type() == Type.DOUBLE
+        ? SplitReversal.reverse(pullback, call.name()) : pullback, src));
     out.addAll(after);
   }
 

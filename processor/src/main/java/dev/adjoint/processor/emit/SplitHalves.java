@@ -1,0 +1,188 @@
+package dev.adjoint.processor.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Exprs;
+import dev.adjoint.processor.ir.SourceRef;
+import dev.adjoint.processor.ir.SplitReversal;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Stmts;
+import dev.adjoint.processor.ir.Sweeps;
+import dev.adjoint.processor.ir.Type;
+import dev.adjoint.processor.ir.Var;
+import dev.adjoint.processor.reverse.ReverseMode;
+import dev.adjoint.processor.rules.GeneratedApi;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The two package-private halves of a pullback that callers in the same package split ({@link
+ * SplitReversal}): {@code fRecord(args, stacks)} runs the forward sweep and pushes what the
+ * backward sweep reads of it; {@code fReverse(args, seed, grad, stacks)} pops that and runs the
+ * backward sweep. Only for static methods of scalar parameters returning {@code double}
+ * (what {@code SplitCallees} splits), so there are no adjoint arrays or record storage.
+ */
+final class SplitHalves {
+  private SplitHalves() {}
+
+  /** The key a caller's use of {@code method}'s halves is known by. */
+  static String key(String adjointClass, String method) {
+    return adjointClass + "#" + method;
+  }
+
+  /** The keys of the halves that {@code body} calls. */
+  static Set<String> called(List<Stmt> body) {
+    Set<String> out = new LinkedHashSet<>();
+    Stmts.walk(body, s -> {
+      if (s instanceof Stmt.Assign a) {
+        collect(a.value(), out);
+      }
+    });
+    return out;
+  }
+
+  private static void collect(Expr e, Set<String> out) {
+    if (e instanceof Expr.Invoke i && i.kind() == Expr.Invoke.Kind.PULLBACK
+        && i.args().contains(Exprs.ref(SplitReversal.STACKS))
+        && i.name().endsWith(SplitReversal.recordName(""))) {
+      String method = i.name().substring(0, i.name().length()
+          - SplitReversal.recordName("").length());
+      out.add(key(i.owner().canonical(), method));
+    }
+    Exprs.children(e).forEach(c -> collect(c, out));
+  }
+
+  /** What the backward sweep reads of the forward sweep's variables, in assignment order. */
+  private static List<Var> carried(Sweeps sweeps) {
+    Set<Var> assigned = new LinkedHashSet<>();
+    Stmts.walk(sweeps.forward(), s -> {
+      if (s instanceof Stmt.Assign a) {
+        assigned.add(a.target());
+      }
+    });
+    Set<Var> read = new LinkedHashSet<>();
+    Stmts.walk(sweeps.backward(), s -> read.addAll(Stmts.ownReads(s)));
+    List<Var> out = new ArrayList<>();
+    for (Var v : assigned) {
+      if (read.contains(v) && v.role() != Var.Role.FIELD && v != SplitReversal.STACKS) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /** {@code v = new double[n]} with constant {@code n}, the forward sweep's only use of v. */
+  private static boolean isScratch(Stmt.Assign a, List<Stmt> forward) {
+    if (!(a.value() instanceof Expr.NewArray n)
+        || !n.dimensions().stream().allMatch(d -> d instanceof Expr.Const)) {
+      return false;
+    }
+    int[] uses = {0};
+    Stmts.walk(forward, s -> {
+      if (s instanceof Stmt.Assign other && other.target() == a.target()) {
+        uses[0]++;
+      }
+      if (Stmts.ownReads(s).contains(a.target())) {
+        uses[0] += 2;
+      }
+    });
+    return uses[0] == 1;
+  }
+
+  static List<MethodSpec> methods(ReverseModeMethods writer, MethodPlan m) {
+    ReverseMode.Output pullback = m.pullback();
+    Sweeps sweeps = pullback.sweeps();
+    List<Var> carried = carried(sweeps);
+    // Scratch arrays the forward sweep only allocates are allocated by the reverse half.
+    List<Stmt> scratch = new ArrayList<>();
+    for (Stmt st : sweeps.forward()) {
+      if (st instanceof Stmt.Assign a && isScratch(a, sweeps.forward())) {
+        scratch.add(a);
+        carried.remove(a.target());
+      }
+    }
+    String name = m.element().getSimpleName().toString();
+    Var result = pullback.function().result();
+
+    // fRecord: the forward sweep, then what the backward sweep reads of it.
+    List<Stmt> forward = new ArrayList<>(sweeps.forward());
+    forward.removeAll(scratch);
+    for (Var v : carried) {
+      forward.add(new Stmt.Push(Exprs.ref(v), SourceRef.NONE));
+    }
+    Names recordNames = new Names();
+    BodyWriter recordBody = writer.bodyWriter(m, forward, m.parameters(), Set.of(result),
+        recordNames);
+    CodeBlock recordCode = recordBody.writeHalf(forward, "forward sweep, recorded for "
+        + SplitReversal.reverseName(name) + " (" + m.sourceFile() + ":" + m.firstLine() + "-"
+        + m.lastLine() + ")", false);
+    MethodSpec record = ReverseModeMethods.internalSignature(m, SplitReversal.recordName(name))
+        .addParameter(BodyWriter.STACKS, recordBody.stacks())
+        .returns(TypeName.DOUBLE)
+        .addJavadoc(Javadoc.of("The forward half of {@link #$L} for callers in this package:"
+            + " returns the value and pushes onto {@code $L} what {@link #$L} pops.\n",
+            GeneratedApi.pullbackName(name), recordBody.stacks(),
+            SplitReversal.reverseName(name)))
+        .addCode(recordCode)
+        .addStatement("return $L", recordBody.name(result))
+        .build();
+
+    // fReverse: pop them, then the backward sweep.
+    List<Stmt> backward = new ArrayList<>();
+    for (int i = carried.size() - 1; i >= 0; i--) {
+      Var v = carried.get(i);
+      backward.add(Stmt.Assign.set(v, new Expr.Pop(v.type()), SourceRef.NONE));
+    }
+    backward.addAll(scratch);
+    backward.addAll(sweeps.backward());
+    Map<Var, Var> adjoints = pullback.parameterAdjoints();
+    List<Var> params = new ArrayList<>(m.parameters());
+    params.add(m.seed());
+    Names reverseNames = new Names();
+    // Named in the pullback's order (parameters, then the forward sweep's), not the pops'.
+    params.forEach(reverseNames::of);
+    carried.forEach(reverseNames::of);
+    BodyWriter reverseBody = writer.bodyWriter(m, backward, params,
+        Set.copyOf(adjoints.values()), reverseNames);
+    boolean scalars = m.wrtParameters().stream()
+        .anyMatch(p -> p.plain() != null && p.plain().type() == Type.DOUBLE);
+    String grad = scalars ? reverseNames.reserve("grad") : null;
+    CodeBlock reverseCode = reverseBody.writeHalf(backward, "backward sweep", true);
+    MethodSpec.Builder reverse = ReverseModeMethods.internalSignature(m,
+        SplitReversal.reverseName(name))
+        .addParameter(TypeName.DOUBLE, reverseBody.name(m.seed()));
+    if (scalars) {
+      reverse.addParameter(ArrayTypeName.of(TypeName.DOUBLE), grad);
+    }
+    reverse.addParameter(BodyWriter.STACKS, reverseBody.stacks())
+        .addJavadoc(Javadoc.of("The backward half of {@link #$L} for callers in this package:"
+            + " pops what {@link #$L} pushed and adds {@code $L} times the gradient to"
+            + " $L.\n", GeneratedApi.pullbackName(name),
+            SplitReversal.recordName(name), reverseBody.name(m.seed()),
+            grad == null ? "nothing" : "{@code " + grad + "}"))
+        .addCode(reverseCode);
+    boolean first = true;
+    int slot = 0;
+    for (MethodPlan.Parameter p : m.wrtParameters()) {
+      if (p.plain().type() != Type.DOUBLE) {
+        continue;
+      }
+      Var bar = adjoints.get(p.plain());
+      if (bar != null) {
+        if (first) {
+          reverse.addCode("\n");
+          first = false;
+        }
+        reverse.addStatement("$L[$L] += $L", grad, slot, reverseBody.name(bar));
+      }
+      slot++;
+    }
+    return List.of(record, reverse.build());
+  }
+}
