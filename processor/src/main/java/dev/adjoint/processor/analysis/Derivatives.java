@@ -91,9 +91,21 @@ public final class Derivatives {
   /** Every assignment's and store's flow, nested statements included. */
   public static List<Flow> flows(List<Stmt> body) {
     List<Flow> out = new ArrayList<>();
+    Set<Var> storedInto = new java.util.HashSet<>();
+    dev.adjoint.processor.ir.Stmts.walk(body, s -> {
+      if (s instanceof Stmt.Store st) {
+        storedInto.add(dev.adjoint.processor.ir.Stmts.baseVar(st.array()));
+      }
+    });
     dev.adjoint.processor.ir.Stmts.walk(body, s -> {
       if (s instanceof Stmt.Assign a) {
         out.add(new Flow(a.target(), flowingInto(a.value())));
+        if (dev.adjoint.processor.ir.ArrayNames.namesArray(a) && storedInto.contains(a.target())) {
+          // Another name for the arrays it may refer to: a store through it writes them.
+          for (Var named : dev.adjoint.processor.ir.Stmts.bases(a.value())) {
+            out.add(new Flow(named, Set.of(a.target())));
+          }
+        }
       } else if (s instanceof Stmt.Store st) {
         out.add(new Flow(dev.adjoint.processor.ir.Stmts.baseVar(st.array()),
             flowingInto(st.value())));

@@ -37,17 +37,15 @@ public final class Rematerialization {
   }
 
   public static Rematerialization analyse(Function fn) {
-    Set<Var> stored = new HashSet<>();
     Map<Var, Integer> writes = new LinkedHashMap<>();
     Stmts.walk(fn.body(), s -> {
-      if (s instanceof Stmt.Store st) {
-        stored.add(Stmts.baseVar(st.array()));
-      } else if (s instanceof Stmt.Assign a) {
+      if (s instanceof Stmt.Assign a) {
         writes.merge(a.target(), 1, Integer::sum);
       }
     });
     Layout layout = new Layout(fn.body());
     WriteIndex written = new WriteIndex(layout);
+    LaterWrites later = new LaterWrites(layout);
     // The statements reading each variable themselves (nested statements apart).
     Map<Var, List<Stmt>> uses = new HashMap<>();
     for (Stmt use : layout.statements()) {
@@ -56,11 +54,18 @@ public final class Rematerialization {
       }
     }
     Map<Var, Expr> loads = new LinkedHashMap<>();
+    Map<Stmt.Assign, Var> same = SameLoads.find(fn.body(), writes);
     for (Stmt.Assign def : Stmts.assignments(fn.body())) {
       Var t = def.target();
+      Var first = same.get(def);
+      if (first != null && !layout.loopsAround(def).isEmpty()
+          && usedInItsIteration(def, uses.getOrDefault(t, List.of()), layout)) {
+        loads.put(t, loads.getOrDefault(first, Exprs.ref(first)));
+        continue;
+      }
       // Outside loops a value is saved in a local for free: keep the user's names there.
       boolean candidate = (t.role() == Var.Role.TEMP || t.role() == Var.Role.LOCAL)
-          && t.type() == Type.DOUBLE && writes.get(t) == 1 && cheap(def.value(), stored)
+          && t.type() == Type.DOUBLE && writes.get(t) == 1 && cheap(def, later)
           && !layout.loopsAround(def).isEmpty();
       if (!candidate) {
         continue;
@@ -94,14 +99,29 @@ public final class Rematerialization {
     return new Rematerialization(loads);
   }
 
+  /** Whether every use of {@code def}'s variable follows it in the same iteration. */
+  private static boolean usedInItsIteration(Stmt.Assign def, List<Stmt> uses, Layout layout) {
+    for (Stmt use : uses) {
+      if (use != def && !(layout.dominates(def, use)
+          && layout.loopsAround(def).equals(layout.loopsAround(use)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Recomputing more than this costs more than a push and a pop. */
   private static final int MAX_SIZE = 15;
 
-  /** A load from an array nothing writes, or one arithmetic operator over atoms. */
-  private static boolean cheap(Expr e, Set<Var> stored) {
+  /**
+   * A load from an array nothing writes after it (so the backward sweep reads the same element),
+   * or one arithmetic operator over atoms.
+   */
+  private static boolean cheap(Stmt.Assign def, LaterWrites later) {
+    Expr e = def.value();
     if (e instanceof Expr.Index load) {
       return load.type() == Type.DOUBLE
-          && Stmts.bases(load.array()).stream().noneMatch(stored::contains);
+          && (later.neverStored(load.array()) || later.unwrittenAfter(load.array(), def));
     }
     if (!(e instanceof Expr.Unary || e instanceof Expr.Binary) || e.type() != Type.DOUBLE) {
       return false;

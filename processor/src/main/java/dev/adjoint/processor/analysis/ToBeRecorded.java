@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,6 +24,12 @@ public final class ToBeRecorded {
   private final Set<Stmt.Assign> recorded;
 
   private final Rematerialization remat;
+
+  /** Per loop, what its body's backward sweep reads. */
+  private final Map<Stmt.Loop, Set<Var>> loopNeeds = new IdentityHashMap<>();
+
+  /** Per loop, the doubles saved once before it instead of inside it ({@link LoopSaves}). */
+  private Map<Stmt.Loop, List<Var>> savedAround = Map.of();
 
   private ToBeRecorded(Set<Stmt.Assign> recorded, Rematerialization remat) {
     this.recorded = recorded;
@@ -38,6 +45,9 @@ public final class ToBeRecorded {
     ToBeRecorded tbr = new ToBeRecorded(Collections.newSetFromMap(new IdentityHashMap<>()),
         remat);
     tbr.walk(fn.body(), new HashSet<>(fn.params()), new HashSet<>(), activity, enabled);
+    if (enabled) {
+      tbr.savedAround = LoopSaves.lift(fn.body(), tbr.recorded, tbr.loopNeeds);
+    }
     return tbr;
   }
 
@@ -100,6 +110,7 @@ public final class ToBeRecorded {
         Set<Var> bodyNeeds = new HashSet<>();
         probe.walk(l.body(), new HashSet<>(defined), bodyNeeds, activity, enabled);
         needed.addAll(bodyNeeds);
+        loopNeeds.put(l, bodyNeeds);
         walk(l.body(), defined, needed, activity, enabled);
       }
     }
@@ -115,6 +126,11 @@ public final class ToBeRecorded {
   /** The loads the backward sweep repeats instead of recording. */
   public Rematerialization rematerialization() {
     return remat;
+  }
+
+  /** The doubles to save before {@code loop} runs and restore after its reversal, in order. */
+  public List<Var> savedAround(Stmt.Loop loop) {
+    return savedAround.getOrDefault(loop, List.of());
   }
 
   public boolean mustSave(Stmt.Assign a) {

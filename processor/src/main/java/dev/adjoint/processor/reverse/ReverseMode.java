@@ -92,6 +92,7 @@ public final class ReverseMode {
   private final RowAssignments rows;
   /** The calls whose callee's split halves this method uses (see {@link SplitReversal}). */
   private java.util.function.Predicate<Expr.Invoke> split = call -> false;
+  private final LoopSaves loopSaves = new LoopSaves();
 
   private ReverseMode(Activity activity, ToBeRecorded recording,
       DerivativeRegistry derivatives) {
@@ -253,6 +254,7 @@ public final class ReverseMode {
       } else if (s instanceof Stmt.Loop l) {
         Var count = new Var("iterations", Type.INT, Var.Role.TEMP);
         counters.put(l, count);
+        out.addAll(loopSaves.beforeLoop(l, recording.savedAround(l), depth));
         out.add(Stmt.Assign.set(count, Expr.Const.ofInt(0), l.source()));
         List<Stmt> body = new ArrayList<>(forward(l.body(), depth + 1));
         body.add(increment(count, 1, l.source()));
@@ -373,6 +375,7 @@ public final class ReverseMode {
         body.add(increment(count, -1, l.source()));
         out.add(new Stmt.Loop(new Expr.Binary(Op.GT, Exprs.ref(count), Expr.Const.ofInt(0)),
             body, List.of(), l.source()));
+        out.addAll(loopSaves.afterReversal(l, depth));
       }
     }
     return out;

@@ -606,7 +606,55 @@ final class ProgramGenerator {
         w(top, 0.6), (Supplier<List<Stmt>>) () -> List.of(declInit()),
         w(canNest && env.loopDepth < 2, 0.8), (Supplier<List<Stmt>>) () -> List.of(countDown()),
         w(canNest && env.loopDepth < 3, 1.5), (Supplier<List<Stmt>>) () -> List.of(countedFor()),
-        0.3, (Supplier<List<Stmt>>) () -> List.of(assertion()));
+        0.3, (Supplier<List<Stmt>>) () -> List.of(assertion()),
+        w(top && canNest, 0.8), (Supplier<List<Stmt>>) this::recordingNests);
+  }
+
+  /**
+   * What the recording analyses save once or not at all (issue 11): an array filled in one
+   * loop nest and only read by later ones (unless later statements write it), the same element
+   * loaded twice in one statement, a load invariant in the inner loop, and an accumulator reset
+   * per outer iteration, summed in an inner loop (zero trips in the first outer iteration) and
+   * read only after it.
+   */
+  private List<Stmt> recordingNests() {
+    String f = fresh("t");
+    String total = fresh("d");
+    List<Stmt> out = new ArrayList<>();
+    out.add(new DeclArray(f, new IConst(length)));
+    String i = fresh("i");
+    int[] mark = env.mark();
+    env.loopDepth++;
+    env.ints.add(new IntVar(i, length - 1, false));
+    out.add(new For(i, new Length(f), null, Block.of(new Store(f, new IVar(i), "=", expr(2)))));
+    env.restore(mark);
+    env.loopDepth--;
+    out.add(new DeclDouble(total, new Num(0)));
+    String o = fresh("i");
+    String acc = fresh("d");
+    String j = fresh("i");
+    mark = env.mark();
+    env.loopDepth++;
+    env.ints.add(new IntVar(o, length - 1, false));
+    int[] outer = env.mark();
+    env.loopDepth++;
+    env.ints.add(new IntVar(j, length - 2, false));
+    Expr twice = new Bin("*", new Read(f, new IVar(j)), new Read(f, new IVar(j)));
+    Expr term = new Bin("+", new Bin("*", twice, new Read(f, new IVar(o))), expr(1));
+    Stmt inner = new For(j, new IVar(o), chance(0.3) ? dataCondition() : null,
+        Block.of(new Assign(acc, "+=", term)));
+    env.restore(outer);
+    env.loopDepth--;
+    env.doubles.add(acc);
+    Stmt use = new Assign(total, "+=", new Bin("*", new Var(acc), tame(expr(1))));
+    env.restore(mark);
+    env.loopDepth--;
+    out.add(new For(o, new Length(f), null,
+        Block.of(new DeclDouble(acc, new Num(0)), inner, use)));
+    env.arrays.add(new Arr(f, true, false));
+    env.doubles.add(total);
+    env.assignable.add(total);
+    return out;
   }
 
   // Everyday statements (issue 10): switch, array initializers, ++ inside expressions --------
