@@ -249,6 +249,7 @@ public final class ReverseMode {
         }
       } else if (s instanceof Stmt.Loop l && bounds.of(l) != null) {
         // The backward sweep derives the trip count from the bounds.
+        out.addAll(loopSaves.beforeLoop(l, recording.savedAround(l), depth));
         out.add(new Stmt.Loop(l.condition(), forward(l.body(), depth + 1), List.of(),
             l.source()));
       } else if (s instanceof Stmt.Loop l) {
@@ -363,6 +364,7 @@ public final class ReverseMode {
         // The index's step, the body's last statement, is the loop's own update.
         List<Stmt> body = backward(l.body().subList(0, l.body().size() - 1), depth + 1);
         out.addAll(CountedLoops.backward(bounds.of(l), body, l.source()));
+        out.addAll(loopSaves.afterReversal(l, depth));
       } else if (s instanceof Stmt.Loop l) {
         Var count = counters.get(l);
         if (depth > 0) {
