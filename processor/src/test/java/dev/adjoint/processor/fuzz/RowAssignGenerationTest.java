@@ -17,7 +17,7 @@ class RowAssignGenerationTest {
     int fromKernels = 0;
     int clones = 0;
     int initializers = 0;
-    for (long seed = 0; seed < 600; seed++) {
+    for (long seed = 0; seed < 1200; seed++) {
       String java = ProgramGenerator.generate(seed).toJava("P" + seed);
       boolean any = false;
       for (String line : java.split("\n")) {
@@ -30,7 +30,7 @@ class RowAssignGenerationTest {
       }
       programs += any ? 1 : 0;
     }
-    assertTrue(programs >= 30, programs + " programs of 600 assign a row");
+    assertTrue(programs >= 30, programs + " programs of 1200 assign a row");
     assertTrue(fromKernels >= 5 && clones >= 5 && initializers >= 5,
         fromKernels + " kernel results, " + clones + " clones, " + initializers
             + " initializers assigned to rows");
