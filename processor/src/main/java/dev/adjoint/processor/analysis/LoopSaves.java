@@ -7,6 +7,7 @@ import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -74,61 +75,72 @@ final class LoopSaves {
   private void liftFrom(Stmt.Loop l, Set<Var> lifted) {
     List<Stmt> nested = new ArrayList<>();
     Stmts.walk(List.of(l), nested::add);
+    // Indexed once per loop, so each candidate costs its own statements, not the loop's.
+    Map<Var, List<Stmt.Assign>> assigns = new HashMap<>();
+    Map<Var, List<Stmt>> readers = new HashMap<>();
     Set<Var> candidates = new LinkedHashSet<>();
     for (Stmt s : nested) {
-      if (s instanceof Stmt.Assign a && recorded.contains(a) && a.target().type() == Type.DOUBLE
-          && !lifted.contains(a.target())) {
-        candidates.add(a.target());
+      if (s instanceof Stmt.Assign a) {
+        assigns.computeIfAbsent(a.target(), k -> new ArrayList<>()).add(a);
+        if (recorded.contains(a) && a.target().type() == Type.DOUBLE
+            && !lifted.contains(a.target())) {
+          candidates.add(a.target());
+        }
       }
     }
     if (candidates.isEmpty()) {
       return;
     }
+    for (Stmt s : nested) {
+      for (Var r : Stmts.ownReads(s)) {
+        if (candidates.contains(r)) {
+          readers.computeIfAbsent(r, k -> new ArrayList<>()).add(s);
+        }
+      }
+    }
     Set<Var> loopWrites = Stmts.writes(l);
     Set<Var> bodyNeeds = needs.getOrDefault(l, Set.of());
     for (Var v : candidates) {
-      if (bodyNeeds.contains(v) && !invariant(v, l, nested, loopWrites)) {
+      List<Stmt.Assign> defs = assigns.get(v);
+      if (bodyNeeds.contains(v)
+          && !invariant(defs, readers.getOrDefault(v, List.of()), l, nested, loopWrites)) {
         continue;
       }
       around.computeIfAbsent(l, k -> new ArrayList<>()).add(v);
       lifted.add(v);
-      for (Stmt s : nested) {
-        if (s instanceof Stmt.Assign a && a.target() == v) {
-          recorded.remove(a);
-        }
+      for (Stmt.Assign a : defs) {
+        recorded.remove(a); // one by one: removeAll may compare by equals, not identity
       }
     }
   }
 
-  /** Whether {@code v} holds one value through every iteration of {@code l} that reads it. */
-  private boolean invariant(Var v, Stmt.Loop l, List<Stmt> nested, Set<Var> loopWrites) {
-    Stmt.Assign def = null;
-    for (Stmt s : nested) {
-      if (s instanceof Stmt.Assign a && a.target() == v) {
-        if (def != null) {
-          return false;
-        }
-        def = a;
-      }
-    }
-    Stmt.Assign only = def;
-    if (def == null || def.accumulate() || l.body().stream().noneMatch(s -> s == only)
-        || Exprs.hasEffect(def.value()) || Exprs.callsHelper(def.value())) {
+  /**
+   * Whether the variable assigned by {@code defs} in {@code l} (and read by {@code readers}
+   * there) holds one value through every iteration of {@code l} that reads it.
+   */
+  private boolean invariant(List<Stmt.Assign> defs, List<Stmt> readers, Stmt.Loop l,
+      List<Stmt> nested, Set<Var> loopWrites) {
+    if (defs.size() != 1) {
       return false;
     }
-    for (Var input : Exprs.reads(def.value())) {
+    Stmt.Assign only = defs.get(0);
+    if (only.accumulate() || l.body().stream().noneMatch(s -> s == only)
+        || Exprs.hasEffect(only.value()) || Exprs.callsHelper(only.value())) {
+      return false;
+    }
+    for (Var input : Exprs.reads(only.value())) {
       if (loopWrites.contains(input)) {
         return false;
       }
     }
-    if (!writes.unwrittenWithin(def.value(), l, nested.size())) {
+    if (!writes.unwrittenWithin(only.value(), l, nested.size())) {
       return false;
     }
-    int at = layout.indexOf(def);
+    int at = layout.indexOf(only);
     int update = l.update().isEmpty() ? Integer.MAX_VALUE : layout.indexOf(l.update().get(0));
-    for (Stmt s : nested) {
+    for (Stmt s : readers) {
       int k = layout.indexOf(s);
-      if (Stmts.ownReads(s).contains(v) && (k <= at || k >= update)) {
+      if (k <= at || k >= update) {
         return false; // read before the assignment, or where the loop's own code reads it
       }
     }
