@@ -76,6 +76,48 @@ final class LaterWrites {
     return true;
   }
 
+  /**
+   * Whether {@code store} is the only statement writing its array from the outermost loop
+   * around it on (itself excepted, in every iteration).
+   */
+  boolean onlyWrittenBy(Stmt.Store store) {
+    List<Stmt.Loop> loops = layout.loopsAround(store);
+    int from = layout.indexOf(loops.isEmpty() ? store : loops.get(0));
+    int at = layout.indexOf(store);
+    for (Var b : Stmts.bases(store.array())) {
+      if (external(b) || externalGroups().contains(find(b))) {
+        return false; // the caller may pass the same array twice, or another method may write it
+      }
+      for (int k : writesOf.getOrDefault(find(b), new TreeSet<>()).tailSet(from)) {
+        if (k != at) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private Set<Var> externalGroups;
+
+  /** The alias groups with a parameter or a field among their names. */
+  private Set<Var> externalGroups() {
+    if (externalGroups == null) {
+      externalGroups = new java.util.HashSet<>();
+      List<Var> named = new java.util.ArrayList<>(parent.keySet());
+      named.addAll(parent.values());
+      for (Var v : named) {
+        if (external(v)) {
+          externalGroups.add(find(v));
+        }
+      }
+    }
+    return externalGroups;
+  }
+
+  private static boolean external(Var v) {
+    return v.role() == Var.Role.PARAM || v.role() == Var.Role.FIELD;
+  }
+
   boolean unwrittenAfter(Expr array, Stmt read) {
     List<Stmt.Loop> loops = layout.loopsAround(read);
     int start = layout.indexOf(loops.isEmpty() ? read : loops.get(0));
@@ -122,10 +164,23 @@ final class LaterWrites {
     return layout.indexOf(s);
   }
 
-  /** Every array a call inside {@code e} is given counts as written by it. */
+  /**
+   * Every array a call inside {@code e} is given counts as written by it, unless the call is
+   * one that never writes its arguments: a runtime kernel (they return new arrays), or a
+   * {@code @Differentiable} method (one that writes into an array argument is read into the
+   * caller, so its stores are the caller's own).
+   */
   private void calls(Expr e, Stmt s) {
-    if (e instanceof Expr.Invoke) {
-      arrayReads(e).forEach(b -> written(b, at(s)));
+    if (e instanceof Expr.Invoke call) {
+      boolean readsOnly = call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE
+          || call.kind() == Expr.Invoke.Kind.KERNEL
+          && call.owner().packageName().equals("dev.adjoint.runtime");
+      if (!readsOnly) {
+        arrayReads(e).forEach(b -> written(b, at(s)));
+      }
+      for (Expr arg : call.args()) {
+        calls(arg, s); // a call given as an argument
+      }
       callsAt.add(at(s)); // a callee may write a field's array
       return;
     }

@@ -25,7 +25,8 @@ import java.util.Set;
  * would be in the condition), {@code j} is read and written nowhere but in the init and the
  * loop (a {@code for} loop's own index), and every operand of {@code a} and {@code b} has the
  * same value when the backward sweep reaches the loop as when the forward sweep ran it: a
- * parameter or local assigned at most once outside loops, the {@code .length} of such an array
+ * parameter or local assigned at most once outside loops (or once anywhere, from such values
+ * only: an inlined helper's {@code int d = x.length} inside a loop), the {@code .length} of such an array
  * (of a matrix's row when no row of it is reassigned), or the index of an enclosing counted
  * loop, which the backward sweep drives itself. Its index then needs neither a trip count nor
  * its old value recorded.
@@ -71,10 +72,12 @@ public final class LoopBounds {
 
   private void prepare(Function fn) {
     Map<Var, Integer> assigned = new HashMap<>();
+    Map<Var, Stmt.Assign> first = new java.util.LinkedHashMap<>(); // in program order
     Set<Var> inLoops = new HashSet<>();
     Stmts.walk(fn.body(), s -> {
       if (s instanceof Stmt.Assign a) {
         assigned.merge(a.target(), 1, Integer::sum);
+        first.putIfAbsent(a.target(), a);
       } else if (s instanceof Stmt.Loop l) {
         // Assigned, not stored into: a store leaves an array's length alone.
         Stmts.assignments(l.body()).forEach(a -> inLoops.add(a.target()));
@@ -97,6 +100,14 @@ public final class LoopBounds {
     }
     assigned.forEach((v, times) -> {
       if (times == 1 && !inLoops.contains(v) && !fn.params().contains(v)) {
+        stable.add(v);
+      }
+    });
+    // Assigned once inside a loop, but always to the same value (an inlined helper's {@code int d
+    // = x.length}): what the backward sweep reads there is what every iteration assigned.
+    first.forEach((v, a) -> {
+      if (assigned.get(v) == 1 && inLoops.contains(v) && !fn.params().contains(v)
+          && !a.accumulate() && invariant(a.value(), v)) {
         stable.add(v);
       }
     });

@@ -55,12 +55,20 @@ public final class Rematerialization {
     }
     Map<Var, Expr> loads = new LinkedHashMap<>();
     Map<Stmt.Assign, Var> same = SameLoads.find(fn.body(), writes);
+    Map<Var, Expr> stored = StoredValues.find(fn, layout, later, writes);
     for (Stmt.Assign def : Stmts.assignments(fn.body())) {
       Var t = def.target();
       Var first = same.get(def);
       if (first != null && !layout.loopsAround(def).isEmpty()
           && usedInItsIteration(def, uses.getOrDefault(t, List.of()), layout)) {
         loads.put(t, loads.getOrDefault(first, Exprs.ref(first)));
+        continue;
+      }
+      Expr element = stored.get(t);
+      if (element != null && (t.role() == Var.Role.TEMP || t.role() == Var.Role.LOCAL)
+          && writes.get(t) == 1 && !layout.loopsAround(def).isEmpty()
+          && usedInItsIteration(def, uses.getOrDefault(t, List.of()), layout)) {
+        loads.put(t, element); // read back from where it was stored
         continue;
       }
       // Outside loops a value is saved in a local for free: keep the user's names there.

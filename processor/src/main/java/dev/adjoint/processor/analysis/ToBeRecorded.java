@@ -28,6 +28,9 @@ public final class ToBeRecorded {
   /** Per loop, what its body's backward sweep reads. */
   private final Map<Stmt.Loop, Set<Var>> loopNeeds = new IdentityHashMap<>();
 
+  /** Per block, what it does to what is needed ({@link #summary}). */
+  private final Map<List<Stmt>, Summary> summaries = new IdentityHashMap<>();
+
   /** Per loop, the doubles saved once before it instead of inside it ({@link LoopSaves}). */
   private Map<Stmt.Loop, List<Var>> savedAround = Map.of();
 
@@ -53,8 +56,14 @@ public final class ToBeRecorded {
 
   /**
    * Walks {@code block} in execution order. {@code defined}: variables that may hold a value on
-   * some path to here (so assigning one overwrites it); {@code needed}: variables that the
-   * backward sweep of statements before here reads. Both only grow; branches join by union.
+   * some path to here (so assigning one overwrites it); {@code needed}: variables whose current
+   * value the backward sweep of a statement since their last assignment reads. An assignment
+   * to {@code v} saves {@code v} only if {@code v} is needed: the backward sweep restores the
+   * value it overwrites just before it reverses the statements that read that value. What it
+   * overwrites unread since the previous assignment nobody reverses back to, so it is not
+   * saved ({@code r = -y[i]; for (j...) r += X[i][j] * w[j]}: the loop's old values of {@code
+   * r} are never read). Branches join by union; a loop's body starts from what is needed
+   * before it plus what its body leaves needed ({@link Summary}).
    */
   private void walk(List<Stmt> block, Set<Var> defined, Set<Var> needed, Activity activity,
       boolean enabled) {
@@ -67,32 +76,12 @@ public final class ToBeRecorded {
           recorded.add(a);
         }
         defined.add(a.target());
-        for (Derivatives.Contribution c
-            : Derivatives.contributions(a, activity::isActive, remat)) {
-          needed.addAll(Exprs.reads(c.partial()));
+        if (kills(a)) {
+          needed.remove(a.target());
         }
-        if (a.value() instanceof Expr.Invoke call && activity.isActive(a.target())) {
-          needed.addAll(Exprs.reads(call)); // the callee's pullback runs on the same arguments
-          if (call.kind() == Expr.Invoke.Kind.KERNEL) {
-            needed.add(a.target()); // and a kernel's pullback reuses the result
-          }
-        }
-        if (a.target().type().isArray() && activity.isActive(a.target())) {
-          // The backward sweep sizes the array's adjoint from it (per iteration in a loop).
-          needed.add(a.target());
-        }
-        if (ArrayResults.returns(a) && activity.isActive(a.target())) {
-          // The seed goes into the adjoint of the array returned, which the backward sweep
-          // finds from the same condition and index.
-          needed.addAll(Exprs.reads(a.value()));
-        }
-        if (a.value() instanceof Expr.Index load && activity.isActive(a.target())) {
-          needed.addAll(indexReads(load.array(), load.index())); // for x̄[i] += v̄
-        }
-      } else if (s instanceof Stmt.Store st && (st.value().type().isArray()
-          || activity.isActive(dev.adjoint.processor.ir.Stmts.baseVar(st.array())))) {
-        // A whole row assigned is put back by the backward sweep, active or not.
-        needed.addAll(indexReads(st.array(), st.index()));
+        needed.addAll(reads(a, activity));
+      } else if (s instanceof Stmt.Store st) {
+        needed.addAll(reads(st, activity));
       } else if (s instanceof Stmt.If i) {
         Set<Var> definedElse = new HashSet<>(defined);
         Set<Var> neededElse = new HashSet<>(needed);
@@ -102,18 +91,115 @@ public final class ToBeRecorded {
         needed.addAll(neededElse);
       } else if (s instanceof Stmt.Loop l) {
         // Later iterations overwrite what the backward sweep of earlier ones reads: inside a
-        // loop, everything the body ever assigns is already defined, and everything its
-        // backward sweep reads is already needed.
+        // loop, everything the body ever assigns is already defined, and what one iteration
+        // leaves needed is needed at the start of the next.
         defined.addAll(dev.adjoint.processor.ir.Stmts.writes(l));
-        ToBeRecorded probe = new ToBeRecorded(Collections.newSetFromMap(new IdentityHashMap<>()),
-            remat);
-        Set<Var> bodyNeeds = new HashSet<>();
-        probe.walk(l.body(), new HashSet<>(defined), bodyNeeds, activity, enabled);
-        needed.addAll(bodyNeeds);
-        loopNeeds.put(l, bodyNeeds);
-        walk(l.body(), defined, needed, activity, enabled);
+        Summary body = summary(l.body(), activity);
+        loopNeeds.put(l, body.reads());
+        needed.addAll(body.gen());
+        walk(l.body(), defined, new HashSet<>(needed), activity, enabled);
       }
     }
+  }
+
+  /**
+   * Whether an assignment ends the need for its target's old value. An integer step the
+   * backward sweep undoes ({@code i++} reversed as {@code i--}) needs the new value there
+   * instead, so it never does.
+   */
+  private boolean kills(Stmt.Assign a) {
+    return Inverses.of(a) == null;
+  }
+
+  /** What the backward sweep of {@code a} reads, at its place or of its new value. */
+  private Set<Var> reads(Stmt.Assign a, Activity activity) {
+    Set<Var> out = new HashSet<>();
+    for (Derivatives.Contribution c : Derivatives.contributions(a, activity::isActive, remat)) {
+      out.addAll(Exprs.reads(c.partial()));
+    }
+    if (a.value() instanceof Expr.Invoke call && activity.isActive(a.target())) {
+      out.addAll(Exprs.reads(call)); // the callee's pullback runs on the same arguments
+      if (call.kind() == Expr.Invoke.Kind.KERNEL) {
+        out.add(a.target()); // and a kernel's pullback reuses the result
+      }
+    }
+    if (a.target().type().isArray() && activity.isActive(a.target())) {
+      // The backward sweep sizes the array's adjoint from it (per iteration in a loop).
+      out.add(a.target());
+    }
+    if (ArrayResults.returns(a) && activity.isActive(a.target())) {
+      // The seed goes into the adjoint of the array returned, which the backward sweep
+      // finds from the same condition and index.
+      out.addAll(Exprs.reads(a.value()));
+    }
+    if (a.value() instanceof Expr.Index load && activity.isActive(a.target())) {
+      out.addAll(indexReads(load.array(), load.index())); // for x̄[i] += v̄
+    }
+    return out;
+  }
+
+  private static Set<Var> reads(Stmt.Store st, Activity activity) {
+    if (st.value().type().isArray()
+        || activity.isActive(dev.adjoint.processor.ir.Stmts.baseVar(st.array()))) {
+      // A whole row assigned is put back by the backward sweep, active or not.
+      return indexReads(st.array(), st.index());
+    }
+    return Set.of();
+  }
+
+  /**
+   * What a block does to {@code needed}, whatever it was before: it leaves {@code gen} needed
+   * and {@code kill} no longer needed ({@code needed' = gen ∪ (needed − kill)}); {@code
+   * reads} is everything its backward sweep reads. A loop may run no times, so it kills
+   * nothing, and its fixpoint is {@code needed ∪ gen(body)}. Computed once per loop body, so
+   * nested loops cost their size, not a power of their depth.
+   */
+  private record Summary(Set<Var> gen, Set<Var> kill, Set<Var> reads) {}
+
+  private Summary summary(List<Stmt> block, Activity activity) {
+    Summary known = summaries.get(block);
+    if (known != null) {
+      return known;
+    }
+    Set<Var> gen = new HashSet<>();
+    Set<Var> kill = new HashSet<>();
+    Set<Var> reads = new HashSet<>();
+    for (Stmt s : block) {
+      Set<Var> g;
+      Set<Var> k = Set.of();
+      if (s instanceof Stmt.Assign a) {
+        g = reads(a, activity);
+        if (kills(a)) {
+          k = Set.of(a.target());
+        }
+      } else if (s instanceof Stmt.Store st) {
+        g = reads(st, activity);
+      } else if (s instanceof Stmt.If i) {
+        Summary then = summary(i.then(), activity);
+        Summary otherwise = summary(i.otherwise(), activity);
+        g = new HashSet<>(then.gen());
+        g.addAll(otherwise.gen());
+        Set<Var> both = new HashSet<>(then.kill());
+        both.retainAll(otherwise.kill());
+        k = both;
+        reads.addAll(then.reads());
+        reads.addAll(otherwise.reads());
+      } else if (s instanceof Stmt.Loop l) {
+        Summary body = summary(l.body(), activity);
+        g = body.gen();
+        reads.addAll(body.reads());
+      } else {
+        continue;
+      }
+      gen.removeAll(k);
+      gen.addAll(g);
+      kill.addAll(k);
+      kill.removeAll(g);
+      reads.addAll(g);
+    }
+    Summary out = new Summary(gen, kill, reads);
+    summaries.put(block, out);
+    return out;
   }
 
   /** Variables an element address reads: the index, and a matrix row's index. */

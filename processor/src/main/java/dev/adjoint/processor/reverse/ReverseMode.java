@@ -3,6 +3,7 @@ package dev.adjoint.processor.reverse;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.Derivatives;
 import dev.adjoint.processor.analysis.LoopBounds;
+import dev.adjoint.processor.analysis.Inverses;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.ir.ArrayNames;
 import dev.adjoint.processor.ir.ArrayResults;
@@ -226,7 +227,7 @@ public final class ReverseMode {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : block) {
       if (s instanceof Stmt.Assign a) {
-        if (recording.mustSave(a) && inverse(a) == null && !bounds.initOfCounted(a)) {
+        if (recording.mustSave(a) && Inverses.of(a) == null && !bounds.initOfCounted(a)) {
           if (depth > 0) {
             out.add(new Stmt.Push(Exprs.ref(a.target()), a.source()));
           } else {
@@ -468,7 +469,7 @@ public final class ReverseMode {
       pullback((Expr.Invoke) a.value(), Exprs.ref(adjoint(v)), src, out);
     }
     if (recording.mustSave(a) && !bounds.initOfCounted(a)) {
-      Expr inverse = inverse(a);
+      Expr inverse = Inverses.of(a);
       Expr saved = inverse != null ? inverse
           : depth > 0 ? new Expr.Pop(v.type()) : Exprs.ref(saves.get(a));
       out.add(Stmt.Assign.set(v, saved, src));
@@ -712,16 +713,6 @@ public final class ReverseMode {
    * For {@code i = i + c} on an integer (a loop counter), the statement that undoes it, {@code
    * i - c}: exact even on overflow, and cheaper than recording {@code i} every iteration.
    */
-  private static Expr inverse(Stmt.Assign a) {
-    Var v = a.target();
-    if ((v.type() == Type.INT || v.type() == Type.LONG) && a.value() instanceof Expr.Binary b
-        && (b.op() == Op.ADD || b.op() == Op.SUB) && b.left() instanceof Expr.Ref r
-        && r.var() == v && b.right() instanceof Expr.Const c && c.type() == v.type()) {
-      return new Expr.Binary(b.op() == Op.ADD ? Op.SUB : Op.ADD, Exprs.ref(v), c);
-    }
-    return null;
-  }
-
   private static Stmt increment(Var v, int by, SourceRef src) {
     return Stmt.Assign.set(v, new Expr.Binary(by > 0 ? Op.ADD : Op.SUB, Exprs.ref(v),
         Expr.Const.ofInt(Math.abs(by))), src);

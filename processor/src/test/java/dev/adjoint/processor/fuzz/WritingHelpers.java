@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * x, double[] v, double p)} (x only read, v written), called as statements ({@link
  * Ast.WriteCall}): Adjoint reads their bodies into the caller. One per shape of body: a loop of
  * stores reading a neighbour, an axpy (the same array may be passed twice), a softmax with
- * traced decisions, a branch per element, one calling two others. Some are {@code void
+ * traced decisions, a branch per element, a triangular update bounded by a local, one calling
+ * two others. Some are {@code void
  * @Differentiable} methods, whose own pullbacks are generated too. Branch decisions go through
  * {@code Trace.b} in the instrumented twin.
  */
@@ -53,6 +54,16 @@ final class WritingHelpers {
         "    v[i] = p * v[i];",
         "  } else {",
         "    v[i] -= x[i % x.length];",
+        "  }",
+        "}"));
+    // A bound in a local assigned once (gmm's qTimesX): counted once read into a loop.
+    BODIES.put("wrLower", String.join("\n",
+        "int d = v.length;",
+        "int li = 0;",
+        "for (int i = 0; i < d; i++) {",
+        "  for (int j = i + 1; j < d; j++) {",
+        "    v[j] += p * x[li % x.length] * v[i];",
+        "    li++;",
         "  }",
         "}"));
     BODIES.put("wrNested", String.join("\n",

@@ -322,8 +322,57 @@ class CountedLoopsTest {
     return closest;
   }
 
+  /** An inlined helper whose bound is a local it assigns once: {@code int d = x.length}. */
+  private static final String HELPERS = """
+      static void lowerTimes(double[] diag, double[] low, double[] x, double[] out) {
+          int d = x.length;
+          for (int j = 0; j < d; j++) {
+            out[j] = diag[j] * x[j];
+          }
+          int li = 0;
+          for (int i = 0; i < d; i++) {
+            for (int j = i + 1; j < d; j++) {
+              out[j] += low[li] * x[i];
+              li++;
+            }
+          }
+        }""";
+
   static List<ArrayCase> arrayCases() {
     return List.of(
+        // the helper read into a loop: its int d = x.length is assigned in every iteration,
+        // always to the same value, so its loops are counted
+        ArrayCase.of("helperBoundInLoop", "double[][] diags, double[] low, double[] x",
+                """
+                double[] out = new double[x.length];
+                double s = 0;
+                for (int k = 0; k < diags.length; k++) {
+                  lowerTimes(diags[k], low, x, out);
+                  for (int j = 0; j < out.length; j++) {
+                    s += out[j] * out[j];
+                  }
+                }
+                return s;""")
+            .random(POINTS, r -> {
+              int d = 1 + r.nextInt(4);
+              return args(matrix(r, 1 + r.nextInt(3), d, -1, 1),
+                  vector(r, Math.max(1, d * (d - 1) / 2), -1, 1), vector(r, d, -1, 1));
+            }),
+        // a local assigned once per iteration from a row's length: ragged rows differ, so the
+        // bound is recorded with the loop
+        ArrayCase.of("raggedRowBound", "double[][] m, double x",
+                """
+                double s = x;
+                for (int i = 0; i < m.length; i++) {
+                  int d = m[i].length;
+                  for (int j = 0; j < d; j++) {
+                    s = s * Math.cos(m[i][j]) + x * m[i][j];
+                  }
+                }
+                return s;""")
+            .at(new double[][] {{0.3, -0.2, 0.5}, {0.7}, {}, {0.1, 0.9}}, 0.4)
+            .random(POINTS, r -> args(matrix(r, 1 + r.nextInt(3), 1 + r.nextInt(3), -1, 1),
+                u(r, -1, 1))),
         // rows of a matrix, bound m[i].length, and a descending loop over a vector
         ArrayCase.of("rowsAndBack", "double[][] m, double[] v",
                 """
@@ -388,10 +437,10 @@ class CountedLoopsTest {
   private static final CaseSuite SCALARS_OFF =
       CaseSuite.of("adjtest.counted.off.Counted", CASES).options("-Aadjoint.analyses=off");
   private static final ArraySuite ARRAYS =
-      ArraySuite.of("adjtest.counted.CountedArrays").add(arrayCases());
+      ArraySuite.of("adjtest.counted.CountedArrays").members(HELPERS).add(arrayCases());
   private static final ArraySuite ARRAYS_OFF =
       ArraySuite.of("adjtest.counted.off.CountedArrays").options("-Aadjoint.analyses=off")
-          .add(arrayCases());
+          .members(HELPERS).add(arrayCases());
 
   @TestFactory
   Stream<DynamicNode> scalars() {
@@ -446,6 +495,16 @@ class CountedLoopsTest {
     assertFalse(pullback(generated, "countedInWhile").contains("stacks.reserve("), generated);
     String arrays = ARRAYS.compiled().generatedSource("adjtest.counted.CountedArraysAdjoint");
     assertTrue(pullback(arrays, "rowsAndBack").contains("stacks.reserve("), arrays);
+  }
+
+  /** The helper's loops read into the caller's loop are counted; the ragged rows' are not. */
+  @Test
+  void aBoundAssignedOnceInALoopToTheSameValueIsDerived() {
+    String arrays = ARRAYS.compiled().generatedSource("adjtest.counted.CountedArraysAdjoint");
+    String helper = pullback(arrays, "helperBoundInLoop");
+    assertFalse(helper.contains("iterations"), helper);
+    assertTrue(helper.contains("for ("), helper);
+    assertTrue(pullback(arrays, "raggedRowBound").contains("iterations"), arrays);
   }
 
   /** The body of the pullback overload that does the work (the last one declared). */

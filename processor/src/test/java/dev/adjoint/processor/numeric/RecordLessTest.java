@@ -1,12 +1,16 @@
 package dev.adjoint.processor.numeric;
 
+import static dev.adjoint.processor.numeric.ArrayCase.Values.matrix;
 import static dev.adjoint.processor.numeric.ArrayCase.Values.vector;
 import static dev.adjoint.processor.numeric.GradientCase.args;
 import static dev.adjoint.processor.numeric.GradientCase.u;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -26,6 +30,15 @@ class RecordLessTest {
           for (int i = 0; i < y.length; i++) {
             y[i] += a * x[i];
           }
+        }
+
+        @dev.adjoint.Differentiable
+        static double sumOfSquares(double[] v) {
+          double s = 0;
+          for (int i = 0; i < v.length; i++) {
+            s += v[i] * v[i];
+          }
+          return s;
         }""";
 
   static List<ArrayCase> cases() {
@@ -84,6 +97,131 @@ class RecordLessTest {
             .at(new double[] {0.5, -0.3, 0.8}, 1.5)
             .at(new double[] {0.5, -0.3, 0.8}, -1.5)
             .random(POINTS, r -> args(vector(r, 1 + r.nextInt(3), -1, 1), u(r, -2, 2))),
+        // read by a @Differentiable call after the loop: it writes nothing, so the loads
+        // before it are re-read, not recorded
+        ArrayCase.of("readByCallAfter", "double[] x, double[] y",
+                """
+                double[] e = new double[x.length];
+                for (int j = 0; j < x.length; j++) {
+                  e[j] = Math.sin(x[j]);
+                }
+                double s = 0;
+                for (int i = 0; i < y.length; i++) {
+                  for (int j = 0; j < e.length; j++) {
+                    s = s * 0.5 + e[j] * e[j] * y[i];
+                  }
+                }
+                return s + sumOfSquares(e);""")
+            .random(POINTS, r -> args(vector(r, 1 + r.nextInt(4), -1, 1),
+                vector(r, r.nextInt(4), -1, 1))),
+        // a partial sum reset per row: its old values are never read, only the final one
+        ArrayCase.of("partialSumReset", "double[][] m, double[] w, double c",
+                """
+                double s = 0;
+                double r = c;
+                for (int i = 0; i < m.length; i++) {
+                  s += r * c;
+                  r = -w[0];
+                  for (int j = 0; j < w.length; j++) {
+                    r += m[i][j] * w[j];
+                  }
+                  if (r > 0) {
+                    r = r * r;
+                  } else {
+                    s += r;
+                  }
+                  s += Math.sin(r) * r;
+                }
+                return s + r;""")
+            .random(POINTS, r -> {
+              int cols = 1 + r.nextInt(3);
+              return args(matrix(r, r.nextInt(4), cols, -1, 1), vector(r, cols, -1, 1),
+                  u(r, -1, 1));
+            }),
+        // a value stored into its own element per iteration: read back, not recorded
+        ArrayCase.of("storedThenReused", "double[] x, double c",
+                """
+                double[] out = new double[x.length];
+                double s = 0;
+                for (int i = 0; i < x.length; i++) {
+                  double e = Math.exp(x[i] * c);
+                  out[i] = e;
+                  s += e * Math.sin(e) * c;
+                }
+                for (int i = 0; i < out.length; i++) {
+                  s += out[i] * x[i];
+                }
+                return s;""")
+            .random(POINTS, r -> args(vector(r, r.nextInt(5), -1, 1), u(r, -1, 1))),
+        // the same into a matrix allocated here, row by row
+        ArrayCase.of("storedIntoFreshMatrix", "double[][] m",
+                """
+                double[][] q = new double[m.length][m.length == 0 ? 0 : m[0].length];
+                double s = 0;
+                for (int a = 0; a < q.length; a++) {
+                  for (int b = 0; b < q[a].length; b++) {
+                    double e = Math.exp(m[a][b]);
+                    q[a][b] = e;
+                    s += e * e;
+                  }
+                }
+                return s + q.length;""")
+            .random(POINTS, r -> args((Object) matrix(r, r.nextInt(3), 1 + r.nextInt(3),
+                -1, 1))),
+        // the element overwritten after the loop: must be recorded
+        ArrayCase.of("storedThenOverwritten", "double[] x",
+                """
+                double[] out = new double[x.length];
+                double s = 0;
+                for (int i = 0; i < x.length; i++) {
+                  double e = Math.sin(x[i]);
+                  out[i] = e;
+                  s += e * e * x[i];
+                }
+                out[0] = s;
+                return s + out[0] * x[0];""")
+            .random(POINTS, r -> args(vector(r, 1 + r.nextInt(4), -1, 1))),
+        // a vector stored into in every iteration of an outer loop: rewritten, so recorded
+        ArrayCase.of("storedPerOuterIteration", "double[] x, int steps",
+                """
+                double[] out = new double[x.length];
+                double s = 0;
+                for (int t = 0; t < steps; t++) {
+                  for (int i = 0; i < x.length; i++) {
+                    double e = Math.sin(x[i] * (t + 1) + s);
+                    out[i] = e;
+                    s += e * e;
+                  }
+                }
+                return s + out[0];""")
+            .random(POINTS, r -> args(vector(r, 1 + r.nextInt(3), -1, 1), r.nextInt(3))),
+        // a parameter's elements: the caller may pass the same array for x, so recorded
+        ArrayCase.of("storedIntoParameter", "double[] x, double[] out",
+                """
+                double s = 0;
+                for (int i = 0; i < out.length; i++) {
+                  double e = Math.sin(x[i % x.length] + out[i]);
+                  out[i] = e;
+                  s += e * e * x[0];
+                }
+                return s;""")
+            .random(POINTS, r -> args(vector(r, 1 + r.nextInt(3), -1, 1),
+                vector(r, r.nextInt(4), -1, 1))),
+        // a row stored into the matrix: its rows are not known to be distinct, so recorded
+        ArrayCase.of("storedIntoReassignedRows", "double[] x",
+                """
+                double[][] q = new double[2][x.length];
+                q[1] = x.clone();
+                double s = 0;
+                for (int a = 0; a < 2; a++) {
+                  for (int b = 0; b < x.length; b++) {
+                    double e = Math.sin(x[b] * (a + 1));
+                    q[a][b] = e;
+                    s += e * e * x[b];
+                  }
+                }
+                return s + q[0][0];""")
+            .random(POINTS, r -> args(vector(r, 1 + r.nextInt(3), -1, 1))),
         // written after the read by a call
         ArrayCase.of("writtenByCall", "double[] x, double a",
                 """
@@ -260,5 +398,28 @@ class RecordLessTest {
   @TestFactory
   Stream<DynamicNode> withAnalysesOff() {
     return ANALYSES_OFF.tests();
+  }
+
+  /** A value its element keeps is read back; one whose element is written again is pushed. */
+  @Test
+  void storedValuesAreReadBackWhereTheirElementKeepsThem() {
+    String generated = WITH_ANALYSES.compiled().generatedSource(
+        "adjtest.recordless.RecordLessAdjoint");
+    for (String kept : List.of("storedThenReused", "storedIntoFreshMatrix")) {
+      String body = pullback(generated, kept);
+      assertFalse(body.contains("pushDouble(e)"), body);
+    }
+    for (String rewritten : List.of("storedThenOverwritten", "storedPerOuterIteration",
+        "storedIntoReassignedRows", "storedIntoParameter")) {
+      String body = pullback(generated, rewritten);
+      assertTrue(body.contains("pushDouble(e)"), body);
+    }
+  }
+
+  /** The body of the pullback overload that does the work (the last one declared). */
+  private static String pullback(String source, String method) {
+    int start = source.lastIndexOf(" " + method + "Pullback(");
+    int end = source.indexOf("\n    }\n", start);
+    return source.substring(start, end);
   }
 }
