@@ -82,14 +82,14 @@ public final class IrisNetwork implements BlockLoss {
   // Data from a known network
 
   /**
-   * The teacher: {@link Mlp#random} with its output weights scaled by 3, so that the classes are
+   * The teacher: {@link Mlp#random} with its output weights scaled by 5, so that the classes are
    * mostly, not always, decided by the features.
    */
   public static Mlp teacher(int hidden, long seed) {
     Mlp p = Mlp.random(hidden, new Random(seed));
     for (double[] row : p.W2()) {
       for (int k = 0; k < row.length; k++) {
-        row[k] *= 3;
+        row[k] *= 5;
       }
     }
     return p;
