@@ -125,17 +125,10 @@ public final class IrisNetwork implements BlockLoss {
 
   /** The class whose softmax interval holds {@code u ∈ [0, 1)}. */
   private static int sample(double[] z, double u) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (double v : z) {
-      max = Math.max(max, v);
-    }
-    double total = 0;
-    for (double v : z) {
-      total += Math.exp(v - max);
-    }
+    double logTotal = LinearAlgebra.logSumExp(z);
     double cumulative = 0;
     for (int k = 0; k < z.length - 1; k++) {
-      cumulative += Math.exp(z[k] - max) / total;
+      cumulative += Math.exp(z[k] - logTotal);
       if (u < cumulative) {
         return k;
       }

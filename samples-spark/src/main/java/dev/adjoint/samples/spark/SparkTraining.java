@@ -4,6 +4,8 @@ import dev.adjoint.samples.iris.IrisClassifier.Mlp;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -124,14 +126,17 @@ public final class SparkTraining {
             ? "Breeze L-BFGS, memory 10, at most " + options.steps + " iterations"
             : "gradient descent, step size " + options.rate + ", " + options.steps + " steps");
     Consumer<Step> progress = step -> out.accept(step.line());
-    Training.Result result =
-        options.optimizer.equals("lbfgs")
-            ? Training.lbfgs(f, problem.start, options.steps, 10, 1e-10, progress)
-            : Training.gradientDescent(f, problem.start, options.steps, options.rate, progress);
-    out.accept(summary(result));
-    out.accept(problem.check(result.theta(), f));
-    f.release();
-    return result;
+    try {
+      Training.Result result =
+          options.optimizer.equals("lbfgs")
+              ? Training.lbfgs(f, problem.start, options.steps, 10, 1e-10, progress)
+              : Training.gradientDescent(f, problem.start, options.steps, options.rate, progress);
+      out.accept(summary(result));
+      out.accept(problem.check(result.theta(), f));
+      return result;
+    } finally {
+      f.release();
+    }
   }
 
   /** Mean rows/s and pullback share over the steps after step 0 (which warms the JIT up). */
@@ -145,17 +150,18 @@ public final class SparkTraining {
       wall += step.cost().wallNanos();
       pullback += step.cost().pullbackNanos();
     }
+    double rowsPerMicrosecond = wall == 0 ? 0 : rows * 1e3 / wall;
+    double share = wall == 0 ? 0 : pullback / ((double) wall * cores);
     return String.format(
         Locale.ROOT,
         "steps 1-%d: %.2f M rows/s, %.1f%% of %d cores' time inside generated pullbacks",
-        result.last().step(), wall == 0 ? 0 : rows * 1e3 / wall, wall == 0 ? 0 : 100 * pullback / ((double) wall * cores),
-        cores);
+        result.last().step(), rowsPerMicrosecond, 100 * share, cores);
   }
 
   /** A model, its generated data, where training starts and how to check the result. */
   private record Problem(
       String description, BlockLoss loss, DataSource data, double[] start,
-      java.util.function.BiFunction<double[], Objective, String> checker) {
+      BiFunction<double[], Objective, String> checker) {
 
     String check(double[] theta, Objective f) {
       return checker.apply(theta, f);
@@ -171,7 +177,7 @@ public final class SparkTraining {
                 + " drawn from a teacher network",
             loss,
             IrisNetwork.data(teacher, o.seed),
-            Mlp.random(o.hidden, new java.util.Random(o.seed + 1)).flatten(),
+            Mlp.random(o.hidden, new Random(o.seed + 1)).flatten(),
             (theta, f) -> {
               double teacherLoss = f.evaluate(teacherTheta, new double[teacherTheta.length]);
               double trainedLoss = f.evaluate(theta, new double[theta.length]);

@@ -36,6 +36,7 @@ class SparkTrainingTest {
 
   @BeforeAll
   static void start() {
+    long start = System.nanoTime();
     spark =
         new JavaSparkContext(
             new SparkConf()
@@ -45,6 +46,9 @@ class SparkTrainingTest {
                 .set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1"));
     spark.setLogLevel("WARN");
+    // The start-up cost every Spark test run pays once (the README quotes it).
+    System.out.printf("SparkTrainingTest: local[2] context started in %.1f s%n",
+        (System.nanoTime() - start) / 1e9);
   }
 
   @AfterAll
