@@ -30,7 +30,7 @@ public final class Samples {
   public static final List<Sample> SAMPLES =
       List.of(
           new Sample("rosenbrock", "Rosenbrock in two variables", Samples::rosenbrock),
-          new Sample("logistic", "logistic least squares", Samples::logistic),
+          new Sample("logistic", "the README's Logistic example", Samples::logistic),
           new Sample("huber", "asymmetric Huber loss", Samples::huber),
           new Sample("descent", "gradient descent on Rosenbrock", Samples::descend),
           new Sample("least-squares", "least squares, descent vs normal equations",
@@ -111,26 +111,27 @@ public final class Samples {
   }
 
   private static void logistic() {
-    // Differentiated with respect to (w, b); the example (x, t) and lambda are held fixed.
+    // The README's example, verbatim (LogisticTest pins it): differentiated with respect to
+    // (w, b); the example (x, t) and lambda are held fixed.
     double x = 1.5;
     double t = 1.0;
     double lambda = 0.1;
     double[] wb = {0.4, -0.3};
-    var logistic = LossesAdjoint.logisticLeastSquares(wb[0], wb[1], x, t, lambda);
+    var logistic = LogisticAdjoint.loss(wb[0], wb[1], x, t, lambda);
     report(
         "Logistic least squares at (w, b) = (0.4, -0.3), x = 1.5, t = 1, lambda = 0.1",
         new String[] {"dW", "dB"},
         logistic.value(),
         logistic.gradient(),
         GradientCheck.maxRelativeError(
-            v -> Losses.logisticLeastSquares(v[0], v[1], x, t, lambda), wb, logistic.gradient()));
+            v -> Logistic.loss(v[0], v[1], x, t, lambda), wb, logistic.gradient()));
     System.out.println(
         SampleTiming.summary(
-            Losses.class,
-            () -> LossesAdjoint.logisticLeastSquares(wb[0], wb[1], x, t, lambda).dW(),
-            () -> Losses.logisticLeastSquares(wb[0], wb[1], x, t, lambda),
+            Logistic.class,
+            () -> LogisticAdjoint.loss(wb[0], wb[1], x, t, lambda).dW(),
+            () -> Logistic.loss(wb[0], wb[1], x, t, lambda),
             () -> GradientCheck.finiteDifferences(
-                v -> Losses.logisticLeastSquares(v[0], v[1], x, t, lambda), wb)[0]));
+                v -> Logistic.loss(v[0], v[1], x, t, lambda), wb)[0]));
   }
 
   private static void huber() {
