@@ -45,7 +45,7 @@ public final class SampleTiming {
         + "Adjoint.java";
   }
 
-  /** The wall time since {@code startNanos} (a {@link System#nanoTime} reading), as {@link #duration}. */
+  /** The wall time since {@code startNanos}, a {@link System#nanoTime} reading, as a duration. */
   public static String elapsed(long startNanos) {
     return duration(System.nanoTime() - startNanos);
   }

@@ -195,7 +195,8 @@ public record LossPlot(
   private static void text(StringBuilder s, String cls, double x, double y, String anchor,
       int size, String content, String extra) {
     s.append(String.format(Locale.ROOT,
-        "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\"%s>%s</text>%n",
+        "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\"%s>"
+            + "%s</text>%n",
         cls, x, y, anchor, size, extra, escape(content)));
   }
 
