@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.adjoint.samples.Samples;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import dev.adjoint.samples.SampleOutput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +40,7 @@ class SamplePlotsTest {
   @ValueSource(strings = {"descent", "least-squares", "extended-rosenbrock", "iris", "gp",
       "ridge"})
   void writesItsLossCurveAndPrintsThePath(String sample) throws Exception {
-    String out = run(sample);
+    String out = SampleOutput.of(sample);
     Matcher m = PLOT.matcher(out);
     assertTrue(m.find(), out);
     Path file = Path.of(m.group(1));
@@ -59,23 +57,11 @@ class SamplePlotsTest {
 
   @Test
   void theReadmesCopyOfTheIrisPlotIsCurrent() throws Exception {
-    run("iris");
+    SampleOutput.of("iris");
     // Tests run in the samples module.
     assertArrayEquals(Files.readAllBytes(Path.of("../docs/iris-loss.svg")),
         Files.readAllBytes(plots.resolve("iris-loss.svg")),
         "docs/iris-loss.svg is stale: run the iris sample and copy"
             + " samples/target/plots/iris-loss.svg to docs/");
-  }
-
-  private static String run(String name) {
-    PrintStream saved = System.out;
-    var bytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      Samples.main(new String[] {name});
-    } finally {
-      System.setOut(saved);
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
   }
 }
