@@ -50,34 +50,43 @@ final class RuleNotes {
   /** The rules of the lines of {@code forward}, applied as far as {@code backward} shows. */
   static RuleNotes of(List<Stmt> forward, List<Stmt> backward, ChainRuleNotes printer) {
     RuleNotes notes = new RuleNotes(printer);
+    // The values the backward sweep has adjoints of, by name (an adjoint is named v + "Bar").
     Set<String> adjointsOf = new HashSet<>();
     Stmts.walk(backward, s -> {
-      for (Var v : Stmts.reads(s)) {
-        if (v.role() == Var.Role.ADJOINT && v.name().endsWith("Bar")) {
-          adjointsOf.add(v.name().substring(0, v.name().length() - "Bar".length()));
+      if (s instanceof Stmt.Assign a) {
+        notes.adjointOf(a.target(), adjointsOf);
+      } else if (s instanceof Stmt.Store st && st.array() instanceof Expr.Ref r) {
+        notes.adjointOf(r.var(), adjointsOf);
+      } else if (s instanceof Stmt.Evaluate ev) {
+        for (Expr arg : ev.call().args()) {
+          if (arg instanceof Expr.Ref r) {
+            notes.adjointOf(r.var(), adjointsOf);
+          }
         }
-      }
-      if (s instanceof Stmt.Assign a && a.target().role() == Var.Role.ADJOINT
-          && a.target().name().endsWith("Bar")) {
-        String name = a.target().name();
-        adjointsOf.add(name.substring(0, name.length() - "Bar".length()));
       }
     });
     Set<Var> active = new HashSet<>();
     Stmts.walk(forward, s -> {
       if (s instanceof Stmt.Assign a) {
-        boolean readsActive = notes.isActive(a.value(), active, adjointsOf);
+        List<String> rules = new ArrayList<>();
+        boolean readsActive = notes.collect(a.value(), Exprs.ref(a.target()), active,
+            adjointsOf, rules);
         if (readsActive || adjointsOf.contains(a.target().name())) {
           active.add(a.target());
         }
         if (readsActive && !a.source().isNone()) {
-          Set<String> rules = new LinkedHashSet<>();
-          notes.collect(a.value(), Exprs.ref(a.target()), active, adjointsOf, rules);
-          notes.byLine.computeIfAbsent(a.source(), k -> new ArrayList<>()).add(rules);
+          notes.byLine.computeIfAbsent(a.source(), k -> new ArrayList<>())
+              .add(new LinkedHashSet<>(rules));
         }
       }
     });
     return notes;
+  }
+
+  private void adjointOf(Var v, Set<String> adjointsOf) {
+    if (v.role() == Var.Role.ADJOINT && v.name().endsWith("Bar")) {
+      adjointsOf.add(v.name().substring(0, v.name().length() - "Bar".length()));
+    }
   }
 
   /**
@@ -93,43 +102,41 @@ final class RuleNotes {
     return List.copyOf(rules);
   }
 
-  private boolean isActive(Expr e, Set<Var> active, Set<String> adjointsOf) {
-    for (Var v : Exprs.reads(e)) {
-      if (active.contains(v) || adjointsOf.contains(v.name())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
-   * The rules of {@code e}'s active operations, outermost first; {@code result} names {@code e}'s
-   * value (the assigned variable for the whole right-hand side, else the subexpression itself).
+   * Whether {@code e} reads an active value; if so, adds the rules of its active operations to
+   * {@code out}, outermost first. {@code result} names {@code e}'s value (the assigned variable
+   * for a whole right-hand side, else the subexpression itself). One pass, children first, so
+   * a long expression is not rescanned at each node.
    */
-  private void collect(Expr e, Expr result, Set<Var> active, Set<String> adjointsOf,
-      Set<String> out) {
-    if (!isActive(e, active, adjointsOf)) {
-      return;
+  private boolean collect(Expr e, Expr result, Set<Var> active, Set<String> adjointsOf,
+      List<String> out) {
+    if (e instanceof Expr.Ref r) {
+      return active.contains(r.var()) || adjointsOf.contains(r.var().name());
     }
-    Derivatives.ruleOf(e).ifPresent(rule -> {
-      String text = text(rule, e, result, active, adjointsOf);
-      if (text != null) {
-        out.add(text);
-      }
-    });
-    for (Expr child : Exprs.children(e)) {
-      collect(child, child, active, adjointsOf, out);
+    List<Expr> children = Exprs.children(e);
+    boolean[] childActive = new boolean[children.size()];
+    List<String> inner = new ArrayList<>();
+    boolean any = false;
+    for (int i = 0; i < children.size(); i++) {
+      childActive[i] = collect(children.get(i), children.get(i), active, adjointsOf, inner);
+      any |= childActive[i];
     }
+    if (!any) {
+      return false;
+    }
+    Derivatives.ruleOf(e).map(rule -> text(rule, e, result, childActive)).ifPresent(out::add);
+    out.addAll(inner);
+    return true;
   }
 
-  private String text(Rule rule, Expr e, Expr result, Set<Var> active,
-      Set<String> adjointsOf) {
+  /** The note of {@code rule} at {@code e}, whose operands' activity is {@code operandActive}. */
+  private String text(Rule rule, Expr e, Expr result, boolean[] operandActive) {
     if (rule == RulesTable.reciprocal()) {
       return RECIPROCAL;
     }
     if (e instanceof Expr.Binary b) {
-      boolean left = isActive(b.left(), active, adjointsOf);
-      boolean right = isActive(b.right(), active, adjointsOf);
+      boolean left = operandActive[0];
+      boolean right = operandActive[1];
       return b.op() == Op.MUL ? (left && right ? PRODUCT : CONSTANT_FACTOR)
           : b.op() == Op.DIV ? (right ? QUOTIENT : CONSTANT_DIVISOR) : null;
     }
@@ -141,7 +148,7 @@ final class RuleNotes {
     String applied = printer.math(call);
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < rule.arity(); i++) {
-      if (!isActive(args.get(i), active, adjointsOf)) {
+      if (!operandActive[i]) {
         continue; // that partial is not applied here
       }
       String d = printer.math(Exprs.instantiate(rule.partial(i), args, result));
