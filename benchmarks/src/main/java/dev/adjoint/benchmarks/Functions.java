@@ -4,7 +4,7 @@ import dev.adjoint.Differentiable;
 
 /**
  * The benchmarked functions, compiled here so that Adjoint's processor runs alongside JMH's. Same
- * bodies as {@code dev.adjoint.samples.Rosenbrock}, {@code dev.adjoint.samples.Losses}, {@code
+ * bodies as {@code dev.adjoint.samples.Rosenbrock}, {@code dev.adjoint.samples.Logistic}, {@code
  * dev.adjoint.samples.ExtendedRosenbrock} and {@code dev.adjoint.samples.LeastSquares}.
  */
 public final class Functions {

@@ -45,6 +45,11 @@ public final class SampleTiming {
         + "Adjoint.java";
   }
 
+  /** The wall time since {@code startNanos}, a {@link System#nanoTime} reading, as a duration. */
+  public static String elapsed(long startNanos) {
+    return duration(System.nanoTime() - startNanos);
+  }
+
   /** The median time of one call, in nanoseconds. */
   static double medianNanos(DoubleSupplier call) {
     double acc = 0;

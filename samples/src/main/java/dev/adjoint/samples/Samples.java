@@ -2,6 +2,7 @@ package dev.adjoint.samples;
 
 import dev.adjoint.runtime.GradientCheck;
 import dev.adjoint.runtime.Stacks;
+import dev.adjoint.samples.plot.LossPlot;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
@@ -30,7 +31,7 @@ public final class Samples {
   public static final List<Sample> SAMPLES =
       List.of(
           new Sample("rosenbrock", "Rosenbrock in two variables", Samples::rosenbrock),
-          new Sample("logistic", "logistic least squares", Samples::logistic),
+          new Sample("logistic", "the README's Logistic example", Samples::logistic),
           new Sample("huber", "asymmetric Huber loss", Samples::huber),
           new Sample("descent", "gradient descent on Rosenbrock", Samples::descend),
           new Sample("least-squares", "least squares, descent vs normal equations",
@@ -111,26 +112,27 @@ public final class Samples {
   }
 
   private static void logistic() {
-    // Differentiated with respect to (w, b); the example (x, t) and lambda are held fixed.
+    // The README's example, verbatim (LogisticTest pins it): differentiated with respect to
+    // (w, b); the example (x, t) and lambda are held fixed.
     double x = 1.5;
     double t = 1.0;
     double lambda = 0.1;
     double[] wb = {0.4, -0.3};
-    var logistic = LossesAdjoint.logisticLeastSquares(wb[0], wb[1], x, t, lambda);
+    var logistic = LogisticAdjoint.loss(wb[0], wb[1], x, t, lambda);
     report(
         "Logistic least squares at (w, b) = (0.4, -0.3), x = 1.5, t = 1, lambda = 0.1",
         new String[] {"dW", "dB"},
         logistic.value(),
         logistic.gradient(),
         GradientCheck.maxRelativeError(
-            v -> Losses.logisticLeastSquares(v[0], v[1], x, t, lambda), wb, logistic.gradient()));
+            v -> Logistic.loss(v[0], v[1], x, t, lambda), wb, logistic.gradient()));
     System.out.println(
         SampleTiming.summary(
-            Losses.class,
-            () -> LossesAdjoint.logisticLeastSquares(wb[0], wb[1], x, t, lambda).dW(),
-            () -> Losses.logisticLeastSquares(wb[0], wb[1], x, t, lambda),
+            Logistic.class,
+            () -> LogisticAdjoint.loss(wb[0], wb[1], x, t, lambda).dW(),
+            () -> Logistic.loss(wb[0], wb[1], x, t, lambda),
             () -> GradientCheck.finiteDifferences(
-                v -> Losses.logisticLeastSquares(v[0], v[1], x, t, lambda), wb)[0]));
+                v -> Logistic.loss(v[0], v[1], x, t, lambda), wb)[0]));
   }
 
   private static void huber() {
@@ -161,7 +163,11 @@ public final class Samples {
   }
 
   private static void iris() {
-    var trained = dev.adjoint.samples.iris.IrisClassifier.run(System.out::println).parameters();
+    var result = dev.adjoint.samples.iris.IrisClassifier.run(System.out::println);
+    System.out.println(LossPlot.linear("Iris classifier: Adam on mini-batches of 10", "epoch",
+        "mean training loss", 1, result.epochLosses())
+        .writeAndName("iris-loss"));
+    var trained = result.parameters();
     // Timed on all 150 flowers, standardized, at the trained weights: one call covers the batch.
     var all = dev.adjoint.samples.iris.IrisData.load();
     var data = dev.adjoint.samples.iris.IrisData.Standardizer.of(all).apply(all);
@@ -277,10 +283,12 @@ public final class Samples {
             + " steps");
     // The loops' records go on these stacks, reused across steps so no step allocates.
     Stacks stacks = new Stacks();
+    double[] losses = new double[steps];
     System.out.println("  start  loss = " + num(LeastSquares.sumOfSquares(X, y, w)));
+    long started = System.nanoTime();
     for (int step = 0; step < steps; step++) {
       Arrays.fill(wBar, 0.0); // the pullback adds into wBar
-      LeastSquaresAdjoint.sumOfSquaresPullback(X, y, w, 1.0, wBar, stacks);
+      losses[step] = LeastSquaresAdjoint.sumOfSquaresPullback(X, y, w, 1.0, wBar, stacks);
       for (int j = 0; j < n; j++) {
         w[j] -= learningRate * wBar[j];
       }
@@ -290,7 +298,9 @@ public final class Samples {
     for (int j = 0; j < n; j++) {
       maxDifference = Math.max(maxDifference, Math.abs(w[j] - exact[j]));
     }
-    System.out.println("  end    loss = " + num(LeastSquares.sumOfSquares(X, y, w)));
+    String elapsed = SampleTiming.elapsed(started);
+    System.out.println("  end    loss = " + num(LeastSquares.sumOfSquares(X, y, w))
+        + "  (" + steps + " steps in " + elapsed + ")");
     System.out.println("  descent      w = " + vector(w));
     System.out.println(
         "  closed form  w = " + vector(exact) + "  (normal equations X^T X w = X^T y)");
@@ -299,6 +309,8 @@ public final class Samples {
         "  max |w_descent - w_closed_form| = %.1e, loss at closed form = %s%n",
         maxDifference,
         num(LeastSquares.sumOfSquares(X, y, exact)));
+    System.out.println(LossPlot.logarithmic("Least squares: gradient descent", "step",
+        "||y - X w||^2", 0, losses).writeAndName("least-squares-loss"));
   }
 
   /** Rosenbrock in n dimensions: gradient check at the classic start, then gradient descent. */
@@ -335,15 +347,21 @@ public final class Samples {
             + steps
             + " steps");
     System.out.println("  start  f = " + num(ExtendedRosenbrock.rosenbrock(x)));
+    double[] values = new double[steps];
+    long started = System.nanoTime();
     for (int step = 0; step < steps; step++) {
       Arrays.fill(xBar, 0.0);
-      ExtendedRosenbrockAdjoint.rosenbrockPullback(x, 1.0, xBar);
+      values[step] = ExtendedRosenbrockAdjoint.rosenbrockPullback(x, 1.0, xBar);
       for (int i = 0; i < n; i++) {
         x[i] -= learningRate * xBar[i];
       }
     }
-    System.out.println("  end    f = " + num(ExtendedRosenbrock.rosenbrock(x)));
+    String elapsed = SampleTiming.elapsed(started);
+    System.out.println("  end    f = " + num(ExtendedRosenbrock.rosenbrock(x))
+        + "  (" + steps + " steps in " + elapsed + ")");
     System.out.println("         x = " + vector(x));
+    System.out.println(LossPlot.logarithmic("Rosenbrock in " + n + " dimensions: gradient descent",
+        "step", "f(x)", 0, values).writeAndName("extended-rosenbrock-loss"));
   }
 
   private static String[] indexed(String name, int n) {
@@ -372,13 +390,19 @@ public final class Samples {
     System.out.println(
         "Gradient descent on Rosenbrock, learning rate " + learningRate + ", " + steps + " steps");
     printPoint("start", x, y);
+    double[] values = new double[steps];
+    long started = System.nanoTime();
     for (int i = 0; i < steps; i++) {
       Arrays.fill(grad, 0.0); // the pullback adds into grad
-      RosenbrockAdjoint.rosenbrockPullback(x, y, 1.0, grad);
+      values[i] = RosenbrockAdjoint.rosenbrockPullback(x, y, 1.0, grad);
       x -= learningRate * grad[0];
       y -= learningRate * grad[1];
     }
+    String elapsed = SampleTiming.elapsed(started);
     printPoint("end", x, y);
+    System.out.println("  " + steps + " steps in " + elapsed);
+    System.out.println(LossPlot.logarithmic("Rosenbrock: gradient descent from (-1.2, 1)", "step",
+        "f(x, y)", 0, values).writeAndName("descent-loss"));
     double[] xy = {-1.2, 1.0};
     double[] xyBar = new double[2];
     System.out.println(

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -53,7 +50,7 @@ class SamplesRunnerTest {
 
   @Test
   void listPrintsEveryName() {
-    String out = run("list");
+    String out = SampleOutput.of("list");
     for (Samples.Sample s : Samples.SAMPLES) {
       assertTrue(out.contains(s.name()), s.name());
     }
@@ -62,7 +59,7 @@ class SamplesRunnerTest {
 
   @Test
   void runsOnlyTheChosenSampleAndEndsWithItsSummary() {
-    String out = run("rosenbrock");
+    String out = SampleOutput.of("rosenbrock");
     assertTrue(out.startsWith("Rosenbrock at (x, y) = (-1.2, 1)"), out);
     assertTrue(out.contains("max relative error vs finite differences"), out);
     assertFalse(out.contains("Logistic"), out);
@@ -107,17 +104,5 @@ class SamplesRunnerTest {
         "samples/target/generated-sources/annotations/dev/adjoint/samples/finance/"
             + "BlackScholesAdjoint.java",
         SampleTiming.generatedSource(dev.adjoint.samples.finance.BlackScholes.class));
-  }
-
-  private static String run(String name) {
-    PrintStream saved = System.out;
-    var bytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      Samples.main(new String[] {name});
-    } finally {
-      System.setOut(saved);
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
   }
 }

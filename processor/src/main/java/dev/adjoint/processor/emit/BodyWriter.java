@@ -39,6 +39,8 @@ final class BodyWriter {
   private final String receiver;
   /** Chain-rule notes on backward accumulations; null unless asked for. */
   private ChainRuleNotes notes;
+  /** With the notes: the rules each source line applies; null for a split half. */
+  private RuleNotes ruleNotes;
   private final List<Var> parameters;
   /** While the forward sweep is written: what its outermost loops push. */
   private StackReservations reservations;
@@ -130,6 +132,9 @@ final class BodyWriter {
       code.addStatement("$T $L = new $T()", STACKS, stacks, STACKS);
     }
     line("// " + esc(forwardTitle));
+    if (notes != null) {
+      ruleNotes = RuleNotes.of(sweeps.forward(), sweeps.backward(), notes);
+    }
     if (usesStacks(body)) {
       reservations = StackReservations.of(sweeps.forward(), parameters);
     }
@@ -281,8 +286,31 @@ final class BodyWriter {
     }
     if (backward && !src.equals(lastGroup)) {
       line(fitted("// line " + src.line() + ": " + src.text()));
+      if (ruleNotes != null) {
+        rulesComment(ruleNotes.of(src));
+      }
     }
     lastGroup = src;
+  }
+
+  /** {@code // rules: a; b}, continued on further lines rather than cut where it is long. */
+  private void rulesComment(List<String> rules) {
+    String head = "// rules: ";
+    StringBuilder current = new StringBuilder();
+    for (String rule : rules) {
+      String prefix = current.length() == 0 ? "" : "; ";
+      if (current.length() > 0
+          && (head + current + prefix + rule).length() > COLUMNS - 4 * depth) {
+        line(fitted(head + current + ";"));
+        head = "//        ";
+        current.setLength(0);
+        prefix = "";
+      }
+      current.append(prefix).append(rule);
+    }
+    if (current.length() > 0) {
+      line(fitted(head + current));
+    }
   }
 
   private void note(Stmt s) {

@@ -55,6 +55,11 @@ final class ChainRuleNotes {
     return null;
   }
 
+  /** {@code e} in math notation; null if it has no short spelling. */
+  String math(Expr e) {
+    return math(e, 0);
+  }
+
   private String rule(String target, Expr value) {
     if (value instanceof Expr.Unary u && u.op() == Op.NEG) {
       return note(target + " −= ", math(u.operand(), 0));

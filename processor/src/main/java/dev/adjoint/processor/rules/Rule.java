@@ -12,10 +12,14 @@ import java.util.List;
  * @param partials one template per argument; empty when the derivative is zero everywhere it
  *     exists ({@code floor}, {@code signum}), so the result carries no gradient
  * @param note how the rule resolves a non-differentiable point, for the docs; may be empty
+ * @param parameters the arguments' names in the templates' text ({@code y, x} for atan2), for
+ *     notes that print a template
  */
-public record Rule(String name, int arity, List<Expr> partials, String note) {
+public record Rule(String name, int arity, List<Expr> partials, String note,
+    List<String> parameters) {
   public Rule {
     partials = List.copyOf(partials);
+    parameters = List.copyOf(parameters);
   }
 
   public boolean isPiecewiseConstant() {

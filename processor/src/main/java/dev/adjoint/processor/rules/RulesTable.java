@@ -157,7 +157,7 @@ public final class RulesTable {
     for (String p : partials) {
       templates.add(TemplateParser.parse(p, params));
     }
-    return new Rule(name, params.size(), templates, note);
+    return new Rule(name, params.size(), templates, note, params);
   }
 
   private static String key(String owner, String name, int arity) {

@@ -3,6 +3,7 @@ package dev.adjoint.samples.iris;
 import dev.adjoint.Differentiable;
 import dev.adjoint.runtime.GradientCheck;
 import dev.adjoint.runtime.LinearAlgebra;
+import dev.adjoint.samples.SampleTiming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -353,6 +354,7 @@ public final class IrisClassifier {
     int[] labels = new int[n];
     double[] epochLosses = new double[epochs];
 
+    long started = System.nanoTime();
     for (int epoch = 1; epoch <= epochs; epoch++) {
       IrisData.shuffle(order, random);
       for (int i = 0; i < n; i++) {
@@ -373,8 +375,8 @@ public final class IrisClassifier {
         say.accept(
             String.format(
                 Locale.ROOT,
-                "  epoch %4d  training loss %.4f  (mean over the epoch's mini-batches)",
-                epoch, epochLosses[epoch - 1]));
+                "  epoch %4d  training loss %.4f  (mean over the epoch's mini-batches)  %s",
+                epoch, epochLosses[epoch - 1], SampleTiming.elapsed(started)));
       }
     }
 

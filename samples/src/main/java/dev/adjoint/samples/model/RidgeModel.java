@@ -4,10 +4,13 @@ import dev.adjoint.Differentiable;
 import dev.adjoint.runtime.GradientCheck;
 import dev.adjoint.runtime.LinearAlgebra;
 import dev.adjoint.samples.SampleTiming;
+import dev.adjoint.samples.plot.LossPlot;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import java.util.stream.DoubleStream;
 
 /**
  * A model written the way Java code usually is: the data and the hyper-parameter are fields, the
@@ -77,11 +80,19 @@ public final class RidgeModel {
 
   /** Gradient descent from 0 with the pullback into one reused buffer. */
   double[] train(int steps, double learningRate) {
+    return train(steps, learningRate, loss -> { });
+  }
+
+  /**
+   * {@link #train(int, double)}, passing each step's loss (the pullback's value) to {@code
+   * losses}.
+   */
+  double[] train(int steps, double learningRate, DoubleConsumer losses) {
     double[] w = new double[features[0].length];
     double[] wBar = new double[w.length];
     for (int step = 0; step < steps; step++) {
       Arrays.fill(wBar, 0);
-      RidgeModelAdjoint.lossPullback(this, w, 1.0, wBar);
+      losses.accept(RidgeModelAdjoint.lossPullback(this, w, 1.0, wBar));
       for (int j = 0; j < w.length; j++) {
         w[j] -= learningRate * wBar[j];
       }
@@ -91,18 +102,23 @@ public final class RidgeModel {
 
   public static void run(Consumer<String> out) {
     RidgeModel model = synthetic(200, 0.01, 17);
-    double[] w = model.train(300, 0.5);
+    DoubleStream.Builder curve = DoubleStream.builder();
+    long start = System.nanoTime();
+    double[] w = model.train(300, 0.5, curve);
+    String elapsed = SampleTiming.elapsed(start);
     double[] exact = model.closedForm();
     double worst = 0;
     for (int j = 0; j < w.length; j++) {
       worst = Math.max(worst, Math.abs(w[j] - exact[j]));
     }
     out.accept("Ridge regression as an instance-method model (200 examples, lambda 0.01),"
-        + " 300 gradient steps from 0:");
+        + " 300 gradient steps from 0 in " + elapsed + ":");
     out.accept(String.format(Locale.ROOT, "  loss %.6f, w = %s", model.loss(w),
         format(w)));
     out.accept(String.format(Locale.ROOT, "  closed form w = %s, max |difference| %.1e",
         format(exact), worst));
+    out.accept(LossPlot.logarithmic("Ridge regression: gradient descent", "step", "loss", 0,
+        curve.build().toArray()).writeAndName("ridge-loss"));
     out.accept(SampleTiming.summary(RidgeModel.class,
         () -> RidgeModelAdjoint.loss(model, w).dW()[0], () -> model.loss(w),
         () -> GradientCheck.finiteDifferences(model::loss, w)[0]));
