@@ -1,0 +1,161 @@
+package dev.adjoint.processor.peers;
+
+import static dev.adjoint.processor.peers.PeerSuite.args;
+import static dev.adjoint.processor.peers.PeerSuite.mat;
+import static dev.adjoint.processor.peers.PeerSuite.u;
+import static dev.adjoint.processor.peers.PeerSuite.vec;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Programs written to catch a silently wrong gradient: Java's implicit narrowing in compound
+ * assignments ({@code int k += x}), increments of doubles inside expressions, aliases of arrays
+ * written through the other name, integer powers at zero and of negative bases, indices computed
+ * from the data, loops whose exit depends on the data. Each against finite differences (analyses
+ * on and off) and closed forms at the points where a formula is most likely to break.
+ */
+class AdversarialPeersTest {
+
+  static final PeerSuite SUITE = PeerSuite.of("peers.adversarial.Adv", """
+      package peers.adversarial;
+      import dev.adjoint.Differentiable;
+      import dev.adjoint.runtime.LinearAlgebra;
+
+      public class Adv {
+        @Differentiable static double narrowingCompound(double x) {
+          int k = 0;
+          k += x * 3;
+          return k * x + x;
+        }
+        @Differentiable static double charCompound(double x) {
+          char c = 'a';
+          c += 1;
+          return c * x;
+        }
+        @Differentiable static double powAtZero(double x) {
+          return Math.pow(x, 2) + Math.pow(x, 3) * 2;
+        }
+        @Differentiable static double powIntVar(double x, int n) {
+          return Math.pow(x, n);
+        }
+        @Differentiable static double postIncDouble(double x) {
+          double y = x++ + ++x;
+          x++;
+          return y * x;
+        }
+        @Differentiable static double rowAliasThenWrite(double[][] m, double x) {
+          double[] row = m[0];
+          m[0][0] = x * row[1];
+          return row[0] * m[0][1];
+        }
+        @Differentiable static double paramAliasWrite(double[] x) {
+          double[] y = x;
+          y[0] = y[0] * y[1];
+          return x[0] + y[1];
+        }
+        @Differentiable static double localAliasWrite(double x) {
+          double[] a = new double[2];
+          double[] b = a;
+          b[0] = x * x;
+          return a[0] + b[0];
+        }
+        @Differentiable static double multiInit(double x) {
+          double s = 0;
+          for (int i = 0, j = 10; i < j; i++, j--) {
+            s += x * (j - i);
+          }
+          return s;
+        }
+        @Differentiable static double whileTrue(double x) {
+          int k = 0;
+          while (true) {
+            x = x * 1.5;
+            if (++k >= 4) {
+              return x;
+            }
+          }
+        }
+        @Differentiable static double doWhileData(double x) {
+          do {
+            x = x * 0.5 + 0.1;
+          } while (x > 1);
+          return x;
+        }
+        @Differentiable static double castToInt(double x, double[] a) {
+          int k = (int) Math.floor(Math.abs(x) * 1.9) % a.length;
+          return a[k] * x;
+        }
+        @Differentiable static double reluIterations(double x, double w) {
+          for (int i = 0; i < 4; i++) {
+            x = Math.max(w * x - 0.1, 0);
+          }
+          return x;
+        }
+        @Differentiable static double inPlaceRecurrence(double[] a, double x) {
+          for (int i = 1; i < a.length; i++) {
+            a[i] -= a[i - 1] * x;
+          }
+          return a[a.length - 1];
+        }
+        @Differentiable static double matrixInPlace(double[][] m, double x) {
+          for (int i = 0; i < m.length; i++)
+            for (int j = 0; j < m[i].length; j++)
+              m[i][j] *= x + i;
+          double s = 0;
+          for (double[] r : m) for (double v : r) s += v * v;
+          return s;
+        }
+        @Differentiable static double cloneThenWrite(double[] a, double x) {
+          double[] b = a.clone();
+          b[0] *= x;
+          return b[0] + a[0] * b[1];
+        }
+        @Differentiable static double flagBool(double x) {
+          boolean neg = x < 0;
+          double y = neg ? -x : x;
+          if (!neg && y > 1) y = Math.sqrt(y);
+          return y;
+        }
+        @Differentiable static double nestedTernaryAssign(double x, double y) {
+          double t = 0;
+          double r = x > y ? (t = x * y) : (t = x + y);
+          return r * t;
+        }
+        @Differentiable static double mathZoo(double x, double y) {
+          return Math.hypot(x, y) + Math.atan2(y, x) + Math.log10(x * x + 1) + Math.cbrt(y)
+              + Math.expm1(x) + Math.log1p(y * y) + Math.toRadians(x) + StrictMath.sin(y)
+              + Math.abs(x - y) + Math.min(x, 1.0) + Math.max(y, 0) + Math.signum(x) * x;
+        }
+      }
+      """)
+      .check("narrowingCompound", 6, r -> args(u(r, -2, 2)))
+      .check("charCompound", 3, r -> args(u(r, -2, 2)))
+      .check("powAtZero", 3, r -> args(u(r, -2, 2)))
+      .closedForm(args(0.0), 0.0)
+      .closedForm(args(-1.5), -3 + 6 * 2.25)
+      .check("powIntVar", 6, r -> args(u(r, -2, 2), r.nextInt(5) - 1))
+      .closedForm(args(0.0, 2), 0.0)
+      .closedForm(args(-2.0, 3), 12.0)
+      .check("postIncDouble", 3, r -> args(u(r, -2, 2)))
+      .check("rowAliasThenWrite", 3, r -> args(mat(r, 2, 2, -1, 1), u(r, -2, 2)))
+      .check("paramAliasWrite", 3, r -> args(vec(r, 2, -1, 1)))
+      .check("localAliasWrite", 3, r -> args(u(r, -2, 2)))
+      .check("multiInit", 3, r -> args(u(r, -2, 2)))
+      .check("whileTrue", 3, r -> args(u(r, -2, 2)))
+      .check("doWhileData", 6, r -> args(u(r, -3, 6)))
+      .check("castToInt", 6, r -> args(u(r, -2, 2), vec(r, 3, -1, 1)))
+      .check("reluIterations", 6, r -> args(u(r, -2, 2), u(r, -2, 2)))
+      .check("inPlaceRecurrence", 3, r -> args(vec(r, 4, -1, 1), u(r, -2, 2)))
+      .check("matrixInPlace", 3, r -> args(mat(r, 2, 3, -1, 1), u(r, -2, 2)))
+      .check("cloneThenWrite", 3, r -> args(vec(r, 2, -1, 1), u(r, -2, 2)))
+      .check("flagBool", 8, r -> args(u(r, -3, 3)))
+      .check("nestedTernaryAssign", 6, r -> args(u(r, -2, 2), u(r, -2, 2)))
+      .check("mathZoo", 6, r -> args(u(r, 0.2, 2), u(r, 0.2, 2)));
+
+  @TestFactory
+  Stream<DynamicNode> adversarial() {
+    return SUITE.tests();
+  }
+}
