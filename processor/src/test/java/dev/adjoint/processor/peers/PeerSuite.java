@@ -489,6 +489,13 @@ final class PeerSuite {
     return new Rec(binaryName, parts);
   }
 
+  /** A constant of an enum of the compiled sources (binary name), resolved when checked. */
+  record EnumConstant(String binaryName, String constant) {}
+
+  static EnumConstant en(String binaryName, String constant) {
+    return new EnumConstant(binaryName, constant);
+  }
+
   private static Object[] resolve(Compiled comp, Object[] args) throws Exception {
     Object[] out = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
@@ -498,6 +505,14 @@ final class PeerSuite {
   }
 
   private static Object resolve(Compiled comp, Object v) throws Exception {
+    if (v instanceof EnumConstant e) {
+      for (Object c : comp.loadClass(e.binaryName()).getEnumConstants()) {
+        if (((Enum<?>) c).name().equals(e.constant())) {
+          return c;
+        }
+      }
+      throw new AssertionError("no constant " + e);
+    }
     if (!(v instanceof Rec r)) {
       return v;
     }
