@@ -154,6 +154,76 @@ class AdversarialPeersTest {
       .check("nestedTernaryAssign", 6, r -> args(u(r, -2, 2), u(r, -2, 2)))
       .check("mathZoo", 6, r -> args(u(r, 0.2, 2), u(r, 0.2, 2)));
 
+  /**
+   * Locals of one name in sibling blocks, loops and branches (of different types, scalar and
+   * array), and Java's evaluation order where an index or an operand is assigned in the same
+   * statement ({@code a[k] = (k = 2) * x + a[k]}, {@code y += y++}).
+   */
+  static final PeerSuite SCOPES = PeerSuite.of("peers.adversarial.Scope", """
+      package peers.adversarial;
+      import dev.adjoint.Differentiable;
+      import dev.adjoint.runtime.LinearAlgebra;
+
+      public class Scope {
+        @Differentiable static double siblings(double x, double y) {
+          double s = 0;
+          { double t = x * y; s += t * t; }
+          { double t = Math.sin(y); s += t * x; }
+          if (x > 0) { double u = x * x; s += u; } else { int u = 3; s += u * y; }
+          return s;
+        }
+        @Differentiable static double siblingLoops(double x, double[] v) {
+          double s = 0;
+          for (int i = 0; i < v.length; i++) { double t = v[i] * x; s += t * t; }
+          for (int i = 0; i < v.length; i++) { double t = Math.exp(v[i]); s += t * x; }
+          for (int i = v.length - 1; i >= 0; i--) { double[] t = {v[i], x}; s += t[0] * t[1]; }
+          return s;
+        }
+        @Differentiable static double typeChange(double x, double[] v) {
+          double s = 0;
+          for (int k = 0; k < 2; k++) { double[] t = LinearAlgebra.scale(x, v); s += LinearAlgebra.sum(t); }
+          for (int k = 0; k < 2; k++) { double t = x * k; s += t * t; }
+          if (s > 0) { double[] w = v.clone(); w[0] *= x; s += w[0]; } else { double w = x; s -= w * w; }
+          return s;
+        }
+        @Differentiable static double orderOfEvaluation(double[] a, double x) {
+          int i = 0;
+          a[i] = a[i++] * x + a[i];
+          int k = 1;
+          a[k] = (k = 2) * x + a[k];
+          a[i++] += x * a[i];
+          double y = x;
+          y += y++;
+          double z = y * (y = 3 * x);
+          double s = a[0];
+          s += (s = x * 2);
+          return a[0] + a[1] + a[2] + z + s + y;
+        }
+        @Differentiable static double charSwitch(double x, char c) {
+          switch (c) {
+            case 'a': return x * x;
+            case 'b': return Math.sin(x);
+            default: return x;
+          }
+        }
+        @Differentiable static double precedence(double x, double y) {
+          final var k = (int) x * x;
+          return - -x * -y + Math.round(x) * y + k + Math.pow(2, x) + Math.pow(x, 0.5) + Math.pow(-y, 2.0);
+        }
+      }
+      """)
+      .check("siblings", 6, r -> args(u(r, -2, 2), u(r, -2, 2)))
+      .check("siblingLoops", 3, r -> args(u(r, -2, 2), vec(r, 3, -1, 1)))
+      .check("typeChange", 6, r -> args(u(r, -2, 2), vec(r, 3, -1, 1)))
+      .check("orderOfEvaluation", 3, r -> args(vec(r, 3, -1, 1), u(r, -2, 2)))
+      .check("charSwitch", 3, r -> args(u(r, -2, 2), "abc".charAt(r.nextInt(3))))
+      .check("precedence", 6, r -> args(u(r, 0.1, 3), u(r, -2, 2)));
+
+  @TestFactory
+  Stream<DynamicNode> scopes() {
+    return SCOPES.tests();
+  }
+
   @TestFactory
   Stream<DynamicNode> adversarial() {
     return SUITE.tests();
