@@ -45,6 +45,7 @@ final class PeerSuite {
   private final List<JavaSource> others = new ArrayList<>();
   private final List<Check> checks = new ArrayList<>();
   private Object[] receiverArgs;
+  private String classUnderTest;
   private final Compiled[] compiled = new Compiled[2];
 
   private PeerSuite(JavaSource source) {
@@ -58,6 +59,12 @@ final class PeerSuite {
   /** Other classes compiled with this one (helpers of another class). */
   PeerSuite with(JavaSource... more) {
     others.addAll(Arrays.asList(more));
+    return this;
+  }
+
+  /** The class whose methods are checked, when not the source's public class. */
+  PeerSuite testing(String binaryName) {
+    this.classUnderTest = binaryName;
     return this;
   }
 
@@ -133,7 +140,8 @@ final class PeerSuite {
 
   private void run(Check c, int mode) throws Exception {
     Compiled comp = compiled(mode);
-    Class<?> cls = comp.loadClass(source.qualifiedName());
+    Class<?> cls = comp.loadClass(classUnderTest != null ? classUnderTest
+        : source.qualifiedName());
     Method original = only(cls, c.method());
     original.setAccessible(true);
     boolean instance = !Modifier.isStatic(original.getModifiers());
