@@ -219,6 +219,152 @@ class AdversarialPeersTest {
       .check("charSwitch", 3, r -> args(u(r, -2, 2), "abc".charAt(r.nextInt(3))))
       .check("precedence", 6, r -> args(u(r, 0.1, 3), u(r, -2, 2)));
 
+  /**
+   * Control flow a translation gets wrong first: {@code continue} in a do-while (it goes to the
+   * condition), {@code break} in a switch in a loop, assignments in loop conditions and after
+   * {@code &&}, a counter bumped in the body, a double counter, {@code for (;;)}, an argmax index
+   * read afterwards, a written {@code int[]}, a flag ending nested loops, switch expressions
+   * with blocks in a loop.
+   */
+  static final PeerSuite FLOW = PeerSuite.of("peers.flow.Flow", """
+      package peers.flow;
+      import dev.adjoint.Differentiable;
+
+      public final class Flow {
+        private Flow() {}
+        @Differentiable static double continueInDoWhile(double x) {
+          int k = 0;
+          double s = 0;
+          do {
+            k++;
+            if (k % 2 == 0) continue;
+            s += x * k;
+            x = x * 1.1;
+          } while (k < 5);
+          return s;
+        }
+        @Differentiable static double breakInSwitchInLoop(double x, int n) {
+          double s = 0;
+          for (int i = 0; i < n; i++) {
+            switch (i % 3) {
+              case 0:
+                s += x;
+                break;
+              case 1:
+                if (s > 100) {
+                  s = 0;
+                }
+                s *= x;
+                break;
+              default:
+                continue;
+            }
+            s += 0.5;
+          }
+          return s;
+        }
+        @Differentiable static double assignInWhileCondition(double x) {
+          double s = 0;
+          while ((x = x * 0.5) > 0.1) {
+            s += x * x;
+          }
+          return s + x;
+        }
+        @Differentiable static double forEver(double x) {
+          int k = 0;
+          for (;;) {
+            x = Math.sin(x) + 0.5;
+            if (++k == 6) break;
+          }
+          return x;
+        }
+        @Differentiable static double bodyBumpsCounter(double x, double[] a) {
+          double s = 0;
+          for (int i = 0; i < a.length; i++) {
+            s += a[i] * x;
+            if (a[i] > 0) i++;
+          }
+          return s;
+        }
+        @Differentiable static double doubleCounterChangedInBody(double x) {
+          double s = 0;
+          for (double t = 0; t < 3; t += 0.5) {
+            s += t * x;
+            x *= 0.9;
+          }
+          return s;
+        }
+        @Differentiable static double sideEffectCondition(double x, int n) {
+          double s = 0;
+          int k = 0;
+          while (k < n && (s += x * x) < 10) {
+            k++;
+          }
+          return s;
+        }
+        @Differentiable static double ternaryIndex(double x, double[] a) {
+          return a[x > 0 ? 0 : 1] * x + a[a.length - 1 - (x > 1 ? 1 : 0)];
+        }
+        @Differentiable static double argmax(double[] a, double x) {
+          int best = 0;
+          for (int i = 1; i < a.length; i++) {
+            if (a[i] * x > a[best] * x) best = i;
+          }
+          return a[best] * x * x;
+        }
+        @Differentiable static double intArrayWritten(double x, int[] idx, double[] a) {
+          idx[0] = (idx[0] + 1) % a.length;
+          double s = 0;
+          for (int i = 0; i < idx.length; i++) s += a[idx[i] % a.length] * x;
+          return s;
+        }
+        @Differentiable static double nestedBreakFlags(double x, double[][] m) {
+          double s = 0;
+          boolean done = false;
+          for (int i = 0; i < m.length && !done; i++) {
+            for (int j = 0; j < m[i].length; j++) {
+              s += m[i][j] * x;
+              if (s > 1.5) { done = true; break; }
+            }
+          }
+          return s;
+        }
+        @Differentiable static double switchExprInLoop(double x, double y) {
+          double s = 0;
+          for (int i = 0; i < 6; i++) {
+            double t = switch (i % 4) {
+              case 0 -> x * y;
+              case 1 -> { double q = Math.exp(x); yield q * y; }
+              case 2 -> { if (x > y) { x = x * 0.9; } yield x; }
+              default -> -y;
+            };
+            s += t;
+            if (t > 50) continue;
+            s *= 0.9;
+          }
+          return s;
+        }
+      }
+      """)
+      .check("continueInDoWhile", 3, r -> args(u(r, -2, 2)))
+      .check("breakInSwitchInLoop", 4, r -> args(u(r, -2, 2), r.nextInt(8)))
+      .check("assignInWhileCondition", 6, r -> args(u(r, 0.3, 4)))
+      .check("forEver", 3, r -> args(u(r, -2, 2)))
+      .check("bodyBumpsCounter", 4, r -> args(u(r, -2, 2), vec(r, 6, -1, 1)))
+      .check("doubleCounterChangedInBody", 3, r -> args(u(r, -2, 2)))
+      .check("sideEffectCondition", 6, r -> args(u(r, -2, 2), r.nextInt(12)))
+      .check("ternaryIndex", 6, r -> args(u(r, -2, 2), vec(r, 3, -1, 1)))
+      .check("argmax", 6, r -> args(vec(r, 4, -1, 1), u(r, -2, 2)))
+      .check("intArrayWritten", 4, r -> args(u(r, -2, 2), new int[] {r.nextInt(3), 2, 1},
+          vec(r, 3, -1, 1)))
+      .check("nestedBreakFlags", 6, r -> args(u(r, 0.5, 2), mat(r, 3, 3, 0, 1)))
+      .check("switchExprInLoop", 6, r -> args(u(r, -2, 2), u(r, -2, 2)));
+
+  @TestFactory
+  Stream<DynamicNode> flow() {
+    return FLOW.tests();
+  }
+
   @TestFactory
   Stream<DynamicNode> scopes() {
     return SCOPES.tests();
