@@ -153,6 +153,49 @@ class FirstAttemptsPeersTest {
       .check("rnnHelperRows", 3, r -> args(mat(r, 3, 3, -1, 1), mat(r, 3, 2, -1, 1),
           mat(r, 4, 2, -1, 1), vec(r, 3, -1, 1)));
 
+  /**
+   * The two rewrites the error for an array rebound in a loop suggests, for an explicit heat
+   * equation: copy the new step into one array, or keep each step as a row of a matrix.
+   */
+  static final PeerSuite REWRITES = PeerSuite.of("peers.first.Heat", """
+      package peers.first;
+
+      import dev.adjoint.Differentiable;
+      import dev.adjoint.runtime.LinearAlgebra;
+
+      public final class Heat {
+        private Heat() {}
+
+        @Differentiable static double copied(double[] u0, double c, int steps) {
+          double[] u = u0.clone();
+          for (int t = 0; t < steps; t++) {
+            double[] next = new double[u.length];
+            for (int i = 1; i + 1 < u.length; i++) {
+              next[i] = u[i] + c * (u[i - 1] - 2 * u[i] + u[i + 1]);
+            }
+            System.arraycopy(next, 0, u, 0, u.length);
+          }
+          return LinearAlgebra.squaredNorm(u);
+        }
+
+        @Differentiable static double rows(double[] u0, double c, int steps) {
+          double[][] us = new double[steps + 1][];
+          us[0] = u0.clone();
+          for (int t = 0; t < steps; t++) {
+            double[] u = us[t];
+            double[] next = new double[u.length];
+            for (int i = 1; i + 1 < u.length; i++) {
+              next[i] = u[i] + c * (u[i - 1] - 2 * u[i] + u[i + 1]);
+            }
+            us[t + 1] = next.clone();
+          }
+          return LinearAlgebra.squaredNorm(us[steps]);
+        }
+      }
+      """)
+      .check("copied", 3, r -> args(vec(r, 5, -1, 1), u(r, 0.1, 0.4), 1 + r.nextInt(4)))
+      .check("rows", 3, r -> args(vec(r, 5, -1, 1), u(r, 0.1, 0.4), 1 + r.nextInt(4)));
+
   static final PeerSuite NAMES = PeerSuite.of("peers.first.Names", """
       package peers.first;
 
@@ -174,6 +217,11 @@ class FirstAttemptsPeersTest {
   @TestFactory
   Stream<DynamicNode> ml() {
     return ML.tests();
+  }
+
+  @TestFactory
+  Stream<DynamicNode> suggestedRewrites() {
+    return REWRITES.tests();
   }
 
   @TestFactory
