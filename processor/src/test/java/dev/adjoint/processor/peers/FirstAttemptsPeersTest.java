@@ -214,6 +214,70 @@ class FirstAttemptsPeersTest {
       .with(CLASH)
       .check("callsClash", 4, r -> args(u(r, -1, 1), vec(r, 3, -1, 1)));
 
+  /**
+   * Locals named like the classes the generated code uses ({@code System}, {@code Stacks},
+   * {@code Double}, ...) and like its temporaries and adjoints ({@code product}, {@code exp2},
+   * {@code y2}, {@code yBar}, {@code value}, {@code kBar}).
+   */
+  static final PeerSuite HIDDEN = PeerSuite.of("peers.first.Hidden", """
+      package peers.first;
+      import dev.adjoint.Differentiable;
+      import dev.adjoint.runtime.LinearAlgebra;
+      import java.util.Arrays;
+      public final class Hidden {
+        @Differentiable static double hiddenClasses(double[] v, double x) {
+          double System = 2, Stacks = 3, Adjoints = 4, ArrayCopies = 5, Double = 6, Integer = 7, Object = 8, String = 9;
+          double[] c = Arrays.copyOf(v, v.length);
+          java.lang.System.arraycopy(v, 0, c, 0, 1);
+          double s = 0;
+          for (int i = 0; i < c.length; i++) {
+            s += Math.sin(c[i] * x) * System + Stacks * c[i] + Adjoints * ArrayCopies + Double * Integer * Object * String * x;
+            c[i] = s;
+          }
+          return s + c[0];
+        }
+        @Differentiable static double temps(double x, double y) {
+          double product = x * y;
+          double exp = Math.exp(x);
+          double exp2 = Math.exp(y);
+          double y2 = y * y;
+          double yBar = y2 * x;
+          double xBar = product * exp;
+          double sin = Math.sin(x * y) * Math.sin(x);
+          double quotient = x / (y * y + 1);
+          double value = product + exp + exp2 + y2 + yBar + xBar + sin + quotient;
+          return value * (x / (y * y + 1)) * (x * y);
+        }
+        @Differentiable static double rebindNames(double[] y, double a) {
+          double[] y2 = LinearAlgebra.scale(a, y);
+          y = LinearAlgebra.scale(2 * a, y2);
+          double[] y3 = LinearAlgebra.exp(y);
+          y = LinearAlgebra.add(y, y3);
+          double y2Bar = LinearAlgebra.sum(y2);
+          return LinearAlgebra.dot(y, y) + y2Bar;
+        }
+        @Differentiable static double loopNames(double x, int n) {
+          double stacks = x, seed = 1, grad = 2, i = 0;
+          double s = 0;
+          for (int k = 0; k < n; k++) {
+            double kBar = Math.cos(s + x);
+            s = s * kBar + stacks * seed * grad + i;
+            i += 0.5;
+          }
+          return s;
+        }
+      }
+      """)
+      .check("hiddenClasses", 3, r -> args(vec(r, 3, -1, 1), u(r, -2, 2)))
+      .check("temps", 3, r -> args(u(r, -1, 1), u(r, -1, 1)))
+      .check("rebindNames", 3, r -> args(vec(r, 3, -1, 1), u(r, -1, 1)))
+      .check("loopNames", 3, r -> args(u(r, -1, 1), r.nextInt(5)));
+
+  @TestFactory
+  Stream<DynamicNode> hiddenNames() {
+    return HIDDEN.tests();
+  }
+
   @TestFactory
   Stream<DynamicNode> ml() {
     return ML.tests();
