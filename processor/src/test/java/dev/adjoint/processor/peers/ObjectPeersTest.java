@@ -106,6 +106,38 @@ class ObjectPeersTest {
       .check("normalizedRows", 4, r -> args(mat(r, 3, 3, 0.2, 1), vec(r, 3, -1, 1)))
       .check("recursiveSum", 4, r -> args(vec(r, 4, -1, 1), r.nextInt(4)));
 
+  /** An instance method of a generic class: its adjoint takes {@code Scaled<?>}. */
+  static final PeerSuite GENERIC = PeerSuite.of("peers.objects.Scaled", """
+      package peers.objects;
+
+      import dev.adjoint.Differentiable;
+
+      public final class Scaled<T> {
+        final double gain;
+        final double[] weights;
+
+        Scaled(double gain, double[] weights) {
+          this.gain = gain;
+          this.weights = weights;
+        }
+
+        @Differentiable double energy(double[] x) {
+          double s = 0;
+          for (int i = 0; i < x.length; i++) {
+            s += weights[i % weights.length] * x[i] * x[i];
+          }
+          return gain * Math.log1p(s);
+        }
+      }
+      """)
+      .receiver(1.5, new double[] {0.5, 2.0})
+      .check("energy", 3, r -> args(vec(r, 3, -1, 1)));
+
+  @TestFactory
+  Stream<DynamicNode> genericReceiver() {
+    return GENERIC.tests();
+  }
+
   @TestFactory
   Stream<DynamicNode> instanceMethods() {
     return MODEL.tests();
