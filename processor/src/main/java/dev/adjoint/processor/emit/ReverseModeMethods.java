@@ -352,7 +352,7 @@ final class ReverseModeMethods {
     MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC,
         Modifier.STATIC);
     if (receiver != null) {
-      b.addParameter(ClassName.get((TypeElement) m.element().getEnclosingElement()), receiver);
+      b.addParameter(ReceiverType.of((TypeElement) m.element().getEnclosingElement()), receiver);
     }
     for (VariableElement p : m.element().getParameters()) {
       b.addParameter(TypeName.get(p.asType()), p.getSimpleName().toString());

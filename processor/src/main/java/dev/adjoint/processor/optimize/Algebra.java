@@ -50,6 +50,9 @@ public final class Algebra {
       }
       return e;
     }
+    if (e instanceof Expr.Cond c) {
+      return decided(c);
+    }
     if (!(e instanceof Expr.Binary b) || b.op().isComparison() || b.op().isLogical()) {
       return e;
     }
@@ -125,6 +128,32 @@ public final class Algebra {
       default:
         return e;
     }
+  }
+
+  /**
+   * A conditional whose condition compares two literals, as a rule's template instantiated with
+   * a constant gives ({@code 2.0 == 0 ? 0 : 2.0 * Math.pow(x, 1.0)} for {@code pow(x, 2)}): the
+   * branch Java would take, when it has the conditional's type; else the conditional.
+   */
+  private static Expr decided(Expr.Cond c) {
+    if (!(c.condition() instanceof Expr.Binary b) || !b.op().isComparison()
+        || !(b.left() instanceof Expr.Const l) || !(b.right() instanceof Expr.Const r)
+        || l.symbol() != null || r.symbol() != null
+        || !l.type().isNumeric() || !r.type().isNumeric()) {
+      return c;
+    }
+    double x = l.value();
+    double y = r.value();
+    boolean holds = switch (b.op()) {
+      case EQ -> x == y;
+      case NE -> x != y;
+      case LT -> x < y;
+      case LE -> x <= y;
+      case GT -> x > y;
+      default -> x >= y;
+    };
+    Expr taken = holds ? c.then() : c.otherwise();
+    return taken.type() == c.type() ? taken : c;
   }
 
   /** Java's own arithmetic on two literals, or null where folding could change behaviour. */

@@ -56,7 +56,9 @@ public final class RulesTable {
     unary("toDegrees", "57.29577951308232");
     define("abs", "x", "abs'(0) = 0, the midpoint of the subgradient", "Math.signum(x)");
     define("atan2", "y, x", "", "x / (x * x + y * y)", "-y / (x * x + y * y)");
-    define("pow", "x, y", "", "y * Math.pow(x, y - 1)", "result * Math.log(x)");
+    // x^0 is 1 for every x: its derivative is 0, also at x = 0 (where 0 * pow(0, -1) is NaN).
+    define("pow", "x, y", "d/dx x^0 = 0", "y == 0 ? 0 : y * Math.pow(x, y - 1)",
+        "result * Math.log(x)");
     define("hypot", "x, y", "", "x / result", "y / result");
     // A NaN argument makes both comparisons false: the derivative is NaN, as the result is. The
     // common case costs one comparison.

@@ -2,6 +2,7 @@ package dev.adjoint.processor.verify;
 
 import dev.adjoint.processor.ir.ArrayNames;
 import dev.adjoint.processor.ir.ArrayResults;
+import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Stmt;
@@ -60,6 +61,34 @@ public final class LoopRebinding {
     }
   }
 
+  /**
+   * What to write instead, for the shape at hand: a vector carried from one iteration to the
+   * next (an RNN's state, a time step's buffer) is kept as the rows of a matrix or copied into
+   * one array; a row alias ({@code r = m[i]}) is declared inside the loop; other arrays get a
+   * variable per step.
+   */
+  private static String instead(Var v, Stmt.Assign a) {
+    String type = v.type().javaName();
+    String n = v.name();
+    if (!type.equals("double[]") || a.value() instanceof Expr.Index) {
+      return ArrayNames.isReference(a)
+          ? "declare a new variable inside the loop (" + type + " " + n + "2 = ...)"
+          : "write each step with its own variable (" + type + " " + n + "2 = ...; " + type
+              + " " + n + "3 = ...), or allocate the array once before the loop and write its"
+              + " elements";
+    }
+    String rows = "double[][] " + n + "s = new double[steps + 1][]; " + n + "s[0] = " + n
+        + ".clone(); then " + n + "s[t + 1] = ";
+    if (a.value() instanceof Expr.Ref r) {
+      String from = r.var().name();
+      return "copy the values instead (System.arraycopy(" + from + ", 0, " + n + ", 0, " + n
+          + ".length)), or keep each step as a row of a matrix (" + rows + from
+          + ".clone() in the loop)";
+    }
+    return "keep each step as a row of a matrix (" + rows + "... in the loop, reading " + n
+        + "s[t]), or allocate the array once before the loop and write its elements";
+  }
+
   private void loop(Stmt.Loop l, Set<Var> bound, Set<Var> liveAfter) {
     Set<Var> carried = new HashSet<>(liveAfter);
     carried.addAll(Exprs.reads(l.condition()));
@@ -67,12 +96,7 @@ public final class LoopRebinding {
       Var v = a.target();
       if (v.type().isArray() && (bound.contains(v) || carried.contains(v))
           && !ArrayResults.returns(a) && reported.add(a)) {
-        String type = v.type().javaName();
-        String instead = ArrayNames.isReference(a)
-            ? "declare a new variable inside the loop (" + type + " " + v.name() + "2 = ...)"
-            : "write each step with its own variable (" + type + " " + v.name() + "2 = ...; "
-                + type + " " + v.name() + "3 = ...), or allocate the array once before the"
-                + " loop and write its elements";
+        String instead = instead(v, a);
         problems.add(Problem.unsupported(a.source(), "array variable " + v.name() + " is"
             + " rebound inside a loop, which is not supported; " + instead));
       }

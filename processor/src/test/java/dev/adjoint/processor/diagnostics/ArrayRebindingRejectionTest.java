@@ -35,9 +35,26 @@ class ArrayRebindingRejectionTest {
             }
             return LinearAlgebra.sum(h);""",
             "h = LinearAlgebra.tanh",
-            "array variable h " + LOOP + "write each step with its own variable (double[] h2 ="
-                + " ...; double[] h3 = ...), or allocate the array once before the loop and"
-                + " write its elements"),
+            "array variable h " + LOOP + "keep each step as a row of a matrix (double[][] hs ="
+                + " new double[steps + 1][]; hs[0] = h.clone(); then hs[t + 1] = ... in the"
+                + " loop, reading hs[t]), or allocate the array once before the loop and write"
+                + " its elements"),
+        Arguments.of("time-step buffers swapped in a loop",
+            """
+            double[] u = x.clone();
+            for (int t = 0; t < n; t++) {
+              double[] next = new double[u.length];
+              for (int i = 1; i + 1 < u.length; i++) {
+                next[i] = u[i] + 0.5 * (u[i - 1] - 2 * u[i] + u[i + 1]);
+              }
+              u = next;
+            }
+            return LinearAlgebra.sum(u);""",
+            "u = next;",
+            "array variable u " + LOOP + "copy the values instead (System.arraycopy(next, 0, u,"
+                + " 0, u.length)), or keep each step as a row of a matrix (double[][] us = new"
+                + " double[steps + 1][]; us[0] = u.clone(); then us[t + 1] = next.clone() in the"
+                + " loop)"),
         Arguments.of("parameter rebound in a loop",
             """
             for (int i = 0; i < n; i++) {

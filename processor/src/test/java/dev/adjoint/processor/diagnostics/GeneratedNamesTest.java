@@ -299,6 +299,42 @@ class GeneratedNamesTest {
   }
 
   /**
+   * Instance methods of generic classes (a generic class, a generic static nested class, an
+   * inner class of a generic class, a generic record): the receiver parameter is {@code Box<?>},
+   * not the raw {@code Box} whose {@code [rawtypes]} warning failed -Xlint:all -Werror builds.
+   */
+  @Test
+  void genericReceiversCompileUnderXlintAllWerror() {
+    JavaFileObject box = source("p.Box",
+        "package p;",
+        "import dev.adjoint.Differentiable;",
+        "public class Box<T> {",
+        "  final double k = 3;",
+        "  @Differentiable double f(double x) { return k * x * x; }",
+        "  public class Inner<U> {",
+        "    final double j = 2;",
+        "    @Differentiable double g(double x) { return j * x; }",
+        "  }",
+        "  public static final class Nested<K, V> {",
+        "    final double k = 4;",
+        "    @Differentiable double h(double x) { return k * x; }",
+        "    @Differentiable double twice(double x) { return h(x) * x; }",
+        "  }",
+        "  public record Pair<A>(double a, double b) {",
+        "    @Differentiable double line(double x) { return a * x + b; }",
+        "  }",
+        "}");
+    Compilation c = compile(List.of("-Xlint:all", "-Werror"), box);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("p.BoxAdjoint").contentsAsUtf8String()
+        .contains("fPullback(Box<?> box, double x");
+    assertThat(c).generatedSourceFile("p.Box_InnerAdjoint").contentsAsUtf8String()
+        .contains("Box<?>.Inner<?> inner");
+    assertThat(c).generatedSourceFile("p.Box_NestedAdjoint").contentsAsUtf8String()
+        .contains("Box.Nested<?, ?> nested");
+  }
+
+  /**
    * Another tool's {@code @Generated} class in the same compilation is not claimed: a processor
    * running after ours still sees it.
    */

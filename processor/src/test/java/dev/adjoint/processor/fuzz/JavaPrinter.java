@@ -97,6 +97,12 @@ final class JavaPrinter {
       Set.of("abs", "max", "min", "signum", "floor", "ceil", "rint", "cbrt", "sqrt", "pow",
           "hypot", "atan2", "log", "log10", "log1p", "asin", "acos");
 
+  /** An exponent with no derivative: a literal, its negation or an int. */
+  private static boolean constantExponent(Expr e) {
+    return e instanceof Num || e instanceof Neg n && n.a() instanceof Num
+        || e instanceof Ast.ToDouble;
+  }
+
   /** Kernels the trace flavor routes through {@link Trace}. */
   static final Set<String> TRACED_KERNELS = Set.of("relu", "norm2");
 
@@ -715,7 +721,11 @@ final class JavaPrinter {
       }
       if (flavor == Flavor.TRACE) {
         String owner = TRACED_MATH.contains(c.fn()) ? "Trace" : math;
-        return "Trace.v(" + owner + "." + c.fn() + "(" + String.join(", ", args) + "))";
+        // An exponent with no derivative (a literal, an int) makes pow(0, 0) and pow(0, k >= 1)
+        // ordinary points: their derivative in the base is finite (0 for x^0).
+        String fn = c.fn().equals("pow") && constantExponent(c.args().get(1)) ? "powConstant"
+            : c.fn();
+        return "Trace.v(" + owner + "." + fn + "(" + String.join(", ", args) + "))";
       }
       boolean unqualified = staticImport && !shadowed.contains(c.fn());
       return (unqualified ? "" : math + ".") + c.fn() + "(" + String.join(", ", args) + ")";

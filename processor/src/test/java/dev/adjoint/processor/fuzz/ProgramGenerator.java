@@ -1980,7 +1980,18 @@ final class ProgramGenerator {
         1.0, (Supplier<Expr>) () -> new MathCall("pow", List.of(positive(expr(depth - 2)),
             chance(0.5) ? new Num(pick(List.of(0.5, 1.5, 2.5))) : new Neg(new Num(1.0)))),
         w(!env.ints.isEmpty(), 0.3), (Supplier<Expr>) () -> new MathCall("pow",
-            List.of(expr(depth - 1), new ToDouble(new IVar(pick(env.ints).name())))));
+            List.of(expr(depth - 1), new ToDouble(new IVar(pick(env.ints).name())))),
+        // An active base that is exactly 0 (e - e) with an exponent of 0, 1, 2 or an int: x^0
+        // once had a NaN derivative at x = 0 (0 * pow(0, -1)), a NaN gradient for e.
+        0.3, (Supplier<Expr>) () -> zeroBasePow(depth));
+  }
+
+  private Expr zeroBasePow(int depth) {
+    Expr e = expr(depth - 2);
+    Expr exponent = !env.ints.isEmpty() && chance(0.5)
+        ? new ToDouble(new IVar(pick(env.ints).name()))
+        : new Num(pick(List.of(0.0, 1.0, 2.0)));
+    return new MathCall("pow", List.of(new Bin("-", e, e), exponent));
   }
 
   private Expr call(int depth) {

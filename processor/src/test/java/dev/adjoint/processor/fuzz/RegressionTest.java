@@ -762,4 +762,23 @@ class RegressionTest {
         .at(0.3, 1L, 2.5)
         .check();
   }
+
+  /**
+   * Program seed 3654988065618067553 (master 11, program 116), found once the generator made
+   * active bases that are exactly 0: a NaN gradient. pow's power rule {@code y * pow(x, y - 1)}
+   * is {@code 0 * inf} at x = 0 for y = 0, where x^0 is 1 for every x; now 0 there.
+   */
+  @Test
+  void powOfZeroToTheZero() {
+    Regression.of("""
+        @Differentiable
+        public static double f(double x0, int n) {
+          double c0 = Math.pow(x0 - x0, 0.0) + Math.pow(x0 - x0, (double) n) * x0;
+          return c0;
+        }""")
+        .at(0.115, 0)
+        .at(-1.5, 0)
+        .at(0.7, 2)
+        .check();
+  }
 }

@@ -207,6 +207,16 @@ public final class Trace {
     return Math.pow(x, y);
   }
 
+  /**
+   * pow with an exponent that has no derivative: at x = 0 only exponents in (0, 1) and negative
+   * ones are singular (x^0 has derivative 0 there, x^k for k >= 1 a finite one).
+   */
+  public static double powConstant(double x, double y) {
+    singularIf(x == 0 && y != 0 && y < 1 || x < 0 && y != Math.rint(y));
+    partial(y == 0 ? 0 : y * Math.pow(x, y - 1));
+    return Math.pow(x, y);
+  }
+
   public static double hypot(double x, double y) {
     singularIf(x == 0 && y == 0);
     partial(1 / Math.hypot(x, y));

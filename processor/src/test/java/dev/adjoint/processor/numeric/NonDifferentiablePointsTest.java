@@ -9,7 +9,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The documented conventions at points where the functions are not differentiable: abs'(0) = 0;
  * max and min give the whole derivative to their first argument on ties; floor, ceil, rint and
- * signum have derivative 0 everywhere, also at their jumps. Pinned exactly, for record and
+ * signum have derivative 0 everywhere, also at their jumps; pow(x, 0) has derivative 0 in x,
+ * also at x = 0. Pinned exactly, for record and
  * pullback; nearby smooth points keep the finite-difference check.
  */
 class NonDifferentiablePointsTest {
@@ -93,7 +94,23 @@ class NonDifferentiablePointsTest {
           GradientCase.of("signumTimes", "double x, double y", "return Math.signum(x) * y * y;")
               .pinned(args(0.0, 3.0), 0, 0)
               .pinned(args(-2.0, 3.0), 0, -6)
-              .pinned(args(2.0, 3.0), 0, 6));
+              .pinned(args(2.0, 3.0), 0, 6),
+          // x^0 is 1 for every x: d/dx is 0 also at x = 0 (the power rule's 0 * pow(0, -1) was
+          // NaN there)
+          GradientCase.of("powIntExponent", "double x, int n", "return Math.pow(x, n);")
+              .pinned(args(0.0, 0), 0)
+              .pinned(args(0.0, 1), 1)
+              .pinned(args(0.0, 2), 0)
+              .pinned(args(-2.0, 3), 12)
+              .pinned(args(-2.0, 0), 0),
+          GradientCase.of("powZeroLiteral", "double x",
+                  "return Math.pow(x, 0) * 3 + Math.pow(x, 0.0) + x;")
+              .pinned(args(0.0), 1)
+              .pinned(args(-1.5), 1),
+          GradientCase.of("powZeroExponent", "double x, double y", "return Math.pow(x, y);")
+              .pinned(args(0.0, 0.0), 0, Double.NEGATIVE_INFINITY)
+              .pinned(args(2.0, 0.0), 0, Math.log(2.0))
+              .pinned(args(-2.0, 0.0), 0, Double.NaN));
 
   @TestFactory
   Stream<DynamicNode> conventionsAtKinks() {

@@ -47,6 +47,23 @@ class AlgebraTest {
     assertEquals("1 / 10", print(intDivision));
   }
 
+  @Test
+  void decidesAConditionalOnTwoLiterals() {
+    // pow's rule with a literal exponent: 2.0 == 0 ? 0 : 2.0 * a
+    Expr powRule = new Expr.Cond(new Expr.Binary(Op.EQ, dbl(2), dbl(0)), dbl(0),
+        mul(dbl(2), ref(a)));
+    assertEquals("2.0 * a", print(powRule));
+    Expr zero = new Expr.Cond(new Expr.Binary(Op.EQ, dbl(0), dbl(0)), dbl(0),
+        mul(dbl(0), ref(a)));
+    assertEquals("0.0", print(zero));
+    // a condition on a variable stays, and so does a branch of another type than the whole
+    Expr open = new Expr.Cond(new Expr.Binary(Op.EQ, ref(w), dbl(0)), dbl(0), ref(a));
+    assertEquals("w == 0.0 ? 0.0 : a", print(open));
+    Expr promoted = new Expr.Cond(new Expr.Binary(Op.LT, dbl(1), dbl(2)), Expr.Const.ofInt(1),
+        ref(a));
+    assertEquals("1.0 < 2.0 ? 1 : a", print(promoted));
+  }
+
   private String print(Expr e) {
     return text.print(Algebra.simplify(e));
   }
