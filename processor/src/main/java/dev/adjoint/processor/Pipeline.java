@@ -64,6 +64,7 @@ final class Pipeline {
   private final CallRules callRules;
   private final DerivativeRegistry derivatives;
   private final boolean analyses;
+  private final SplitCallGraph callGraph;
 
   Pipeline(Trees trees, Elements elements, CallRules callRules, boolean analyses) {
     this.trees = trees;
@@ -71,6 +72,7 @@ final class Pipeline {
     this.callRules = callRules;
     this.derivatives = new DerivativeRegistry(callRules);
     this.analyses = analyses;
+    this.callGraph = new SplitCallGraph(trees, elements);
   }
 
   /**
@@ -126,7 +128,8 @@ final class Pipeline {
     // check and lower: the IR checks run even after frontend problems, on what could be read
     CheckedLowering.Result checked;
     try {
-      checked = CheckedLowering.lower(read);
+      checked = CheckedLowering.lower(read,
+          fn -> SplitCallees.of(method, fn, elements, this::hasSource, callGraph));
     } catch (RuntimeException e) {
       if (clean) {
         throw e;
@@ -163,7 +166,7 @@ final class Pipeline {
     Var seed = ReverseMode.seedParameter(lowered.result().type());
     ReverseMode.Output pullback = Optimizer.apply(ReverseMode.apply(lowered, independents,
         activity, recording, Exprs.ref(seed), derivatives,
-        SplitCallees.of(method, lowered, elements, this::hasSource)));
+        SplitCallees.of(method, lowered, elements, this::hasSource, callGraph)));
 
     long start = positions.getStartPosition(unit, tree);
     long end = positions.getEndPosition(unit, tree);

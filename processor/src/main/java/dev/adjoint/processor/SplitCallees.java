@@ -10,21 +10,30 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
  * Which calls of a method are reversed by the callee's split halves ({@code
- * ir.SplitReversal}): calls of a static method returning {@code double} of scalar parameters,
- * generated in this compilation in the caller's package (the halves are package-private), made
- * by its own body (recursion) or by a caller that has loops (and so its stacks). Other callees
- * keep their pullback, which runs their forward sweep again.
+ * ir.SplitReversal}): calls of a static method returning {@code double} of scalar, {@code
+ * double[]} and {@code double[][]} parameters, generated in this compilation in the caller's
+ * package (the halves are package-private), where the split saves work: made by a caller that
+ * has loops (and so its stacks), by the callee itself or another method of its call cycle
+ * (recursion, mutual recursion: each level's forward sweep would run again at every level
+ * above), or of a callee whose pullback records (its pullback would allocate stacks of its own
+ * and run its forward sweep again; the caller's one stacks serve both halves). Other callees
+ * keep their pullback: splitting a loop-free callee of a loop-free caller would cost the caller
+ * stacks to save the callee's forward sweep. A callee with source never writes into its array parameters (such a callee is
+ * read into its caller), so its reverse half may read them again: the caller passes their
+ * values at the call, a copy where it writes them later ({@code reverse.ReverseMode}).
  */
 final class SplitCallees {
   private SplitCallees() {}
 
   static Predicate<Expr.Invoke> of(ExecutableElement caller, Function lowered,
-      Elements elements, Predicate<ExecutableElement> hasSource) {
+      Elements elements, Predicate<ExecutableElement> hasSource, SplitCallGraph graph) {
     boolean loops = hasLoop(lowered.body());
     String pkg = elements.getPackageOf(caller).getQualifiedName().toString();
     return call -> {
@@ -32,12 +41,14 @@ final class SplitCallees {
         return false;
       }
       ExecutableElement callee = callee(call, elements);
-      return callee != null && (loops || callee.equals(caller))
+      return callee != null
           && callee.getModifiers().contains(Modifier.STATIC)
           && callee.getReturnType().getKind() == TypeKind.DOUBLE
-          && callee.getParameters().stream().allMatch(p -> p.asType().getKind().isPrimitive())
+          && callee.getParameters().stream().allMatch(p -> splittable(p.asType()))
           && hasSource.test(callee)
-          && elements.getPackageOf(callee).getQualifiedName().contentEquals(pkg);
+          && elements.getPackageOf(callee).getQualifiedName().contentEquals(pkg)
+          && (loops || callee.equals(caller) || graph.reaches(callee, caller)
+              || graph.records(callee));
     };
   }
 
@@ -54,6 +65,21 @@ final class SplitCallees {
         .filter(e -> e.getParameters().size() == call.args().size())
         .toList();
     return named.size() == 1 ? named.get(0) : null;
+  }
+
+  /** A primitive, {@code double[]} or {@code double[][]}: what the halves' signatures take. */
+  private static boolean splittable(TypeMirror t) {
+    if (t.getKind().isPrimitive()) {
+      return true;
+    }
+    if (t.getKind() != TypeKind.ARRAY) {
+      return false;
+    }
+    TypeMirror element = ((ArrayType) t).getComponentType();
+    if (element.getKind() == TypeKind.ARRAY) {
+      element = ((ArrayType) element).getComponentType();
+    }
+    return element.getKind() == TypeKind.DOUBLE;
   }
 
   private static boolean hasLoop(List<Stmt> body) {
