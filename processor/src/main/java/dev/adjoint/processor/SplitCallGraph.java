@@ -1,13 +1,10 @@
 package dev.adjoint.processor;
 
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
@@ -29,6 +26,9 @@ import javax.lang.model.util.Elements;
  * ({@link SplitCallees}): never for what is correct. Each method's tree is read once.
  */
 final class SplitCallGraph {
+  private static final Set<Tree.Kind> LOOPS = Set.of(Tree.Kind.FOR_LOOP,
+      Tree.Kind.ENHANCED_FOR_LOOP, Tree.Kind.WHILE_LOOP, Tree.Kind.DO_WHILE_LOOP);
+
   private final Trees trees;
   private final Elements elements;
   private final Map<ExecutableElement, Set<ExecutableElement>> callees = new HashMap<>();
@@ -100,27 +100,9 @@ final class SplitCallGraph {
     boolean[] loop = {false};
     new TreeScanner<Void, Void>() {
       @Override
-      public Void visitForLoop(ForLoopTree t, Void v) {
-        loop[0] = true;
-        return super.visitForLoop(t, v);
-      }
-
-      @Override
-      public Void visitEnhancedForLoop(EnhancedForLoopTree t, Void v) {
-        loop[0] = true;
-        return super.visitEnhancedForLoop(t, v);
-      }
-
-      @Override
-      public Void visitWhileLoop(WhileLoopTree t, Void v) {
-        loop[0] = true;
-        return super.visitWhileLoop(t, v);
-      }
-
-      @Override
-      public Void visitDoWhileLoop(DoWhileLoopTree t, Void v) {
-        loop[0] = true;
-        return super.visitDoWhileLoop(t, v);
+      public Void scan(Tree t, Void v) {
+        loop[0] |= t != null && LOOPS.contains(t.getKind());
+        return super.scan(t, v);
       }
 
       @Override

@@ -150,9 +150,72 @@ final class SplitHalves {
         + " and " + out.get(out.size() - 1);
   }
 
+  /**
+   * Halves that run the primal and then the pullback, for a method whose forward sweep binds a
+   * local to the caller's adjoint array (a parameter rebound to another array in one branch
+   * only): the record half has no such array. Correct, not faster: the pullback runs the
+   * forward sweep again, as an unsplit call does.
+   */
+  private static List<MethodSpec> delegating(MethodPlan m) {
+    String name = m.element().getSimpleName().toString();
+    List<String> args = new ArrayList<>();
+    m.element().getParameters().forEach(p -> args.add(p.getSimpleName().toString()));
+    Names names = new Names();
+    args.forEach(names::reserve);
+    String stacks = names.reserve("stacks");
+    String seed = names.reserve("seed");
+    MethodSpec record = ReverseModeMethods.internalSignature(m, SplitReversal.recordName(name))
+        .addParameter(BodyWriter.STACKS, stacks)
+        .returns(TypeName.DOUBLE)
+        .addJavadoc(Javadoc.of("The forward half of {@link #$L} for callers in this package:"
+            + " the value; {@link #$L} runs the pullback, since the forward sweep uses the"
+            + " caller's adjoint arrays.\n", GeneratedApi.pullbackName(name),
+            SplitReversal.reverseName(name)))
+        .addStatement("return $T.$L($L)", com.palantir.javapoet.ClassName.get(
+            (javax.lang.model.element.TypeElement) m.element().getEnclosingElement()), name,
+            String.join(", ", args))
+        .build();
+    MethodSpec.Builder reverse = ReverseModeMethods.internalSignature(m,
+        SplitReversal.reverseName(name)).addParameter(TypeName.DOUBLE, seed);
+    List<String> pullbackArgs = new ArrayList<>(args);
+    pullbackArgs.add(seed);
+    if (m.wrtParameters().stream().anyMatch(p -> p.plain().type() == Type.DOUBLE)) {
+      String grad = names.reserve("grad");
+      reverse.addParameter(ArrayTypeName.of(TypeName.DOUBLE), grad);
+      pullbackArgs.add(grad);
+    }
+    for (MethodPlan.Parameter p : m.wrtParameters()) {
+      if (p.plain().type().isArray()) {
+        String bar = names.reserve(p.name() + "Bar");
+        reverse.addParameter(TypeName.get(m.element().getParameters().stream()
+            .filter(e -> e.getSimpleName().contentEquals(p.name())).findFirst().orElseThrow()
+            .asType()), bar);
+        pullbackArgs.add(bar);
+      }
+    }
+    reverse.addParameter(BodyWriter.STACKS, stacks)
+        .addJavadoc(Javadoc.of("The backward half of {@link #$L} for callers in this package:"
+            + " runs it on stacks of its own.\n", GeneratedApi.pullbackName(name)))
+        .addStatement("$L($L)", GeneratedApi.pullbackName(name), String.join(", ",
+            pullbackArgs));
+    return List.of(record, reverse.build());
+  }
+
   static List<MethodSpec> methods(ReverseModeMethods writer, MethodPlan m) {
-    ReverseMode.Output pullback = m.pullback();
+    ReverseMode.Output pullback = m.halves();
     Sweeps sweeps = pullback.sweeps();
+    Set<Var> adjointParameters = new java.util.HashSet<>();
+    for (MethodPlan.Parameter p : m.wrtParameters()) {
+      if (p.plain().type().isArray()) {
+        adjointParameters.add(pullback.parameterAdjoints().get(p.plain()));
+      }
+    }
+    boolean[] readsAdjoints = {false};
+    Stmts.walk(sweeps.forward(), st -> readsAdjoints[0] |= Stmts.ownReads(st).stream()
+        .anyMatch(adjointParameters::contains));
+    if (readsAdjoints[0]) {
+      return delegating(m);
+    }
     List<Var> carried = carried(sweeps);
     // Scratch arrays the forward sweep only allocates are allocated by the reverse half.
     List<Stmt> scratch = new ArrayList<>();

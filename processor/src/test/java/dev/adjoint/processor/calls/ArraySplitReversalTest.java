@@ -69,6 +69,12 @@ class ArraySplitReversalTest {
           + "    return n == 0 ? Math.sin(x) : odd(x * 0.9 + 0.1, n - 1) * x; }",
       "static double odd(double x, int n) {\n"
           + "    return n == 0 ? Math.cos(x) : even(Math.tanh(x), n - 1) + x; }",
+      // Rebinds its array parameter in one branch: its halves run its pullback.
+      "static double rebinds(double[] v, double p) {\n"
+          + "    if (p > 0) { v = dev.adjoint.runtime.LinearAlgebra.sigmoid(v); }\n"
+          + "    double s = 0;\n"
+          + "    for (int i = 0; i < v.length; i++) { s += v[i] * p; }\n"
+          + "    return s; }",
       // Loop-free, called once by a loop-free caller.
       "static double softmaxDot(double[] v, double[] w) {\n"
           + "    return Math.exp(v[0]) * w[0] / (Math.exp(v[0]) + Math.exp(v[v.length - 1]));\n"
@@ -189,6 +195,16 @@ class ArraySplitReversalTest {
                 for (int i = 0; i < a.length; i++) {
                   s += even(a[i] * x, i + 2) + ping(a, i, s * 0.1);
                   a[i] = s;
+                }
+                return s;""")
+            .writesArguments()
+            .random(3, ArraySplitReversalTest::vectorAndScalar),
+        ArrayCase.of("helperRebindingItsArrayParameter", "double[] a, double x",
+                """
+                double s = 0;
+                for (int i = 0; i < 3; i++) {
+                  s += rebinds(a, x - i * 0.5);
+                  a[i % a.length] = s * a[0];
                 }
                 return s;""")
             .writesArguments()

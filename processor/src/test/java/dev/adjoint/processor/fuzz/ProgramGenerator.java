@@ -2013,9 +2013,10 @@ final class ProgramGenerator {
             : expr(depth - 1));
         case INT -> args.add(m.name().startsWith("r")
             ? new IBin("%", smallInt().e, new IConst(4)) : smallInt().e);
-        // In a loop the call is split (the helper's halves on this method's stacks), and an
-        // array written after it is copied for the reverse half: any array may be passed.
-        case ARRAY -> args.add(env.loopDepth > 0 && !env.arrays.isEmpty() && chance(0.5)
+        // In a loop a static helper's call is split (its halves on this method's stacks), and
+        // an array written after it is copied for the reverse half: any array may be passed.
+        case ARRAY -> args.add(env.loopDepth > 0 && !Program.instance(seed)
+            && !env.arrays.isEmpty() && chance(0.5)
             ? new ArrayName(pick(env.arrays).name())
             : passableArrays().isEmpty() ? new ArrayName("UNAVAILABLE") : arr());
         case MATRIX, BOOLEAN, LONG -> throw new IllegalStateException("not a helper parameter");
