@@ -2,6 +2,7 @@ package dev.adjoint.processor;
 
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.lower.Lowering;
@@ -32,7 +33,12 @@ final class CheckedLowering {
 
   private CheckedLowering() {}
 
-  static Result lower(Function read) {
+  /**
+   * @param copied for the lowered function, the calls whose caller copies the array arguments
+   *     it writes later ({@link SplitCallees}), which the call-argument check then allows
+   */
+  static Result lower(Function read,
+      java.util.function.Function<Function, java.util.function.Predicate<Expr.Invoke>> copied) {
     List<Problem> problems = new ArrayList<>();
     Function normalized = Lowering.normalize(read);
     problems.addAll(LoopRebinding.check(normalized));
@@ -53,7 +59,7 @@ final class CheckedLowering {
     }
     problems.addAll(ParameterWrites.check(expanded));
     Function lowered = Lowering.threeAddress(Lowering.shareFactorizations(expanded));
-    problems.addAll(CallArguments.check(lowered));
+    problems.addAll(CallArguments.check(lowered, copied.apply(lowered)));
     return new Result(problems.isEmpty() ? lowered : null, problems);
   }
 

@@ -20,9 +20,11 @@ import dev.adjoint.processor.frontend.Problems;
 import dev.adjoint.processor.frontend.Shadowing;
 import dev.adjoint.processor.frontend.SubsetFence;
 import dev.adjoint.processor.frontend.WrittenArguments;
+import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Mode;
+import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.rules.CallRules;
 import dev.adjoint.processor.rules.DerivativeRegistry;
@@ -64,6 +66,7 @@ final class Pipeline {
   private final CallRules callRules;
   private final DerivativeRegistry derivatives;
   private final boolean analyses;
+  private final SplitCallGraph callGraph;
 
   Pipeline(Trees trees, Elements elements, CallRules callRules, boolean analyses) {
     this.trees = trees;
@@ -71,6 +74,7 @@ final class Pipeline {
     this.callRules = callRules;
     this.derivatives = new DerivativeRegistry(callRules);
     this.analyses = analyses;
+    this.callGraph = new SplitCallGraph(trees, elements);
   }
 
   /**
@@ -126,7 +130,8 @@ final class Pipeline {
     // check and lower: the IR checks run even after frontend problems, on what could be read
     CheckedLowering.Result checked;
     try {
-      checked = CheckedLowering.lower(read);
+      checked = CheckedLowering.lower(read,
+          fn -> SplitCallees.of(method, fn, elements, this::hasSource, callGraph));
     } catch (RuntimeException e) {
       if (clean) {
         throw e;
@@ -161,9 +166,17 @@ final class Pipeline {
 
     // differentiate (the request's mode is reverse, the only one so far) and optimize
     Var seed = ReverseMode.seedParameter(lowered.result().type());
+    java.util.function.Predicate<Expr.Invoke> split =
+        SplitCallees.of(method, lowered, elements, this::hasSource, callGraph);
     ReverseMode.Output pullback = Optimizer.apply(ReverseMode.apply(lowered, independents,
-        activity, recording, Exprs.ref(seed), derivatives,
-        SplitCallees.of(method, lowered, elements, this::hasSource)));
+        activity, recording, Exprs.ref(seed), derivatives, split));
+    // The split halves have their caller's stacks: they may split the other calls too.
+    java.util.function.Predicate<Expr.Invoke> onStacks =
+        SplitCallees.onStacks(method, elements, this::hasSource);
+    boolean more = Stmts.assignments(lowered.body()).stream().anyMatch(a ->
+        a.value() instanceof Expr.Invoke call && onStacks.test(call) && !split.test(call));
+    ReverseMode.Output halves = !more ? pullback : Optimizer.apply(ReverseMode.apply(lowered,
+        independents, activity, recording, Exprs.ref(seed), derivatives, onStacks));
 
     long start = positions.getStartPosition(unit, tree);
     long end = positions.getEndPosition(unit, tree);
@@ -173,6 +186,7 @@ final class Pipeline {
         reader.records(),
         independents,
         pullback,
+        halves,
         seed,
         reader.fileName(),
         (int) unit.getLineMap().getLineNumber(start),

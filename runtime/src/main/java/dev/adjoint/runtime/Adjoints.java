@@ -83,4 +83,21 @@ public final class Adjoints {
     }
     return out;
   }
+
+  /**
+   * A copy of {@code a}'s values: what a caller gives a callee's reverse half when it writes
+   * the array between the call and that half, which reads the values again.
+   */
+  public static double[] snapshot(double[] a) {
+    return a.clone();
+  }
+
+  /** A copy of {@code m}'s values, row by row (a row not assigned yet stays null). */
+  public static double[][] snapshot(double[][] m) {
+    double[][] out = new double[m.length][];
+    for (int i = 0; i < m.length; i++) {
+      out[i] = m[i] == null ? null : m[i].clone();
+    }
+    return out;
+  }
 }

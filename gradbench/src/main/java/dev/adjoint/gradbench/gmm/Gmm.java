@@ -30,7 +30,7 @@ public final class Gmm {
     double[] qx = new double[d];
     double slse = 0.0;
     for (int ix = 0; ix < n; ix++) {
-      // One array per point: the processor refuses writing one again after logsumexp read it.
+      // One array per point: a reused one would be copied per call for logsumexp's reverse half.
       double[] mainTerm = new double[k];
       for (int ik = 0; ik < k; ik++) {
         for (int j = 0; j < d; j++) {

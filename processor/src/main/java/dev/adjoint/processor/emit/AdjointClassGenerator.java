@@ -44,12 +44,26 @@ public final class AdjointClassGenerator {
 
   /**
    * Also generates the split halves ({@code ir.SplitReversal}) that {@code plans} call: the
-   * plans of the whole round, since callers of other classes of the package use them too.
+   * plans of the whole round, since callers of other classes of the package use them too; and
+   * the halves those halves call, until there are no more.
    */
   public AdjointClassGenerator withSplitHalvesCalledBy(java.util.Collection<MethodPlan> plans) {
     Set<String> keys = new HashSet<>();
     for (MethodPlan p : plans) {
       keys.addAll(SplitHalves.called(p.pullback().sweeps().forward()));
+    }
+    Set<MethodPlan> expanded = new HashSet<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (MethodPlan p : plans) {
+        if (!expanded.contains(p) && keys.contains(SplitHalves.key(adjointClassName(
+            (TypeElement) p.element().getEnclosingElement(), elements).canonicalName(),
+            p.element().getSimpleName().toString()))) {
+          expanded.add(p);
+          grew |= keys.addAll(SplitHalves.called(p.halves().sweeps().forward()));
+        }
+      }
     }
     reverse.splitHalves(keys);
     return this;

@@ -17,6 +17,9 @@ import javax.lang.model.element.ExecutableElement;
  * @param independents the differentiated IR parameters, in declaration order
  * @param pullback the optimized adjoint with {@code seed} as the result's adjoint; the
  *     value-and-gradient call delegates to it
+ * @param halves the adjoint its split halves ({@code ir.SplitReversal}) run: {@code pullback},
+ *     or for a loop-free method one that splits its calls of loop-free helpers too (the halves
+ *     have their caller's stacks, which its pullback would have to allocate)
  * @param seed the pullback's seed parameter
  * @param sourceFile the user's file name, for comments
  * @param firstLine first line of the method in that file
@@ -30,6 +33,7 @@ public record MethodPlan(
     Map<Integer, RecordShape> records,
     List<Var> independents,
     ReverseMode.Output pullback,
+    ReverseMode.Output halves,
     Var seed,
     String sourceFile,
     int firstLine,

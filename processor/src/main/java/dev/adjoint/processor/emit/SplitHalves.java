@@ -25,8 +25,10 @@ import java.util.Set;
  * The two package-private halves of a pullback that callers in the same package split ({@link
  * SplitReversal}): {@code fRecord(args, stacks)} runs the forward sweep and pushes what the
  * backward sweep reads of it; {@code fReverse(args, seed, grad, stacks)} pops that and runs the
- * backward sweep. Only for static methods of scalar parameters returning {@code double}
- * (what {@code SplitCallees} splits), so there are no adjoint arrays or record storage.
+ * backward sweep, adding into the caller's adjoint arrays of the array parameters as the
+ * pullback does. Only for static methods returning {@code double} of scalar, {@code double[]}
+ * and {@code double[][]} parameters (what {@code SplitCallees} splits), so there is no record
+ * storage; they never write into their array parameters, so no adjoint is set aside.
  */
 final class SplitHalves {
   private SplitHalves() {}
@@ -58,7 +60,10 @@ final class SplitHalves {
     Exprs.children(e).forEach(c -> collect(c, out));
   }
 
-  /** What the backward sweep reads of the forward sweep's variables, in assignment order. */
+  /**
+   * What the backward sweep reads of the forward sweep's variables before assigning them, in
+   * assignment order (a loop index the backward sweep sets first is not carried).
+   */
   private static List<Var> carried(Sweeps sweeps) {
     Set<Var> assigned = new LinkedHashSet<>();
     Stmts.walk(sweeps.forward(), s -> {
@@ -67,7 +72,7 @@ final class SplitHalves {
       }
     });
     Set<Var> read = new LinkedHashSet<>();
-    Stmts.walk(sweeps.backward(), s -> read.addAll(Stmts.ownReads(s)));
+    readBeforeAssigned(sweeps.backward(), new java.util.HashSet<>(), read);
     List<Var> out = new ArrayList<>();
     for (Var v : assigned) {
       if (read.contains(v) && v.role() != Var.Role.FIELD && v != SplitReversal.STACKS) {
@@ -77,10 +82,46 @@ final class SplitHalves {
     return out;
   }
 
-  /** {@code v = new double[n]} with constant {@code n}, the forward sweep's only use of v. */
-  private static boolean isScratch(Stmt.Assign a, List<Stmt> forward) {
+  /**
+   * Adds to {@code out} the variables {@code block} may read before it assigns them, {@code
+   * assigned} holding those assigned on every path so far. A branch or a loop body may not
+   * run, so what it assigns counts only inside it.
+   */
+  private static void readBeforeAssigned(List<Stmt> block, Set<Var> assigned, Set<Var> out) {
+    for (Stmt s : block) {
+      if (s instanceof Stmt.Loop l) {
+        notIn(Exprs.reads(l.condition()), assigned, out);
+        Set<Var> inBody = new java.util.HashSet<>(assigned);
+        readBeforeAssigned(l.body(), inBody, out);
+        readBeforeAssigned(l.update(), inBody, out);
+      } else if (s instanceof Stmt.If i) {
+        notIn(Exprs.reads(i.condition()), assigned, out);
+        readBeforeAssigned(i.then(), new java.util.HashSet<>(assigned), out);
+        readBeforeAssigned(i.otherwise(), new java.util.HashSet<>(assigned), out);
+      } else {
+        notIn(Stmts.reads(s), assigned, out);
+        if (s instanceof Stmt.Assign a && !a.accumulate()) {
+          assigned.add(a.target());
+        }
+      }
+    }
+  }
+
+  private static void notIn(Set<Var> reads, Set<Var> assigned, Set<Var> out) {
+    for (Var v : reads) {
+      if (!assigned.contains(v)) {
+        out.add(v);
+      }
+    }
+  }
+
+  /**
+   * {@code v = new double[n]}, the forward sweep's only use of v (a local array's adjoint, a
+   * scratch buffer), with {@code n} known to the reverse half: it reads only {@code known}.
+   */
+  private static boolean isScratch(Stmt.Assign a, List<Stmt> forward, Set<Var> known) {
     if (!(a.value() instanceof Expr.NewArray n)
-        || !n.dimensions().stream().allMatch(d -> d instanceof Expr.Const)) {
+        || !n.dimensions().stream().allMatch(d -> known.containsAll(Exprs.reads(d)))) {
       return false;
     }
     int[] uses = {0};
@@ -95,14 +136,93 @@ final class SplitHalves {
     return uses[0] == 1;
   }
 
+  /** {@code grad}, {@code vBar} and {@code wBar}: where the reverse half adds the gradient. */
+  private static String adjointList(String grad, List<Var> arrays, BodyWriter body) {
+    List<String> out = new ArrayList<>();
+    if (grad != null) {
+      out.add("{@code " + grad + "}");
+    }
+    arrays.forEach(bar -> out.add("{@code " + body.name(bar) + "}"));
+    if (out.isEmpty()) {
+      return "nothing";
+    }
+    return out.size() == 1 ? out.get(0) : String.join(", ", out.subList(0, out.size() - 1))
+        + " and " + out.get(out.size() - 1);
+  }
+
+  /**
+   * Halves that run the primal and then the pullback, for a method whose forward sweep binds a
+   * local to the caller's adjoint array (a parameter rebound to another array in one branch
+   * only): the record half has no such array. Correct, not faster: the pullback runs the
+   * forward sweep again, as an unsplit call does.
+   */
+  private static List<MethodSpec> delegating(MethodPlan m) {
+    String name = m.element().getSimpleName().toString();
+    List<String> args = new ArrayList<>();
+    m.element().getParameters().forEach(p -> args.add(p.getSimpleName().toString()));
+    Names names = new Names();
+    args.forEach(names::reserve);
+    String stacks = names.reserve("stacks");
+    String seed = names.reserve("seed");
+    MethodSpec record = ReverseModeMethods.internalSignature(m, SplitReversal.recordName(name))
+        .addParameter(BodyWriter.STACKS, stacks)
+        .returns(TypeName.DOUBLE)
+        .addJavadoc(Javadoc.of("The forward half of {@link #$L} for callers in this package:"
+            + " the value; {@link #$L} runs the pullback, since the forward sweep uses the"
+            + " caller's adjoint arrays.\n", GeneratedApi.pullbackName(name),
+            SplitReversal.reverseName(name)))
+        .addStatement("return $T.$L($L)", com.palantir.javapoet.ClassName.get(
+            (javax.lang.model.element.TypeElement) m.element().getEnclosingElement()), name,
+            String.join(", ", args))
+        .build();
+    MethodSpec.Builder reverse = ReverseModeMethods.internalSignature(m,
+        SplitReversal.reverseName(name)).addParameter(TypeName.DOUBLE, seed);
+    List<String> pullbackArgs = new ArrayList<>(args);
+    pullbackArgs.add(seed);
+    if (m.wrtParameters().stream().anyMatch(p -> p.plain().type() == Type.DOUBLE)) {
+      String grad = names.reserve("grad");
+      reverse.addParameter(ArrayTypeName.of(TypeName.DOUBLE), grad);
+      pullbackArgs.add(grad);
+    }
+    for (MethodPlan.Parameter p : m.wrtParameters()) {
+      if (p.plain().type().isArray()) {
+        String bar = names.reserve(p.name() + "Bar");
+        reverse.addParameter(TypeName.get(m.element().getParameters().stream()
+            .filter(e -> e.getSimpleName().contentEquals(p.name())).findFirst().orElseThrow()
+            .asType()), bar);
+        pullbackArgs.add(bar);
+      }
+    }
+    reverse.addParameter(BodyWriter.STACKS, stacks)
+        .addJavadoc(Javadoc.of("The backward half of {@link #$L} for callers in this package:"
+            + " runs it on stacks of its own.\n", GeneratedApi.pullbackName(name)))
+        .addStatement("$L($L)", GeneratedApi.pullbackName(name), String.join(", ",
+            pullbackArgs));
+    return List.of(record, reverse.build());
+  }
+
   static List<MethodSpec> methods(ReverseModeMethods writer, MethodPlan m) {
-    ReverseMode.Output pullback = m.pullback();
+    ReverseMode.Output pullback = m.halves();
     Sweeps sweeps = pullback.sweeps();
+    Set<Var> adjointParameters = new java.util.HashSet<>();
+    for (MethodPlan.Parameter p : m.wrtParameters()) {
+      if (p.plain().type().isArray()) {
+        adjointParameters.add(pullback.parameterAdjoints().get(p.plain()));
+      }
+    }
+    boolean[] readsAdjoints = {false};
+    Stmts.walk(sweeps.forward(), st -> readsAdjoints[0] |= Stmts.ownReads(st).stream()
+        .anyMatch(adjointParameters::contains));
+    if (readsAdjoints[0]) {
+      return delegating(m);
+    }
     List<Var> carried = carried(sweeps);
     // Scratch arrays the forward sweep only allocates are allocated by the reverse half.
     List<Stmt> scratch = new ArrayList<>();
+    Set<Var> known = new LinkedHashSet<>(m.parameters());
+    known.addAll(carried);
     for (Stmt st : sweeps.forward()) {
-      if (st instanceof Stmt.Assign a && isScratch(a, sweeps.forward())) {
+      if (st instanceof Stmt.Assign a && isScratch(a, sweeps.forward(), known)) {
         scratch.add(a);
         carried.remove(a.target());
       }
@@ -144,6 +264,13 @@ final class SplitHalves {
     Map<Var, Var> adjoints = pullback.parameterAdjoints();
     List<Var> params = new ArrayList<>(m.parameters());
     params.add(m.seed());
+    List<Var> arrayAdjoints = new ArrayList<>();
+    for (MethodPlan.Parameter p : m.wrtParameters()) {
+      if (p.plain().type().isArray()) {
+        arrayAdjoints.add(adjoints.get(p.plain()));
+      }
+    }
+    params.addAll(arrayAdjoints);
     Names reverseNames = new Names();
     // Named in the pullback's order (parameters, then the forward sweep's), not the pops'.
     params.forEach(reverseNames::of);
@@ -160,12 +287,16 @@ final class SplitHalves {
     if (scalars) {
       reverse.addParameter(ArrayTypeName.of(TypeName.DOUBLE), grad);
     }
+    for (Var bar : arrayAdjoints) {
+      reverse.addParameter(bar.type() == Type.DOUBLE_ARRAY ? ArrayTypeName.of(TypeName.DOUBLE)
+          : ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)), reverseBody.name(bar));
+    }
     reverse.addParameter(BodyWriter.STACKS, reverseBody.stacks())
         .addJavadoc(Javadoc.of("The backward half of {@link #$L} for callers in this package:"
             + " pops what {@link #$L} pushed and adds {@code $L} times the gradient to"
             + " $L.\n", GeneratedApi.pullbackName(name),
             SplitReversal.recordName(name), reverseBody.name(m.seed()),
-            grad == null ? "nothing" : "{@code " + grad + "}"))
+            adjointList(grad, arrayAdjoints, reverseBody)))
         .addCode(reverseCode);
     boolean first = true;
     int slot = 0;

@@ -22,6 +22,7 @@ import dev.adjoint.processor.ir.Sweeps;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.rules.DerivativeRegistry;
+import dev.adjoint.processor.verify.CallArguments;
 import dev.adjoint.processor.verify.ParameterWrites;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,6 +95,10 @@ public final class ReverseMode {
   /** The calls whose callee's split halves this method uses (see {@link SplitReversal}). */
   private java.util.function.Predicate<Expr.Invoke> split = call -> false;
   private final LoopSaves loopSaves = new LoopSaves();
+  /** For each call, its array arguments that a store may change after it. */
+  private Map<Stmt, Set<Var>> writtenAfter = Map.of();
+  /** For each split call, the copies of its array arguments at the call, by argument. */
+  private final Map<Stmt.Assign, Map<Integer, Var>> copiesAtCall = new IdentityHashMap<>();
 
   private ReverseMode(Activity activity, ToBeRecorded recording,
       DerivativeRegistry derivatives) {
@@ -134,6 +139,7 @@ public final class ReverseMode {
     this.seed = seed;
     bounds = LoopBounds.analyse(fn);
     rows.prepare(fn.body());
+    writtenAfter = CallArguments.writtenAfter(fn);
     Set<Var> defined = new HashSet<>(fn.params());
     for (Stmt.Assign a : Stmts.assignments(fn.body())) {
       if (!defined.add(a.target())) {
@@ -240,6 +246,9 @@ public final class ReverseMode {
         out.add(splitCall == null ? a : new Stmt.Assign(a.target(), SplitReversal.record(
             splitCall, derivatives.find(splitCall, Mode.REVERSE).owner()), a.accumulate(),
             a.source()));
+        if (splitCall != null) {
+          copyArguments(a, splitCall, depth, out);
+        }
         out.addAll(companion(a, depth));
       } else if (s instanceof Stmt.If i) {
         out.add(new Stmt.If(i.condition(), forward(i.then(), depth),
@@ -271,6 +280,32 @@ public final class ReverseMode {
       }
     }
     return out;
+  }
+
+  /**
+   * After a split call, a copy of each array argument that the caller may write before the
+   * callee's reverse half runs: that half reads the arguments again (the callee never writes
+   * them, or it would have been read into this method), so it is given their values at the
+   * call. Kept in a local outside loops, pushed inside them.
+   */
+  private void copyArguments(Stmt.Assign a, Expr.Invoke call, int depth, List<Stmt> out) {
+    Set<Var> written = writtenAfter.getOrDefault(a, Set.of());
+    Map<Integer, Var> copies = new LinkedHashMap<>();
+    for (int i = 0; i < call.args().size(); i++) {
+      Expr arg = call.args().get(i);
+      if (arg.type().isArray()
+          && Stmts.bases(arg).stream().anyMatch(written::contains)) {
+        Var copy = new Var(Stmts.baseVar(arg).name() + "AtCall", arg.type(), Var.Role.SAVE);
+        Expr snapshot = new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, ADJOINTS, "snapshot",
+            List.of(arg), List.of(), arg.type());
+        out.add(depth > 0 ? new Stmt.Push(snapshot, a.source())
+            : Stmt.Assign.set(copy, snapshot, a.source()));
+        copies.put(i, copy);
+      }
+    }
+    if (!copies.isEmpty()) {
+      copiesAtCall.put(a, copies);
+    }
   }
 
   /** A local array's adjoint is allocated with it, with the same shape. */
@@ -446,7 +481,14 @@ public final class ReverseMode {
             new Stmt.Store(bar, load.index(), vBar, true, src)), src));
       } else if (a.value() instanceof Expr.Invoke call
           && call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE) {
-        pullback(call, vBar, src, out);
+        Map<Integer, Var> copies = copiesAtCall.getOrDefault(a, Map.of());
+        if (depth > 0) {
+          List<Var> pushed = new ArrayList<>(copies.values());
+          for (int i = pushed.size() - 1; i >= 0; i--) {
+            out.add(Stmt.Assign.set(pushed.get(i), new Expr.Pop(pushed.get(i).type()), src));
+          }
+        }
+        pullback(call, copies, vBar, src, out);
       } else if (a.value() instanceof Expr.Invoke call
           && call.kind() == Expr.Invoke.Kind.KERNEL) {
         kernelPullback(call, Exprs.ref(v), vBar, src, out);
@@ -466,7 +508,7 @@ public final class ReverseMode {
     }
     if (activity.isActive(v) && ArrayResults.fromDifferentiable(a)) {
       // The array's adjoint is the callee's seed, which its pullback only reads.
-      pullback((Expr.Invoke) a.value(), Exprs.ref(adjoint(v)), src, out);
+      pullback((Expr.Invoke) a.value(), Map.of(), Exprs.ref(adjoint(v)), src, out);
     }
     if (recording.mustSave(a) && !bounds.initOfCounted(a)) {
       Expr inverse = Inverses.of(a);
@@ -478,9 +520,11 @@ public final class ReverseMode {
 
   /**
    * {@code v = g(a, x)}: {@code g}'s generated pullback adds {@code v̄ ∂g/∂·} into a scratch
-   * slot per scalar argument (then into {@code ā}) and directly into array adjoints.
+   * slot per scalar argument (then into {@code ā}) and directly into array adjoints; {@code
+   * copies} replace array arguments by their values at the call ({@link #copyArguments}).
    */
-  private void pullback(Expr.Invoke call, Expr vBar, SourceRef src, List<Stmt> out) {
+  private void pullback(Expr.Invoke call, Map<Integer, Var> copies, Expr vBar, SourceRef src,
+      List<Stmt> out) {
     for (int i = 0; i < call.args().size(); i++) {
       Expr given = call.args().get(i);
       boolean variable = given instanceof Expr.Ref || given instanceof Expr.Cond;
@@ -493,6 +537,7 @@ public final class ReverseMode {
       }
     }
     List<Expr> args = new ArrayList<>(call.args());
+    copies.forEach((i, copy) -> args.set(i, Exprs.ref(copy)));
     args.add(vBar);
     List<Expr> arrayAdjoints = new ArrayList<>();
     List<Stmt> after = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A pullback of a call reads the call's array arguments and (for most kernels) its array result
@@ -28,10 +29,47 @@ public final class CallArguments {
 
   /** Runs on lowered IR (after alias expansion): one problem per store that breaks the rule. */
   public static List<Problem> check(Function fn) {
-    CallArguments check = new CallArguments(ArrayNames.referees(fn.body()), copies(fn.body()),
-        rows(fn.body()));
-    check.run(fn);
+    return check(fn, call -> false);
+  }
+
+  /**
+   * As {@link #check(Function)}, except for the array arguments of the calls {@code copied}
+   * names: their caller gives the callee's derivative a copy of the values at the call where
+   * it writes them later ({@link #writtenAfter}).
+   */
+  public static List<Problem> check(Function fn, Predicate<Expr.Invoke> copied) {
+    CallArguments check = of(fn);
+    check.run(fn, copied);
     return check.problems;
+  }
+
+  /**
+   * For each call of a method with a pullback (by statement), the variables among its array
+   * arguments that a store may change after it (later, or in a loop around it that does not
+   * create them): the arguments the {@link #check} would refuse.
+   */
+  public static Map<Stmt, Set<Var>> writtenAfter(Function fn) {
+    CallArguments check = of(fn);
+    Layout layout = new Layout(fn.body());
+    Map<Stmt, Set<Var>> out = new IdentityHashMap<>();
+    for (Stmt s : layout.statements()) {
+      if (s instanceof Stmt.Assign a && a.value() instanceof Expr.Invoke call
+          && call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE) {
+        for (Expr arg : call.args()) {
+          for (Var array : arg.type().isArray() ? Stmts.bases(arg) : Set.<Var>of()) {
+            if (!check.changes(layout, s, array).isEmpty()) {
+              out.computeIfAbsent(s, k -> new HashSet<>()).add(array);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static CallArguments of(Function fn) {
+    return new CallArguments(ArrayNames.referees(fn.body()), copies(fn.body()),
+        rows(fn.body()));
   }
 
   /** The statements that make each join variable another array ({@code j = a}, in a branch). */
@@ -145,14 +183,14 @@ public final class CallArguments {
     return out;
   }
 
-  private void run(Function fn) {
+  private void run(Function fn, Predicate<Expr.Invoke> copied) {
     Layout layout = new Layout(fn.body());
     for (Stmt s : layout.statements()) {
       if (!(s instanceof Stmt.Assign a) || !(a.value() instanceof Expr.Invoke call)
           || call.kind() == Expr.Invoke.Kind.HELPER || copy(call)) {
         continue;
       }
-      for (Expr arg : call.args()) {
+      for (Expr arg : copied.test(call) ? List.<Expr>of() : call.args()) {
         if (arg.type().isArray()) {
           for (Var array : Stmts.bases(arg)) { // each array a conditional argument may choose
             requireUnchanged(layout, s, array, call.name());
@@ -166,10 +204,16 @@ public final class CallArguments {
   }
 
   private void requireUnchanged(Layout layout, Stmt call, Var array, String callee) {
+    changes(layout, call, array).forEach(st -> unchanged(st, array, callee));
+  }
+
+  /** The stores that may change {@code array} after {@code call}, in the order found. */
+  private List<Stmt.Store> changes(Layout layout, Stmt call, Var array) {
+    List<Stmt.Store> out = new ArrayList<>();
     for (Stmt later : layout.statements()) {
       if (later instanceof Stmt.Store st && storesInto(st, array)
           && runsAfter(layout, call, st) && storeMayBe(layout, st, array, call)) {
-        unchanged(st, array, callee);
+        out.add(st);
       }
     }
     for (Stmt.Loop loop : layout.loopsAround(call)) {
@@ -178,10 +222,11 @@ public final class CallArguments {
       }
       Stmts.walk(loop.body(), t -> {
         if (t instanceof Stmt.Store st && storesInto(st, array)) {
-          unchanged(st, array, callee);
+          out.add(st);
         }
       });
     }
+    return out;
   }
 
   /**

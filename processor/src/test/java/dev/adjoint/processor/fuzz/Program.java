@@ -105,6 +105,11 @@ record Program(long seed, int arrayLength, boolean staticImport, List<Method> me
    * {@code this}: a function of the seed, so that shrinking and replays keep it.
    */
   boolean instance() {
+    return instance(seed);
+  }
+
+  /** {@link #instance()} of the program of {@code seed}, for its generator. */
+  static boolean instance(long seed) {
     return new java.util.Random(seed ^ 0x1A57A9CEL).nextDouble() < 0.2;
   }
 

@@ -89,7 +89,9 @@ import java.util.function.Supplier;
  * <p>Shape of a program: {@code f(x0.., [int n], [double[] a0, a1], [double[][] M], [boolean
  * flag], [long m])} (parameters shuffled, sometimes a {@code wrt} subset), and possibly helpers
  * {@code h1}/{@code h2} (a {@code wrt} subset sometimes; {@code h2} calls {@code h1}) or a
- * recursive {@code r1(p, d)}; plain {@code int mix(int, int)} and {@code boolean even(int)}
+ * recursive {@code r1(p, d)} (or {@code r1} and {@code r2} calling each other); in loops, a
+ * helper's array argument may be any array, written after the call too (the call is split and
+ * the array copied for its reverse half); plain {@code int mix(int, int)} and {@code boolean even(int)}
  * helpers for index arithmetic; some classes import {@code Math.*} statically. Options of
  * their own: functions of the program's own named like Math's ({@code exp sin cos tanh atan}),
  * imported by single-static-import beside {@code Math.*} ({@link ShadowCall}); library constants
@@ -324,8 +326,12 @@ final class ProgramGenerator {
     List<Method> methods = new ArrayList<>();
     likeGenerated.beginProgram();
     double shape = r.nextDouble();
-    if (shape < 0.12) {
-      methods.add(recursive("r1"));
+    if (shape < 0.08) {
+      methods.add(recursive("r1", "r1"));
+    } else if (shape < 0.12) {
+      // Mutual recursion: r1 calls r2 calls r1 (split reversal keeps it linear in depth).
+      methods.add(recursive("r1", "r2"));
+      methods.add(recursive("r2", "r1"));
     } else if (shape < 0.40) {
       methods.add(maybePlain(helper(likeGenerated.method("h1"), List.of())));
     } else if (shape < 0.50) {
@@ -373,7 +379,9 @@ final class ProgramGenerator {
     if (chance(0.35)) {
       params.add(new Param(Type.INT, "n"));
     }
-    int arrays = chance(0.45) ? 1 + (chance(0.4) ? 1 : 0) : 0;
+    // A helper taking an array needs one to be passed (in loops too: split calls).
+    boolean arrayHelper = helpers.stream().anyMatch(ProgramGenerator::takesArray);
+    int arrays = chance(arrayHelper ? 0.85 : 0.45) ? 1 + (chance(0.4) ? 1 : 0) : 0;
     for (int i = 0; i < arrays; i++) {
       params.add(new Param(Type.ARRAY, "a" + i));
     }
@@ -432,7 +440,7 @@ final class ProgramGenerator {
     if (chance(0.6)) {
       params.add(new Param(Type.DOUBLE, likeGenerated.variable("q")));
     }
-    if (chance(0.3)) {
+    if (chance(0.45)) {
       params.add(new Param(Type.ARRAY, "v"));
     }
     if (chance(0.3)) {
@@ -457,8 +465,11 @@ final class ProgramGenerator {
     return new Method(name, params, wrt, new Block(body));
   }
 
-  /** {@code if (d <= 0) return e1(p); double t = r(e2(p), d - 1); return e3(p, t);} */
-  private Method recursive(String name) {
+  /**
+   * {@code if (d <= 0) return e1(p); double t = callee(e2(p), d - 1); return e3(p, t);}: {@code
+   * callee} is {@code name} itself, or the other method of a mutually recursive pair.
+   */
+  private Method recursive(String name, String callee) {
     begin(name, List.of());
     List<Param> params = List.of(new Param(Type.DOUBLE, "p"), new Param(Type.INT, "d"));
     env.doubles.add("p");
@@ -470,7 +481,7 @@ final class ProgramGenerator {
         1.0, (Supplier<Expr>) () -> new MathCall("sin", List.of(expr(1))),
         1.0, (Supplier<Expr>) () -> new Bin("+", new Var("p"), new Num(0.25)));
     String t = "t";
-    body.add(new DeclDouble(t, new Call(name, List.of(next,
+    body.add(new DeclDouble(t, new Call(callee, List.of(next,
         new IBin("-", new IVar("d"), new IConst(1))))));
     env.doubles.add(t);
     Expr combined = new Bin(pick(List.of("+", "*", "-")), new Var(t), expr(2));
@@ -1771,7 +1782,10 @@ final class ProgramGenerator {
         0.6, (Supplier<Expr>) () -> new Neg(expr(depth - 1)),
         5.0, (Supplier<Expr>) () -> math(depth),
         0.8, (Supplier<Expr>) () -> new Ternary(cond(1), expr(depth - 1), expr(depth - 1)),
-        w(!callable.isEmpty() && !env.noCalls, 1.5), (Supplier<Expr>) () -> call(depth),
+        // More in loops where a helper takes an array: the split calls with array arguments.
+        w(!callable.isEmpty() && !env.noCalls, env.loopDepth > 0 && !env.arrays.isEmpty()
+            && callable.stream().anyMatch(ProgramGenerator::takesArray) ? 4.0 : 1.5),
+        (Supplier<Expr>) () -> call(depth),
         w(kernels && !env.noCalls, 1.0), (Supplier<Expr>) this::scalarKernel,
         w(depth > 1 && !noSteps, 0.4), (Supplier<Expr>) () -> switchValue(depth),
         // Not where calls are excluded (an assert's condition, which must not assign: an
@@ -1994,6 +2008,10 @@ final class ProgramGenerator {
     return new MathCall("pow", List.of(new Bin("-", e, e), exponent));
   }
 
+  private static boolean takesArray(Method m) {
+    return m.params().stream().anyMatch(p -> p.type() == Type.ARRAY);
+  }
+
   private Expr call(int depth) {
     Method m = pick(callable);
     List<Arg> args = new ArrayList<>();
@@ -2006,8 +2024,12 @@ final class ProgramGenerator {
             : expr(depth - 1));
         case INT -> args.add(m.name().startsWith("r")
             ? new IBin("%", smallInt().e, new IConst(4)) : smallInt().e);
-        case ARRAY -> args.add(passableArrays().isEmpty() ? new ArrayName("UNAVAILABLE")
-            : arr());
+        // In a loop a static helper's call is split (its halves on this method's stacks), and
+        // an array written after it is copied for the reverse half: any array may be passed.
+        case ARRAY -> args.add(env.loopDepth > 0 && !Program.instance(seed)
+            && !env.arrays.isEmpty() && chance(0.5)
+            ? new ArrayName(pick(env.arrays).name())
+            : passableArrays().isEmpty() ? new ArrayName("UNAVAILABLE") : arr());
         case MATRIX, BOOLEAN, LONG -> throw new IllegalStateException("not a helper parameter");
       }
     }

@@ -781,4 +781,36 @@ class RegressionTest {
         .at(0.7, 2)
         .check();
   }
+
+  /**
+   * Seed 2225296518798579114 (master 1111, program 203), shrunk and by hand: a split call of a
+   * helper that rebinds its array parameter in one branch. Its forward sweep binds the join's
+   * adjoint to the caller's adjoint array, which the record half does not have, so the reverse
+   * half got null (a NullPointerException); such halves now run the pullback instead.
+   */
+  @Test
+  void splitHelperRebindingItsArrayParameterInOneBranch() {
+    Regression.of("""
+        @Differentiable
+        public static double h1(int k, double[] v, double p) {
+          if (k == 2) {
+            v = LinearAlgebra.sigmoid(v);
+          } else {
+            for (double e0 : v) {
+              p *= e0;
+            }
+          }
+          return p + v[k % v.length];
+        }
+
+        @Differentiable
+        public static double f(double x1, int n, double[] a0, double x0) {
+          for (int i = 0; i < n; i++) {
+            x0 += h1(i, a0, x0) * (x1 * a0[2]);
+          }
+          return x0 * x0;
+        }""")
+        .at(0.8584, 3, new double[] {0.3673, 0.4565, 0.9526}, -0.0695)
+        .check();
+  }
 }

@@ -77,7 +77,8 @@ class GoldenSourceTest {
         new Golden("Functions"),
         new Golden("RecordCalls"),
         new Golden("Quadrature"),
-        new Golden("WritingCalls"));
+        new Golden("WritingCalls"),
+        new Golden("ArraySplit"));
   }
 
   /**
@@ -104,7 +105,11 @@ class GoldenSourceTest {
         + " double[] wBar, Stacks stacks) {"),
     RECORD_PARAMETER("Records", "lossPullback(Records.Mlp p, double[] x, double y, double seed,"
         + " double[] grad, Records_MlpBar pBar, double[] xBar, Stacks stacks) {"),
-    ANALYSES_OFF("LoopAnalysesOff", "public static double powerPullback(");
+    ANALYSES_OFF("LoopAnalysesOff", "public static double powerPullback("),
+    SPLIT_RECORD_ARRAY("ArraySplit", "static double logSumExpRecord(double[] v, Stacks stacks) {"),
+    SPLIT_REVERSE_ARRAY("ArraySplit", "static void logSumExpReverse(double[] v, double seed,"
+        + " double[] vBar, Stacks stacks) {"),
+    SPLIT_ARGUMENT_COPIED("ArraySplit", "stacks.pushDoubleArray(Adjoints.snapshot(scores));");
 
     final String golden;
     final Pattern evidence;
