@@ -8,6 +8,7 @@ import dev.adjoint.processor.ir.SourceRef;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
+import dev.adjoint.processor.optimize.Algebra;
 import dev.adjoint.processor.rules.RulesTable;
 import dev.adjoint.processor.rules.Rule;
 import java.util.ArrayList;
@@ -151,7 +152,9 @@ final class RuleNotes {
       if (!operandActive[i]) {
         continue; // that partial is not applied here
       }
-      String d = printer.math(Exprs.instantiate(rule.partial(i), args, result));
+      // A literal exponent decides pow's guard: ∂pow(x, 3)/∂x, not a conditional.
+      String d = printer.math(Algebra.decideLiteralConditions(
+          Exprs.instantiate(rule.partial(i), args, result)));
       String arg = printer.math(args.get(i));
       if (d == null || arg == null || applied == null) {
         return null; // a conditional derivative, or an argument with no short spelling

@@ -130,6 +130,11 @@ public final class Algebra {
     }
   }
 
+  /** {@code e} with every conditional on two literals decided ({@link #decided}). */
+  public static Expr decideLiteralConditions(Expr e) {
+    return Exprs.rewrite(e, x -> x instanceof Expr.Cond c ? decided(c) : x);
+  }
+
   /**
    * A conditional whose condition compares two literals, as a rule's template instantiated with
    * a constant gives ({@code 2.0 == 0 ? 0 : 2.0 * Math.pow(x, 1.0)} for {@code pow(x, 2)}): the
