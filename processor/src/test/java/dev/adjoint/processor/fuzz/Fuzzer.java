@@ -162,7 +162,7 @@ final class Fuzzer {
       if (f == null && off.failures().containsKey(i)) {
         Failure o = off.failures().get(i);
         f = new Failure(o.kind(), "off:" + o.tag(),
-            "with " + BatchCompiler.ANALYSES_OFF + ": " + o.detail());
+            "with " + BatchCompiler.ANALYSES_OFF + " " + BatchCompiler.LOOP_METHODS + ": " + o.detail());
       }
       if (p == null) {
         out.add(new Checker.Verdict(null, 0, 0)); // not generated: reported by the caller

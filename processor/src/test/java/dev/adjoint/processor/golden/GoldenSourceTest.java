@@ -77,7 +77,9 @@ class GoldenSourceTest {
         new Golden("Functions"),
         new Golden("RecordCalls"),
         new Golden("Quadrature"),
-        new Golden("WritingCalls"));
+        new Golden("WritingCalls"),
+        new Golden("LoopMethods"),
+        new Golden("LoopMethodsAll", "LoopMethods", "-Aadjoint.loopMethods=8"));
   }
 
   /**
@@ -104,7 +106,10 @@ class GoldenSourceTest {
         + " double[] wBar, Stacks stacks) {"),
     RECORD_PARAMETER("Records", "lossPullback(Records.Mlp p, double[] x, double y, double seed,"
         + " double[] grad, Records_MlpBar pBar, double[] xBar, Stacks stacks) {"),
-    ANALYSES_OFF("LoopAnalysesOff", "public static double powerPullback(");
+    ANALYSES_OFF("LoopAnalysesOff", "public static double powerPullback("),
+    LOOP_NEST_METHOD("LoopMethods", "private static void objectiveBackwardLoop16(int n,"),
+    LOOP_NEST_RESULTS("LoopMethodsAll", "objectiveForwardLoop16(n, k, x, mu, terms, mx, element,"
+        + " sum, exp, total, stacks); // line 16");
 
     final String golden;
     final Pattern evidence;
