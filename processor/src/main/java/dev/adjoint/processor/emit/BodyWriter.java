@@ -263,7 +263,7 @@ final class BodyWriter {
     line(invocation + ";" + trailingComment(u.loop().source()));
     for (int i = u.results().size() - 1; i >= 0; i--) {
       Var r = u.results().get(i);
-      line(esc(names.of(r)) + " = " + stacks + ".pop" + JavaText.stackSuffix(r.type()) + "();");
+      line(esc(names.of(r)) + " = " + t(new Expr.Pop(r.type())) + ";");
     }
   }
 
