@@ -22,9 +22,9 @@ import java.util.Set;
 /**
  * Which loop nests of a large generated method become private methods of their own, and what
  * each takes and gives back. HotSpot compiles a method as a whole: one pullback of ~1,200
- * bytecodes and ~20 loops waits for 600 calls before its C2 compile, takes long to compile, and
- * gets a separate OSR compile of the whole rest of the method for each loop that got hot; a loop
- * nest of its own is compiled alone, quickly, from its first call on (OSR), and once.
+ * bytecodes and ~20 loops waits for 600 calls before its C2 compile, takes long to compile,
+ * gets a separate OSR compile of the whole rest of the method for each loop that got hot, and
+ * is recompiled whole after each deoptimization; a loop nest of its own is compiled alone.
  *
  * <p>A method above {@link #limit} nodes ({@link IrSize}: statements and expression nodes) gets
  * its largest top-level loop nests extracted, largest first, until what is left is under the
@@ -40,8 +40,7 @@ final class LoopMethods {
   static final String OPTION = "adjoint.loopMethods";
   /**
    * About 650 bytecodes (2.6 a node): GradBench's gmm (1,224 bytecodes) and lstm (1,712) split,
-   * lse (305) and llsq do not; in the warm-up probe, gmm at d = 10 reached its steady time after
-   * ~400 calls split this way, after more than 1,500 whole.
+   * lse (305) and llsq do not (benchmarks/README.md, "Warm-up", has what it changed).
    */
   static final long DEFAULT_LIMIT = 250;
 
