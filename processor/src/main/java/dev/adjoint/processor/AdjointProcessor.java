@@ -73,7 +73,8 @@ public final class AdjointProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(ANALYSES_OPTION, AdjointClassGenerator.COMMENTS_OPTION);
+    return Set.of(ANALYSES_OPTION, AdjointClassGenerator.COMMENTS_OPTION,
+        AdjointClassGenerator.LOOP_METHODS_OPTION);
   }
 
   @Override

@@ -19,6 +19,16 @@ final class OptionValues {
 
   /** Reports each of our options whose value is not one it takes. */
   static void check(Map<String, String> options, Messager messager) {
+    String loops = options.get(dev.adjoint.processor.emit.AdjointClassGenerator
+        .LOOP_METHODS_OPTION);
+    if (loops != null
+        && !dev.adjoint.processor.emit.AdjointClassGenerator.validLoopMethods(loops)) {
+      messager.printMessage(Diagnostic.Kind.ERROR, "[adjoint.option] -A"
+          + dev.adjoint.processor.emit.AdjointClassGenerator.LOOP_METHODS_OPTION + "=" + loops
+          + " is not a value of " + dev.adjoint.processor.emit.AdjointClassGenerator
+          .LOOP_METHODS_OPTION + "; use a positive size (statements and expression nodes)"
+          + " or off");
+    }
     ALLOWED.forEach((option, values) -> {
       String given = options.get(option);
       if (given != null && !values.contains(given)) {

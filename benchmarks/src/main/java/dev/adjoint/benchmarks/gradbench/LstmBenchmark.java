@@ -79,8 +79,21 @@ public class LstmBenchmark {
 
   @Benchmark
   public void generated(Blackhole bh) {
-    bh.consume(LstmAdjoint.objectivePullback(main, extra, state, sequence, 1.0, mainBar,
-        extraBar, stacks));
+    bh.consume(gradient(stacks));
+  }
+
+  /** One generated gradient on {@code s} (the benchmark's call, for the warm-up probe). */
+  public double gradient(Stacks s) {
+    return LstmAdjoint.objectivePullback(main, extra, state, sequence, 1.0, mainBar, extraBar,
+        s);
+  }
+
+  /** The state of the benchmark at {@code lc}, set up. */
+  public static LstmBenchmark of(String lc) {
+    LstmBenchmark b = new LstmBenchmark();
+    b.lc = lc;
+    b.setUp();
+    return b;
   }
 
   @Benchmark

@@ -59,7 +59,20 @@ public class SmallEvalsBenchmark {
 
     @Benchmark
     public void generated(Blackhole bh) {
-      bh.consume(LseAdjoint.logsumexpPullback(x, 1.0, xBar, stacks));
+      bh.consume(gradient(stacks));
+    }
+
+    /** One generated gradient on {@code s} (the benchmark's call, for the warm-up probe). */
+    public double gradient(Stacks s) {
+      return LseAdjoint.logsumexpPullback(x, 1.0, xBar, s);
+    }
+
+    /** The state of the benchmark at {@code n}, set up. */
+    public static LseBenchmark of(int n) {
+      LseBenchmark b = new LseBenchmark();
+      b.n = n;
+      b.setUp();
+      return b;
     }
 
     @Benchmark
@@ -101,7 +114,20 @@ public class SmallEvalsBenchmark {
 
     @Benchmark
     public void generated(Blackhole bh) {
-      bh.consume(LlsqAdjoint.primalPullback(x, N, 1.0, xBar, stacks));
+      bh.consume(gradient(stacks));
+    }
+
+    /** One generated gradient on {@code s} (the benchmark's call, for the warm-up probe). */
+    public double gradient(Stacks s) {
+      return LlsqAdjoint.primalPullback(x, N, 1.0, xBar, s);
+    }
+
+    /** The state of the benchmark at {@code m}, set up. */
+    public static LlsqBenchmark of(int m) {
+      LlsqBenchmark b = new LlsqBenchmark();
+      b.m = m;
+      b.setUp();
+      return b;
     }
 
     @Benchmark

@@ -66,6 +66,18 @@ public class LogisticRegressionBenchmark {
 
   @Benchmark
   public void generatedOwnStacks(Blackhole bh) {
-    bh.consume(CountedLoopFunctionsAdjoint.logisticLossPullback(w, x, y, 1.0, wBar, stacks));
+    bh.consume(gradient(stacks));
+  }
+
+  /** One generated gradient on {@code s} (the benchmark's call, for the warm-up probe). */
+  public double gradient(Stacks s) {
+    return CountedLoopFunctionsAdjoint.logisticLossPullback(w, x, y, 1.0, wBar, s);
+  }
+
+  /** The state of the benchmark, set up. */
+  public static LogisticRegressionBenchmark create() {
+    LogisticRegressionBenchmark b = new LogisticRegressionBenchmark();
+    b.setUp();
+    return b;
   }
 }

@@ -2,12 +2,16 @@ package dev.adjoint.benchmarks.report;
 
 import dev.adjoint.benchmarks.gradbench.GmmBenchmark;
 import dev.adjoint.benchmarks.gradbench.GmmInput;
+import dev.adjoint.benchmarks.gradbench.LstmBenchmark;
+import dev.adjoint.benchmarks.gradbench.SmallEvalsBenchmark;
+import dev.adjoint.benchmarks.loops.LogisticRegressionBenchmark;
 import dev.adjoint.gradbench.gmm.Gmm;
 import dev.adjoint.gradbench.gmm.GmmAdjoint;
 import dev.adjoint.runtime.Stacks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * How many calls a generated gradient needs before HotSpot runs it at full speed, measured as a
@@ -15,7 +19,7 @@ import java.util.Locale;
  * called back to back and each call timed. The steady time is the median of the last quarter of
  * the calls; the answer is the first call from which the median of every later window of
  * {@value #WINDOW} calls stays within {@value #TOLERANCE}× of it. Also prints the bytes the
- * call's own {@code Stacks} reached.
+ * call's own {@code Stacks} reached. {@code -Dprobe.series=true} prints the curve.
  */
 public final class WarmupProbe {
   static final int WINDOW = 25;
@@ -44,6 +48,8 @@ public final class WarmupProbe {
     for (Case c : cases()) {
       if (args.length == 0 || c.row().equals(String.join(" ", args))) {
         long[] t = new long[calls];
+        long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        long start = System.nanoTime();
         for (int i = 0; i < calls; i++) {
           long s = System.nanoTime();
           c.gradient();
@@ -51,6 +57,11 @@ public final class WarmupProbe {
         }
         System.out.printf(Locale.ROOT, "%s\t%,d\t%s%n", c.row(), c.stackBytes(),
             steadyFrom(t));
+        if (Boolean.getBoolean("probe.series")) {
+          System.err.printf(Locale.ROOT, "# first call at %d ms of JVM uptime (the times of"
+              + " -XX:+PrintCompilation), last ends %d ms later%n%s%n", uptime,
+              (System.nanoTime() - start) / 1_000_000, series(t));
+        }
       }
     }
   }
@@ -71,15 +82,59 @@ public final class WarmupProbe {
     return from > t.length * 3 / 4 ? "> " + t.length * 3 / 4 : String.valueOf(from);
   }
 
+  /** Window medians in µs, one per {@value #WINDOW} calls ({@code -Dprobe.series=true}), with the time since the first call every 8 windows. */
+  static String series(long[] t) {
+    StringBuilder out = new StringBuilder("# window medians (µs):");
+    long elapsed = 0;
+    for (int i = 0; i + WINDOW <= t.length; i += WINDOW) {
+      if (i % (8 * WINDOW) == 0) {
+        out.append(String.format(Locale.ROOT, " [call %d, +%d ms]", i, elapsed / 1_000_000));
+      }
+      for (int j = i; j < i + WINDOW; j++) {
+        elapsed += t[j];
+      }
+      out.append(String.format(Locale.ROOT, " %.0f",
+          median(Arrays.copyOfRange(t, i, i + WINDOW)) / 1e3));
+    }
+    return out.toString();
+  }
+
+  /**
+   * The median by default; {@code -Dprobe.quantile=0.1} takes a window's fast calls instead,
+   * which on a loaded machine shows what the JIT did rather than when other processes ran.
+   */
   private static double median(long[] v) {
     long[] s = v.clone();
     Arrays.sort(s);
-    return s[s.length / 2];
+    return s[(int) Math.min(s.length - 1, s.length * QUANTILE)];
   }
+
+  private static final double QUANTILE =
+      Double.parseDouble(System.getProperty("probe.quantile", "0.5"));
 
   /** The cases, one per benchmark row the report shows (the small sizes: calls are short). */
   static List<Case> cases() {
-    return List.of(new GmmCase("2x5"), new GmmCase("10x5"));
+    return List.of(new GmmCase("2x5"), new GmmCase("10x5"),
+        new StateCase("Lstm lc=2x1024", LstmBenchmark.of("2x1024")::gradient),
+        new StateCase("Llsq m=64", SmallEvalsBenchmark.LlsqBenchmark.of(64)::gradient),
+        new StateCase("Lse n=1000", SmallEvalsBenchmark.LseBenchmark.of(1000)::gradient),
+        new StateCase("LogisticRegression",
+            LogisticRegressionBenchmark.create()::gradient));
+  }
+
+  /** A benchmark's generated call on the stacks given, under the benchmark's row name. */
+  private record StateCase(String row, ToDoubleFunction<Stacks> call) implements Case {
+    @Override
+    public void gradient() {
+      call.applyAsDouble(STACKS);
+    }
+
+    @Override
+    public long stackBytes() {
+      Stacks fresh = new Stacks();
+      call.applyAsDouble(fresh);
+      return fresh.capacityBytes();
+    }
   }
 
   private record GmmCase(String dk, GmmInput in) implements Case {

@@ -39,7 +39,8 @@ public final class AdjointClassGenerator {
   public AdjointClassGenerator(Elements elements, java.util.Map<String, String> options) {
     this.elements = elements;
     this.reverse = new ReverseModeMethods(elements,
-        ChainRuleNotes.CHAIN_RULE.equals(options.get(ChainRuleNotes.OPTION)));
+        ChainRuleNotes.CHAIN_RULE.equals(options.get(ChainRuleNotes.OPTION)),
+        LoopMethods.of(options.get(LoopMethods.OPTION)));
   }
 
   /**
@@ -71,6 +72,14 @@ public final class AdjointClassGenerator {
 
   /** {@code -Aadjoint.comments=chain-rule}: backward accumulations noted with their rule. */
   public static final String COMMENTS_OPTION = ChainRuleNotes.OPTION;
+
+  /** {@code -Aadjoint.loopMethods=N|off}: when a pullback's loop nests get methods of their own. */
+  public static final String LOOP_METHODS_OPTION = LoopMethods.OPTION;
+
+  /** Whether {@code value} is one {@link #LOOP_METHODS_OPTION} takes. */
+  public static boolean validLoopMethods(String value) {
+    return LoopMethods.valid(value);
+  }
 
   /** The generated class: {@code Losses} → {@code LossesAdjoint}, nested joined by {@code _}. */
   public static ClassName adjointClassName(TypeElement owner, Elements elements) {
@@ -105,6 +114,14 @@ public final class AdjointClassGenerator {
       type.addAnnotation(AnnotationSpec.builder(ClassName.bestGuess(GENERATED))
           .addMember("value", "$S", PROCESSOR).build());
     }
+    Set<String> methodNames = new HashSet<>();
+    for (MethodPlan m : methods) {
+      String simple = m.element().getSimpleName().toString();
+      methodNames.addAll(List.of(simple, GeneratedApi.pullbackName(simple),
+          dev.adjoint.processor.ir.SplitReversal.recordName(simple),
+          dev.adjoint.processor.ir.SplitReversal.reverseName(simple)));
+    }
+    reverse.methodNames(methodNames);
     Set<String> recordNames = new HashSet<>();
     Map<String, ExecutableElement> signatures = new java.util.HashMap<>();
     for (MethodPlan m : methods) {

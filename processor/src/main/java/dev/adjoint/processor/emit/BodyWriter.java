@@ -15,6 +15,7 @@ import dev.adjoint.processor.ir.Sweeps;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,8 +43,16 @@ final class BodyWriter {
   /** With the notes: the rules each source line applies; null for a split half. */
   private RuleNotes ruleNotes;
   private final List<Var> parameters;
+  /** What the code after the body reads; empty for a loop nest's method. */
+  private final Set<Var> readAfter;
   /** While the forward sweep is written: what its outermost loops push. */
   private StackReservations reservations;
+  /** Loop nests written as methods of their own, by their first statement; empty if none. */
+  private Map<Stmt, LoopMethods.Unit> units = Map.of();
+  /** Variables only those nests name: each declares them for itself. */
+  private Set<Var> unitLocal = Set.of();
+  /** How the methods of loop nests are made; null writes every loop in place. */
+  private LoopMethodWriter loopMethods;
 
   /**
    * @param hiddenInPackage whether a class of the generated code's package takes a simple name
@@ -76,6 +85,32 @@ final class BodyWriter {
     Set<Var> declared = new java.util.HashSet<>(parameters);
     declared.add(SplitReversal.STACKS);
     this.declarations = new Declarations(body, declared, readAfter);
+    this.readAfter = Set.copyOf(readAfter);
+  }
+
+  /** A writer of one loop nest's method, sharing this writer's names and notes. */
+  private BodyWriter(BodyWriter outer, LoopMethods.Unit u) {
+    this.names = outer.names;
+    this.parameters = u.params();
+    this.receiver = outer.receiver;
+    this.stacks = outer.stacks;
+    this.text = outer.text;
+    this.notes = outer.notes;
+    this.backward = outer.backward;
+    this.loopMethods = outer.loopMethods;
+    Set<Var> declared = new java.util.HashSet<>(u.params());
+    declared.add(SplitReversal.STACKS);
+    this.declarations = new Declarations(u.stmts(), declared, Set.copyOf(u.results()));
+    this.readAfter = Set.of();
+  }
+
+  /**
+   * Writes large methods' loop nests as methods of their own ({@link LoopMethods}), which
+   * {@code methods} receives.
+   */
+  BodyWriter withLoopMethods(LoopMethodWriter methods) {
+    loopMethods = methods;
+    return this;
   }
 
   /** Notes each backward accumulation with its chain-rule term (see {@link ChainRuleNotes}). */
@@ -135,6 +170,9 @@ final class BodyWriter {
     if (notes != null) {
       ruleNotes = RuleNotes.of(sweeps.forward(), sweeps.backward(), notes);
     }
+    if (loopMethods != null && stacksParameter) {
+      use(loopMethods.plan(sweeps, parameters, readAfter));
+    }
     if (usesStacks(body)) {
       reservations = StackReservations.of(sweeps.forward(), parameters);
     }
@@ -159,7 +197,16 @@ final class BodyWriter {
   private void block(List<Stmt> stmts) {
     for (int k = 0; k < stmts.size(); k++) {
       Stmt s = stmts.get(k);
+      LoopMethods.Unit unit = units.get(s);
+      if (unit != null) {
+        call(unit);
+        k += unit.stmts().size() - 1;
+        continue;
+      }
       for (Var v : declarations.before(s)) {
+        if (unitLocal.contains(v)) {
+          continue;
+        }
         line(text.declaredType(v, lineTypes) + " " + esc(names.of(v)) + " = "
             + v.type().zeroLiteral() + ";");
       }
@@ -177,6 +224,71 @@ final class BodyWriter {
       }
       statement(s);
     }
+  }
+
+  /**
+   * A loop nest of its own method: declares what the code around it shares with it, calls it
+   * and takes back its results (returned, or popped in reverse order of their pushes).
+   */
+  private void call(LoopMethods.Unit u) {
+    List<Var> declare = new java.util.ArrayList<>();
+    for (Stmt s : u.stmts()) {
+      declarations.before(s).stream().filter(v -> u.shared().contains(v)
+          && !unitLocal.contains(v)).forEach(declare::add);
+      if (s instanceof Stmt.Assign a && declarations.declares(a)
+          && u.shared().contains(a.target()) && !unitLocal.contains(a.target())) {
+        declare.add(a.target());
+      }
+    }
+    Var single = u.results().size() == 1 ? u.results().get(0) : null;
+    // The result is declared by the call, unless the call passes its value in.
+    boolean declareByCall = single != null && declare.contains(single)
+        && !u.params().contains(single);
+    for (Var v : declare) {
+      if (v != single || !declareByCall) {
+        line(text.declaredType(v, lineTypes) + " " + esc(names.of(v)) + " = "
+            + v.type().zeroLiteral() + ";");
+      }
+    }
+    groupComment(u.loop().source());
+    reserve(u.loop());
+    LoopMethodWriter.Call call = loopMethods.write(new BodyWriter(this, u), u, backward);
+    List<String> args = new java.util.ArrayList<>();
+    u.params().forEach(v -> args.add(names.of(v)));
+    if (u.takesStacks()) {
+      args.add(stacks);
+    }
+    String invocation = esc(call.name()) + "(" + esc(String.join(", ", args)) + ")";
+    if (single != null) {
+      String type = declareByCall ? text.declaredType(single, lineTypes) + " " : "";
+      line(type + esc(names.of(single)) + " = " + invocation + ";"
+          + trailingComment(u.loop().source()));
+      return;
+    }
+    line(invocation + ";" + trailingComment(u.loop().source()));
+    for (int i = u.results().size() - 1; i >= 0; i--) {
+      Var r = u.results().get(i);
+      line(esc(names.of(r)) + " = " + t(new Expr.Pop(r.type())) + ";");
+    }
+  }
+
+  /** The body of a loop nest's method: its statements, then its results given back. */
+  CodeBlock writeUnit(LoopMethods.Unit u, LoopMethods.Plan inner) {
+    use(inner);
+    block(u.stmts());
+    if (u.results().size() == 1) {
+      line("return " + esc(names.of(u.results().get(0))) + ";");
+    } else {
+      for (Var r : u.results()) {
+        line(stacks + ".push" + JavaText.stackSuffix(r.type()) + "(" + esc(names.of(r)) + ");");
+      }
+    }
+    return code.build();
+  }
+
+  private void use(LoopMethods.Plan plan) {
+    units = plan.units();
+    unitLocal = plan.unitLocal();
   }
 
   /** {@code j = a; while (j >= b) { body } (update j--)}: a backward sweep's counted loop. */

@@ -36,10 +36,19 @@ final class ReverseModeMethods {
   private final boolean chainRuleNotes;
   /** The methods whose split halves a caller uses, by {@link SplitHalves#key}. */
   private Set<String> splitHalves = Set.of();
+  private final LoopMethods loopMethods;
+  /** The method names of the class being generated; loop nests' methods add theirs. */
+  private Set<String> methodNames = new HashSet<>();
 
-  ReverseModeMethods(Elements elements, boolean chainRuleNotes) {
+  ReverseModeMethods(Elements elements, boolean chainRuleNotes, LoopMethods loopMethods) {
     this.elements = elements;
     this.chainRuleNotes = chainRuleNotes;
+    this.loopMethods = loopMethods;
+  }
+
+  /** The names the methods of the next class take, so that loop nests' methods take others. */
+  void methodNames(Set<String> names) {
+    methodNames = names;
   }
 
   /** The value-and-gradient call, the pullback and, if it records, its allocating overload. */
@@ -49,11 +58,13 @@ final class ReverseModeMethods {
       // A double[] result has a vector-Jacobian product, its pullback, but no one gradient.
       out.add(gradientMethod(owner, record, m));
     }
-    MethodSpec pullback = pullbackMethod(owner, m);
+    List<MethodSpec> nests = new ArrayList<>();
+    MethodSpec pullback = pullbackMethod(owner, m, nests);
     if (BodyWriter.takesStacks(m.pullback().function().body())) {
       out.add(allocatingPullback(pullback));
     }
     out.add(pullback);
+    out.addAll(nests);
     String adjointClass = AdjointClassGenerator.adjointClassName(owner, elements).canonicalName();
     if (splitHalves.contains(SplitHalves.key(adjointClass, m.element().getSimpleName()
         .toString()))) {
@@ -215,7 +226,8 @@ final class ReverseModeMethods {
         .endControlFlow();
   }
 
-  private MethodSpec pullbackMethod(TypeElement owner, MethodPlan m) {
+  /** @param nests receives the methods of the loop nests the pullback calls */
+  private MethodSpec pullbackMethod(TypeElement owner, MethodPlan m, List<MethodSpec> nests) {
     Names names = new Names();
     List<MethodPlan.Parameter> user = m.userParameters();
     for (MethodPlan.Parameter p : user) {
@@ -251,7 +263,18 @@ final class ReverseModeMethods {
       }
     }
     boolean stacks = BodyWriter.takesStacks(m.pullback().function().body());
+    LoopMethodWriter loops = null;
+    if (body.receiver() == null) {
+      List<TypeName> thrown = new ArrayList<>();
+      m.element().getThrownTypes().forEach(t -> thrown.add(TypeName.get(t)));
+      loops = new LoopMethodWriter(loopMethods, m.element().getSimpleName().toString(),
+          pullbackName(m), m.sourceFile(), methodNames, thrown);
+      body.withLoopMethods(loops);
+    }
     CodeBlock code = body.write(m.pullback().sweeps(), forwardTitle(m), stacks);
+    if (loops != null) {
+      nests.addAll(loops.methods());
+    }
     MethodSpec.Builder method = signature(m, pullbackName(m), body.receiver())
         .addParameter(javaType(m.seed().type()), body.name(m.seed()));
     if (scalars) {

@@ -34,6 +34,13 @@ final class BatchCompiler {
    */
   static final String CHAIN_RULE = "-Aadjoint.comments=chain-rule";
 
+  /**
+   * With analyses off, every loop nest the emitter can make a method of its own is one (the
+   * default splits only large pullbacks, which generated programs seldom are), so each program
+   * is checked written both ways.
+   */
+  static final String LOOP_METHODS = "-Aadjoint.loopMethods=8";
+
   private static final Pattern UNIT = Pattern.compile("/P(\\d+)(Adjoint|T)?\\.java$");
 
   private BatchCompiler() {}
@@ -166,7 +173,7 @@ final class BatchCompiler {
     }
     InProcessCompiler compiler = InProcessCompiler.create().withOptions("-Xmaxerrs", "10000");
     if (!analysesOn) {
-      compiler.withOptions(ANALYSES_OFF, CHAIN_RULE);
+      compiler.withOptions(ANALYSES_OFF, CHAIN_RULE, LOOP_METHODS);
     }
     Outcome out = new Outcome();
     Compilation c;
@@ -202,7 +209,7 @@ final class BatchCompiler {
         try {
           InProcessCompiler only = InProcessCompiler.create().withOptions("-proc:only");
           if (!analysesOn) {
-            only.withOptions(ANALYSES_OFF, CHAIN_RULE);
+            only.withOptions(ANALYSES_OFF, CHAIN_RULE, LOOP_METHODS);
           }
           text = only.compileRaw(programs.get(e.getKey())).generatedSourceFile(name)
               .map(BatchCompiler::text).orElse(null);

@@ -162,8 +162,8 @@ final class Fuzzer {
       if (f == null && off.failures().containsKey(i)) {
         Failure o = off.failures().get(i);
         f = new Failure(o.kind(), "off:" + o.tag(),
-            "with " + BatchCompiler.ANALYSES_OFF + " " + BatchCompiler.CHAIN_RULE + ": "
-                + o.detail());
+            "with " + BatchCompiler.ANALYSES_OFF + " " + BatchCompiler.CHAIN_RULE + " "
+                + BatchCompiler.LOOP_METHODS + ": " + o.detail());
       }
       if (p == null) {
         out.add(new Checker.Verdict(null, 0, 0)); // not generated: reported by the caller

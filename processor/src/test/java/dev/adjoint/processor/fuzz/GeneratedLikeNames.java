@@ -15,8 +15,9 @@ import java.util.Set;
  * Generation option (issue 8): user names equal to the names the generated code uses, its
  * variables ({@code seed}, {@code grad}, {@code stacks}, {@code xBar}), the classes it calls
  * ({@code Math}, {@code Stacks}, {@code LinearAlgebra}), its records and methods ({@code
- * FGradient}, {@code fPullback}). On for a quarter of the programs; its choices come from a
- * stream of their own, so the programs it leaves alone are exactly those of the seed without it.
+ * FGradient}, {@code fPullback}, the loop nests' {@code fBackwardLoop5}). On for a quarter
+ * of the programs; its choices come from a stream of their own, so the programs it leaves alone
+ * are exactly those of the seed without it.
  * A variable named {@code Math} or {@code LinearAlgebra} makes the printer name those classes in
  * full ({@link #mentions}), as a user would have to.
  */
@@ -30,7 +31,8 @@ final class GeneratedLikeNames {
 
   /** Names of the generated class's methods and records, and of its variables, as methods. */
   private static final List<String> METHODS = List.of("fPullback", "FGradient", "seed",
-      "stacks", "grad", "value");
+      "stacks", "grad", "value", "fForwardLoop4", "fBackwardLoop4", "fForwardLoop5",
+      "fBackwardLoop5", "fBackwardLoop6", "fBackwardLoop7");
 
   private final Random r;
   private final boolean on;

@@ -42,6 +42,29 @@ class RegressionTest {
         .check();
   }
 
+  /**
+   * Seed -4221734997874898500 (master 20261202, program 280). A loop nest's method
+   * ({@code -Aadjoint.loopMethods}, which the analyses-off compile sets low) handed a {@code char}
+   * back on the stacks, and the caller popped it as an {@code int} without a cast: generated code
+   * that did not compile.
+   */
+  @Test
+  void charHandedBackByALoopNest() {
+    Regression.of("""
+        @Differentiable
+        public static double f(double x0) {
+          char c = 'a';
+          double s = x0;
+          for (int i = 0; i < 3; i++) {
+            c = (char) ('a' + i);
+            s = s * x0 + (c == 'b' ? 1.0 : 0.5);
+          }
+          return s + c;
+        }""")
+        .at(0.7)
+        .check();
+  }
+
   /** The fill value's effects (a switch expression's branches, an x++) were dropped. */
   @Test
   void fillWithASwitchExpressionValue() {

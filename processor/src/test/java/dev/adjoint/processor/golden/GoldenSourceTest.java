@@ -78,7 +78,9 @@ class GoldenSourceTest {
         new Golden("RecordCalls"),
         new Golden("Quadrature"),
         new Golden("WritingCalls"),
-        new Golden("ArraySplit"));
+        new Golden("ArraySplit"),
+        new Golden("LoopMethods"),
+        new Golden("LoopMethodsAll", "LoopMethods", "-Aadjoint.loopMethods=8"));
   }
 
   /**
@@ -109,7 +111,10 @@ class GoldenSourceTest {
     SPLIT_RECORD_ARRAY("ArraySplit", "static double logSumExpRecord(double[] v, Stacks stacks) {"),
     SPLIT_REVERSE_ARRAY("ArraySplit", "static void logSumExpReverse(double[] v, double seed,"
         + " double[] vBar, Stacks stacks) {"),
-    SPLIT_ARGUMENT_COPIED("ArraySplit", "stacks.pushDoubleArray(Adjoints.snapshot(scores));");
+    SPLIT_ARGUMENT_COPIED("ArraySplit", "stacks.pushDoubleArray(Adjoints.snapshot(scores));"),
+    LOOP_NEST_METHOD("LoopMethods", "private static void objectiveBackwardLoop16(int n,"),
+    LOOP_NEST_RESULTS("LoopMethodsAll", "objectiveForwardLoop16(n, k, x, mu, terms, element,"
+        + " sum, exp, total, stacks); // line 16");
 
     final String golden;
     final Pattern evidence;

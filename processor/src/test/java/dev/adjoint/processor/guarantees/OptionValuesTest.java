@@ -18,7 +18,8 @@ class OptionValuesTest {
       "}");
 
   @ParameterizedTest
-  @ValueSource(strings = {"-Aadjoint.analyses=of", "-Aadjoint.comments=chainrule"})
+  @ValueSource(strings = {"-Aadjoint.analyses=of", "-Aadjoint.comments=chainrule",
+      "-Aadjoint.loopMethods=big", "-Aadjoint.loopMethods=0"})
   void misspelledValueIsAnError(String option) {
     Compilation c = InProcessCompiler.create().withOptions(option).compileRaw(SOURCE);
     assertThat(c).failed();
@@ -27,7 +28,8 @@ class OptionValuesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"-Aadjoint.analyses=on", "-Aadjoint.analyses=off",
-      "-Aadjoint.comments=chain-rule", "-Aadjoint.comments=none"})
+      "-Aadjoint.comments=chain-rule", "-Aadjoint.comments=none", "-Aadjoint.loopMethods=100",
+      "-Aadjoint.loopMethods=off"})
   void valuesTakenCompile(String option) {
     assertThat(InProcessCompiler.create().withOptions(option).compileRaw(SOURCE)).succeeded();
   }

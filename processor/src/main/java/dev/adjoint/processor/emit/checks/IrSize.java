@@ -7,10 +7,10 @@ import java.util.Deque;
 import java.util.List;
 
 /** How many statements and expression nodes a body has; iterative, so depth costs no stack. */
-final class IrSize {
+public final class IrSize {
   private IrSize() {}
 
-  static long of(List<Stmt> body) {
+  public static long of(List<Stmt> body) {
     Deque<Object> work = new ArrayDeque<>(body);
     long nodes = 0;
     while (!work.isEmpty()) {
