@@ -1,0 +1,90 @@
+package dev.adjoint.processor;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.analysis.ToBeRecorded;
+import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Message;
+import dev.adjoint.processor.emit.ForwardPlan;
+import dev.adjoint.processor.forward.ForwardMode;
+import dev.adjoint.processor.forward.Unsupported;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Function;
+import dev.adjoint.processor.ir.Mode;
+import dev.adjoint.processor.ir.RecordShape;
+import dev.adjoint.processor.ir.Var;
+import dev.adjoint.processor.optimize.Optimizer;
+import dev.adjoint.processor.reverse.ReverseMode;
+import dev.adjoint.processor.rules.DerivativeRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * The modes besides reverse that a method asks for ({@code @Differentiable(modes = ...)}):
+ * forward mode on the lowered method, and second order as the tangent of the reverse-mode
+ * adjoint seeded with 1 (forward over reverse). What a mode does not support is a compile error
+ * at the construct, naming the mode; the method then gets no generated code.
+ */
+final class OtherModes {
+  private final DerivativeRegistry derivatives;
+
+  OtherModes(DerivativeRegistry derivatives) {
+    this.derivatives = derivatives;
+  }
+
+  /** The plan of the modes asked for, or empty after reporting why a mode cannot be had. */
+  Optional<ForwardPlan> plan(Set<Mode> modes, Function lowered, List<Var> independents,
+      Map<Integer, RecordShape> records, Activity activity, ToBeRecorded recording,
+      Predicate<Expr.Invoke> split, ExecutableElement method, CompilationUnitTree unit,
+      Diagnostics diagnostics) {
+    if (!modes.contains(Mode.FORWARD) && !modes.contains(Mode.HESSIAN)) {
+      return Optional.of(ForwardPlan.NONE);
+    }
+    Mode current = modes.contains(Mode.FORWARD) ? Mode.FORWARD : Mode.HESSIAN;
+    try {
+      if (!records.isEmpty()) {
+        throw new UnsupportedRequest("a record parameter");
+      }
+      ForwardMode.Output jvp = null;
+      if (modes.contains(Mode.FORWARD)) {
+        jvp = ForwardMode.jvp(lowered, independents);
+      }
+      ReverseMode.Output gradient = null;
+      ForwardMode.Output hvp = null;
+      if (modes.contains(Mode.HESSIAN)) {
+        current = Mode.HESSIAN;
+        if (lowered.result().type() != dev.adjoint.processor.ir.Type.DOUBLE) {
+          throw new UnsupportedRequest("a result that is not a double (a Hessian is of a"
+              + " scalar function)");
+        }
+        gradient = Optimizer.apply(ReverseMode.apply(lowered, independents, activity, recording,
+            Expr.Const.ofDouble(1), derivatives, split));
+        hvp = ForwardMode.ofAdjoint(gradient.function(), gradient.sweeps(), independents,
+            gradient.parameterAdjoints().values());
+      }
+      return Optional.of(new ForwardPlan(jvp, gradient, hvp));
+    } catch (Unsupported u) {
+      if (u.at().origin() instanceof Tree tree) {
+        diagnostics.error(tree, unit, Message.MODE_UNSUPPORTED, u.what(), current, current);
+      } else {
+        diagnostics.error(method, Message.MODE_UNSUPPORTED, u.what(), current, current);
+      }
+      return Optional.empty();
+    } catch (UnsupportedRequest u) {
+      diagnostics.error(method, Message.MODE_UNSUPPORTED, u.getMessage(), current, current);
+      return Optional.empty();
+    }
+  }
+
+  /** What the signature has that a mode does not support. */
+  private static final class UnsupportedRequest extends RuntimeException {
+    UnsupportedRequest(String what) {
+      super(what);
+    }
+  }
+}
