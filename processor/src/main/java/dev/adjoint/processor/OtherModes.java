@@ -7,6 +7,7 @@ import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.Message;
 import dev.adjoint.processor.emit.ForwardPlan;
+import dev.adjoint.processor.forward.Callees;
 import dev.adjoint.processor.forward.ForwardMode;
 import dev.adjoint.processor.forward.Unsupported;
 import dev.adjoint.processor.ir.Expr;
@@ -32,42 +33,74 @@ import javax.lang.model.element.ExecutableElement;
  */
 final class OtherModes {
   private final DerivativeRegistry derivatives;
+  private final Callees callees;
 
-  OtherModes(DerivativeRegistry derivatives) {
+  OtherModes(DerivativeRegistry derivatives, Callees callees) {
     this.derivatives = derivatives;
+    this.callees = callees;
+  }
+
+  /** The modes {@code requested} stands for: second order builds on forward mode's methods. */
+  static Set<Mode> expand(Set<Mode> requested) {
+    Set<Mode> out = java.util.EnumSet.copyOf(requested);
+    if (out.contains(Mode.HESSIAN)) {
+      out.add(Mode.FORWARD);
+    }
+    return out;
   }
 
   /** The plan of the modes asked for, or empty after reporting why a mode cannot be had. */
-  Optional<ForwardPlan> plan(Set<Mode> modes, Function lowered, List<Var> independents,
+  Optional<ForwardPlan> plan(Set<Mode> requested, Function lowered, List<Var> independents,
       Map<Integer, RecordShape> records, Activity activity, ToBeRecorded recording,
       Predicate<Expr.Invoke> split, ExecutableElement method, CompilationUnitTree unit,
       Diagnostics diagnostics) {
-    if (!modes.contains(Mode.FORWARD) && !modes.contains(Mode.HESSIAN)) {
+    Set<Mode> modes = expand(requested);
+    if (!modes.contains(Mode.FORWARD)) {
       return Optional.of(ForwardPlan.NONE);
     }
-    Mode current = modes.contains(Mode.FORWARD) ? Mode.FORWARD : Mode.HESSIAN;
+    Mode current = Mode.FORWARD;
     try {
       if (!records.isEmpty()) {
         throw new UnsupportedRequest("a record parameter");
       }
+      if (method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID) {
+        throw new UnsupportedRequest("a void method (one writing its result into an array)");
+      }
       ForwardMode.Output jvp = null;
       if (modes.contains(Mode.FORWARD)) {
-        jvp = ForwardMode.jvp(lowered, independents);
+        jvp = ForwardMode.jvp(lowered, independents, callees);
       }
       ReverseMode.Output gradient = null;
       ForwardMode.Output hvp = null;
+      ReverseMode.Output adjoint = null;
+      ForwardMode.Output adjointTangent = null;
+      Var seed = ReverseMode.seedParameter(dev.adjoint.processor.ir.Type.DOUBLE);
       if (modes.contains(Mode.HESSIAN)) {
         current = Mode.HESSIAN;
-        if (lowered.result().type() != dev.adjoint.processor.ir.Type.DOUBLE) {
+        if (method.getReturnType().getKind() != javax.lang.model.type.TypeKind.DOUBLE) {
           throw new UnsupportedRequest("a result that is not a double (a Hessian is of a"
               + " scalar function)");
         }
+        // Callees are reversed whole (fPullback), whose tangent fPullbackJvp is: not split.
         gradient = Optimizer.apply(ReverseMode.apply(lowered, independents, activity, recording,
-            Expr.Const.ofDouble(1), derivatives, split));
+            Expr.Const.ofDouble(1), derivatives, call -> false));
         hvp = ForwardMode.ofAdjoint(gradient.function(), gradient.sweeps(), independents,
-            gradient.parameterAdjoints().values());
+            gradient.parameterAdjoints().values(), callees);
+        // The tangent of the pullback itself, for callers' second order: with respect to the
+        // inputs, the seed and the adjoint arrays it adds into.
+        adjoint = Optimizer.apply(ReverseMode.apply(lowered, independents, activity, recording,
+            dev.adjoint.processor.ir.Exprs.ref(seed), derivatives, call -> false));
+        List<Var> inputs = new java.util.ArrayList<>(independents);
+        inputs.add(seed);
+        for (Var p : independents) {
+          if (p.type().isArray() && adjoint.parameterAdjoints().get(p) != null) {
+            inputs.add(adjoint.parameterAdjoints().get(p));
+          }
+        }
+        adjointTangent = ForwardMode.ofAdjoint(adjoint.function(), adjoint.sweeps(), inputs,
+            adjoint.parameterAdjoints().values(), callees);
       }
-      return Optional.of(new ForwardPlan(jvp, gradient, hvp));
+      return Optional.of(new ForwardPlan(jvp, gradient, hvp, adjoint, adjointTangent, seed));
     } catch (Unsupported u) {
       if (u.at().origin() instanceof Tree tree) {
         diagnostics.error(tree, unit, Message.MODE_UNSUPPORTED, u.what(), current, current);

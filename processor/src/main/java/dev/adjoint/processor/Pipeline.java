@@ -167,7 +167,7 @@ final class Pipeline {
         activity, recording, Exprs.ref(seed), derivatives,
         SplitCallees.of(method, lowered, elements, this::hasSource)));
 
-    Optional<ForwardPlan> forward = new OtherModes(derivatives).plan(RequestedModes.of(method),
+    Optional<ForwardPlan> forward = new OtherModes(derivatives, new CalleeModes(elements)).plan(RequestedModes.of(method),
         lowered, independents, reader.records(), activity, recording,
         SplitCallees.of(method, lowered, elements, this::hasSource), method, unit, diagnostics);
     if (forward.isEmpty()) {

@@ -8,6 +8,7 @@ import dev.adjoint.processor.forward.ForwardMode;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.reverse.ReverseMode;
+import dev.adjoint.processor.rules.GeneratedApi;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,7 @@ final class ForwardModeMethods {
       out.add(jvp(owner, m));
     }
     if (m.forward().hvp() != null) {
+      out.add(pullbackJvp(owner, m));
       out.add(hvp(owner, m));
       MethodSpec hessian = hessian(m);
       if (hessian != null) {
@@ -110,35 +112,68 @@ final class ForwardModeMethods {
   }
 
   private MethodSpec hvp(TypeElement owner, MethodPlan m) {
-    ForwardMode.Output hvp = m.forward().hvp();
-    ReverseMode.Output gradient = m.forward().gradient();
+    return secondOrder(owner, m, m.forward().hvp(), m.forward().gradient(), null);
+  }
+
+  private MethodSpec pullbackJvp(TypeElement owner, MethodPlan m) {
+    return secondOrder(owner, m, m.forward().adjointTangent(), m.forward().adjoint(),
+        m.forward().seed());
+  }
+
+  /**
+   * The tangent of an adjoint: {@code fHvp} for the one seeded with 1 ({@code seed} null),
+   * {@code fPullbackJvp} for the pullback, taking the seed and the adjoints it adds into
+   * each followed by its tangent.
+   */
+  private MethodSpec secondOrder(TypeElement owner, MethodPlan m, ForwardMode.Output tangent,
+      ReverseMode.Output adjoint, Var seed) {
     Names names = new Names();
     List<Var> params = new ArrayList<>(m.parameters());
-    List<Var> directions = directions(m, hvp);
+    List<Var> directions = directions(m, tangent);
     params.addAll(directions);
+    Var seedDot = null;
+    if (seed != null) {
+      params.add(seed);
+      seedDot = tangent.dot(seed) != null ? tangent.dot(seed)
+          : new Var("seedDot", Type.DOUBLE, Var.Role.ADJOINT);
+      params.add(seedDot);
+    }
     List<Var> arrayBars = new ArrayList<>();
-    Set<Var> readAfter = new HashSet<>(Set.of(hvp.function().result()));
+    Set<Var> readAfter = new HashSet<>(Set.of(tangent.function().result()));
     for (Var p : m.independents()) {
-      Var bar = gradient.parameterAdjoints().get(p);
+      Var bar = adjoint.parameterAdjoints().get(p);
       if (bar == null) {
         continue;
       }
       if (p.type().isArray()) {
         arrayBars.add(bar);
         params.add(bar);
-        params.add(hvp.dot(bar));
-      } else if (hvp.dot(bar) != null) {
-        readAfter.add(hvp.dot(bar));
+        params.add(tangent.dot(bar));
+      } else {
+        readAfter.add(bar);
+        if (tangent.dot(bar) != null) {
+          readAfter.add(tangent.dot(bar));
+        }
       }
     }
-    BodyWriter body = reverse.bodyWriter(m, hvp.sweeps().all(), params, readAfter, names);
+    BodyWriter body = reverse.bodyWriter(m, tangent.sweeps().all(), params, readAfter, names);
     boolean scalars = m.independents().stream().anyMatch(p -> p.type() == Type.DOUBLE);
-    String hv = scalars ? names.reserve("hv") : null;
-    CodeBlock code = body.write(hvp.sweeps(), "forward sweep, with tangents (" + m.sourceFile()
-        + ":" + m.firstLine() + "-" + m.lastLine() + ")", false);
-    MethodSpec.Builder method = ReverseModeMethods.signature(m, name(m, "Hvp"), body.receiver());
+    String grad = scalars && seed != null ? names.reserve("grad") : null;
+    String hv = scalars ? names.reserve(seed != null ? "gradDot" : "hv") : null;
+    CodeBlock code = body.write(tangent.sweeps(), "forward sweep, with tangents ("
+        + m.sourceFile() + ":" + m.firstLine() + "-" + m.lastLine() + ")", false);
+    String name = seed == null ? name(m, "Hvp")
+        : GeneratedApi.pullbackJvpName(m.element().getSimpleName().toString());
+    MethodSpec.Builder method = ReverseModeMethods.signature(m, name, body.receiver());
     for (Var d : directions) {
       method.addParameter(RecordStorageClass.javaType(d.type()), body.name(d));
+    }
+    if (seed != null) {
+      method.addParameter(TypeName.DOUBLE, body.name(seed))
+          .addParameter(TypeName.DOUBLE, body.name(seedDot));
+    }
+    if (grad != null) {
+      method.addParameter(ArrayTypeName.of(TypeName.DOUBLE), grad);
     }
     if (hv != null) {
       method.addParameter(ArrayTypeName.of(TypeName.DOUBLE), hv);
@@ -147,31 +182,44 @@ final class ForwardModeMethods {
     int slot = 0;
     for (Var p : m.independents()) {
       if (p.type() == Type.DOUBLE) {
-        outputs.add("{@code " + hv + "[" + slot++ + "]} receives (H·v) at " + p.name());
-      } else {
-        Var bar = gradient.parameterAdjoints().get(p);
-        Var dot = bar == null ? null : hvp.dot(bar);
-        if (dot == null) {
-          throw new IllegalStateException("no tangent for the adjoint of " + p.name());
-        }
-        method.addParameter(RecordStorageClass.javaType(p.type()), body.name(dot));
-        outputs.add("{@code " + body.name(dot) + "} receives the block of " + p.name());
+        outputs.add("{@code " + hv + "[" + slot++ + "]} receives "
+            + (seed == null ? "(H·v) at " : "the tangent of ∂/∂") + p.name());
+        continue;
       }
+      Var bar = adjoint.parameterAdjoints().get(p);
+      Var dot = bar == null ? null : tangent.dot(bar);
+      if (dot == null) {
+        throw new IllegalStateException("no tangent for the adjoint of " + p.name());
+      }
+      if (seed != null) {
+        method.addParameter(RecordStorageClass.javaType(p.type()), body.name(bar));
+      }
+      method.addParameter(RecordStorageClass.javaType(p.type()), body.name(dot));
+      outputs.add("{@code " + body.name(dot) + "} receives "
+          + (seed == null ? "the block of " : "the tangent of ∂/∂") + p.name());
     }
-    method.returns(TypeName.DOUBLE)
-        .addJavadoc(Javadoc.of("Hessian-vector product of {@link $L#$L} by forward over"
-            + " reverse mode: returns its value and adds H·v into caller-owned storage, v being"
-            + " the direction $L; the Hessian is never formed, and the cost is a small multiple"
-            + " of one gradient's.\n", owner.getQualifiedName(),
-            ReverseModeMethods.linkSignature(m.element()),
-            String.join(", ", directions.stream().map(d -> "{@code " + body.name(d) + "}")
-                .toList())))
-        .addJavadoc(Javadoc.of("\n<p>$L. Allocates the gradient's arrays (and stacks when it"
-            + " records loops).\n", String.join(", ", outputs)));
-    for (Var bar : arrayBars) {
-      int at = m.independents().indexOf(gradient.parameterAdjoints().entrySet().stream()
-          .filter(e -> e.getValue() == bar).findFirst().orElseThrow().getKey());
-      Var p = m.independents().get(at);
+    String directionList = String.join(", ", directions.stream()
+        .map(d -> "{@code " + body.name(d) + "}").toList());
+    method.returns(TypeName.DOUBLE);
+    if (seed == null) {
+      method.addJavadoc(Javadoc.of("Hessian-vector product of {@link $L#$L} by forward over"
+          + " reverse mode: returns its value and adds H·v into caller-owned storage, v being"
+          + " the direction $L; the Hessian is never formed, and the cost is a small multiple"
+          + " of one gradient's.\n", owner.getQualifiedName(),
+          ReverseModeMethods.linkSignature(m.element()), directionList));
+    } else {
+      method.addJavadoc(Javadoc.of("The tangent of {@link #$L} (forward over reverse) along"
+          + " $L and {@code $L}: does what the pullback does, and adds into each adjoint's"
+          + " tangent the tangent of what the pullback adds into that adjoint. What"
+          + " callers' second order calls.\n", GeneratedApi.pullbackName(
+          m.element().getSimpleName().toString()), directionList, body.name(seedDot)));
+    }
+    method.addJavadoc(Javadoc.of("\n<p>$L. Allocates $L(and stacks when it records loops).\n",
+        String.join(", ", outputs), seed == null && !arrayBars.isEmpty()
+        ? "the gradient's arrays " : ""));
+    for (Var bar : seed == null ? arrayBars : List.<Var>of()) {
+      Var p = adjoint.parameterAdjoints().entrySet().stream()
+          .filter(e -> e.getValue() == bar).findFirst().orElseThrow().getKey();
       ReverseModeMethods.allocateLike(method, body.name(bar), body.name(p), p.type(), names);
     }
     method.addCode(code);
@@ -180,14 +228,17 @@ final class ForwardModeMethods {
       if (p.type() != Type.DOUBLE) {
         continue;
       }
-      Var bar = gradient.parameterAdjoints().get(p);
-      Var dot = bar == null ? null : hvp.dot(bar);
+      Var bar = adjoint.parameterAdjoints().get(p);
+      Var dot = bar == null ? null : tangent.dot(bar);
+      if (grad != null && bar != null) {
+        method.addStatement("$L[$L] += $L", grad, slot, body.name(bar));
+      }
       if (dot != null) {
         method.addStatement("$L[$L] += $L", hv, slot, body.name(dot));
       }
       slot++;
     }
-    return method.addStatement("return $L", body.name(hvp.function().result())).build();
+    return method.addStatement("return $L", body.name(tangent.function().result())).build();
   }
 
   /**

@@ -6,6 +6,9 @@ import dev.adjoint.processor.ir.Exprs;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.SourceRef;
 import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Stmts;
+import dev.adjoint.processor.ir.Mode;
+import dev.adjoint.processor.rules.GeneratedApi;
 import dev.adjoint.processor.ir.Sweeps;
 import dev.adjoint.processor.ir.Type;
 import dev.adjoint.processor.ir.Var;
@@ -48,8 +51,12 @@ public final class ForwardMode {
 
   private final Map<Var, Var> dots = new LinkedHashMap<>();
   private final Tangents tangents = new Tangents(dots);
+  private final Callees callees;
+  /** The calls of {@code @Differentiable} methods by the pullback call that reverses them. */
+  private final Map<List<Object>, Expr.Invoke> reversedCalls = new java.util.HashMap<>();
 
-  private ForwardMode(Set<Var> varied) {
+  private ForwardMode(Set<Var> varied, Callees callees) {
+    this.callees = callees;
     for (Var v : varied) {
       dots.put(v, new Var(v.name() + "Dot", v.type(), Var.Role.ADJOINT));
     }
@@ -59,8 +66,8 @@ public final class ForwardMode {
    * The JVP of {@code fn} (three-address IR with a single exit): each of {@code independents}
    * has a tangent parameter; the result's tangent is {@code dot(fn.result())} (null: zero).
    */
-  public static Output jvp(Function fn, List<Var> independents) {
-    ForwardMode mode = new ForwardMode(Varied.of(fn.body(), independents));
+  public static Output jvp(Function fn, List<Var> independents, Callees callees) {
+    ForwardMode mode = new ForwardMode(Varied.of(fn.body(), independents), callees);
     List<Stmt> body = new ArrayList<>(mode.initialTangents(fn.params(), independents));
     body.addAll(mode.block(fn.body()));
     return new Output(fn, new Sweeps(body, List.of()), Collections.unmodifiableMap(mode.dots));
@@ -72,8 +79,20 @@ public final class ForwardMode {
    * tangents of the gradient.
    */
   public static Output ofAdjoint(Function fn, Sweeps sweeps, List<Var> independents,
-      Collection<Var> callerAdjoints) {
-    ForwardMode mode = new ForwardMode(Varied.of(sweeps.all(), independents));
+      Collection<Var> callerAdjoints, Callees callees) {
+    ForwardMode mode = new ForwardMode(Varied.of(sweeps.all(), independents), callees);
+    Stmts.walk(sweeps.forward(), s -> {
+      Expr value = s instanceof Stmt.Assign a ? a.value()
+          : s instanceof Stmt.Store st ? st.value() : null;
+      if (value != null) {
+        Exprs.rewrite(value, e -> {
+          if (e instanceof Expr.Invoke call && call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE) {
+            mode.reversedCalls.put(pullbackKey(call), call);
+          }
+          return e;
+        });
+      }
+    });
     List<Stmt> forward = new ArrayList<>(mode.initialTangents(fn.params(), independents));
     forward.addAll(mode.block(sweeps.forward()));
     List<Stmt> backward = mode.block(sweeps.backward());
@@ -142,15 +161,21 @@ public final class ForwardMode {
     Var v = a.target();
     Var dot = dots.get(v);
     SourceRef src = a.source();
-    Expr value = a.value();
     if (dot == null) {
-      checkCall(value, src);
-      out.add(a);
+      out.add(a); // its value does not vary: nothing to differentiate
       return;
+    }
+    Expr value = hoistCalls(a.value(), src, out);
+    if (value != a.value()) {
+      a = new Stmt.Assign(v, value, a.accumulate(), src);
     }
     if (value instanceof Expr.Pop) {
       out.add(Stmt.Assign.set(dot, new Expr.Pop(v.type()), src));
       out.add(a);
+      return;
+    }
+    if (value instanceof Expr.Invoke call && call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE) {
+      differentiableCall(a, call, dot, out);
       return;
     }
     if (v.type() == Type.DOUBLE) {
@@ -212,6 +237,10 @@ public final class ForwardMode {
       throw new Unsupported(st.source(), "storing into an array chosen between one that varies"
           + " and one that does not");
     }
+    Expr hoisted = hoistCalls(st.value(), st.source(), out);
+    if (hoisted != st.value()) {
+      st = new Stmt.Store(st.array(), st.index(), hoisted, st.accumulate(), st.source());
+    }
     checkCall(st.value(), st.source());
     Expr value;
     if (st.value().type() == Type.DOUBLE_ARRAY) {
@@ -230,11 +259,167 @@ public final class ForwardMode {
     out.add(st);
   }
 
+  /**
+   * {@code v = g(a, x)}: {@code vDot = gJvp(a, x, aDot, xDot)} (for a {@code double[]} result,
+   * {@code gJvp} writes into a new {@code vDot} of {@code v}'s length), the call itself kept
+   * for the value.
+   */
+  private void differentiableCall(Stmt.Assign a, Expr.Invoke call, Var dot, List<Stmt> out) {
+    SourceRef src = a.source();
+    require(call, Mode.FORWARD, src);
+    List<Expr> args = new ArrayList<>(call.args());
+    args.addAll(directions(call, src));
+    Expr.Invoke jvp = new Expr.Invoke(Expr.Invoke.Kind.PULLBACK,
+        GeneratedApi.adjointClass(call.owner()), GeneratedApi.jvpName(call.name()), args,
+        List.of(), call.type());
+    if (a.target().type() == Type.DOUBLE) {
+      boolean before = Exprs.reads(call).contains(a.target());
+      if (!before) {
+        out.add(a);
+      }
+      out.add(Stmt.Assign.set(dot, jvp, src));
+      if (before) {
+        out.add(a);
+      }
+      return;
+    }
+    if (a.target().type() != Type.DOUBLE_ARRAY) {
+      throw new Unsupported(src, "a call of " + call.name() + " returning a matrix");
+    }
+    out.add(a);
+    out.add(Stmt.Assign.set(dot, zerosLike(Exprs.ref(a.target())), src));
+    List<Expr> withInto = new ArrayList<>(args);
+    withInto.add(Exprs.ref(dot));
+    out.add(new Stmt.Evaluate(jvp.withArgs(withInto), src));
+  }
+
+  /**
+   * {@code e} with each call of a {@code @Differentiable} method inside it (where the optimizer
+   * inlined the call's value) taken out into a temporary of its own, which gets its tangent.
+   */
+  private Expr hoistCalls(Expr e, SourceRef src, List<Stmt> out) {
+    if (e instanceof Expr.Invoke) {
+      return e;
+    }
+    boolean[] underChoice = {false};
+    Exprs.rewrite(e, node -> {
+      if (node instanceof Expr.Cond c) {
+        underChoice[0] |= hasDifferentiableCall(c.then()) || hasDifferentiableCall(c.otherwise());
+      }
+      return node;
+    });
+    if (underChoice[0]) {
+      throw new Unsupported(src, "a call of a @Differentiable method inside a conditional"
+          + " expression (write it as an if statement)");
+    }
+    return Exprs.rewrite(e, node -> {
+      if (node instanceof Expr.Invoke call && call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE
+          && call.type() == Type.DOUBLE) {
+        Var value = new Var(call.name(), Type.DOUBLE, Var.Role.TEMP);
+        Var dot = new Var(call.name() + "Dot", Type.DOUBLE, Var.Role.ADJOINT);
+        dots.put(value, dot);
+        differentiableCall(Stmt.Assign.set(value, call, src), call, dot, out);
+        return Exprs.ref(value);
+      }
+      return node;
+    });
+  }
+
+  private static boolean hasDifferentiableCall(Expr e) {
+    boolean[] found = {false};
+    Exprs.rewrite(e, node -> {
+      found[0] |= node instanceof Expr.Invoke i && i.kind() == Expr.Invoke.Kind.DIFFERENTIABLE;
+      return node;
+    });
+    return found[0];
+  }
+
+  /** The callee must generate what the call needs, and take no record or receiver. */
+  private void require(Expr.Invoke call, Mode mode, SourceRef src) {
+    if (!call.records().isEmpty() || call.args().stream()
+        .anyMatch(e -> e.type() == Type.RECEIVER)) {
+      throw new Unsupported(src, "the call of " + call.name() + " with a record or a receiver");
+    }
+    if (!callees.generates(call, mode)) {
+      throw new Unsupported(src, "the call of " + call.name() + ", which does not generate its"
+          + " Mode." + mode + " methods (add " + mode + " to the modes of its @Differentiable),");
+    }
+  }
+
+  /** The tangent of each argument the callee differentiates, in order: the call's direction. */
+  private List<Expr> directions(Expr.Invoke call, SourceRef src) {
+    for (int i = 0; i < call.args().size(); i++) {
+      Expr arg = call.args().get(i);
+      if (!call.independents().contains(i) && arg.type().isDifferentiable()
+          && (arg.type() == Type.DOUBLE ? tangents.of(arg, src) : tangents.ofArray(arg))
+          != null) {
+        throw new Unsupported(src, "argument " + (i + 1) + " of " + call.name() + ", which"
+            + " varies but is not differentiated by " + call.name() + " (add it to its wrt),");
+      }
+    }
+    List<Expr> out = new ArrayList<>();
+    for (int i : call.independents()) {
+      out.add(dotOrZeros(call.args().get(i), src));
+    }
+    return out;
+  }
+
+  /** The tangent of a double or array argument, zeros of its shape where it has none. */
+  private Expr dotOrZeros(Expr arg, SourceRef src) {
+    if (arg.type() == Type.DOUBLE) {
+      return Tangents.orZero(tangents.of(arg, src), Type.DOUBLE);
+    }
+    Expr dot = tangents.ofArray(arg);
+    if (dot == Tangents.UNSUPPORTED_CHOICE || dot == null && arg.type() != Type.DOUBLE_ARRAY) {
+      throw new Unsupported(src, "a matrix argument without a tangent");
+    }
+    return dot != null ? dot : zerosLike(arg);
+  }
+
+  /** What identifies the pullback call reversing {@code call}: its class, name and arity. */
+  private static List<Object> pullbackKey(Expr.Invoke call) {
+    long scalars = call.independents().stream()
+        .filter(i -> !call.args().get(i).type().isArray()).count();
+    long arrays = call.independents().size() - scalars;
+    return List.of(GeneratedApi.adjointClass(call.owner()),
+        GeneratedApi.pullbackName(call.name()),
+        (int) (call.args().size() + 1 + (scalars > 0 ? 1 : 0) + arrays));
+  }
+
+  /**
+   * {@code gPullback(a, x, vBar, grad, xBar)} in a backward sweep: its tangent, {@code
+   * gPullbackJvp(a, x, aDot, xDot, vBar, vBarDot, grad, gradDot, xBar, xBarDot)}, does what it
+   * does and adds the tangents of what it adds.
+   */
+  private boolean reversedCall(Stmt.Evaluate ev, List<Stmt> out) {
+    Expr.Invoke pullback = ev.call();
+    Expr.Invoke call = reversedCalls.get(List.of(pullback.owner(), pullback.name(),
+        pullback.args().size()));
+    if (call == null) {
+      return false;
+    }
+    SourceRef src = ev.source();
+    require(call, Mode.HESSIAN, src);
+    int k = call.args().size();
+    List<Expr> args = new ArrayList<>(pullback.args().subList(0, k));
+    args.addAll(directions(call, src));
+    for (Expr adjoint : pullback.args().subList(k, pullback.args().size())) {
+      args.add(adjoint);
+      args.add(dotOrZeros(adjoint, src));
+    }
+    out.add(new Stmt.Evaluate(new Expr.Invoke(Expr.Invoke.Kind.PULLBACK, pullback.owner(),
+        GeneratedApi.pullbackJvpName(call.name()), args, List.of(), Type.DOUBLE), src));
+    return true;
+  }
+
   /** {@code Adjoints.addInto(a, b)} and {@code moveInto} are linear: their own tangents. */
   private void evaluate(Stmt.Evaluate ev, List<Stmt> out) {
     Expr.Invoke call = ev.call();
     if (call.kind() == Expr.Invoke.Kind.HELPER) {
       out.add(ev);
+      return;
+    }
+    if (call.kind() == Expr.Invoke.Kind.PULLBACK && reversedCall(ev, out)) {
       return;
     }
     if (call.kind() == Expr.Invoke.Kind.PULLBACK && call.owner().equals(ADJOINTS)

@@ -70,7 +70,10 @@ final class Varied {
     for (Expr arg : call.args()) {
       if (arg.type().isArray()) {
         for (Var written : Stmts.bases(arg)) {
-          edges(reads, written, into);
+          // Pullbacks write adjoints and scratch buffers, never the primal's arrays.
+          if (written.role() == Var.Role.ADJOINT || written.role() == Var.Role.TEMP) {
+            edges(reads, written, into);
+          }
         }
       }
     }

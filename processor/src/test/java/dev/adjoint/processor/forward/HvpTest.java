@@ -43,6 +43,8 @@ class HvpTest {
       "quadratic, v4 M4, -1, 1",
       "fifth, v4, -1.5, 1.5",
       "logistic, v3 M3 D3, -1, 1",
+      "fifthViaHelper, v4, -1.5, 1.5",
+      "calls, v3 d, -1, 1",
   })
   void hvpIsTheDerivativeOfTheGradient(String name, String spec, double lo, double hi) {
     Tangent f = tangent(name, spec);
@@ -158,6 +160,23 @@ class HvpTest {
     double[] hv = f.hvp(x, v);
     for (int i = 0; i < 4; i++) {
       assertEquals(20 * Math.pow(x[i], 3) * v[i], hv[i], 1e-12, "20x³ ⊙ v [" + i + "]");
+    }
+  }
+
+  @Test
+  void sumOfFifthPowersThroughAHelper() {
+    Tangent f = tangent("fifthViaHelper", "v4");
+    double[] x = {0.5, -1.1, 1.3, 0.2};
+    double[] v = {1.0, 0.5, -2.0, 3.0};
+    double[] hv = f.hvp(x, v);
+    for (int i = 0; i < 4; i++) {
+      assertEquals(20 * Math.pow(x[i], 3) * v[i], hv[i], 1e-12, "20x³ ⊙ v [" + i + "]");
+    }
+    double[][] h = f.hessian(x);
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 4; j++) {
+        assertEquals(i == j ? 20 * Math.pow(x[i], 3) : 0, h[i][j], 1e-12, "H[" + i + "][" + j + "]");
+      }
     }
   }
 

@@ -42,6 +42,8 @@ class JvpTest {
       "quadratic, v4 M4, -1, 1",
       "fifth, v4, -1.5, 1.5",
       "logistic, v3 M3 D3, -1, 1",
+      "fifthViaHelper, v4, -1.5, 1.5",
+      "calls, v3 d, -1, 1",
   })
   void jvpIsTheDirectionalDerivative(String name, String spec, double lo, double hi) {
     Tangent f = tangent(name, spec);
