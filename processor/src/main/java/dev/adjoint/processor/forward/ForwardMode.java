@@ -457,7 +457,8 @@ public final class ForwardMode {
   private static Unsupported unsupportedCall(Expr.Invoke call, SourceRef src) {
     String what = switch (call.kind()) {
       case DIFFERENTIABLE -> "the call of the @Differentiable method " + call.name();
-      case KERNEL -> "the call of the kernel " + call.owner().simpleNames() + "." + call.name();
+      case KERNEL -> "the call of " + call.owner().simpleNames() + "." + call.name() + ", which"
+          + " has a pullback (a kernel's or a @DerivativeOf) but no tangent rule,";
       default -> "the call of " + call.name();
     };
     return new Unsupported(src, what);
