@@ -16,6 +16,7 @@ import dev.adjoint.processor.ir.Mode;
 import dev.adjoint.processor.ir.RecordShape;
 import dev.adjoint.processor.ir.Var;
 import dev.adjoint.processor.optimize.Optimizer;
+import dev.adjoint.processor.optimize.TangentFolding;
 import dev.adjoint.processor.reverse.ReverseMode;
 import dev.adjoint.processor.rules.DerivativeRegistry;
 import java.util.List;
@@ -68,7 +69,8 @@ final class OtherModes {
       }
       ForwardMode.Output jvp = null;
       if (modes.contains(Mode.FORWARD)) {
-        jvp = ForwardMode.jvp(lowered, independents, callees);
+        jvp = TangentFolding.apply(readable(TangentFolding.apply(
+            ForwardMode.jvp(lowered, independents, callees))));
       }
       ReverseMode.Output gradient = null;
       ForwardMode.Output hvp = null;
@@ -84,8 +86,8 @@ final class OtherModes {
         // Callees are reversed whole (fPullback), whose tangent fPullbackJvp is: not split.
         gradient = Optimizer.apply(ReverseMode.apply(lowered, independents, activity, recording,
             Expr.Const.ofDouble(1), derivatives, call -> false));
-        hvp = ForwardMode.ofAdjoint(gradient.function(), gradient.sweeps(), independents,
-            gradient.parameterAdjoints().values(), callees);
+        hvp = TangentFolding.apply(ForwardMode.ofAdjoint(gradient.function(),
+            gradient.sweeps(), independents, gradient.parameterAdjoints().values(), callees));
         // The tangent of the pullback itself, for callers' second order: with respect to the
         // inputs, the seed and the adjoint arrays it adds into.
         adjoint = Optimizer.apply(ReverseMode.apply(lowered, independents, activity, recording,
@@ -97,8 +99,8 @@ final class OtherModes {
             inputs.add(adjoint.parameterAdjoints().get(p));
           }
         }
-        adjointTangent = ForwardMode.ofAdjoint(adjoint.function(), adjoint.sweeps(), inputs,
-            adjoint.parameterAdjoints().values(), callees);
+        adjointTangent = TangentFolding.apply(ForwardMode.ofAdjoint(adjoint.function(),
+            adjoint.sweeps(), inputs, adjoint.parameterAdjoints().values(), callees));
       }
       return Optional.of(new ForwardPlan(jvp, gradient, hvp, adjoint, adjointTangent, seed));
     } catch (Unsupported u) {
@@ -112,6 +114,21 @@ final class OtherModes {
       diagnostics.error(method, Message.MODE_UNSUPPORTED, u.getMessage(), current, current);
       return Optional.empty();
     }
+  }
+
+  /**
+   * The JVP with the optimizer's temporaries inlined, as a pullback's forward sweep is: run as
+   * that sweep, with the result and its tangent as what the code after it reads.
+   */
+  private static ForwardMode.Output readable(ForwardMode.Output jvp) {
+    Map<Var, Var> roots = new java.util.LinkedHashMap<>();
+    Var result = jvp.function().result();
+    if (jvp.dot(result) != null) {
+      roots.put(result, jvp.dot(result));
+    }
+    ReverseMode.Output optimized = Optimizer.apply(new ReverseMode.Output(
+        jvp.function(), jvp.sweeps(), roots));
+    return new ForwardMode.Output(jvp.function(), optimized.sweeps(), jvp.dots());
   }
 
   /** What the signature has that a mode does not support. */
