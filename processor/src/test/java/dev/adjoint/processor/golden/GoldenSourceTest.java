@@ -77,7 +77,9 @@ class GoldenSourceTest {
         new Golden("Functions"),
         new Golden("RecordCalls"),
         new Golden("Quadrature"),
-        new Golden("WritingCalls"));
+        new Golden("WritingCalls"),
+        new Golden("Tangent"),
+        new Golden("Hessian"));
   }
 
   /**
@@ -104,7 +106,14 @@ class GoldenSourceTest {
         + " double[] wBar, Stacks stacks) {"),
     RECORD_PARAMETER("Records", "lossPullback(Records.Mlp p, double[] x, double y, double seed,"
         + " double[] grad, Records_MlpBar pBar, double[] xBar, Stacks stacks) {"),
-    ANALYSES_OFF("LoopAnalysesOff", "public static double powerPullback(");
+    ANALYSES_OFF("LoopAnalysesOff", "public static double powerPullback("),
+    JVP("Tangent", "public static double dampedJvp(double x, double[] w, int n, double xDot,"
+        + " double[] wDot) {"),
+    HVP("Hessian", "public static double rosenbrockHvp(double[] x, double[] xDot,"
+        + " double[] xBarDot) {"),
+    PULLBACK_JVP("Hessian", "public static double rosenbrockPullbackJvp(double[] x,"
+        + " double[] xDot, double seed, double seedDot, double[] xBar, double[] xBarDot) {"),
+    HESSIAN_MATRIX("Hessian", "public static double[][] rosenbrockHessian(double[] x) {");
 
     final String golden;
     final Pattern evidence;
