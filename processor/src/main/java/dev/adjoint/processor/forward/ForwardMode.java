@@ -97,6 +97,10 @@ public final class ForwardMode {
     forward.addAll(mode.block(sweeps.forward()));
     List<Stmt> backward = mode.block(sweeps.backward());
     for (Var bar : callerAdjoints) {
+      if (!bar.type().isArray()) {
+        continue; // a scalar adjoint that does not vary has a zero tangent
+      }
+      // The caller's array of the tangents, even where nothing varying is added into it.
       mode.dots.computeIfAbsent(bar, v -> new Var(v.name() + "Dot", v.type(),
           Var.Role.ADJOINT));
     }
@@ -145,9 +149,18 @@ public final class ForwardMode {
       out.add(new Stmt.Loop(l.condition(), block(l.body()), block(l.update()), l.source()));
     } else if (s instanceof Stmt.Push p) {
       out.add(p);
+      // Popped before the value: the backward sweep pops in reverse. Every double and array
+      // pushed gets its tangent pushed, as every one popped gets its tangent popped.
       if (p.value().type() == Type.DOUBLE) {
-        // Popped before the value: the backward sweep pops in reverse.
         out.add(new Stmt.Push(Tangents.orZero(tangents.of(p.value(), p.source()), Type.DOUBLE),
+            p.source()));
+      } else if (p.value().type().isDifferentiable()) {
+        Expr dot = tangents.ofArray(p.value());
+        if (dot == Tangents.UNSUPPORTED_CHOICE) {
+          throw new Unsupported(p.source(), "recording an array chosen between one that varies"
+              + " and one that does not");
+        }
+        out.add(new Stmt.Push(dot != null ? dot : new Expr.Const(p.value().type(), 0, "null"),
             p.source()));
       }
     } else if (s instanceof Stmt.Evaluate ev) {
@@ -236,6 +249,13 @@ public final class ForwardMode {
     if (array == Tangents.UNSUPPORTED_CHOICE) {
       throw new Unsupported(st.source(), "storing into an array chosen between one that varies"
           + " and one that does not");
+    }
+    if (st.value() instanceof Expr.Pop pop) {
+      // Restoring a recorded element or row: its tangent was pushed after it, so pops first.
+      out.add(new Stmt.Store(array, st.index(), new Expr.Pop(pop.type()), st.accumulate(),
+          st.source()));
+      out.add(st);
+      return;
     }
     Expr hoisted = hoistCalls(st.value(), st.source(), out);
     if (hoisted != st.value()) {

@@ -20,8 +20,8 @@ import java.util.Set;
  * "written from" edges (an assignment's reads, a store's value into its array, a call's array
  * arguments into what it writes), each edge followed once. Flow-insensitive like {@code
  * analysis.Activity}, and over any IR, the reverse mode's output included (whose compound
- * expressions and {@code +=} updates that analysis does not read). A double popped from the
- * stacks always gets one: its push pushed a tangent beside it, whatever it was.
+ * expressions and {@code +=} updates that analysis does not read). A double or array popped
+ * from the stacks always gets one: its push pushed a tangent beside it, whatever it was.
  */
 final class Varied {
   private Varied() {}
@@ -31,7 +31,7 @@ final class Varied {
     Set<Var> start = new LinkedHashSet<>(inputs);
     Stmts.walk(body, s -> {
       if (s instanceof Stmt.Assign a) {
-        if (a.value() instanceof Expr.Pop p && p.type() == dev.adjoint.processor.ir.Type.DOUBLE) {
+        if (a.value() instanceof Expr.Pop p && p.type().isDifferentiable()) {
           start.add(a.target());
         }
         edges(Exprs.reads(a.value()), a.target(), into);
@@ -43,6 +43,9 @@ final class Varied {
           writtenArrays(call, into);
         }
       } else if (s instanceof Stmt.Store st) {
+        if (st.value() instanceof Expr.Pop p && p.type().isDifferentiable()) {
+          start.add(Stmts.baseVar(st.array()));
+        }
         edges(Exprs.reads(st.value()), Stmts.baseVar(st.array()), into);
       } else if (s instanceof Stmt.Evaluate ev) {
         writtenArrays(ev.call(), into);
