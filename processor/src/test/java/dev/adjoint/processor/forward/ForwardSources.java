@@ -1,10 +1,40 @@
 package dev.adjoint.processor.forward;
 
+import dev.adjoint.processor.testing.Compiled;
+import dev.adjoint.processor.testing.InProcessCompiler;
 import dev.adjoint.processor.testing.JavaSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** The methods the forward-mode and second-order suites differentiate. */
 final class ForwardSources {
   private ForwardSources() {}
+
+  private static Compiled compiled;
+
+  /** {@link #CASES} compiled once for the suites that share it. */
+  static synchronized Compiled compiled() {
+    if (compiled == null) {
+      compiled = InProcessCompiler.create().compile(CASES);
+    }
+    return compiled;
+  }
+
+  /** The double-valued cases: method, parameters ({@link Tangent}), range of the points. */
+  static Stream<Arguments> scalarCases() {
+    return Stream.of(
+        Arguments.of("rosenbrock", "d d", -1.5, 1.5),
+        Arguments.of("math", "d d", 0.3, 0.9),
+        Arguments.of("branches", "d d", -1.0, 1.0),
+        Arguments.of("loops", "d d n=5", -1.0, 1.0),
+        Arguments.of("recorded", "d d n=6", 0.2, 1.2),
+        Arguments.of("arrays", "v5 D5", -1.0, 1.0),
+        Arguments.of("quadratic", "v4 M4", -1.0, 1.0),
+        Arguments.of("fifth", "v4", -1.5, 1.5),
+        Arguments.of("logistic", "v3 M3 D3", -1.0, 1.0),
+        Arguments.of("fifthViaHelper", "v4", -1.5, 1.5),
+        Arguments.of("calls", "v3 d", -1.0, 1.0));
+  }
 
   static final JavaSource CASES = JavaSource.of("adjtest.forward.Cases",
       "package adjtest.forward;",

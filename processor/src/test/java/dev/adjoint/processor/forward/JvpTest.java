@@ -2,12 +2,10 @@ package dev.adjoint.processor.forward;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.adjoint.processor.testing.Compiled;
-import dev.adjoint.processor.testing.InProcessCompiler;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Forward mode: {@code fJvp} against central differences along the direction, and the
@@ -16,15 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code double[]} result.
  */
 class JvpTest {
-  private static Compiled compiled;
-
-  @BeforeAll
-  static void compile() {
-    compiled = InProcessCompiler.create().compile(ForwardSources.CASES);
-  }
-
   static Tangent tangent(String name, String spec) {
-    return new Tangent(compiled, "adjtest.forward.Cases", name, spec, 7);
+    return new Tangent(ForwardSources.compiled(), "adjtest.forward.Cases", name, spec, 7);
   }
 
   static double[] random(Random r, int n, double lo, double hi) {
@@ -32,19 +23,7 @@ class JvpTest {
   }
 
   @ParameterizedTest
-  @CsvSource({
-      "rosenbrock, d d, -1.5, 1.5",
-      "math, d d, 0.3, 0.9",
-      "branches, d d, -1, 1",
-      "loops, d d n=5, -1, 1",
-      "recorded, d d n=6, 0.2, 1.2",
-      "arrays, v5 D5, -1, 1",
-      "quadratic, v4 M4, -1, 1",
-      "fifth, v4, -1.5, 1.5",
-      "logistic, v3 M3 D3, -1, 1",
-      "fifthViaHelper, v4, -1.5, 1.5",
-      "calls, v3 d, -1, 1",
-  })
+  @MethodSource("dev.adjoint.processor.forward.ForwardSources#scalarCases")
   void jvpIsTheDirectionalDerivative(String name, String spec, double lo, double hi) {
     Tangent f = tangent(name, spec);
     Random r = new Random(name.hashCode());

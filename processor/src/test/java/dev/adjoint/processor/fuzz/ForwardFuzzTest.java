@@ -112,14 +112,14 @@ class ForwardFuzzTest {
     Random r = new Random(p.seed() ^ 0x9E3779B97F4A7C15L);
     for (int attempt = 1; attempt <= 3; attempt++) {
       Object[] x = checker.point(r, attempt);
-      double value = (double) call(original, copy(x));
+      double value = (double) call(original, Checker.copy(x));
       double[] g = gradient(pullback, x, params, wrt);
       if (!Double.isFinite(value) || !finite(g) || Math.abs(value) > 1e8) {
         continue;
       }
       double[] u = r.doubles(g.length, -1, 1).toArray();
       double[] w = r.doubles(g.length, -1, 1).toArray();
-      List<Object> a = new ArrayList<>(Arrays.asList(copy(x)));
+      List<Object> a = new ArrayList<>(Arrays.asList(Checker.copy(x)));
       a.addAll(directions(u, params, wrt, x));
       double ju = (double) call(jvp, a.toArray());
       double gu = 0;
@@ -179,7 +179,7 @@ class ForwardFuzzTest {
 
   private static Object[] shifted(Object[] x, double[] u, double h, List<Program.Param> params,
       List<Integer> wrt) {
-    Object[] out = copy(x);
+    Object[] out = Checker.copy(x);
     List<Object> d = directions(u, params, wrt, x);
     for (int k = 0; k < wrt.size(); k++) {
       int p = wrt.get(k);
@@ -276,7 +276,7 @@ class ForwardFuzzTest {
 
   private static double[] gradient(Method pullback, Object[] x, List<Program.Param> params,
       List<Integer> wrt) {
-    List<Object> a = new ArrayList<>(Arrays.asList(copy(x)));
+    List<Object> a = new ArrayList<>(Arrays.asList(Checker.copy(x)));
     a.add(1.0);
     List<Object> outs = outputs(params, wrt, x);
     a.addAll(outs);
@@ -286,7 +286,7 @@ class ForwardFuzzTest {
 
   private static double[] hvp(Method hvp, Object[] x, double[] u, List<Program.Param> params,
       List<Integer> wrt, double value) {
-    List<Object> a = new ArrayList<>(Arrays.asList(copy(x)));
+    List<Object> a = new ArrayList<>(Arrays.asList(Checker.copy(x)));
     a.addAll(directions(u, params, wrt, x));
     List<Object> outs = outputs(params, wrt, x);
     a.addAll(outs);
@@ -317,22 +317,6 @@ class ForwardFuzzTest {
     } catch (IllegalAccessException e) {
       throw new AssertionError(e);
     }
-  }
-
-  private static Object[] copy(Object[] x) {
-    Object[] out = x.clone();
-    for (int i = 0; i < out.length; i++) {
-      if (out[i] instanceof double[] a) {
-        out[i] = a.clone();
-      } else if (out[i] instanceof double[][] m) {
-        double[][] c = new double[m.length][];
-        for (int k = 0; k < m.length; k++) {
-          c[k] = m[k].clone();
-        }
-        out[i] = c;
-      }
-    }
-    return out;
   }
 
   private static boolean finite(double[] v) {
