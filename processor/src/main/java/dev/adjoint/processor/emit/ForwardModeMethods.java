@@ -256,7 +256,8 @@ final class ForwardModeMethods {
     Names names = new Names();
     List<String> args = new ArrayList<>();
     for (MethodPlan.Parameter p : m.userParameters()) {
-      args.add(names.reserve(p.name()));
+      // The user's names are the signature's, even one such as Math (names.of keeps it).
+      args.add(p.plain() != null ? names.of(p.plain()) : names.reserve(p.name()));
     }
     String receiver = ReverseModeMethods.receiverSuggestion(m) == null ? null
         : names.reserve(ReverseModeMethods.receiverSuggestion(m));

@@ -88,6 +88,8 @@ class ForwardFuzzTest {
         + " refused with [adjoint.mode], %d skipped (instance methods), %d failures", programs,
         checked, refused, skipped, failures.size());
     System.out.println(summary);
+    failures.forEach(f -> System.out.println(f.substring(0, Math.min(240, f.length()))
+        .replace('\n', ' ')));
     assertTrue(failures.isEmpty(), summary + "\n" + String.join("\n\n",
         failures.subList(0, Math.min(3, failures.size()))));
     assertTrue(checked >= programs / 4, "too few programs supported: " + summary);
@@ -310,6 +312,7 @@ class ForwardFuzzTest {
   }
 
   private static Object call(Method m, Object[] args) {
+    Ticks.reset(); // the stateful helper starts afresh in every call, as in Checker
     try {
       return m.invoke(null, args);
     } catch (InvocationTargetException e) {
