@@ -21,6 +21,11 @@ import java.lang.annotation.Target;
  *       declaration order); it allocates nothing.
  * </ul>
  *
+ * <p>{@link #modes()} adds more: {@code @Differentiable(modes = {Mode.REVERSE, Mode.FORWARD})}
+ * also generates {@code fJvp} (forward mode: the value's directional derivative), {@code
+ * Mode.HESSIAN} also generates {@code fPullbackJvp}, {@code fHvp} and {@code fHessian} (second
+ * order, forward over reverse). Reverse mode's methods are always generated.
+ *
  * <p>The method must be {@code static}, not {@code private}, return {@code double}, and take
  * parameters of type {@code double}, {@code int}, {@code long} or {@code boolean}. Anything in its
  * body that Adjoint cannot differentiate is a compile error at that construct, never a silently
@@ -36,4 +41,30 @@ public @interface Differentiable {
    * means every {@code double} parameter. The others are passed through and get no adjoint.
    */
   String[] wrt() default {};
+
+  /**
+   * What to generate besides the reverse-mode methods, which every {@code @Differentiable}
+   * method gets ({@link Mode#REVERSE} may be listed or not). A mode the method's body does not
+   * support is a compile error at that construct.
+   */
+  Mode[] modes() default {Mode.REVERSE};
+
+  /** A kind of derivative code to generate. */
+  enum Mode {
+    /** The pullback {@code fPullback} and the value-and-gradient call {@code f}. */
+    REVERSE,
+    /**
+     * Forward (tangent) mode, {@code fJvp}: for a {@code double} result, {@code double
+     * fJvp(params..., paramDots...)} returns the directional derivative ∇f·ṗ, allocating
+     * nothing; for a {@code double[]} result, {@code double[] fJvp(params..., paramDots...,
+     * double[] resultDot)} writes J·ṗ into {@code resultDot} and returns the value.
+     */
+    FORWARD,
+    /**
+     * Second order by forward over reverse: {@code fPullbackJvp} (the tangent of the pullback),
+     * {@code fHvp(params..., v..., double[] hv, double[] xHv...)} adding H·v, and {@code
+     * fHessian(params...)} (n Hessian-vector products, n the differentiated doubles).
+     */
+    HESSIAN
+  }
 }

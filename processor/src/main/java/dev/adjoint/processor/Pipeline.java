@@ -10,6 +10,7 @@ import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.Rematerialization;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.emit.ForwardPlan;
 import dev.adjoint.processor.emit.MethodPlan;
 import dev.adjoint.processor.emit.checks.GeneratedCodeLimits;
 import dev.adjoint.processor.frontend.CalleeResolver;
@@ -17,6 +18,7 @@ import dev.adjoint.processor.frontend.HelperCall;
 import dev.adjoint.processor.frontend.MethodReader;
 import dev.adjoint.processor.frontend.MethodValidator;
 import dev.adjoint.processor.frontend.Problems;
+import dev.adjoint.processor.frontend.RequestedModes;
 import dev.adjoint.processor.frontend.Shadowing;
 import dev.adjoint.processor.frontend.SubsetFence;
 import dev.adjoint.processor.frontend.WrittenArguments;
@@ -178,6 +180,13 @@ final class Pipeline {
     ReverseMode.Output halves = !more ? pullback : Optimizer.apply(ReverseMode.apply(lowered,
         independents, activity, recording, Exprs.ref(seed), derivatives, onStacks));
 
+    Optional<ForwardPlan> forward = new OtherModes(derivatives, new CalleeModes(elements))
+        .plan(RequestedModes.of(method), lowered, independents, reader.records(), activity,
+            recording, split, method, unit, diagnostics);
+    if (forward.isEmpty()) {
+      return Optional.empty();
+    }
+
     long start = positions.getStartPosition(unit, tree);
     long end = positions.getEndPosition(unit, tree);
     return Optional.of(new MethodPlan(
@@ -192,7 +201,8 @@ final class Pipeline {
         (int) unit.getLineMap().getLineNumber(start),
         (int) unit.getLineMap().getLineNumber(end),
         shadowing.generatedCodeMustQualify("Math")
-            || shadowing.generatedCodeMustQualify("StrictMath")));
+            || shadowing.generatedCodeMustQualify("StrictMath"),
+        forward.get()));
   }
 
   /**

@@ -74,7 +74,7 @@ final class SplitCallees {
   }
 
   /** The one method the call names (null if overloads of its arity make it ambiguous). */
-  private static ExecutableElement callee(Expr.Invoke call, Elements elements) {
+  static ExecutableElement callee(Expr.Invoke call, Elements elements) {
     TypeElement owner = elements.getTypeElement(call.owner().canonical());
     if (owner == null) {
       return null;

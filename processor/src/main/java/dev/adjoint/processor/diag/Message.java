@@ -104,6 +104,9 @@ public enum Message {
   FROM_CLASS_FILE("[adjoint.body] @Differentiable method %s is read from a class file, not from"
       + " source; Adjoint differentiates method bodies, so compile %s from its source in this"
       + " javac run"),
+  MODE_UNSUPPORTED("[adjoint.mode] %s is not supported by Mode.%s yet; remove Mode.%s from"
+      + " this method's @Differentiable(modes = ...) (its reverse-mode methods need no change),"
+      + " or move this into a method differentiated in reverse mode only and pass its value in"),
   INTERNAL("[adjoint.internal] Adjoint failed on %s (%s); this is a bug in Adjoint, please report"
       + " it with the method's source");
 

@@ -30,6 +30,7 @@ public final class AdjointClassGenerator {
   private final Elements elements;
 
   private final ReverseModeMethods reverse;
+  private final ForwardModeMethods forward;
 
   public AdjointClassGenerator(Elements elements) {
     this(elements, java.util.Map.of());
@@ -41,6 +42,7 @@ public final class AdjointClassGenerator {
     this.reverse = new ReverseModeMethods(elements,
         ChainRuleNotes.CHAIN_RULE.equals(options.get(ChainRuleNotes.OPTION)),
         LoopMethods.of(options.get(LoopMethods.OPTION)));
+    this.forward = new ForwardModeMethods(reverse);
   }
 
   /**
@@ -131,7 +133,9 @@ public final class AdjointClassGenerator {
       if (!m.vectorResult()) {
         type.addType(reverse.gradientRecord(record, m));
       }
-      for (MethodSpec spec : reverse.methods(owner, record, m)) {
+      List<MethodSpec> specs = new java.util.ArrayList<>(reverse.methods(owner, record, m));
+      specs.addAll(forward.methods(owner, m));
+      for (MethodSpec spec : specs) {
         ExecutableElement other = signatures.putIfAbsent(erasure(spec), m.element());
         if (other != null) {
           throw new SignatureClash(m.element(), other, erasure(spec));

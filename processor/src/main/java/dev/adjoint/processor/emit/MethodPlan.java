@@ -26,6 +26,7 @@ import javax.lang.model.element.ExecutableElement;
  * @param lastLine last line of the method
  * @param qualifyMath whether a class of the package is called {@code Math} or {@code
  *     StrictMath}, so generated code must name {@code java.lang}'s in full
+ * @param forward what the other modes asked for generate ({@link ForwardPlan#NONE}: nothing)
  */
 public record MethodPlan(
     ExecutableElement element,
@@ -38,7 +39,16 @@ public record MethodPlan(
     String sourceFile,
     int firstLine,
     int lastLine,
-    boolean qualifyMath) {
+    boolean qualifyMath,
+    ForwardPlan forward) {
+
+  /** Reverse mode only. */
+  public MethodPlan(ExecutableElement element, List<Var> parameters,
+      Map<Integer, RecordShape> records, List<Var> independents, ReverseMode.Output pullback,
+      Var seed, String sourceFile, int firstLine, int lastLine, boolean qualifyMath) {
+    this(element, parameters, records, independents, pullback, pullback, seed, sourceFile,
+        firstLine, lastLine, qualifyMath, ForwardPlan.NONE);
+  }
 
   /** Whether the method returns a {@code double[]}: its seed is an array of the result's shape. */
   public boolean vectorResult() {

@@ -121,7 +121,7 @@ final class ReverseModeMethods {
   }
 
   /** The receiver parameter's suggested name for an instance method; null for a static one. */
-  private static String receiverSuggestion(MethodPlan m) {
+  static String receiverSuggestion(MethodPlan m) {
     return m.element().getModifiers().contains(Modifier.STATIC) ? null
         : GeneratedApi.receiverName(m.element().getEnclosingElement().getSimpleName().toString());
   }
@@ -213,7 +213,7 @@ final class ReverseModeMethods {
   }
 
   /** {@code bar = } zeros of the shape of {@code array}, rows one by one for a matrix. */
-  private static void allocateLike(MethodSpec.Builder method, String bar, String array,
+  static void allocateLike(MethodSpec.Builder method, String bar, String array,
       Type type, Names names) {
     if (type == Type.DOUBLE_ARRAY) {
       method.addStatement("double[] $L = new double[$L.length]", bar, array);
@@ -371,7 +371,7 @@ final class ReverseModeMethods {
   }
 
   /** @param receiver the receiver parameter, first, of an instance method; null if static */
-  private static MethodSpec.Builder signature(MethodPlan m, String name, String receiver) {
+  static MethodSpec.Builder signature(MethodPlan m, String name, String receiver) {
     MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC,
         Modifier.STATIC);
     if (receiver != null) {
@@ -482,7 +482,7 @@ final class ReverseModeMethods {
         .collect(Collectors.joining(", "));
   }
 
-  private static String linkSignature(ExecutableElement method) {
+  static String linkSignature(ExecutableElement method) {
     return method.getSimpleName() + "(" + method.getParameters().stream()
         .map(p -> p.asType().toString()).collect(Collectors.joining(", ")) + ")";
   }

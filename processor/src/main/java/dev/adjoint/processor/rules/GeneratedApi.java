@@ -30,4 +30,14 @@ public final class GeneratedApi {
   public static String pullbackName(String method) {
     return method + "Pullback";
   }
+
+  /** Forward mode's method for {@code method}: {@code fJvp}. */
+  public static String jvpName(String method) {
+    return method + "Jvp";
+  }
+
+  /** The tangent of {@code method}'s pullback (second order): {@code fPullbackJvp}. */
+  public static String pullbackJvpName(String method) {
+    return method + "PullbackJvp";
+  }
 }

@@ -29,7 +29,7 @@ class PhaseOrderTest {
       List.of("verify"),
       List.of("lower"),
       List.of("analysis"),
-      List.of("reverse"),
+      List.of("reverse", "forward"),
       List.of("optimize"),
       List.of("emit"));
 

@@ -206,7 +206,8 @@ final class Checker {
     return new Verdict(null, accepted, rejected);
   }
 
-  private Object[] point(Random r, int attempt) {
+  /** A random point of the program's parameters (for {@code ForwardFuzzTest} too). */
+  Object[] point(Random r, int attempt) {
     double range = attempt <= 4 ? 2.0 : attempt <= 8 ? 1.0 : 0.5;
     int L = subject.arrayLength();
     List<Param> params = subject.params();

@@ -310,7 +310,7 @@ class FuzzHarnessTest {
     int programs = 0;
     int inLoops = 0;
     // Enough programs that each helper is called whatever the other generators draw first.
-    for (long seed = 1; seed <= 600; seed++) {
+    for (long seed = 1; seed <= 1200; seed++) {
       Program p = ProgramGenerator.generate(seed);
       java.util.Set<String> used = VectorHelpers.used(p);
       called.addAll(used);
@@ -320,8 +320,8 @@ class FuzzHarnessTest {
           && java.contains("static double[] vec") ? 1 : 0;
     }
     assertEquals(new java.util.TreeSet<>(VectorHelpers.names()), called);
-    assertTrue(programs >= 10, programs + " of 600 programs call a method returning double[]");
-    assertTrue(inLoops >= 5, inLoops + " of 600 programs call one (or a kernel) in a loop");
+    assertTrue(programs >= 10, programs + " of 1200 programs call a method returning double[]");
+    assertTrue(inLoops >= 5, inLoops + " of 1200 programs call one (or a kernel) in a loop");
   }
 
   private static boolean inLoops(Ast.Node n, Class<? extends Ast.Node> kind, boolean inLoop) {

@@ -80,7 +80,9 @@ class GoldenSourceTest {
         new Golden("WritingCalls"),
         new Golden("ArraySplit"),
         new Golden("LoopMethods"),
-        new Golden("LoopMethodsAll", "LoopMethods", "-Aadjoint.loopMethods=8"));
+        new Golden("LoopMethodsAll", "LoopMethods", "-Aadjoint.loopMethods=8"),
+        new Golden("Tangent"),
+        new Golden("Hessian"));
   }
 
   /**
@@ -114,7 +116,14 @@ class GoldenSourceTest {
     SPLIT_ARGUMENT_COPIED("ArraySplit", "stacks.pushDoubleArray(Adjoints.snapshot(scores));"),
     LOOP_NEST_METHOD("LoopMethods", "private static void objectiveBackwardLoop16(int n,"),
     LOOP_NEST_RESULTS("LoopMethodsAll", "objectiveForwardLoop16(n, k, x, mu, terms, element,"
-        + " sum, exp, total, stacks); // line 16");
+        + " sum, exp, total, stacks); // line 16"),
+    JVP("Tangent", "public static double dampedJvp(double x, double[] w, int n, double xDot,"
+        + " double[] wDot) {"),
+    HVP("Hessian", "public static double rosenbrockHvp(double[] x, double[] xDot,"
+        + " double[] xBarDot) {"),
+    PULLBACK_JVP("Hessian", "public static double rosenbrockPullbackJvp(double[] x,"
+        + " double[] xDot, double seed, double seedDot, double[] xBar, double[] xBarDot) {"),
+    HESSIAN_MATRIX("Hessian", "public static double[][] rosenbrockHessian(double[] x) {");
 
     final String golden;
     final Pattern evidence;
