@@ -413,14 +413,17 @@ public final class ForwardMode {
    */
   private boolean reversedCall(Stmt.Evaluate ev, List<Stmt> out) {
     Expr.Invoke pullback = ev.call();
-    Expr.Invoke call = reversedCalls.get(List.of(pullback.owner(), pullback.name(),
+    Expr.Invoke reversed = reversedCalls.get(List.of(pullback.owner(), pullback.name(),
         pullback.args().size()));
-    if (call == null) {
+    if (reversed == null) {
       return false;
     }
     SourceRef src = ev.source();
-    require(call, Mode.HESSIAN, src);
-    int k = call.args().size();
+    require(reversed, Mode.HESSIAN, src);
+    int k = reversed.args().size();
+    // Calls of one method share the key: the directions are those of this pullback's own
+    // arguments, not of the call remembered under it.
+    Expr.Invoke call = reversed.withArgs(pullback.args().subList(0, k));
     List<Expr> args = new ArrayList<>(pullback.args().subList(0, k));
     args.addAll(directions(call, src));
     for (Expr adjoint : pullback.args().subList(k, pullback.args().size())) {

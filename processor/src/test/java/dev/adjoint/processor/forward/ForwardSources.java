@@ -33,7 +33,8 @@ final class ForwardSources {
         Arguments.of("fifth", "v4", -1.5, 1.5),
         Arguments.of("logistic", "v3 M3 D3", -1.0, 1.0),
         Arguments.of("fifthViaHelper", "v4", -1.5, 1.5),
-        Arguments.of("calls", "v3 d", -1.0, 1.0));
+        Arguments.of("calls", "v3 d", -1.0, 1.0),
+        Arguments.of("sameCallee", "d d", -1.0, 1.0));
   }
 
   static final JavaSource CASES = JavaSource.of("adjtest.forward.Cases",
@@ -190,6 +191,12 @@ final class ForwardSources {
       "    double a = weighted(x, y);",
       "    double b = fifthPower(y * a);",
       "    return a * b + rosenbrock(x[0], y) + fifthViaHelper(x);",
+      "  }",
+      "",
+      "  /** One callee called three times: each pullback's tangent has its own directions. */",
+      "  @Differentiable(modes = {FORWARD, HESSIAN})",
+      "  static double sameCallee(double x, double y) {",
+      "    return fifthPower(fifthPower(x) * 0.3 + y) + fifthPower(y * x);",
       "  }",
       "",
       "  @Differentiable(modes = FORWARD)",
