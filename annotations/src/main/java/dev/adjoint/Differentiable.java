@@ -7,8 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a static method whose adjoint (reverse-mode derivative) Adjoint generates at compile
- * time.
+ * Marks a method whose adjoint (reverse-mode derivative) Adjoint generates at compile time.
  *
  * <p>For a class {@code Losses} with annotated methods, the annotation processor writes
  * {@code LossesAdjoint} into the same package. For each annotated method {@code f} it holds:
@@ -26,10 +25,13 @@ import java.lang.annotation.Target;
  * Mode.HESSIAN} also generates {@code fPullbackJvp}, {@code fHvp} and {@code fHessian} (second
  * order, forward over reverse). Reverse mode's methods are always generated.
  *
- * <p>The method must be {@code static}, not {@code private}, return {@code double}, and take
- * parameters of type {@code double}, {@code int}, {@code long} or {@code boolean}. Anything in its
- * body that Adjoint cannot differentiate is a compile error at that construct, never a silently
- * wrong gradient.
+ * <p>The method is static, or an instance method of a class whose fields it reads; it is not
+ * {@code private}; it returns {@code double} or {@code double[]} (a vector–Jacobian pullback), or
+ * is {@code void} writing one {@code double[]} parameter; its parameters are {@code double},
+ * {@code double[]}, {@code double[][]}, {@code int}, {@code long}, {@code boolean}, {@code
+ * char}, {@code int[]}, enums, {@code String} or records of these (the README lists exactly what
+ * a body may contain). Anything in its body that Adjoint cannot differentiate is a compile error
+ * at that construct, never a silently wrong gradient.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
