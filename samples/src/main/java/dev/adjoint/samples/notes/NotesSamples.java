@@ -24,6 +24,7 @@ public final class NotesSamples {
         LogisticLeastSquares.run(),
         RidgeRegression.run(),
         ElementwiseExp.run(),
+        HessianVectorProduct.run(),
         Determinant.run(),
         TraceOfInverse.run(),
         Trace.run(),
