@@ -29,8 +29,11 @@ public final class Functions {
     return L + lambda * R;
   }
 
-  /** {@code Σ 100 (x_{i+1} - x_i²)² + (1 - x_i)²} over consecutive pairs: Rosenbrock in n-D. */
-  @Differentiable
+  /**
+   * {@code Σ 100 (x_{i+1} - x_i²)² + (1 - x_i)²} over consecutive pairs: Rosenbrock in n-D; its
+   * JVP and HVP too ({@link SecondOrderBenchmark}).
+   */
+  @Differentiable(modes = {Differentiable.Mode.FORWARD, Differentiable.Mode.HESSIAN})
   public static double extendedRosenbrock(double[] x) {
     double sum = 0;
     for (int i = 0; i + 1 < x.length; i++) {
