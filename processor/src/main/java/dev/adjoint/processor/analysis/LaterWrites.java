@@ -88,10 +88,10 @@ final class LaterWrites {
       if (external(b) || externalGroups().contains(find(b))) {
         return false; // the caller may pass the same array twice, or another method may write it
       }
-      for (int k : writesOf.getOrDefault(find(b), new TreeSet<>()).tailSet(from)) {
-        if (k != at) {
-          return false;
-        }
+      TreeSet<Integer> writes = writesOf.get(find(b));
+      Integer other = writes == null ? null : writes.ceiling(from);
+      if (other != null && (other != at || writes.higher(at) != null)) {
+        return false;
       }
     }
     return true;

@@ -111,8 +111,16 @@ public final class ToBeRecorded {
     return Inverses.of(a) == null;
   }
 
+  /** Per assignment inside a loop, its {@link #reads}: the summary and the walk both ask. */
+  private final Map<Stmt.Assign, Set<Var>> readsOf = new IdentityHashMap<>();
+
   /** What the backward sweep of {@code a} reads, at its place or of its new value. */
   private Set<Var> reads(Stmt.Assign a, Activity activity) {
+    Set<Var> known = readsOf.get(a);
+    return known != null ? known : computeReads(a, activity);
+  }
+
+  private Set<Var> computeReads(Stmt.Assign a, Activity activity) {
     Set<Var> out = new HashSet<>();
     for (Derivatives.Contribution c : Derivatives.contributions(a, activity::isActive, remat)) {
       out.addAll(Exprs.reads(c.partial()));
@@ -168,7 +176,8 @@ public final class ToBeRecorded {
       Set<Var> g;
       Set<Var> k = Set.of();
       if (s instanceof Stmt.Assign a) {
-        g = reads(a, activity);
+        g = computeReads(a, activity);
+        readsOf.put(a, g);
         if (kills(a)) {
           k = Set.of(a.target());
         }
