@@ -23,7 +23,7 @@ public final class Det {
   static double minor(double[] a, int ell, int row, int usedColumns) {
     if (row == ell - 1) {
       int last = 0;
-      while (isUsed(usedColumns, last)) {
+      while ((usedColumns & (1 << last)) != 0) {
         last++;
       }
       return a[row * ell + last];
@@ -31,21 +31,12 @@ public final class Det {
     double sum = 0.0;
     double sign = 1.0;
     for (int column = 0; column < ell; column++) {
-      if (!isUsed(usedColumns, column)) {
-        double rest = minor(a, ell, row + 1, withColumn(usedColumns, column));
+      if ((usedColumns & (1 << column)) == 0) {
+        double rest = minor(a, ell, row + 1, usedColumns | (1 << column));
         sum += sign * a[row * ell + column] * rest;
         sign = -sign;
       }
     }
     return sum;
-  }
-
-  // Bit arithmetic lives in int helpers: the processor refuses & and | in differentiated code.
-  static boolean isUsed(int columns, int column) {
-    return (columns & (1 << column)) != 0;
-  }
-
-  static int withColumn(int columns, int column) {
-    return columns | (1 << column);
   }
 }

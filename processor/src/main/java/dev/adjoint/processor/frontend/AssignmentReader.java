@@ -139,6 +139,12 @@ final class AssignmentReader {
       case MULTIPLY_ASSIGNMENT:
       case DIVIDE_ASSIGNMENT:
       case REMAINDER_ASSIGNMENT:
+      case AND_ASSIGNMENT:
+      case OR_ASSIGNMENT:
+      case XOR_ASSIGNMENT:
+      case LEFT_SHIFT_ASSIGNMENT:
+      case RIGHT_SHIFT_ASSIGNMENT:
+      case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
         CompoundAssignmentTree c = (CompoundAssignmentTree) e;
         Var v = target(c.getVariable());
         int mark = effects.mark();
@@ -241,6 +247,12 @@ final class AssignmentReader {
       case MULTIPLY_ASSIGNMENT:
       case DIVIDE_ASSIGNMENT:
       case REMAINDER_ASSIGNMENT:
+      case AND_ASSIGNMENT:
+      case OR_ASSIGNMENT:
+      case XOR_ASSIGNMENT:
+      case LEFT_SHIFT_ASSIGNMENT:
+      case RIGHT_SHIFT_ASSIGNMENT:
+      case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
         CompoundAssignmentTree c = (CompoundAssignmentTree) e;
         Expr operand = expressions.expression(c.getExpression());
         value = Typing.narrow(Typing.arithmetic(c, TreeKinds.operator(e.getKind()),

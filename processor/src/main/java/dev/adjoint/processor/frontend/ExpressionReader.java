@@ -150,6 +150,8 @@ final class ExpressionReader {
         return numeric(((UnaryTree) e).getExpression());
       case UNARY_MINUS:
         return new Expr.Unary(Op.NEG, numeric(((UnaryTree) e).getExpression()));
+      case BITWISE_COMPLEMENT:
+        return Typing.complement(e, numeric(((UnaryTree) e).getExpression()));
       case LOGICAL_COMPLEMENT:
         return new Expr.Unary(Op.NOT, condition(((UnaryTree) e).getExpression()));
       case CONDITIONAL_EXPRESSION:
@@ -180,6 +182,12 @@ final class ExpressionReader {
       case MULTIPLY_ASSIGNMENT:
       case DIVIDE_ASSIGNMENT:
       case REMAINDER_ASSIGNMENT:
+      case AND_ASSIGNMENT:
+      case OR_ASSIGNMENT:
+      case XOR_ASSIGNMENT:
+      case LEFT_SHIFT_ASSIGNMENT:
+      case RIGHT_SHIFT_ASSIGNMENT:
+      case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
       case PREFIX_INCREMENT:
       case PREFIX_DECREMENT:
       case POSTFIX_INCREMENT:

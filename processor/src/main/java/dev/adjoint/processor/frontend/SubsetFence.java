@@ -41,6 +41,12 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
           Tree.Kind.MULTIPLY_ASSIGNMENT,
           Tree.Kind.DIVIDE_ASSIGNMENT,
           Tree.Kind.REMAINDER_ASSIGNMENT,
+          Tree.Kind.AND_ASSIGNMENT,
+          Tree.Kind.OR_ASSIGNMENT,
+          Tree.Kind.XOR_ASSIGNMENT,
+          Tree.Kind.LEFT_SHIFT_ASSIGNMENT,
+          Tree.Kind.RIGHT_SHIFT_ASSIGNMENT,
+          Tree.Kind.UNSIGNED_RIGHT_SHIFT_ASSIGNMENT,
           Tree.Kind.PREFIX_INCREMENT,
           Tree.Kind.PREFIX_DECREMENT,
           Tree.Kind.POSTFIX_INCREMENT,
@@ -50,6 +56,13 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
           Tree.Kind.MULTIPLY,
           Tree.Kind.DIVIDE,
           Tree.Kind.REMAINDER,
+          Tree.Kind.AND,
+          Tree.Kind.OR,
+          Tree.Kind.XOR,
+          Tree.Kind.LEFT_SHIFT,
+          Tree.Kind.RIGHT_SHIFT,
+          Tree.Kind.UNSIGNED_RIGHT_SHIFT,
+          Tree.Kind.BITWISE_COMPLEMENT,
           Tree.Kind.LESS_THAN,
           Tree.Kind.LESS_THAN_EQUAL,
           Tree.Kind.GREATER_THAN,
@@ -114,17 +127,6 @@ public final class SubsetFence extends TreeScanner<Void, Void> {
     reject(Tree.Kind.ENUM, "a local enum", "move it out of the method");
     reject(Tree.Kind.INSTANCE_OF, "instanceof", "differentiated code works on primitives only");
     reject(Tree.Kind.FLOAT_LITERAL, "a float literal", "use a double literal such as 1.5");
-    String bits = "bitwise operators have no derivative; for booleans use && or || (and != for"
-        + " ^), for ints compute this outside and pass it in";
-    String[][] operators = {
-      {"AND", "&"}, {"OR", "|"}, {"XOR", "^"}, {"LEFT_SHIFT", "<<"}, {"RIGHT_SHIFT", ">>"},
-      {"UNSIGNED_RIGHT_SHIFT", ">>>"}, {"BITWISE_COMPLEMENT", "~"}, {"AND_ASSIGNMENT", "&="},
-      {"OR_ASSIGNMENT", "|="}, {"XOR_ASSIGNMENT", "^="}, {"LEFT_SHIFT_ASSIGNMENT", "<<="},
-      {"RIGHT_SHIFT_ASSIGNMENT", ">>="}, {"UNSIGNED_RIGHT_SHIFT_ASSIGNMENT", ">>>="}};
-    for (String[] op : operators) {
-      // The operator as the user wrote it: "the bitwise operator |", not javac's kind name.
-      reject(Tree.Kind.valueOf(op[0]), "the bitwise operator " + op[1], bits);
-    }
   }
 
   private final Problems problems;

@@ -44,6 +44,24 @@ final class TreeKinds {
         return Op.EQ;
       case NOT_EQUAL_TO:
         return Op.NE;
+      case AND:
+      case AND_ASSIGNMENT:
+        return Op.BIT_AND;
+      case OR:
+      case OR_ASSIGNMENT:
+        return Op.BIT_OR;
+      case XOR:
+      case XOR_ASSIGNMENT:
+        return Op.BIT_XOR;
+      case LEFT_SHIFT:
+      case LEFT_SHIFT_ASSIGNMENT:
+        return Op.SHL;
+      case RIGHT_SHIFT:
+      case RIGHT_SHIFT_ASSIGNMENT:
+        return Op.SHR;
+      case UNSIGNED_RIGHT_SHIFT:
+      case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
+        return Op.USHR;
       case CONDITIONAL_AND:
         return Op.AND;
       case CONDITIONAL_OR:

@@ -35,6 +35,9 @@ final class Typing {
   }
 
   static Expr arithmetic(Tree at, Op op, Expr left, Expr right) {
+    if (op.isBitwise()) {
+      return bitwise(at, op, left, right);
+    }
     if (!left.type().isNumeric() || !right.type().isNumeric()) {
       Type other = left.type().isNumeric() ? right.type() : left.type();
       throw new Unsupported(at, Message.TYPE_MISMATCH, "operator " + op.symbol()
@@ -45,5 +48,32 @@ final class Typing {
           "use it on int or long values only");
     }
     return new Expr.Binary(op, left, right);
+  }
+
+  /**
+   * Integer bit arithmetic, and {@code & | ^} on two booleans. Its values are ints, longs or
+   * booleans, which carry no derivative, so only Java's typing rules need checking here.
+   */
+  private static Expr bitwise(Tree at, Op op, Expr left, Expr right) {
+    boolean booleans = left.type() == Type.BOOLEAN && right.type() == Type.BOOLEAN;
+    if (booleans && !op.isShift() || integral(left) && integral(right)) {
+      return new Expr.Binary(op, left, right);
+    }
+    throw new Unsupported(at, Message.TYPE_MISMATCH, "operator " + op.symbol() + " needs int or"
+        + " long values" + (op.isShift() ? "" : " (or two booleans)") + ", not "
+        + (integral(left) ? right : left).type().javaName());
+  }
+
+  /** {@code ~k}: the bitwise complement of an int or a long. */
+  static Expr complement(Tree at, Expr operand) {
+    if (!integral(operand)) {
+      throw new Unsupported(at, Message.TYPE_MISMATCH, "operator ~ needs an int or a long, not "
+          + operand.type().javaName());
+    }
+    return new Expr.Unary(Op.BIT_NOT, operand);
+  }
+
+  private static boolean integral(Expr e) {
+    return e.type() == Type.INT || e.type() == Type.LONG || e.type() == Type.CHAR;
   }
 }

@@ -67,6 +67,12 @@ public sealed interface Expr
       if (op.isComparison() || op.isLogical()) {
         return Type.BOOLEAN;
       }
+      if (op.isShift()) {
+        return Type.promote(left.type(), Type.INT);
+      }
+      if (op.isBitwise() && left.type() == Type.BOOLEAN) {
+        return Type.BOOLEAN; // a non-short-circuit & | ^ on booleans
+      }
       return Type.promote(left.type(), right.type());
     }
   }

@@ -116,7 +116,7 @@ public final class JavaText {
       child(u.operand(), u.op().precedence(), clash, out);
     } else if (e instanceof Expr.Binary b) {
       int p = b.op().precedence();
-      child(b.left(), p, false, out);
+      child(b.left(), p, bitClarity(b, b.left()), out);
       // In a template, a sum outside any parentheses may break after its operator where the
       // line would pass 100 columns (JavaPoet's $W).
       boolean wrappable = types != null && nesting == 0
@@ -124,7 +124,7 @@ public final class JavaText {
       out.append(' ').append(b.op().symbol()).append(wrappable ? "$W" : " ");
       // Floating-point + and * are not associative: a right operand of equal precedence keeps
       // its parentheses so the printed code evaluates in the IR's order.
-      child(b.right(), p + 1, false, out);
+      child(b.right(), p + 1, bitClarity(b, b.right()), out);
     } else if (e instanceof Expr.Call c) {
       boolean math = c.owner().equals("Math") || c.owner().equals("StrictMath");
       out.append(math ? javaLang(c.owner()) + c.owner() : owner(c.owner())).append('.')
@@ -213,6 +213,18 @@ public final class JavaText {
     } else {
       print(e, out);
     }
+  }
+
+  /**
+   * Few readers know where {@code << & ^ |} sit among Java's precedences: an operand of a bit
+   * operator that is another operator's result keeps parentheses ({@code (mask >> (i % 4)) & 1}),
+   * as does a bit operation inside another operator's operand.
+   */
+  private static boolean bitClarity(Expr.Binary parent, Expr operand) {
+    if (!(operand instanceof Expr.Binary b) || b.op() == parent.op()) {
+      return false;
+    }
+    return parent.op().isBitwise() || b.op().isBitwise();
   }
 
   private static int precedence(Expr e) {

@@ -62,13 +62,6 @@ class RejectedInputTest {
             "switch (x > 0", "a switch on a double is not supported"),
         body("object local", "Object o = null;\n return x;", "Object o",
             "local o has type Object"),
-        body("bitwise and", "int k = 3 & 1;\n return x * k;", "3 & 1",
-            "bitwise operator & is not supported"),
-        body("boolean and without short circuit", "boolean b = x > 0 & x < 2;\n return b ? x : 0;",
-            "x > 0 & x < 2", "the bitwise operator & is not supported in a @Differentiable method;"
-            + " bitwise operators have no derivative; for booleans use && or ||"),
-        body("shift", "int k = 1 << 2;\n return x * k;", "1 << 2",
-            "bitwise operator << is not supported"),
         body("instanceof", "Object o = x;\n if (o instanceof Double) { return x; }\n return 0;",
             "instanceof", "instanceof is not supported"),
         body("synchronized", "synchronized (Rejected.class) { return x; }", "synchronized",

@@ -289,6 +289,9 @@ final class Shrinker {
       } else if (c instanceof Or o) {
         out.add(o.a());
         out.add(o.b());
+      } else if (c instanceof Ast.Eager e) {
+        out.add(e.a());
+        out.add(e.b());
       } else if (c instanceof Not not) {
         out.add(not.a());
       }
