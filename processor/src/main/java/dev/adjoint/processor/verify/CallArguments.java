@@ -4,6 +4,7 @@ import dev.adjoint.processor.ir.ArrayNames;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Function;
 import dev.adjoint.processor.ir.Layout;
+import dev.adjoint.processor.ir.Op;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Stmts;
 import dev.adjoint.processor.ir.Var;
@@ -57,7 +58,7 @@ public final class CallArguments {
           && call.kind() == Expr.Invoke.Kind.DIFFERENTIABLE) {
         for (Expr arg : call.args()) {
           for (Var array : arg.type().isArray() ? Stmts.bases(arg) : Set.<Var>of()) {
-            if (!check.changes(layout, s, array).isEmpty()) {
+            if (!check.changes(layout, s, arg, array).isEmpty()) {
               out.computeIfAbsent(s, k -> new HashSet<>()).add(array);
             }
           }
@@ -69,7 +70,24 @@ public final class CallArguments {
 
   private static CallArguments of(Function fn) {
     return new CallArguments(ArrayNames.referees(fn.body()), copies(fn.body()),
-        rows(fn.body()));
+        rows(fn.body()), freshRows(fn.body()));
+  }
+
+  /**
+   * The matrices every assignment of which allocates them whole ({@code new double[n][d]}): their
+   * rows are distinct arrays, which no other variable names unless a row is assigned.
+   */
+  private static Set<Var> freshRows(List<Stmt> body) {
+    Set<Var> out = new HashSet<>();
+    Set<Var> other = new HashSet<>();
+    for (Stmt.Assign a : Stmts.assignments(body)) {
+      if (a.target().type() == dev.adjoint.processor.ir.Type.DOUBLE_MATRIX) {
+        boolean whole = a.value() instanceof Expr.NewArray n && n.dimensions().size() == 2;
+        (whole ? out : other).add(a.target());
+      }
+    }
+    out.removeAll(other);
+    return out;
   }
 
   /** The statements that make each join variable another array ({@code j = a}, in a branch). */
@@ -112,15 +130,17 @@ public final class CallArguments {
 
   private final Map<Var, List<Stmt.Assign>> copies;
   private final Map<Var, Set<Var>> rows;
+  private final Set<Var> freshRows;
   /** What was found, one per store, in the order found. */
   private final List<Problem> problems = new ArrayList<>();
   private final Set<Stmt> reported = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private CallArguments(Map<Var, Set<Var>> referees, Map<Var, List<Stmt.Assign>> copies,
-      Map<Var, Set<Var>> rows) {
+      Map<Var, Set<Var>> rows, Set<Var> freshRows) {
     this.referees = referees;
     this.copies = copies;
     this.rows = rows;
+    this.freshRows = freshRows;
   }
 
   /**
@@ -193,22 +213,25 @@ public final class CallArguments {
       for (Expr arg : copied.test(call) ? List.<Expr>of() : call.args()) {
         if (arg.type().isArray()) {
           for (Var array : Stmts.bases(arg)) { // each array a conditional argument may choose
-            requireUnchanged(layout, s, array, call.name());
+            requireUnchanged(layout, s, arg, array, call.name());
           }
         }
       }
       if (a.target().type().isArray() && !resultBlind(call)) {
-        requireUnchanged(layout, s, a.target(), call.name());
+        requireUnchanged(layout, s, null, a.target(), call.name());
       }
     }
   }
 
-  private void requireUnchanged(Layout layout, Stmt call, Var array, String callee) {
-    changes(layout, call, array).forEach(st -> unchanged(st, array, callee));
+  private void requireUnchanged(Layout layout, Stmt call, Expr arg, Var array, String callee) {
+    changes(layout, call, arg, array).forEach(st -> unchanged(st, array, callee));
   }
 
-  /** The stores that may change {@code array} after {@code call}, in the order found. */
-  private List<Stmt.Store> changes(Layout layout, Stmt call, Var array) {
+  /**
+   * The stores that may change {@code array} (passed as {@code arg}, null for a call's result)
+   * after {@code call}, in the order found.
+   */
+  private List<Stmt.Store> changes(Layout layout, Stmt call, Expr arg, Var array) {
     List<Stmt.Store> out = new ArrayList<>();
     for (Stmt later : layout.statements()) {
       if (later instanceof Stmt.Store st && storesInto(st, array)
@@ -221,12 +244,47 @@ public final class CallArguments {
         continue; // each iteration's stores write that iteration's own array
       }
       Stmts.walk(loop.body(), t -> {
-        if (t instanceof Stmt.Store st && storesInto(st, array)) {
+        if (t instanceof Stmt.Store st && storesInto(st, array)
+            && !sameIterationRow(loop, arg, st)) {
           out.add(st);
         }
       });
     }
     return out;
+  }
+
+  /**
+   * Whether {@code arg} is the row {@code m[i]} of a matrix with distinct rows and {@code st}
+   * stores into that same row {@code m[i][j]}, {@code i} being a counter that only {@code loop}'s
+   * update steps: each iteration then writes its own row, never the one an earlier iteration
+   * passed (normalizing {@code m[i]} in place before {@code softmax(m[i])}). A store after the
+   * call in its own iteration is found in program order.
+   */
+  private boolean sameIterationRow(Stmt.Loop loop, Expr arg, Stmt.Store st) {
+    if (!(arg instanceof Expr.Index row && row.array() instanceof Expr.Ref m
+        && row.index() instanceof Expr.Ref i && st.array() instanceof Expr.Index stored
+        && stored.array() instanceof Expr.Ref sm && sm.var() == m.var()
+        && stored.index() instanceof Expr.Ref si && si.var() == i.var())) {
+      return false;
+    }
+    if (!freshRows.contains(m.var()) || rows.containsKey(m.var())
+        || referees.containsKey(m.var())) {
+      return false;
+    }
+    // The counter's one assignment in the loop steps it last (lowering moves the update into
+    // the body's end), so every store of the iteration indexes the iteration's row.
+    List<Stmt> steps = new ArrayList<>(loop.body());
+    steps.addAll(loop.update());
+    Stmt last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+    for (Stmt.Assign a : Stmts.assignments(steps)) {
+      if (a.target() == i.var() && a != last) {
+        return false;
+      }
+    }
+    return last instanceof Stmt.Assign step && step.target() == i.var()
+        && step.value() instanceof Expr.Binary b && (b.op() == Op.ADD || b.op() == Op.SUB)
+        && b.left() instanceof Expr.Ref l && l.var() == i.var()
+        && b.right() instanceof Expr.Const c && c.value() != 0;
   }
 
   /**

@@ -48,7 +48,48 @@ class VectorResultRejectionTest {
             y[0] = 3;
             return h[0] + y[0];""",
             "y[0] = 3;",
-            "array y is written after it was passed to layer"));
+            "array y is written after it was passed to layer"),
+        // Writing each iteration's own row m[i] before the call is accepted (RowwisePeersTest);
+        // after the call, or into an earlier iteration's row, is not.
+        Arguments.of("the iteration's row written after the call",
+            "static double f(double[][] W, double[] x, int n)",
+            """
+            double[][] m = new double[n][x.length];
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+              for (int j = 0; j < x.length; j++) { m[i][j] = x[j] * (i + 1); }
+              double[] h = layer(W, m[i]);
+              m[i][0] = 0;
+              s += h[0];
+            }
+            return s;""",
+            "m[i][0] = 0;",
+            "array m is written after it was passed to layer"),
+        Arguments.of("an earlier iteration's row written",
+            "static double f(double[][] W, double[] x, int n)",
+            """
+            double[][] m = new double[n][x.length];
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+              for (int j = 0; j < x.length; j++) { m[i][j] = x[j] * (i + 1); }
+              double[] h = layer(W, m[i]);
+              if (i > 0) { m[i - 1][0] = 0; }
+              s += h[0];
+            }
+            return s;""",
+            "m[i - 1][0] = 0;",
+            "array m is written after it was passed to layer"),
+        Arguments.of("a parameter's row written before the call",
+            "static double f(double[][] W, double[] x, int n)",
+            """
+            double s = 0;
+            for (int i = 0; i < W.length; i++) {
+              W[i][0] = W[i][0] * 2;
+              s += layer(W, W[i])[0];
+            }
+            return s;""",
+            "W[i][0] = W[i][0] * 2;",
+            "array W is written after it was passed to layer"));
   }
 
   @ParameterizedTest(name = "{0}")
