@@ -179,9 +179,15 @@ final class SplitHalves {
         SplitReversal.reverseName(name)).addParameter(TypeName.DOUBLE, seed);
     List<String> pullbackArgs = new ArrayList<>(args);
     pullbackArgs.add(seed);
-    if (m.wrtParameters().stream().anyMatch(p -> p.plain().type() == Type.DOUBLE)) {
-      String grad = names.reserve("grad");
+    boolean returns = SplitReversal.returnsAdjoint(scalarCount(m));
+    String grad = scalarCount(m) > 0 ? names.reserve("grad") : null;
+    if (returns) {
+      reverse.returns(TypeName.DOUBLE)
+          .addStatement("double[] $L = new double[1]", grad); // rare: not the fast path
+    } else if (grad != null) {
       reverse.addParameter(ArrayTypeName.of(TypeName.DOUBLE), grad);
+    }
+    if (grad != null) {
       pullbackArgs.add(grad);
     }
     for (MethodPlan.Parameter p : m.wrtParameters()) {
@@ -198,7 +204,23 @@ final class SplitHalves {
             + " runs it on stacks of its own.\n", GeneratedApi.pullbackName(name)))
         .addStatement("$L($L)", GeneratedApi.pullbackName(name), String.join(", ",
             pullbackArgs));
+    if (returns) {
+      reverse.addStatement("return $L[0]", grad);
+    }
     return List.of(record, reverse.build());
+  }
+
+  /** How many {@code double} parameters {@code m} differentiates. */
+  private static long scalarCount(MethodPlan m) {
+    return m.wrtParameters().stream()
+        .filter(p -> p.plain() != null && p.plain().type() == Type.DOUBLE).count();
+  }
+
+  /** The first {@code double} parameter {@code m} differentiates: its only one, when asked. */
+  private static MethodPlan.Parameter soleScalar(MethodPlan m) {
+    return m.wrtParameters().stream()
+        .filter(p -> p.plain() != null && p.plain().type() == Type.DOUBLE).findFirst()
+        .orElseThrow();
   }
 
   static List<MethodSpec> methods(ReverseModeMethods writer, MethodPlan m) {
@@ -277,14 +299,14 @@ final class SplitHalves {
     carried.forEach(reverseNames::of);
     BodyWriter reverseBody = writer.bodyWriter(m, backward, params,
         Set.copyOf(adjoints.values()), reverseNames);
-    boolean scalars = m.wrtParameters().stream()
-        .anyMatch(p -> p.plain() != null && p.plain().type() == Type.DOUBLE);
-    String grad = scalars ? reverseNames.reserve("grad") : null;
+    // One scalar's adjoint is returned, several are added into the caller's grad.
+    boolean returns = SplitReversal.returnsAdjoint(scalarCount(m));
+    String grad = scalarCount(m) > 0 && !returns ? reverseNames.reserve("grad") : null;
     CodeBlock reverseCode = reverseBody.writeHalf(backward, "backward sweep", true);
     MethodSpec.Builder reverse = ReverseModeMethods.internalSignature(m,
         SplitReversal.reverseName(name))
         .addParameter(TypeName.DOUBLE, reverseBody.name(m.seed()));
-    if (scalars) {
+    if (grad != null) {
       reverse.addParameter(ArrayTypeName.of(TypeName.DOUBLE), grad);
     }
     for (Var bar : arrayAdjoints) {
@@ -292,12 +314,21 @@ final class SplitHalves {
           : ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)), reverseBody.name(bar));
     }
     reverse.addParameter(BodyWriter.STACKS, reverseBody.stacks())
-        .addJavadoc(Javadoc.of("The backward half of {@link #$L} for callers in this package:"
-            + " pops what {@link #$L} pushed and adds {@code $L} times the gradient to"
-            + " $L.\n", GeneratedApi.pullbackName(name),
-            SplitReversal.recordName(name), reverseBody.name(m.seed()),
-            adjointList(grad, arrayAdjoints, reverseBody)))
         .addCode(reverseCode);
+    String seedName = reverseBody.name(m.seed());
+    String into = arrayAdjoints.isEmpty() && returns ? ""
+        : " adds {@code " + seedName + "} times the gradient to "
+        + adjointList(grad, arrayAdjoints, reverseBody) + (returns ? " and" : "");
+    reverse.addJavadoc(Javadoc.of("The backward half of {@link #$L} for callers in this package:"
+        + " pops what {@link #$L} pushed and$L$L.\n", GeneratedApi.pullbackName(name),
+        SplitReversal.recordName(name), into, returns ? " returns {@code " + seedName
+        + "} times ∂/∂" + soleScalar(m).name() : ""));
+    if (returns) {
+      Var bar = adjoints.get(soleScalar(m).plain());
+      return List.of(record, reverse.returns(TypeName.DOUBLE)
+          .addCode("\n")
+          .addStatement("return $L", bar == null ? "0.0" : reverseBody.name(bar)).build());
+    }
     boolean first = true;
     int slot = 0;
     for (MethodPlan.Parameter p : m.wrtParameters()) {

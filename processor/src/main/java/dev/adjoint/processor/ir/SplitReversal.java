@@ -14,6 +14,15 @@ import java.util.List;
 public final class SplitReversal {
   private SplitReversal() {}
 
+  /**
+   * Whether the reverse half of a method of {@code scalars} differentiated {@code double}
+   * parameters returns the adjoint of its one scalar parameter (times the seed), instead of
+   * adding it into a {@code grad} array the caller would have to allocate: with one, it does.
+   */
+  public static boolean returnsAdjoint(long scalars) {
+    return scalars == 1;
+  }
+
   /** The caller's stacks, passed on to the callee's two halves. */
   public static final Var STACKS = Var.object("stacks", Var.Role.TEMP,
       new ClassRef("dev.adjoint.runtime", "Stacks"));

@@ -541,6 +541,9 @@ public final class ReverseMode {
     args.add(vBar);
     List<Expr> arrayAdjoints = new ArrayList<>();
     List<Stmt> after = new ArrayList<>();
+    boolean half = split.test(call) && call.type() == Type.DOUBLE;
+    // A reverse half of one scalar parameter returns its adjoint: no scratch slot to allocate.
+    Expr returned = half ? soleScalar(call) : null;
     int slot = 0;
     RecordArg lastRecord = null;
     for (int i : call.independents()) {
@@ -552,6 +555,8 @@ public final class ReverseMode {
           arrayAdjoints.add(Exprs.ref(storage(record)));
           lastRecord = record;
         }
+      } else if (returned != null && !arg.type().isArray()) {
+        continue;
       } else if (!arg.type().isArray()) {
         Expr scratchSlot = new Expr.Index(Exprs.ref(scratch()), Expr.Const.ofInt(slot));
         out.add(new Stmt.Store(Exprs.ref(scratch()), Expr.Const.ofInt(slot),
@@ -570,9 +575,30 @@ public final class ReverseMode {
     }
     args.addAll(arrayAdjoints);
     Expr.Invoke pullback = pullbackCall(call, args);
-    out.add(new Stmt.Evaluate(split.test(call) && call.type() == Type.DOUBLE
-        ? SplitReversal.reverse(pullback, call.name()) : pullback, src));
+    if (half) {
+      pullback = SplitReversal.reverse(pullback, call.name());
+    }
+    if (returned instanceof Expr.Ref r && activity.isActive(r.var())) {
+      out.add(Stmt.Assign.add(adjoint(r.var()), pullback, src));
+    } else {
+      out.add(new Stmt.Evaluate(pullback, src));
+    }
     out.addAll(after);
+  }
+
+  /**
+   * The argument of {@code call}'s one scalar differentiated parameter, if it has exactly one
+   * ({@link SplitReversal#returnsAdjoint}); else null.
+   */
+  private static Expr soleScalar(Expr.Invoke call) {
+    List<Expr> scalars = new ArrayList<>();
+    for (int i : call.independents()) {
+      Expr arg = call.args().get(i);
+      if (call.recordAt(i) == null && !arg.type().isArray()) {
+        scalars.add(arg);
+      }
+    }
+    return SplitReversal.returnsAdjoint(scalars.size()) ? scalars.get(0) : null;
   }
 
   /**
