@@ -47,7 +47,7 @@ final class Ast {
 
   /** A {@code boolean} expression. */
   sealed interface Cond extends Node
-      permits Cmp, ICmp, And, Or, Eager, Not, BoolConst, BoolVar, BoolHelper, ObjCmp {}
+      permits Cmp, ICmp, And, Or, Not, BoolConst, BoolVar, BoolHelper, ObjCmp {}
 
   /** A statement. */
   sealed interface Stmt extends Node
@@ -416,17 +416,6 @@ final class Ast {
 
     public Node withKids(List<Node> k) {
       return new Or((Cond) k.get(0), (Cond) k.get(1));
-    }
-  }
-
-  /** The non-short-circuit {@code a & b}, {@code a | b} or {@code a ^ b}: both sides run. */
-  record Eager(String op, Cond a, Cond b) implements Cond {
-    public List<Node> kids() {
-      return List.of(a, b);
-    }
-
-    public Node withKids(List<Node> k) {
-      return new Eager(op, (Cond) k.get(0), (Cond) k.get(1));
     }
   }
 

@@ -835,10 +835,7 @@ final class JavaPrinter {
     } else if (e instanceof IVar v) {
       return v.name();
     } else if (e instanceof IBin b) {
-      String text = ioperand(b.a()) + " " + b.op() + " " + ioperand(b.b());
-      // Bit operators bind more loosely than + and <: wherever an int expression is embedded
-      // ('a' + e, e < n), a bit operation keeps its parentheses.
-      return "+-*/%".contains(b.op()) ? text : "(" + text + ")";
+      return ioperand(b.a()) + " " + b.op() + " " + ioperand(b.b());
     } else if (e instanceof Length l) {
       return l.array() + ".length";
     } else if (e instanceof ToInt t) {
@@ -885,8 +882,6 @@ final class JavaPrinter {
       return condOperand(a.a()) + " && " + condOperand(a.b());
     } else if (c instanceof Or o) {
       return condOperand(o.a()) + " || " + condOperand(o.b());
-    } else if (c instanceof Ast.Eager e) {
-      return condOperand(e.a()) + " " + e.op() + " " + condOperand(e.b());
     } else if (c instanceof Not n) {
       return "!" + condAtom(n.a());
     } else if (c instanceof BoolConst b) {
@@ -905,7 +900,7 @@ final class JavaPrinter {
   }
 
   private String condOperand(Cond c) {
-    if (c instanceof And || c instanceof Or || c instanceof Ast.Eager) {
+    if (c instanceof And || c instanceof Or) {
       return "(" + cond(c) + ")";
     }
     return condAtom(c);

@@ -1659,15 +1659,6 @@ final class ProgramGenerator {
         w(!env.arrays.isEmpty(), 1.0),
         (Supplier<IntVal>) () -> new IntVal(new Length(pick(env.arrays).name()), length),
         0.5, (Supplier<IntVal>) () -> new IntVal(new IBin("%", dataInt(), new IConst(4)), 3),
-        // Bit arithmetic: any int masked by 3 is in [0, 3]; 1 << (k & 1) is 1 or 2.
-        w(!intsOnly().isEmpty(), 0.5), (Supplier<IntVal>) () -> new IntVal(new IBin("&",
-            new IVar(pick(intsOnly()).name()), new IConst(3)), 3),
-        w(!intsOnly().isEmpty(), 0.3), (Supplier<IntVal>) () -> new IntVal(new IBin("<<",
-            new IConst(1), new IBin("&", new IVar(pick(intsOnly()).name()), new IConst(1))), 2),
-        w(!intsOnly().isEmpty(), 0.3), (Supplier<IntVal>) () -> new IntVal(new IBin(
-            pick(List.of("^", "|", ">>")), new IVar(pick(intsOnly()).name()),
-            new IConst(1)), -1),
-        0.2, (Supplier<IntVal>) () -> new IntVal(new IBin(">>>", dataInt(), new IConst(1)), -1),
         w(!intsOnly().isEmpty(), 0.5), (Supplier<IntVal>) () -> new IntVal(new IHelper(
             JavaPrinter.MIX, List.of(new IVar(pick(intsOnly()).name()),
                 new IConst(r.nextInt(3)))), 6),
@@ -1689,12 +1680,7 @@ final class ProgramGenerator {
         {"Integer.MIN_VALUE + Integer.MAX_VALUE + 1", "0"},
         {"-Integer.MIN_VALUE - Integer.MIN_VALUE", "0"},
         {"Math.floorMod(Integer.MIN_VALUE, 3)", "1"},
-        {"(int) Math.floorDiv(Long.MAX_VALUE, Long.MAX_VALUE - 1)", "1"},
-        {"~-3", "2"},
-        {"-8 >>> 29", "7"},
-        {"(int) (-1L >>> 62)", "3"},
-        {"1 << 2 | 1", "5"},
-        {"(int) (Long.MIN_VALUE >> 62 & 3L) ^ 1", "3"}};
+        {"(int) Math.floorDiv(Long.MAX_VALUE, Long.MAX_VALUE - 1)", "1"}};
     return weighted(
         1.0, (Supplier<IntVal>) () -> {
           String[] c = constants[r.nextInt(constants.length)];
@@ -1766,8 +1752,6 @@ final class ProgramGenerator {
         w(depth > 0, 1.0), (Supplier<Cond>) () -> new And(cond(depth - 1), cond(depth - 1)),
         w(depth > 0, 1.0), (Supplier<Cond>) () -> new Or(cond(depth - 1), cond(depth - 1)),
         w(depth > 0, 0.4), (Supplier<Cond>) () -> new Not(cond(depth - 1)),
-        w(depth > 0, 0.6), (Supplier<Cond>) () -> new Ast.Eager(pick(List.of("&", "|", "^")),
-            cond(depth - 1), cond(depth - 1)),
         w(!env.bools.isEmpty(), 0.8), (Supplier<Cond>) () -> new BoolVar(pick(env.bools)),
         w(!intsOnly().isEmpty(), 0.4), (Supplier<Cond>) () -> new BoolHelper(JavaPrinter.EVEN,
             new IVar(pick(intsOnly()).name())),

@@ -23,7 +23,7 @@ final class RejectedConstructs {
     SYNCHRONIZED(false, "synchronized (%2$s.class) { }"),
     FIELD(false, "double %1$s = mutableField;"),
     RANDOM(false, "double %1$s = Math.random();"),
-    BITWISE(false, "int %1$s = 3 & 1;"),
+    FLOAT_LITERAL(false, "double %1$s = 1.5f;"),
     FALL_THROUGH(false, "switch (1) { case 0: int %1$s = 1; default: break; }"),
     OBJECT(false, "Object %1$s = null;"),
     /** A write into a static final table (IR check, after alias expansion). */

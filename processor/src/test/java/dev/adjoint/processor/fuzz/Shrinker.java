@@ -289,9 +289,6 @@ final class Shrinker {
       } else if (c instanceof Or o) {
         out.add(o.a());
         out.add(o.b());
-      } else if (c instanceof Ast.Eager e) {
-        out.add(e.a());
-        out.add(e.b());
       } else if (c instanceof Not not) {
         out.add(not.a());
       }
