@@ -128,31 +128,21 @@ final class AssignmentReader {
   }
 
   private Stmt assignment(ExpressionTree e, SourceRef src) {
+    if (e instanceof CompoundAssignmentTree c) { // += -= ... &= <<= and the rest
+      Var v = target(c.getVariable());
+      int mark = effects.mark();
+      Expr operand = expressions.expression(c.getExpression());
+      // x += (x = 2) adds to the x of before: Java reads the target first.
+      Expr rhs = Typing.arithmetic(c, TreeKinds.operator(e.getKind()),
+          effects.spill(new Expr.Ref(v), mark), operand);
+      return Stmt.Assign.set(v, Typing.narrow(rhs, v.type()), src);
+    }
     switch (e.getKind()) {
       case ASSIGNMENT:
         AssignmentTree a = (AssignmentTree) e;
         Var target = target(a.getVariable());
         return Stmt.Assign.set(target, Typing.convert(expressions.expression(a.getExpression()),
             target.type(), a.getExpression()), src);
-      case PLUS_ASSIGNMENT:
-      case MINUS_ASSIGNMENT:
-      case MULTIPLY_ASSIGNMENT:
-      case DIVIDE_ASSIGNMENT:
-      case REMAINDER_ASSIGNMENT:
-      case AND_ASSIGNMENT:
-      case OR_ASSIGNMENT:
-      case XOR_ASSIGNMENT:
-      case LEFT_SHIFT_ASSIGNMENT:
-      case RIGHT_SHIFT_ASSIGNMENT:
-      case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
-        CompoundAssignmentTree c = (CompoundAssignmentTree) e;
-        Var v = target(c.getVariable());
-        int mark = effects.mark();
-        Expr operand = expressions.expression(c.getExpression());
-        // x += (x = 2) adds to the x of before: Java reads the target first.
-        Expr rhs = Typing.arithmetic(c, TreeKinds.operator(e.getKind()),
-            effects.spill(new Expr.Ref(v), mark), operand);
-        return Stmt.Assign.set(v, Typing.narrow(rhs, v.type()), src);
       case PREFIX_INCREMENT:
       case POSTFIX_INCREMENT:
       case PREFIX_DECREMENT:
@@ -237,30 +227,15 @@ final class AssignmentReader {
     Expr current = new Expr.Index(array, index);
     Expr value;
     int mark = effects.mark();
-    switch (e.getKind()) {
-      case ASSIGNMENT:
-        value = Typing.convert(expressions.expression(((AssignmentTree) e).getExpression()),
-            element, e);
-        break;
-      case PLUS_ASSIGNMENT:
-      case MINUS_ASSIGNMENT:
-      case MULTIPLY_ASSIGNMENT:
-      case DIVIDE_ASSIGNMENT:
-      case REMAINDER_ASSIGNMENT:
-      case AND_ASSIGNMENT:
-      case OR_ASSIGNMENT:
-      case XOR_ASSIGNMENT:
-      case LEFT_SHIFT_ASSIGNMENT:
-      case RIGHT_SHIFT_ASSIGNMENT:
-      case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
-        CompoundAssignmentTree c = (CompoundAssignmentTree) e;
-        Expr operand = expressions.expression(c.getExpression());
-        value = Typing.narrow(Typing.arithmetic(c, TreeKinds.operator(e.getKind()),
-            effects.spill(current, mark), operand), element);
-        break;
-      default:
-        value = Typing.narrow(Typing.arithmetic(e, increments(e) ? Op.ADD : Op.SUB, current,
-            Expr.Const.ofInt(1)), element);
+    if (e instanceof AssignmentTree a) {
+      value = Typing.convert(expressions.expression(a.getExpression()), element, e);
+    } else if (e instanceof CompoundAssignmentTree c) {
+      Expr operand = expressions.expression(c.getExpression());
+      value = Typing.narrow(Typing.arithmetic(c, TreeKinds.operator(e.getKind()),
+          effects.spill(current, mark), operand), element);
+    } else {
+      value = Typing.narrow(Typing.arithmetic(e, increments(e) ? Op.ADD : Op.SUB, current,
+          Expr.Const.ofInt(1)), element);
     }
     // a[i] = i++ stores where i was: the address is evaluated before the value.
     return new Stmt.Store(expressions.stableRow(array, mark), effects.spill(index, mark), value,

@@ -2,6 +2,7 @@ package dev.adjoint.processor.frontend;
 
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -177,17 +178,6 @@ final class ExpressionReader {
             () -> new Unsupported(cast.getType(), Message.CAST_TYPE, cast.getType()));
         return new Expr.Cast(to, numeric(cast.getExpression()));
       case ASSIGNMENT:
-      case PLUS_ASSIGNMENT:
-      case MINUS_ASSIGNMENT:
-      case MULTIPLY_ASSIGNMENT:
-      case DIVIDE_ASSIGNMENT:
-      case REMAINDER_ASSIGNMENT:
-      case AND_ASSIGNMENT:
-      case OR_ASSIGNMENT:
-      case XOR_ASSIGNMENT:
-      case LEFT_SHIFT_ASSIGNMENT:
-      case RIGHT_SHIFT_ASSIGNMENT:
-      case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
       case PREFIX_INCREMENT:
       case PREFIX_DECREMENT:
       case POSTFIX_INCREMENT:
@@ -198,6 +188,9 @@ final class ExpressionReader {
       default:
         if (e instanceof BinaryTree b) {
           return binary(b);
+        }
+        if (e instanceof CompoundAssignmentTree) { // += -= ... &= <<= and the rest
+          return assignments.inExpression(e);
         }
         throw StatementReader.unsupported(e);
     }
