@@ -111,6 +111,15 @@ public final class CallArguments {
       "outer", "add", "sub", "scale", "hadamard", "log", "relu", "softplus", "addMatrices",
       "subMatrices", "scaleMatrix");
 
+  /**
+   * {@code LinearAlgebra} kernels whose pullback reads its array arguments' shapes but none of
+   * their elements (linear maps with constant coefficients), so the arguments may be written
+   * after the call ({@code d = trace(m); m[0][0] = x}). Pinned against the runtime by {@code
+   * ResultBlindPullbacksTest}.
+   */
+  public static final Set<String> ARGUMENT_BLIND = Set.of("trace", "sum", "add", "sub",
+      "addMatrices", "subMatrices", "transpose");
+
   public static final String LINEAR_ALGEBRA = "dev.adjoint.runtime.LinearAlgebra";
 
   /** The runtime's array copies, whose pullbacks read only lengths (which never change). */
@@ -120,8 +129,16 @@ public final class CallArguments {
   }
 
   private static boolean resultBlind(Expr.Invoke call) {
+    return linearAlgebra(call, RESULT_BLIND);
+  }
+
+  private static boolean argumentBlind(Expr.Invoke call) {
+    return linearAlgebra(call, ARGUMENT_BLIND);
+  }
+
+  private static boolean linearAlgebra(Expr.Invoke call, Set<String> names) {
     return call.kind() == Expr.Invoke.Kind.KERNEL
-        && call.owner().canonical().equals(LINEAR_ALGEBRA) && RESULT_BLIND.contains(call.name());
+        && call.owner().canonical().equals(LINEAR_ALGEBRA) && names.contains(call.name());
   }
 
   /** For each join variable, the arrays it may refer to (joins of joins included). */
@@ -210,7 +227,7 @@ public final class CallArguments {
           || call.kind() == Expr.Invoke.Kind.HELPER || copy(call)) {
         continue;
       }
-      for (Expr arg : copied.test(call) ? List.<Expr>of() : call.args()) {
+      for (Expr arg : copied.test(call) || argumentBlind(call) ? List.<Expr>of() : call.args()) {
         if (arg.type().isArray()) {
           for (Var array : Stmts.bases(arg)) { // each array a conditional argument may choose
             requireUnchanged(layout, s, arg, array, call.name());

@@ -106,13 +106,13 @@ class AllProblemsTest {
     Compilation c = compileArrays(
         "    double[] a = new double[2];",
         "    a[0] = x[0];",
-        "    double s = LinearAlgebra.sum(a);",
+        "    double s = LinearAlgebra.squaredNorm(a);",
         "    a[1] = s;",
         "    return s * a[1] * scale;");
     assertThat(c).hadErrorCount(2);
     List<Diagnostic<? extends JavaFileObject>> errors = sorted(c);
     assertError(errors.get(0), BODY + 3, 5,
-        "[adjoint.unsupported] array a is written after it was passed to sum");
+        "[adjoint.unsupported] array a is written after it was passed to squaredNorm");
     assertError(errors.get(1), BODY + 4, 23, "static field Holder.scale is not final");
     assertNothingInternalOrGenerated(c);
   }
@@ -136,14 +136,14 @@ class AllProblemsTest {
   @Test
   void everyWriteAfterAKernelCallIsReportedNotOnlyTheFirst() {
     Compilation c = compileArrays(
-        "    double s = LinearAlgebra.sum(x);",
+        "    double s = LinearAlgebra.squaredNorm(x);",
         "    x[0] = 1;",
         "    s += x[1];",
         "    x[1] = s * 2;",
         "    return s;");
     assertThat(c).hadErrorCount(2);
     List<Diagnostic<? extends JavaFileObject>> errors = sorted(c);
-    String message = "array x is written after it was passed to sum";
+    String message = "array x is written after it was passed to squaredNorm";
     assertError(errors.get(0), BODY + 1, 5, message);
     assertError(errors.get(1), BODY + 3, 5, message);
     assertNothingInternalOrGenerated(c);

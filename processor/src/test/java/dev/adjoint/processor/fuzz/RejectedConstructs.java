@@ -30,7 +30,7 @@ final class RejectedConstructs {
     TABLE_WRITE(true, "constantTable[0] = 2;"),
     /** An array written after a kernel whose derivative reads it again took it (IR check). */
     WRITE_AFTER_CALL(true, "{ double[] %1$s = new double[2]; double %1$sSum ="
-        + " dev.adjoint.runtime.LinearAlgebra.sum(%1$s); %1$s[0] = 1; }"),
+        + " dev.adjoint.runtime.LinearAlgebra.squaredNorm(%1$s); %1$s[0] = 1; }"),
     /** An array rebound in a loop: stops lowering, so no other IR check can run with it. */
     REBOUND_IN_LOOP(true, "{ double[] %1$s = new double[1];"
         + " for (int %1$sI = 0; %1$sI < 2; %1$sI++) { %1$s = new double[1]; } }");

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code @Differentiable} method whose derivative reads it again. Later iterations write other
  * rows, so the row the backward sweep re-reads is unchanged; against finite differences with
  * analyses on and off. (Writing the row after the call, or an earlier row, stays an error:
- * {@code VectorResultRejectionTest}.)
+ * {@code VectorResultRejectionTest}.) Also writes after kernels whose derivative reads only
+ * their arguments' shapes ({@code trace}, {@code sum}, {@code add}).
  */
 class RowwisePeersTest {
 
@@ -59,8 +60,21 @@ class RowwisePeersTest {
           }
           return s;
         }
+        /** Kernels whose derivative reads only their arguments' shapes: writes after them are fine. */
+        @Differentiable static double writesAfterLinearKernels(double[][] a, double[] x) {
+          double[][] m = new double[2][2];
+          double s = 0;
+          for (int k = 0; k < 3; k++) {
+            m[k % 2][1] = a[0][1] * x[k % 2] + s;
+            s += LinearAlgebra.trace(m) + LinearAlgebra.sum(x);
+            double[] y = LinearAlgebra.add(x, x);
+            x[0] = x[0] * y[1];
+          }
+          return s * x[0];
+        }
       }
       """)
+      .check("writesAfterLinearKernels", 4, r -> args(mat(r, 2, 2, -1, 1), vec(r, 2, -1, 1)))
       .check("normalizedSoftmax", 4, r -> args(mat(r, 3, 4, -1.5, 1.5), vec(r, 4, -1, 1)))
       .check("rowsThroughCalls", 4, r -> args(mat(r, 2, 2, -1, 1), vec(r, 2, -1, 1)));
 

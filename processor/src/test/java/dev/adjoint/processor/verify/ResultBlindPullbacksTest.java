@@ -35,6 +35,33 @@ class ResultBlindPullbacksTest {
         .map(name -> DynamicTest.dynamicTest(name, () -> check(name)));
   }
 
+  /** As above for {@code ARGUMENT_BLIND}: NaN-filled arguments of the right shape change nothing. */
+  @TestFactory
+  Stream<DynamicTest> pullbackIgnoresTheArgumentsElements() {
+    return dev.adjoint.processor.verify.CallArguments.ARGUMENT_BLIND.stream().sorted()
+        .map(name -> DynamicTest.dynamicTest(name, () -> checkArguments(name)));
+  }
+
+  private static void checkArguments(String name) throws Exception {
+    Method primal = method(name);
+    Class<?>[] types = primal.getParameterTypes();
+    Random random = new Random(name.hashCode());
+    Object[] args = new Object[types.length];
+    Object[] garbage = new Object[types.length];
+    for (int i = 0; i < types.length; i++) {
+      args[i] = sample(types[i], random);
+      garbage[i] = types[i] == double.class ? args[i] : nanLike(args[i]);
+    }
+    Object result = primal.invoke(null, args);
+    Object resultBar = sample(primal.getReturnType(), random);
+    Object[] withArgs = pullback(name, args, result, resultBar);
+    Object[] withGarbage = pullback(name, garbage, result, resultBar);
+    for (int k = 0; k < withArgs.length; k++) {
+      assertEquals(Arrays.deepToString(new Object[] {withArgs[k]}),
+          Arrays.deepToString(new Object[] {withGarbage[k]}), name + "Pullback, output " + k);
+    }
+  }
+
   private static void check(String name) throws Exception {
     Method primal = method(name);
     Class<?>[] types = primal.getParameterTypes();
